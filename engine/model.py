@@ -1,0 +1,192 @@
+"""The engine's data: what goes in (tallies) and what comes out (results with their reasons)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
+
+from tinnhiem.rules.ast import Resolved
+
+Scalar = Fraction | int | bool | str | dt.date
+Status = Literal["evaluated", "exempt", "invalid"]
+
+# The levels tinnhiem knows by heart, so that a data file's columns are recognised as levels even
+# when the rule set in use does not have them (and the mismatch is reported, never ignored).
+KNOWN_LEVELS: Mapping[str, str] = {
+    "cao": "Tín nhiệm cao",
+    "tn": "Tín nhiệm",
+    "thap": "Tín nhiệm thấp",
+    "khong": "Không tín nhiệm",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a value came from: file, row (1-based, as a spreadsheet numbers it) and column."""
+
+    file: str
+    row: int = 0
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column {self.column!r}"
+        return where
+
+
+@dataclass(frozen=True, slots=True)
+class DataIssue:
+    """A problem of the input data, with its place. Errors stop the run; warnings are reported."""
+
+    severity: Literal["error", "warning"]
+    message: str
+    origin: Origin
+
+    def render(self) -> str:
+        return f"{self.origin}: {self.severity}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "severity": self.severity,
+            "message": self.message,
+            "file": self.origin.file,
+            "row": self.origin.row,
+            "column": self.origin.column,
+        }
+
+
+class DataError(Exception):
+    """Input data that cannot be used; carries every issue found."""
+
+    def __init__(self, issues: list[DataIssue] | tuple[DataIssue, ...]) -> None:
+        self.issues = tuple(issues)
+        super().__init__("\n".join(i.render() for i in self.issues))
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """One person at one vote: turnout, the count of each level, and the person's attributes.
+
+    `counts` is keyed by the level ids of the data (before any `map` of the rule set).
+    `turnout` holds those of members/present/issued/collected/valid/invalid the data gave.
+    """
+
+    id: str
+    name: str
+    position: str = ""
+    group: str = ""
+    unit: str = ""
+    round: str = ""
+    turnout: Mapping[str, int] = field(default_factory=dict)
+    counts: Mapping[str, int] = field(default_factory=dict)
+    attrs: Mapping[str, Scalar] = field(default_factory=dict)
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Tallies read from one file, with the level columns found and the warnings of reading."""
+
+    path: str
+    tallies: tuple[Tally, ...]
+    levels: tuple[str, ...]
+    warnings: tuple[DataIssue, ...] = ()
+    kind: Literal["tallies", "ballots"] = "tallies"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One rule tried: its class, source line and article, whether it matched, and why."""
+
+    block: str
+    klass: str
+    line: int
+    file: str
+    matched: bool
+    because: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The class a classify block gave a person, with the rule that gave it."""
+
+    block: str
+    block_label: str
+    klass: str
+    label: str
+    rule_line: int
+    file: str
+    note: str | None
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Margin:
+    """`votes` more (or fewer) of `level` would move the person from one class to `to_class`."""
+
+    block: str
+    level: str
+    direction: Literal["more", "fewer"]
+    votes: int
+    to_class: str
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One person at one vote under one rule set."""
+
+    tally: Tally
+    status: Status
+    reason: str | None
+    basis_kind: str
+    basis_value: int | None
+    counts: Mapping[str, int]  # under the rule set's levels, after `map`
+    shares: Mapping[str, Fraction]
+    verdicts: tuple[Verdict, ...]
+    margins: tuple[Margin, ...]
+    trace: tuple[str, ...]
+
+    def klass(self, block: str) -> str | None:
+        return next((v.klass for v in self.verdicts if v.block == block), None)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    key: str  # the value of the `by` column (a group, a unit)
+    rated: int  # people evaluated in that group
+    counts: Mapping[str, Mapping[str, int]]  # block -> class -> people
+    exempt: int = 0
+    invalid: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTable:
+    title: str
+    by: str
+    blocks: tuple[str, ...]
+    rows: tuple[ReportRow, ...]
+    total: ReportRow
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    ruleset: Resolved
+    results: tuple[Result, ...]
+    reports: tuple[ReportTable, ...]
+    warnings: tuple[DataIssue, ...] = ()
+
+
+def percent(share: Fraction) -> str:
+    """A share as a percentage rounded half up to two decimals: 2/3 -> '66.67'."""
+    hundredths = share * 10000
+    rounded = (hundredths.numerator * 2 + hundredths.denominator) // (2 * hundredths.denominator)
+    sign = "-" if rounded < 0 else ""
+    rounded = abs(rounded)
+    return f"{sign}{rounded // 100}.{rounded % 100:02d}"

@@ -1,0 +1,333 @@
+"""The rules language as frozen dataclasses; every node carries the span it came from.
+
+Spans never take part in equality (`compare=False`), so a file and its formatted form parse
+to equal trees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal, TypeVar
+
+Op = Literal[">", ">=", "<", "<=", "==", "!="]
+TURNOUT = ("members", "present", "issued", "collected", "valid", "invalid")
+BASES = ("members", "present", "issued", "collected", "valid")
+Scalar = Fraction | int | bool | str | dt.date
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @staticmethod
+    def none() -> Span:
+        return Span(0, 0, 0, 0)
+
+
+NOWHERE = Span(0, 0, 0, 0)
+
+
+def _span() -> Span:
+    return field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """An exact number as written: `2/3`, `50%`, `66.67%`, `0.5` or `9`."""
+
+    value: Fraction
+    text: str
+    span: Span = _span()
+
+    @property
+    def is_percent(self) -> bool:
+        return self.text.endswith("%")
+
+
+# --- expressions -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """`share(a + b)`: the counts of those levels over the basis; `previous` looks one vote back."""
+
+    levels: tuple[str, ...]
+    previous: bool = False
+    level_spans: tuple[Span, ...] = field(default=(), compare=False, repr=False)
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """`count(a + b)`: the number of votes of those levels."""
+
+    levels: tuple[str, ...]
+    previous: bool = False
+    level_spans: tuple[Span, ...] = field(default=(), compare=False, repr=False)
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Turnout:
+    """One of `members`, `present`, `issued`, `collected`, `valid`, `invalid` (of this vote)."""
+
+    name: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Attr:
+    """A person's attribute from the data (`retirement_notice`), or `vote_date` / `vote_year`."""
+
+    name: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A built-in function: `year(d)`, `months(from, to)` (whole months between two dates)."""
+
+    func: str
+    args: tuple[Value, ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Literal_:
+    """A literal date, boolean or string in a condition."""
+
+    value: dt.date | bool | str
+    span: Span = _span()
+
+
+Value = Number | Share | Count | Turnout | Attr | Call | Literal_
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    left: Value
+    op: Op
+    right: Value
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Truthy:
+    """A bare attribute used as a condition: `when retirement_notice`."""
+
+    value: Attr
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    operand: Cond
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    operands: tuple[Cond, ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    operands: tuple[Cond, ...]
+    span: Span = _span()
+
+
+Cond = Compare | Truthy | Not | And | Or
+
+
+# --- statements ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    id: str
+    label: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Levels:
+    levels: tuple[Level, ...]
+    span: Span = _span()
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(level.id for level in self.levels)
+
+
+@dataclass(frozen=True, slots=True)
+class LevelMap:
+    """`map cao -> tn`: how a level of the data is read under this rule set's levels."""
+
+    source: str
+    target: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    kind: str  # one of BASES
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Quorum:
+    """`quorum present >= 2/3 of members`."""
+
+    measure: str
+    op: Op
+    fraction: Number
+    of: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """`schedule { term 5 years; vote in years 2, 4; meeting "…" month 12 }`.
+
+    `years` empty means every year of the term.
+    """
+
+    term_years: int
+    years: tuple[int, ...]
+    meeting: str | None = None
+    month: int | None = None
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Exempt:
+    reason: str
+    when: Cond
+    note: str | None = None
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    label: str
+    when: Cond | None  # None for `else`
+    note: str | None = None
+    span: Span = _span()
+
+    @property
+    def is_else(self) -> bool:
+        return self.when is None
+
+
+@dataclass(frozen=True, slots=True)
+class Classify:
+    id: str
+    label: str
+    rules: tuple[Rule, ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """`report "Phụ lục" by group { count band; count consequence }`."""
+
+    title: str
+    by: str
+    counts: tuple[str, ...]
+    count_spans: tuple[Span, ...] = field(default=(), compare=False, repr=False)
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One `name value` line of an example."""
+
+    name: str
+    value: Scalar
+    text: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Expect:
+    """`expect consequence dismiss`; `expect status exempt` (or `invalid`, `evaluated`)."""
+
+    block: str
+    klass: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    name: str
+    settings: tuple[Setting, ...]
+    previous: tuple[Setting, ...]
+    expects: tuple[Expect, ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A `#` comment, kept for the formatter."""
+
+    text: str
+    line: int
+    column: int
+
+
+Statement = Levels | LevelMap | Basis | Quorum | Schedule | Exempt | Classify | Report | Example
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """One parsed file, before `extends` is resolved."""
+
+    name: str
+    extends: str | None
+    sources: tuple[str, ...]
+    statements: tuple[Statement, ...]
+    comments: tuple[Comment, ...] = field(default=(), compare=False, repr=False)
+    path: str = field(default="<string>", compare=False)
+    span: Span = _span()
+
+    def of_type(self, kind: type[T]) -> tuple[T, ...]:
+        return tuple(s for s in self.statements if isinstance(s, kind))
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A rule set with its `extends` chain applied: what the engine evaluates.
+
+    `files` lists the chain, the file itself first, its base last. `example_files` says which
+    file each example came from (an overlay inherits its base's examples).
+    """
+
+    name: str
+    path: str
+    files: tuple[str, ...]
+    sources: tuple[str, ...]
+    levels: Levels
+    maps: tuple[LevelMap, ...]
+    basis: Basis
+    quorum: Quorum | None
+    schedule: Schedule | None
+    exempts: tuple[Exempt, ...]
+    classifies: tuple[Classify, ...]
+    reports: tuple[Report, ...]
+    examples: tuple[Example, ...]
+    example_files: tuple[str, ...]
+    rule_files: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def block(self, block_id: str) -> Classify | None:
+        return next((c for c in self.classifies if c.id == block_id), None)
+
+    def label_of(self, level_id: str) -> str:
+        return next((lv.label for lv in self.levels.levels if lv.id == level_id), level_id)

@@ -1,0 +1,3 @@
+from tinnhiem.cli import main
+
+raise SystemExit(main())

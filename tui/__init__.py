@@ -1,0 +1,1 @@
+"""tinnhiem tui."""

@@ -1,0 +1,5 @@
+"""The `tinnhiem-tui` console script."""
+
+
+def main() -> int:
+    return 0
