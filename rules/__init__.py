@@ -2,5 +2,16 @@
 
 from .errors import Diagnostic, RuleError, RuleSyntaxError
 from .parser import parse
+from .resolve import Loaded, Loader, disk_loader, load, load_text
 
-__all__ = ["Diagnostic", "RuleError", "RuleSyntaxError", "parse"]
+__all__ = [
+    "Diagnostic",
+    "Loaded",
+    "Loader",
+    "RuleError",
+    "RuleSyntaxError",
+    "disk_loader",
+    "load",
+    "load_text",
+    "parse",
+]

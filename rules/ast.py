@@ -297,6 +297,7 @@ class RuleSet:
     comments: tuple[Comment, ...] = field(default=(), compare=False, repr=False)
     path: str = field(default="<string>", compare=False)
     span: Span = _span()
+    extends_span: Span = _span()
 
     def of_type(self, kind: type[T]) -> tuple[T, ...]:
         return tuple(s for s in self.statements if isinstance(s, kind))
@@ -306,8 +307,9 @@ class RuleSet:
 class Resolved:
     """A rule set with its `extends` chain applied: what the engine evaluates.
 
-    `files` lists the chain, the file itself first, its base last. `example_files` says which
-    file each example came from (an overlay inherits its base's examples).
+    `files` lists the chain, the file itself first, its base last. `origins` says which file each
+    part came from, keyed "levels", "map", "basis", "quorum", "schedule", "exempt",
+    "classify:<id>", "report:<title>", "example:<name>" (an overlay inherits from its base).
     """
 
     name: str
@@ -323,8 +325,7 @@ class Resolved:
     classifies: tuple[Classify, ...]
     reports: tuple[Report, ...]
     examples: tuple[Example, ...]
-    example_files: tuple[str, ...]
-    rule_files: dict[str, str] = field(default_factory=dict, compare=False)
+    origins: dict[str, str] = field(default_factory=dict, compare=False)
 
     def block(self, block_id: str) -> Classify | None:
         return next((c for c in self.classifies if c.id == block_id), None)

@@ -109,24 +109,26 @@ class _ToAst(Transformer[Token, Any]):
 
     def start(self, meta: Meta, items: list[Any]) -> ast.RuleSet:
         (name, extends, sources, header_span), *statements = items
+        extends_name, extends_span = extends if extends else (None, ast.NOWHERE)
         late = [s for s in statements if isinstance(s, tuple)]
         body = tuple(s for s in statements if not isinstance(s, tuple))
         return ast.RuleSet(
             name=name,
-            extends=extends,
+            extends=extends_name,
             sources=tuple(sources) + tuple(text for text, _ in late),
             statements=body,
             span=header_span,
+            extends_span=extends_span,
         )
 
     def header(self, meta: Meta, items: list[Any]) -> tuple[Any, ...]:
         name = _unquote(items[0])
-        extends = next((i[0] for i in items[1:] if isinstance(i, list)), None)
+        extends = next((i for i in items[1:] if isinstance(i, tuple)), None)
         sources = [i for i in items[1:] if isinstance(i, str)]
         return (name, extends, sources, _span(meta))
 
-    def extends(self, meta: Meta, items: list[Token]) -> list[str]:
-        return [_unquote(items[0])]
+    def extends(self, meta: Meta, items: list[Token]) -> tuple[str, ast.Span]:
+        return (_unquote(items[0]), _span(items[0]))
 
     def source(self, meta: Meta, items: list[Token]) -> str:
         return _unquote(items[0])
@@ -374,4 +376,5 @@ def parse(text: str, path: str = "<string>") -> ast.RuleSet:
         comments=tuple(comments),
         path=path,
         span=ruleset.span,
+        extends_span=ruleset.extends_span,
     )

@@ -1,0 +1,163 @@
+"""`extends`: load a rule set and its bases, and apply each overlay's blocks over its base."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import ast
+from .errors import Diagnostic, RuleError, RuleSyntaxError, source_line
+from .parser import parse
+
+# (name as written after `extends`, path of the file that wrote it) -> (path, text)
+Loader = Callable[[str, str], tuple[str, str]]
+MAX_DEPTH = 16
+
+
+def disk_loader(*search: str | Path) -> Loader:
+    """Find a base beside the file that extends it, then in each of `search` (bundled rules)."""
+
+    def load(name: str, relative_to: str) -> tuple[str, str]:
+        here = Path(relative_to).parent if relative_to else Path.cwd()
+        for folder in (here, *map(Path, search)):
+            candidate = folder / name
+            if candidate.is_file():
+                return str(candidate), candidate.read_text(encoding="utf-8-sig")
+        raise FileNotFoundError(name)
+
+    return load
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A file, its chain of bases, their texts and every diagnostic found on the way."""
+
+    path: str
+    resolved: ast.Resolved | None
+    chain: tuple[ast.RuleSet, ...]
+    texts: Mapping[str, str] = field(default_factory=dict)
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+    def ok(self) -> ast.Resolved:
+        """The resolved rule set, or `RuleError` with every error found."""
+        if self.errors or self.resolved is None:
+            raise RuleError(self.errors)
+        return self.resolved
+
+
+def _error(rs: ast.RuleSet, text: str, span: ast.Span, message: str) -> Diagnostic:
+    width = max(span.end_column - span.column, 1) if span.end_line == span.line else 1
+    return Diagnostic(
+        "error", message, rs.path, span.line, span.column, source_line(text, span.line), width
+    )
+
+
+def load_chain(
+    text: str, path: str, loader: Loader
+) -> tuple[tuple[ast.RuleSet, ...], dict[str, str], list[Diagnostic]]:
+    """Parse a file and every base it extends, stopping at the first broken link."""
+    texts = {path: text}
+    chain: list[ast.RuleSet] = []
+    seen: list[str] = []
+    current_text, current_path = text, path
+    while True:
+        try:
+            rs = parse(current_text, current_path)
+        except RuleSyntaxError as exc:
+            return tuple(chain), texts, list(exc.diagnostics)
+        chain.append(rs)
+        seen.append(str(Path(current_path).resolve()) if current_path != "<string>" else path)
+        if rs.extends is None:
+            return tuple(chain), texts, []
+        if len(chain) > MAX_DEPTH:
+            msg = f"`extends` goes more than {MAX_DEPTH} files deep"
+            return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
+        try:
+            base_path, base_text = loader(rs.extends, current_path)
+        except (FileNotFoundError, OSError):
+            msg = f"the base rule set `{rs.extends}` was not found"
+            return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
+        if str(Path(base_path).resolve()) in seen:
+            names = " -> ".join([*(Path(c.path).name for c in chain), Path(base_path).name])
+            msg = f"`extends` makes a cycle: {names}"
+            return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
+        texts[base_path] = base_text
+        current_text, current_path = base_text, base_path
+
+
+def merge(chain: tuple[ast.RuleSet, ...]) -> ast.Resolved | None:
+    """Apply the overlays, base first; None when a required block (levels, basis) is missing."""
+    origins: dict[str, str] = {}
+    levels: ast.Levels | None = None
+    maps: tuple[ast.LevelMap, ...] = ()
+    basis: ast.Basis | None = None
+    quorum: ast.Quorum | None = None
+    schedule: ast.Schedule | None = None
+    exempts: tuple[ast.Exempt, ...] = ()
+    classifies: dict[str, ast.Classify] = {}
+    reports: dict[str, ast.Report] = {}
+    examples: dict[str, ast.Example] = {}
+    sources: list[str] = []
+    for rs in reversed(chain):
+        sources = [*rs.sources, *(s for s in sources if s not in rs.sources)]
+        new_levels = rs.of_type(ast.Levels)
+        if new_levels:
+            levels, origins["levels"] = new_levels[-1], rs.path
+        if rs.of_type(ast.LevelMap):
+            maps, origins["map"] = rs.of_type(ast.LevelMap), rs.path
+        if rs.of_type(ast.Basis):
+            basis, origins["basis"] = rs.of_type(ast.Basis)[-1], rs.path
+        if rs.of_type(ast.Quorum):
+            quorum, origins["quorum"] = rs.of_type(ast.Quorum)[-1], rs.path
+        if rs.of_type(ast.Schedule):
+            schedule, origins["schedule"] = rs.of_type(ast.Schedule)[-1], rs.path
+        if rs.of_type(ast.Exempt):
+            exempts, origins["exempt"] = rs.of_type(ast.Exempt), rs.path
+        for block in rs.of_type(ast.Classify):
+            classifies[block.id], origins[f"classify:{block.id}"] = block, rs.path
+        for report in rs.of_type(ast.Report):
+            reports[report.title], origins[f"report:{report.title}"] = report, rs.path
+        for example in rs.of_type(ast.Example):
+            examples[example.name], origins[f"example:{example.name}"] = example, rs.path
+    if levels is None or basis is None:
+        return None
+    top = chain[0]
+    return ast.Resolved(
+        name=top.name,
+        path=top.path,
+        files=tuple(rs.path for rs in chain),
+        sources=tuple(sources),
+        levels=levels,
+        maps=maps,
+        basis=basis,
+        quorum=quorum,
+        schedule=schedule,
+        exempts=exempts,
+        classifies=tuple(classifies.values()),
+        reports=tuple(reports.values()),
+        examples=tuple(examples.values()),
+        origins=origins,
+    )
+
+
+def load_text(text: str, path: str, loader: Loader | None = None) -> Loaded:
+    """Parse, resolve and check a rule set given as text."""
+    from .checker import check  # the checker needs the chain; imported late to keep this light
+
+    chain, texts, diagnostics = load_chain(text, path, loader or disk_loader())
+    if diagnostics:
+        return Loaded(path, None, chain, texts, tuple(diagnostics))
+    resolved = merge(chain)
+    found = tuple(check(chain, resolved, texts))
+    return Loaded(path, resolved, chain, texts, found)
+
+
+def load(path: str | Path, loader: Loader | None = None) -> Loaded:
+    """Read, parse, resolve and check a rule file (`OSError` if it cannot be read)."""
+    text = Path(path).read_text(encoding="utf-8-sig")
+    return load_text(text, str(path), loader)
