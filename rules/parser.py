@@ -217,7 +217,7 @@ class _ToAst(Transformer[Token, Any]):
         scalar: ast.Scalar
         if value.type == "NUMBER":
             number = parse_number(value).value
-            scalar = int(number) if number.denominator == 1 and "." not in value else number
+            scalar = int(number) if str(value).isdigit() else number
         elif value.type == "DATE":
             scalar = _date(value)
         elif value.type == "BOOL":

@@ -1,8 +1,115 @@
-"""The `tinnhiem` command line."""
+"""The `tinnhiem` command line: a thin composition of the rules language and the engine.
 
+Exit status: 0 success, 1 findings (check errors, failing examples, `fmt --check` differences),
+2 bad usage or bad input. Bad input never ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
 import sys
+from collections.abc import Sequence
+
+from tinnhiem import __version__
+from tinnhiem.engine.model import DataError
+from tinnhiem.rules import RuleError
+
+from . import cli_data, cli_rules
+from .errors import UsageError
+
+FORMATS = ("table", "csv", "json", "toml", "md", "xlsx")
 
 
-def main(argv: list[str] | None = None) -> int:
-    print("tinnhiem", argv or sys.argv[1:])
-    return 0
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tinnhiem",
+        description="Executable rules for confidence ratings (lấy phiếu tín nhiệm).",
+    )
+    parser.add_argument("--version", action="version", version=f"tinnhiem {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("check", help="check rule files and print their diagnostics")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cli_rules.check)
+
+    p = sub.add_parser("fmt", help="print rule files in their canonical layout")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="exit 1 if a file is not canonical")
+    mode.add_argument("--write", action="store_true", help="rewrite the files in place")
+    p.set_defaults(func=cli_rules.fmt)
+
+    p = sub.add_parser("test", help="run the examples of rule files")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cli_rules.test)
+
+    p = sub.add_parser("show", help="the resolved rule set in plain words")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--format", choices=("text", "toml", "json"), default="text")
+    p.set_defaults(func=cli_rules.show)
+
+    p = sub.add_parser("run", help="evaluate data against a rule set")
+    _data_args(p)
+    p.add_argument("--rules", "-r", metavar="R", help="rules file or bundled name")
+    p.add_argument("--format", "-f", choices=FORMATS, default="table")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
+    p.set_defaults(func=cli_data.run)
+
+    p = sub.add_parser("compare", help="who changes class between two rule sets")
+    p.add_argument("a", metavar="A")
+    p.add_argument("b", metavar="B")
+    _data_args(p)
+    p.add_argument("--format", "-f", choices=("table", "json", "csv", "md"), default="table")
+    p.add_argument("--output", "-o", metavar="FILE")
+    p.set_defaults(func=cli_data.compare)
+
+    p = sub.add_parser("schedule", help="the vote calendar of a term, and coverage with data")
+    p.add_argument("rules", metavar="R")
+    p.add_argument("--term", required=True, metavar="YYYY-YYYY", help="e.g. 2021-2026")
+    p.add_argument("--data", "-d", metavar="D", help="people's time in post (start, end)")
+    p.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    p.set_defaults(func=cli_data.schedule)
+
+    p = sub.add_parser("sweep", help="move one threshold over a range and list who flips")
+    p.add_argument("rules", metavar="R")
+    _data_args(p)
+    p.add_argument("--rule", required=True, metavar="BLOCK.RULE", help="e.g. consequence.review")
+    p.add_argument("--from", dest="start", required=True, metavar="X", help="e.g. 40%% or 2/5")
+    p.add_argument("--to", dest="stop", required=True, metavar="Y")
+    p.add_argument("--step", default="1%", metavar="S", help="default 1%%")
+    p.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    p.set_defaults(func=cli_data.sweep)
+    return parser
+
+
+def _data_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", "-d", metavar="D", help="tallies or ballots (default: bundled)")
+    p.add_argument("--ballots", action="store_true", help="D holds one row per ballot")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args))
+    except RuleError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.render(), file=sys.stderr)
+        return 2
+    except DataError as exc:
+        for issue in exc.issues:
+            print(issue.render(), file=sys.stderr)
+        return 2
+    except UsageError as exc:
+        print(f"tinnhiem: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"tinnhiem: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2

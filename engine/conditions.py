@@ -1,0 +1,580 @@
+"""Conditions of the rules language: compiled to closures for speed, explained in words on demand.
+
+Both paths share the same value getters, so an explanation cannot disagree with a decision. A value
+the data does not give (an absent attribute, no previous vote) raises `Unknown`: in `classify` the
+comparison that needs it is false; in `exempt` (compiled with `strict=True`) the whole condition is
+false, so that `not x` with `x` unknown never exempts anyone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import operator
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from fractions import Fraction
+from typing import Any
+
+from tinnhiem.rules import ast
+
+from .model import Scalar, percent
+
+Getter = Callable[["Facts"], object]
+Test = Callable[["Facts"], bool]
+
+OPS: Mapping[str, Callable[[Any, Any], bool]] = {
+    ">": operator.gt,
+    ">=": operator.ge,
+    "<": operator.lt,
+    "<=": operator.le,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
+FLIPPED: Mapping[str, ast.Op] = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "==": "==", "!=": "!="}
+SYMBOLS = {">": ">", ">=": "≥", "<": "<", "<=": "≤", "==": "=", "!=": "≠"}
+DERIVED = ("vote_date", "vote_year")
+FALSE_WORDS = frozenset({"", "0", "false", "no", "n", "không", "k", "sai", "chưa"})
+NO_PREVIOUS = "no previous vote"
+_YEAR = re.compile(r"\d{4}")
+
+
+class Unknown(Exception):
+    """A value this person's data does not give; `reason` says which, in words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Facts:
+    """What a condition may look at for one person at one vote (counts under the rule set)."""
+
+    __slots__ = ("attrs", "basis", "counts", "no_previous", "previous", "round", "turnout")
+
+    def __init__(
+        self,
+        counts: Mapping[str, int],
+        basis: int | None,
+        turnout: Mapping[str, int],
+        attrs: Mapping[str, Scalar],
+        round: str = "",
+        previous: Facts | None = None,
+        no_previous: str = NO_PREVIOUS,
+    ) -> None:
+        self.counts = counts
+        self.basis = basis
+        self.turnout = turnout
+        self.attrs = attrs
+        self.round = round
+        self.previous = previous
+        self.no_previous = no_previous
+
+    def with_counts(self, counts: Mapping[str, int]) -> Facts:
+        return Facts(
+            counts,
+            self.basis,
+            self.turnout,
+            self.attrs,
+            self.round,
+            self.previous,
+            self.no_previous,
+        )
+
+
+# --- values ----------------------------------------------------------------------------------
+
+
+def as_date(value: object) -> dt.date | None:
+    """A date, or an ISO date written as text; None otherwise."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _round_date(round: str) -> dt.date | None:
+    return as_date(round)
+
+
+def vote_date(attrs: Mapping[str, Scalar], round: str) -> dt.date | None:
+    """The date of the vote: the `vote_date` attribute, else the round when it is an ISO date."""
+    given = attrs.get("vote_date")
+    found = as_date(given) if given is not None else None
+    return found if found is not None else _round_date(round)
+
+
+def vote_year(attrs: Mapping[str, Scalar], round: str) -> int | None:
+    """The year of the vote: from the vote date, else the `vote_year` attribute or a year round."""
+    date = vote_date(attrs, round)
+    if date is not None:
+        return date.year
+    given = attrs.get("vote_year")
+    if isinstance(given, int) and not isinstance(given, bool):
+        return given
+    if isinstance(given, Fraction) and given.denominator == 1:
+        return int(given)
+    for text in (given, round):
+        if isinstance(text, str) and _YEAR.fullmatch(text.strip()):
+            return int(text)
+    return None
+
+
+def attribute(facts: Facts, name: str) -> Scalar:
+    """A person's attribute, `vote_date` and `vote_year` derived when the data has no column."""
+    value = facts.attrs.get(name)
+    if name == "vote_date":
+        value = vote_date(facts.attrs, facts.round)
+    elif name == "vote_year":
+        value = vote_year(facts.attrs, facts.round)
+    if value is None:
+        raise Unknown(f"no `{name}` for this person")
+    if value == "":
+        raise Unknown(f"`{name}` is empty for this person")
+    return value
+
+
+def flag(facts: Facts, name: str) -> Scalar:
+    """A bare attribute used as a condition: an empty cell reads as no, an absent one is unknown."""
+    value = facts.attrs.get(name)
+    if value is None or name in DERIVED:
+        return attribute(facts, name)
+    return value
+
+
+def truth(value: object) -> bool:
+    """How a bare attribute reads as a condition: true, a non-zero number, a date, a word of yes."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | Fraction):
+        return value != 0
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value).strip().casefold() not in FALSE_WORDS
+    return value is not None
+
+
+def whole_months(start: dt.date, end: dt.date) -> int:
+    """Whole months from `start` to `end` (negative when `end` comes first)."""
+    if end < start:
+        return -whole_months(end, start)
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months - 1 if end.day < start.day else months
+
+
+def _share(levels: tuple[str, ...], previous: bool) -> Getter:
+    def get(facts: Facts) -> Fraction:
+        if previous:
+            if facts.previous is None:
+                raise Unknown(facts.no_previous)
+            facts = facts.previous
+        basis = facts.basis
+        if not basis:
+            raise Unknown("no basis for the percentage")
+        counts = facts.counts
+        return Fraction(sum(counts[level] for level in levels), basis)
+
+    return get
+
+
+def _count(levels: tuple[str, ...], previous: bool) -> Getter:
+    def get(facts: Facts) -> int:
+        if previous:
+            if facts.previous is None:
+                raise Unknown(facts.no_previous)
+            facts = facts.previous
+        counts = facts.counts
+        return sum(counts[level] for level in levels)
+
+    return get
+
+
+def _turnout(name: str) -> Getter:
+    def get(facts: Facts) -> int:
+        value = facts.turnout.get(name)
+        if value is None:
+            raise Unknown(f"the data gives no `{name}`")
+        return value
+
+    return get
+
+
+def _call(func: str, args: tuple[Getter, ...]) -> Getter:
+    if func == "year" and len(args) == 1:
+        (arg,) = args
+
+        def year(facts: Facts) -> int:
+            value = arg(facts)
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+            date = as_date(value)
+            if date is None:
+                raise Unknown(f"year() needs a date, not {show(value)}")
+            return date.year
+
+        return year
+    if func == "months" and len(args) == 2:
+        first, second = args
+
+        def months(facts: Facts) -> int:
+            start, end = as_date(first(facts)), as_date(second(facts))
+            if start is None or end is None:
+                raise Unknown("months() needs two dates")
+            return whole_months(start, end)
+
+        return months
+
+    def unknown(facts: Facts) -> object:
+        raise Unknown(f"no function {func}() of {len(args)} argument(s)")
+
+    return unknown
+
+
+def getter(value: ast.Value) -> Getter:
+    """A function giving the value for one person, raising `Unknown` when the data lacks it."""
+    if isinstance(value, ast.Number):
+        number = value.value
+        return lambda facts: number
+    if isinstance(value, ast.Literal_):
+        literal = value.value
+        return lambda facts: literal
+    if isinstance(value, ast.Share):
+        return _share(value.levels, value.previous)
+    if isinstance(value, ast.Count):
+        return _count(value.levels, value.previous)
+    if isinstance(value, ast.Turnout):
+        return _turnout(value.name)
+    if isinstance(value, ast.Attr):
+        name = value.name
+        return lambda facts: attribute(facts, name)
+    return _call(value.func, tuple(getter(arg) for arg in value.args))
+
+
+# --- comparing -------------------------------------------------------------------------------
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | Fraction):
+        return "number"
+    if isinstance(value, dt.date):
+        return "date"
+    return "text"
+
+
+def _coerce(text: str, kind: str) -> object:
+    if kind == "date":
+        return as_date(text)
+    if kind == "boolean":
+        return truth(text)
+    if kind == "number":
+        try:
+            return Fraction(text.strip().replace(",", "."))
+        except ValueError:
+            return None
+    return text
+
+
+def compare(left: object, op: str, right: object) -> bool:
+    """`left op right` exactly; text is read as a date, number or yes/no to meet the other side."""
+    if isinstance(left, dt.datetime):
+        left = left.date()
+    if isinstance(right, dt.datetime):
+        right = right.date()
+    kinds = _kind(left), _kind(right)
+    if kinds[0] != kinds[1]:
+        if kinds[0] == "text":
+            left = _coerce(str(left), kinds[1])
+        elif kinds[1] == "text":
+            right = _coerce(str(right), kinds[0])
+        if left is None or right is None or _kind(left) != _kind(right):
+            raise Unknown(f"cannot compare a {kinds[0]} with a {kinds[1]}")
+    if isinstance(left, str) and isinstance(right, str):
+        left = unicodedata.normalize("NFC", left).strip()
+        right = unicodedata.normalize("NFC", right).strip()
+    return OPS[op](left, right)
+
+
+def _fast_compare(cond: ast.Compare, strict: bool) -> Test | None:
+    """Share or count of this vote against a number, in integers: count * q op p * basis.
+
+    These never meet an unknown value but a missing basis, so they need no `safe` wrapper.
+    """
+    left, right = cond.left, cond.right
+    op: str = cond.op
+    if isinstance(left, ast.Number):
+        left, op, right = right, FLIPPED[op], left
+    if not isinstance(right, ast.Number) or not isinstance(left, ast.Share | ast.Count):
+        return None
+    if left.previous:
+        return None
+    apply = OPS[op]
+    p, q = right.value.numerator, right.value.denominator
+    levels = left.levels
+    single = levels[0] if len(levels) == 1 else None
+    if isinstance(left, ast.Count):
+
+        def count_test(facts: Facts) -> bool:
+            counts = facts.counts
+            n = counts[single] if single else sum(counts[level] for level in levels)
+            return apply(n * q, p)
+
+        return count_test
+
+    def share_test(facts: Facts) -> bool:
+        basis = facts.basis
+        if not basis:
+            if strict:
+                raise Unknown("no basis for the percentage")
+            return False
+        counts = facts.counts
+        n = counts[single] if single else sum(counts[level] for level in levels)
+        return apply(n * q, p * basis)
+
+    return share_test
+
+
+def compile_cond(cond: ast.Cond, *, strict: bool = False) -> Test:
+    """A fast test of the condition; with `strict`, an unknown value raises instead of failing."""
+    if isinstance(cond, ast.And):
+        parts = tuple(compile_cond(c, strict=strict) for c in cond.operands)
+
+        def all_of(facts: Facts) -> bool:
+            return all(part(facts) for part in parts)
+
+        return all_of
+    if isinstance(cond, ast.Or):
+        parts = tuple(compile_cond(c, strict=strict) for c in cond.operands)
+
+        def any_of(facts: Facts) -> bool:
+            return any(part(facts) for part in parts)
+
+        return any_of
+    if isinstance(cond, ast.Not):
+        inner = compile_cond(cond.operand, strict=strict)
+        return lambda facts: not inner(facts)
+    if isinstance(cond, ast.Truthy):
+        name = cond.value.name
+
+        def truthy(facts: Facts) -> bool:
+            return truth(flag(facts, name))
+
+        test: Test = truthy
+    else:
+        fast = _fast_compare(cond, strict)
+        if fast is not None:
+            return fast
+        left, right, op = getter(cond.left), getter(cond.right), cond.op
+
+        def general(facts: Facts) -> bool:
+            return compare(left(facts), op, right(facts))
+
+        test = general
+    if strict:
+        return test
+
+    def safe(facts: Facts) -> bool:
+        try:
+            return test(facts)
+        except Unknown:
+            return False
+
+    return safe
+
+
+# --- explaining ------------------------------------------------------------------------------
+
+
+def show(value: object) -> str:
+    """A value as the rules language writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Fraction):
+        return str(value.numerator) if value.denominator == 1 else f"{value}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
+def source(value: ast.Value) -> str:
+    """A value as written in the rules file: `previous share(cao + tn)`, `2/3`, `year(x)`."""
+    if isinstance(value, ast.Number):
+        return value.text
+    if isinstance(value, ast.Literal_):
+        return show(value.value)
+    if isinstance(value, ast.Share | ast.Count):
+        word = "share" if isinstance(value, ast.Share) else "count"
+        prefix = "previous " if value.previous else ""
+        return f"{prefix}{word}({' + '.join(value.levels)})"
+    if isinstance(value, ast.Turnout | ast.Attr):
+        return value.name
+    return f"{value.func}({', '.join(source(a) for a in value.args)})"
+
+
+def cond_source(cond: ast.Cond) -> str:
+    """A condition as written, with parentheses where `and` sits inside `or` and so on."""
+    if isinstance(cond, ast.Compare):
+        return f"{source(cond.left)} {cond.op} {source(cond.right)}"
+    if isinstance(cond, ast.Truthy):
+        return cond.value.name
+    if isinstance(cond, ast.Not):
+        return f"not {_wrapped(cond.operand, cond_source(cond.operand))}"
+    word = " and " if isinstance(cond, ast.And) else " or "
+    return word.join(_wrapped(c, cond_source(c)) for c in cond.operands)
+
+
+def _wrapped(cond: ast.Cond, text: str) -> str:
+    return f"({text})" if isinstance(cond, ast.And | ast.Or) else text
+
+
+_getter = functools.lru_cache(maxsize=1024)(getter)
+
+
+def _shown(value: ast.Value, facts: Facts) -> tuple[object, str]:
+    result = _getter(value)(facts)
+    text = source(value)
+    if isinstance(value, ast.Number | ast.Literal_):
+        return result, text
+    if isinstance(value, ast.Share) and isinstance(result, Fraction):
+        owner = facts.previous if value.previous and facts.previous else facts
+        count = sum(owner.counts[level] for level in value.levels)
+        return result, f"{text} = {count}/{owner.basis} = {percent(result)}%"
+    return result, f"{text} = {show(result)}"
+
+
+def explain(cond: ast.Cond, facts: Facts, *, strict: bool = False) -> tuple[bool, str]:
+    """Whether the condition holds, and why in words: `share(thap) = 28/42 = 66.67% ≥ 2/3: yes`.
+
+    Every part of an `and`/`or` is shown, not only the parts a short cut would look at.
+    """
+    if isinstance(cond, ast.And | ast.Or):
+        parts = [explain(c, facts, strict=strict) for c in cond.operands]
+        values = [value for value, _ in parts]
+        holds = all(values) if isinstance(cond, ast.And) else any(values)
+        word = " and " if isinstance(cond, ast.And) else " or "
+        return holds, word.join(
+            _wrapped(c, t) for c, (_, t) in zip(cond.operands, parts, strict=True)
+        )
+    if isinstance(cond, ast.Not):
+        inner, text = explain(cond.operand, facts, strict=strict)
+        return not inner, f"not ({text}): {_yes(not inner)}"
+    try:
+        if isinstance(cond, ast.Truthy):
+            value = flag(facts, cond.value.name)
+            holds = truth(value)
+            return holds, f"{cond.value.name} = {show(value)}: {_yes(holds)}"
+        left, left_text = _shown(cond.left, facts)
+        right, right_text = _shown(cond.right, facts)
+        holds = compare(left, cond.op, right)
+        return holds, f"{left_text} {SYMBOLS[cond.op]} {right_text}: {_yes(holds)}"
+    except Unknown as unknown:
+        if strict:
+            raise
+        return False, f"{cond_source(cond)}: no ({unknown.reason})"
+
+
+def _yes(holds: bool) -> str:
+    return "yes" if holds else "no"
+
+
+# --- analysis --------------------------------------------------------------------------------
+
+
+def conditions(cond: ast.Cond) -> Iterator[ast.Compare | ast.Truthy]:
+    """The comparisons and bare attributes of a condition."""
+    if isinstance(cond, ast.And | ast.Or):
+        for c in cond.operands:
+            yield from conditions(c)
+    elif isinstance(cond, ast.Not):
+        yield from conditions(cond.operand)
+    else:
+        yield cond
+
+
+def values(cond: ast.Cond) -> Iterator[ast.Value]:
+    """Every value a condition reads, arguments of calls included."""
+
+    def walk(value: ast.Value) -> Iterator[ast.Value]:
+        yield value
+        if isinstance(value, ast.Call):
+            for arg in value.args:
+                yield from walk(arg)
+
+    for atom in conditions(cond):
+        if isinstance(atom, ast.Truthy):
+            yield atom.value
+        else:
+            yield from walk(atom.left)
+            yield from walk(atom.right)
+
+
+def attrs_used(cond: ast.Cond) -> tuple[str, ...]:
+    """The attribute names a condition reads, in order of appearance."""
+    names = (v.name for v in values(cond) if isinstance(v, ast.Attr))
+    return tuple(dict.fromkeys(names))
+
+
+def uses_previous(cond: ast.Cond) -> bool:
+    return any(isinstance(v, ast.Share | ast.Count) and v.previous for v in values(cond))
+
+
+def levels_read(cond: ast.Cond) -> frozenset[str]:
+    """Levels of this vote (not the previous one) whose counts the condition reads."""
+    found: set[str] = set()
+    for v in values(cond):
+        if isinstance(v, ast.Share | ast.Count) and not v.previous:
+            found.update(v.levels)
+    return frozenset(found)
+
+
+def _reads(value: ast.Value, level: str) -> bool:
+    if isinstance(value, ast.Share | ast.Count):
+        return not value.previous and level in value.levels
+    if isinstance(value, ast.Call):
+        return any(_reads(arg, level) for arg in value.args)
+    return False
+
+
+def direction(cond: ast.Cond, level: str) -> int | None:
+    """How the condition moves as votes of `level` grow, the basis fixed.
+
+    0: it does not read that level; 1: it can only turn from false to true; -1: only from true to
+    false; None: either (a `not`, `==`, a level on both sides, or parts pulling both ways).
+    """
+    if isinstance(cond, ast.Truthy):
+        return 0
+    if isinstance(cond, ast.Compare):
+        on_left, on_right = _reads(cond.left, level), _reads(cond.right, level)
+        if not on_left and not on_right:
+            return 0
+        bare = cond.left if on_left else cond.right
+        if on_left == on_right or isinstance(bare, ast.Call) or cond.op in ("==", "!="):
+            return None
+        op = cond.op if on_left else FLIPPED[cond.op]
+        return 1 if op in (">", ">=") else -1
+    if isinstance(cond, ast.Not):
+        return 0 if direction(cond.operand, level) == 0 else None
+    return combine(direction(c, level) for c in cond.operands)
+
+
+def combine(directions: Iterator[int | None] | list[int | None]) -> int | None:
+    """The direction of parts taken together: one way, or None when they pull both ways."""
+    seen: set[int] = set()
+    for d in directions:
+        if d is None:
+            return None
+        if d:
+            seen.add(d)
+    if len(seen) > 1:
+        return None
+    return seen.pop() if seen else 0

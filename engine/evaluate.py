@@ -1,0 +1,678 @@
+"""Evaluate a rule set on tallies: levels, exemption, quorum, basis, shares, classes, margins.
+
+The rule set is compiled once into a `Plan` (closures over integers), then each tally goes through
+the steps of the design: (a) the data's levels read under the rule set's levels, (b) exemption,
+(c) quorum, (d) basis, (e) shares, (f) classes, (g) margins and (h) the trace in words. With
+`explain=False` the margins, steps and trace are skipped: that is the path for bulk runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import gc
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
+
+from tinnhiem.rules import ast
+
+from . import conditions as cond
+from .conditions import Facts, Test, Unknown
+from .history import History
+from .model import (
+    KNOWN_LEVELS,
+    DataError,
+    DataIssue,
+    Dataset,
+    Evaluation,
+    Margin,
+    Origin,
+    Result,
+    Step,
+    Tally,
+    Verdict,
+    percent,
+)
+from .report import build_reports
+
+ELSE_REASON = "no earlier rule matched"
+
+
+def decimal(value: Fraction) -> str:
+    """A number rounded half up to two decimals: 94/3 -> '31.33'."""
+    return percent(value / 100)
+
+
+# --- the compiled rule set -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    rule: ast.Rule
+    test: Test | None  # None for `else`
+    verdict: Verdict  # the verdict this rule gives, without steps (for explain=False)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledBlock:
+    block: ast.Classify
+    file: str
+    rules: tuple[CompiledRule, ...]
+    reads: tuple[str, ...]  # levels of this vote the block reads, in the rule set's order
+    directions: Mapping[str, int | None]  # per level read: see `conditions.direction`
+
+    def classify(self, facts: Facts) -> int:
+        """The index of the first rule that matches (the `else` when none does)."""
+        rules = self.rules
+        for index, compiled in enumerate(rules):
+            if compiled.test is None or compiled.test(facts):
+                return index
+        return len(rules) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledExempt:
+    exempt: ast.Exempt
+    test: Test  # strict: an unknown value raises
+    attrs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A rule set made ready to evaluate many tallies quickly."""
+
+    ruleset: ast.Resolved
+    level_ids: tuple[str, ...]
+    route: Mapping[str, str]  # a level of the data -> the level of the rule set it counts as
+    exempts: tuple[CompiledExempt, ...]
+    blocks: tuple[CompiledBlock, ...]
+    uses_previous: bool
+    attrs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # attr -> who reads it
+
+    @classmethod
+    def of(cls, ruleset: ast.Resolved) -> Plan:
+        level_ids = ruleset.levels.ids
+        route = {level: level for level in level_ids}
+        for m in ruleset.maps:
+            if m.target in level_ids:
+                route.setdefault(m.source, m.target)
+        exempts = tuple(
+            CompiledExempt(e, cond.compile_cond(e.when, strict=True), cond.attrs_used(e.when))
+            for e in ruleset.exempts
+        )
+        blocks = tuple(_compile_block(ruleset, b) for b in ruleset.classifies)
+        whens = [r.when for b in ruleset.classifies for r in b.rules if r.when is not None]
+        readers: dict[str, list[str]] = {}
+        for block in ruleset.classifies:
+            for rule in block.rules:
+                if rule.when is not None:
+                    for name in cond.attrs_used(rule.when):
+                        readers.setdefault(name, []).append(f"{block.id}.{rule.id}")
+        return cls(
+            ruleset=ruleset,
+            level_ids=level_ids,
+            route=route,
+            exempts=exempts,
+            blocks=blocks,
+            uses_previous=any(cond.uses_previous(w) for w in whens),
+            attrs={name: tuple(who) for name, who in readers.items()},
+        )
+
+
+def _compile_block(ruleset: ast.Resolved, block: ast.Classify) -> CompiledBlock:
+    file = ruleset.origins.get(f"classify:{block.id}", ruleset.path)
+    rules = tuple(
+        CompiledRule(
+            rule,
+            None if rule.when is None else cond.compile_cond(rule.when),
+            Verdict(
+                block.id, block.label, rule.id, rule.label, rule.span.line, file, rule.note, ()
+            ),
+        )
+        for rule in block.rules
+    )
+    whens = [r.when for r in block.rules if r.when is not None]
+    read: set[str] = set()
+    for when in whens:
+        read |= cond.levels_read(when)
+    reads = tuple(level for level in ruleset.levels.ids if level in read)
+    directions = {level: cond.combine([cond.direction(w, level) for w in whens]) for level in reads}
+    return CompiledBlock(block, file, rules, reads, directions)
+
+
+# --- one run over a dataset ------------------------------------------------------------------
+
+
+def evaluate(ruleset: ast.Resolved, dataset: Dataset, *, explain: bool = True) -> Evaluation:
+    """Every tally of `dataset` under `ruleset`; `DataError` if the data cannot be read under it.
+
+    `Evaluation.warnings` holds the engine's warnings only; the dataset's own reading warnings
+    stay in `Dataset.warnings`.
+    """
+    return evaluate_plan(Plan.of(ruleset), dataset, explain=explain)
+
+
+def evaluate_plan(plan: Plan, dataset: Dataset, *, explain: bool = True) -> Evaluation:
+    """`evaluate` with a rule set compiled beforehand."""
+    return Runner(plan, dataset).evaluation(explain=explain)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for a run.
+
+    A run makes a few objects per tally and frees none of them, which makes the collector rescan
+    the growing heap again and again (40% of a bulk run); these objects form no cycles, so there
+    is nothing for it to find until the run is over.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class Shares(Mapping[str, Fraction]):
+    """The share of each level (count over basis), each made when read: bulk runs seldom do."""
+
+    __slots__ = ("_basis", "_counts")
+
+    def __init__(self, counts: Mapping[str, int], basis: int) -> None:
+        self._counts = counts
+        self._basis = basis
+
+    def __getitem__(self, level: str) -> Fraction:
+        return Fraction(self._counts[level], self._basis)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._counts)
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    def __repr__(self) -> str:
+        return f"Shares({dict(self)!r})"
+
+
+class Runner:
+    """One rule set over one dataset: checks the data once, then evaluates any of its tallies.
+
+    `evaluation()` gives them all; `result(i, explain=True)` explains one again, which is how a
+    comparison or a sweep explains the few people that change after a fast run over everyone.
+    """
+
+    def __init__(self, plan: Plan, dataset: Dataset) -> None:
+        self.plan = plan
+        self.ruleset = plan.ruleset
+        self.dataset = dataset
+        self.warnings: list[DataIssue] = []
+        self.errors: list[DataIssue] = []
+        self.origin = Origin(dataset.path)
+        self._check_levels()
+        self.present = _attributes_present(dataset)
+        self.exempts = self._usable_exempts()
+        self._warn_classify_attrs()
+        self.history = History.of(dataset) if plan.uses_previous else None
+        self._previous: dict[int, tuple[Facts | None, str]] = {}
+        self.quorum_missing: dict[str, int] = {}
+        self.basis_kind = self.ruleset.basis.kind
+        # data levels that are exactly the rule set's: their counts need no routing
+        self.identity = frozenset(plan.level_ids)
+
+    # (a) levels
+    def _check_levels(self) -> None:
+        found = dict.fromkeys(self.dataset.levels)
+        for tally in self.dataset.tallies:
+            found.update(dict.fromkeys(tally.counts))
+        route = self.plan.route
+        unknown = [level for level in found if level not in route]
+        if unknown:
+            raise DataError([self._unknown_level(level) for level in unknown])
+        fed = {route[level] for level in found}
+        for level in self.plan.level_ids:
+            if level not in fed and self.dataset.tallies:
+                label = self.ruleset.label_of(level)
+                message = f"the data has no count of level `{level}` ({label}); counted as 0"
+                self.warnings.append(DataIssue("warning", message, self.origin))
+
+    def _unknown_level(self, level: str) -> DataIssue:
+        ruleset = self.ruleset
+        ids = ruleset.levels.ids
+        target = _guess_target(level, ruleset) or "…"
+        label = KNOWN_LEVELS.get(level)
+        named = f"`{level}` ({label})" if label else f"`{level}`"
+        message = (
+            f"the data has level {named}, which rule set “{ruleset.name}” does not have "
+            f"(its levels: {', '.join(ids)}); add `map {level} -> {target}` to read it as one "
+            "of them"
+        )
+        return DataIssue("error", message, Origin(self.dataset.path, 0, level))
+
+    # (b) exemption: attributes the whole dataset lacks
+    def _usable_exempts(self) -> tuple[tuple[CompiledExempt, str | None], ...]:
+        usable: list[tuple[CompiledExempt, str | None]] = []
+        lacking: dict[str, list[str]] = {}
+        for compiled in self.plan.exempts:
+            missing = [a for a in compiled.attrs if a not in self.present]
+            for name in missing:
+                lacking.setdefault(name, []).append(compiled.exempt.reason)
+            usable.append((compiled, _no_column(missing[0]) if missing else None))
+        for name, reasons in lacking.items():
+            which = ", ".join(f"“{r}”" for r in reasons)
+            word = "exemption" if len(reasons) == 1 else "exemptions"
+            message = f"{word} {which} not checked: {_no_column(name)}"
+            self.warnings.append(DataIssue("warning", message, self.origin))
+        return tuple(usable)
+
+    def _warn_classify_attrs(self) -> None:
+        for name, rules in self.plan.attrs.items():
+            if name not in self.present and self.dataset.tallies:
+                message = (
+                    f"{', '.join(rules)} read{'s' if len(rules) == 1 else ''} `{name}`: "
+                    f"{_no_column(name)}; comparisons on it are false"
+                )
+                self.warnings.append(DataIssue("warning", message, self.origin))
+
+    def evaluation(self, *, explain: bool = True) -> Evaluation:
+        """Every tally; `DataError` with every row that cannot be evaluated."""
+        self.errors.clear()
+        self.quorum_missing.clear()
+        with _collector_paused():
+            tallies = self.dataset.tallies
+            results = tuple(self._one(i, t, explain) for i, t in enumerate(tallies))
+        if self.errors:
+            raise DataError(self.errors)
+        quorum = self.ruleset.quorum
+        total = len(self.dataset.tallies)
+        warnings = list(self.warnings)
+        for name, missing in self.quorum_missing.items():
+            assert quorum is not None
+            message = (
+                f"quorum ({_quorum_source(quorum)}) not checked for {missing} of {total} "
+                f"people: the data gives no `{name}`"
+            )
+            warnings.append(DataIssue("warning", message, self.origin))
+        reports = build_reports(self.ruleset, results)
+        return Evaluation(self.ruleset, results, reports, tuple(warnings))
+
+    def counts(self, tally: Tally) -> dict[str, int]:
+        if tally.counts.keys() == self.identity:
+            return dict(tally.counts)
+        counts = dict.fromkeys(self.plan.level_ids, 0)
+        route = self.plan.route
+        for level, n in tally.counts.items():
+            counts[route[level]] += n
+        return counts
+
+    def basis(self, tally: Tally) -> tuple[int | None, str | None]:
+        """The basis of a tally and, when derived, how."""
+        turnout = tally.turnout
+        value = turnout.get(self.basis_kind)
+        if value is not None:
+            return value, None
+        collected, invalid = turnout.get("collected"), turnout.get("invalid")
+        if self.basis_kind == "valid" and collected is not None and invalid is not None:
+            how = (
+                f"basis: valid = collected {collected} − invalid {invalid} = "
+                f"{collected - invalid} (the data gives no `valid`)"
+            )
+            return collected - invalid, how
+        return None, None
+
+    def result(self, index: int, *, explain: bool = True) -> Result:
+        """The result of one tally of the dataset (by its index)."""
+        return self._one(index, self.dataset.tallies[index], explain)
+
+    def _one(self, index: int, tally: Tally, explain: bool) -> Result:
+        counts = self.counts(tally)
+        basis, derived = self.basis(tally)
+        previous, no_previous = self.previous_of(index)
+        facts = Facts(counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous)
+        trace: list[str] = []
+        if explain:
+            trace += self._counts_lines(tally, counts)
+        # (b) exemption
+        exempt = self._exempt(facts, trace if explain else None)
+        if exempt is not None:
+            return self._aside(tally, "exempt", exempt, counts, basis, trace)
+        # (c) quorum
+        failed = self._quorum(tally, trace if explain else None)
+        if failed is not None:
+            return self._aside(tally, "invalid", failed, counts, basis, trace)
+        # (d) basis
+        kind = self.basis_kind
+        if basis is None:
+            self.errors.append(self._missing_basis(index, tally))
+            return self._aside(tally, "invalid", f"no `{kind}`", counts, None, trace)
+        if explain:
+            trace.append(derived or f"basis: {kind} = {basis}")
+        if basis <= 0:
+            reason = f"the basis ({kind}) is {basis}: no share can be computed"
+            if explain:
+                trace.append(f"→ invalid: {reason}")
+            return self._aside(tally, "invalid", reason, counts, basis, trace)
+        # (e) shares
+        shares = Shares(counts, basis)
+        if explain:
+            trace.append(self._shares_line(counts, basis, shares))
+        # (f) classes
+        verdicts: list[Verdict] = []
+        chosen: list[int] = []
+        for block in self.plan.blocks:
+            at = block.classify(facts)
+            chosen.append(at)
+            if explain:
+                verdicts.append(self._verdict(block, at, facts, trace))
+            else:
+                verdicts.append(block.rules[at].verdict)
+        # (g) margins
+        margins: tuple[Margin, ...] = ()
+        if explain:
+            margins = tuple(
+                m
+                for block, at in zip(self.plan.blocks, chosen, strict=True)
+                for m in margins_of(block, facts, at)
+            )
+            trace += [self._margin_line(m, verdicts) for m in margins]
+        # positional: this is the hot path of bulk runs
+        return Result(
+            tally,
+            "evaluated",
+            None,
+            kind,
+            basis,
+            counts,
+            shares,
+            tuple(verdicts),
+            margins,
+            tuple(trace),
+        )
+
+    def _aside(
+        self,
+        tally: Tally,
+        status: str,
+        reason: str,
+        counts: Mapping[str, int],
+        basis: int | None,
+        trace: list[str],
+    ) -> Result:
+        return Result(
+            tally=tally,
+            status="exempt" if status == "exempt" else "invalid",
+            reason=reason,
+            basis_kind=self.basis_kind,
+            basis_value=basis,
+            counts=counts,
+            shares={},
+            verdicts=(),
+            margins=(),
+            trace=tuple(trace),
+        )
+
+    def _exempt(self, facts: Facts, trace: list[str] | None) -> str | None:
+        for compiled, not_checked in self.exempts:
+            exempt = compiled.exempt
+            name = f"exemption “{exempt.reason}”"
+            if not_checked is not None:
+                if trace is not None:
+                    trace.append(f"{name}: not checked, {not_checked}")
+                continue
+            try:
+                if trace is None:
+                    holds = compiled.test(facts)
+                else:
+                    holds, why = cond.explain(exempt.when, facts, strict=True)
+                    trace.append(f"{name}: {why}")
+            except Unknown as unknown:
+                if trace is not None:
+                    trace.append(f"{name}: not checked for this person ({unknown.reason}): no")
+                continue
+            if holds:
+                reason = exempt.reason + (f" ({exempt.note})" if exempt.note else "")
+                if trace is not None:
+                    trace.append(f"→ exempt: {reason}")
+                return reason
+        return None
+
+    def _quorum(self, tally: Tally, trace: list[str] | None) -> str | None:
+        quorum = self.ruleset.quorum
+        if quorum is None:
+            return None
+        measure, of = tally.turnout.get(quorum.measure), tally.turnout.get(quorum.of)
+        if measure is None or of is None:
+            name = quorum.measure if measure is None else quorum.of
+            self.quorum_missing[name] = self.quorum_missing.get(name, 0) + 1
+            if trace is not None:
+                trace.append(f"quorum ({_quorum_source(quorum)}) not checked: no `{name}`")
+            return None
+        fraction = quorum.fraction.value
+        met = cond.OPS[quorum.op](measure * fraction.denominator, fraction.numerator * of)
+        if met and trace is None:
+            return None
+        sym = cond.SYMBOLS[quorum.op]
+        said = f"{quorum.fraction.text} of {quorum.of} = {of} ({decimal(fraction * of)})"
+        if trace is not None:
+            verdict = "met" if met else "not met"
+            trace.append(f"quorum: {quorum.measure} = {measure} {sym} {said}: {verdict}")
+        if met:
+            return None
+        reason = f"quorum not met: {quorum.measure} = {measure}, not {sym} {said}"
+        if trace is not None:
+            trace.append(f"→ invalid: {reason}")
+        return reason
+
+    def _missing_basis(self, index: int, tally: Tally) -> DataIssue:
+        kind = self.basis_kind
+        message = f"{tally.name or tally.id}: no `{kind}`, the basis of the percentages"
+        if kind == "valid":
+            message += " (give `valid`, or `collected` and `invalid`)"
+        origin = tally.origin or Origin(self.dataset.path, index + 1)
+        return DataIssue("error", message, origin)
+
+    # history
+    def previous_of(self, index: int) -> tuple[Facts | None, str]:
+        if self.history is None:
+            return None, cond.NO_PREVIOUS
+        cached = self._previous.get(index)
+        if cached is not None:
+            return cached
+        found = self._previous_of(index)
+        self._previous[index] = found
+        return found
+
+    def _previous_of(self, index: int) -> tuple[Facts | None, str]:
+        assert self.history is not None
+        tallies = self.dataset.tallies
+        if index in self.history.ambiguous:
+            round_ = tallies[index].round
+            return None, f"this person has several rows in round {round_!r}"
+        at = self.history.previous[index]
+        if at is None:
+            return None, cond.NO_PREVIOUS
+        before = tallies[at]
+        basis, _ = self.basis(before)
+        facts = Facts(self.counts(before), basis, before.turnout, before.attrs, before.round)
+        if self._exempt(facts, None) is not None:
+            return None, f"the previous vote ({before.round}) was an exemption"
+        quorum = self.ruleset.quorum
+        if quorum is not None and self._quorum_quiet(before) is False:
+            return None, f"the previous vote ({before.round}) was invalid: quorum not met"
+        return facts, cond.NO_PREVIOUS
+
+    def _quorum_quiet(self, tally: Tally) -> bool | None:
+        quorum = self.ruleset.quorum
+        assert quorum is not None
+        measure, of = tally.turnout.get(quorum.measure), tally.turnout.get(quorum.of)
+        if measure is None or of is None:
+            return None
+        fraction = quorum.fraction.value
+        return cond.OPS[quorum.op](measure * fraction.denominator, fraction.numerator * of)
+
+    # explanations
+    def _counts_lines(self, tally: Tally, counts: Mapping[str, int]) -> list[str]:
+        ruleset = self.ruleset
+        shown = ", ".join(f"{ruleset.label_of(lv)} ({lv}) {n}" for lv, n in counts.items())
+        lines = [f"counts: {shown}"]
+        route = self.plan.route
+        for level, n in tally.counts.items():
+            target = route[level]
+            if target != level:
+                label = KNOWN_LEVELS.get(level, level)
+                lines.append(
+                    f"map {level} -> {target}: the data's {n} “{label}” counted as "
+                    f"“{ruleset.label_of(target)}”"
+                )
+        return lines
+
+    def _shares_line(
+        self, counts: Mapping[str, int], basis: int, shares: Mapping[str, Fraction]
+    ) -> str:
+        label = self.ruleset.label_of
+        parts = [f"{label(lv)} {counts[lv]}/{basis} = {percent(s)}%" for lv, s in shares.items()]
+        return f"shares of {self.basis_kind} {basis}: " + ", ".join(parts)
+
+    def _verdict(self, block: CompiledBlock, at: int, facts: Facts, trace: list[str]) -> Verdict:
+        steps: list[Step] = []
+        b = block.block
+        for compiled in block.rules[: at + 1]:
+            rule = compiled.rule
+            if rule.when is None:
+                matched, because = True, ELSE_REASON
+            else:
+                matched, because = cond.explain(rule.when, facts)
+            steps.append(
+                Step(b.id, rule.id, rule.span.line, block.file, matched, because, rule.note)
+            )
+            where = f"{block.file}:{rule.span.line}" + (f", {rule.note}" if rule.note else "")
+            word = "else" if rule.when is None else "rule"
+            trace.append(
+                f"{b.id} “{b.label}”, {word} {rule.id} “{rule.label}” ({where}): {because}"
+            )
+        chosen = block.rules[at].verdict
+        trace.append(f"→ {b.id}: {chosen.klass} “{chosen.label}”")
+        return Verdict(
+            chosen.block,
+            chosen.block_label,
+            chosen.klass,
+            chosen.label,
+            chosen.rule_line,
+            chosen.file,
+            chosen.note,
+            tuple(steps),
+        )
+
+    def _margin_line(self, margin: Margin, verdicts: list[Verdict]) -> str:
+        now = next(v.klass for v in verdicts if v.block == margin.block)
+        label = self.ruleset.label_of(margin.level)
+        vote = "vote" if margin.votes == 1 else "votes"
+        return (
+            f"margin: {margin.votes} {margin.direction} “{label}” ({margin.level}) {vote} would "
+            f"move {margin.block} from {now} to {margin.to_class}"
+        )
+
+
+# --- margins ---------------------------------------------------------------------------------
+
+
+def margins_of(block: CompiledBlock, facts: Facts, at: int) -> list[Margin]:
+    """Per level the block reads: the fewest votes more, or fewer, that change the class.
+
+    The basis stays fixed; `more` goes up to the basis, `fewer` down to 0. When the block moves
+    one way only in a level (see `conditions.direction`), whether the class has changed is
+    monotone in the number of votes, so bisection finds the least; otherwise a linear scan does.
+    """
+    basis = facts.basis or 0
+    counts = facts.counts
+    found: list[Margin] = []
+    for level in block.reads:
+        monotone = block.directions[level] is not None
+        for sign, limit in ((1, basis - counts[level]), (-1, counts[level])):
+            if limit <= 0:
+                continue
+
+            def class_at(k: int, level: str = level, sign: int = sign) -> int:
+                moved = dict(counts)
+                moved[level] += sign * k
+                return block.classify(facts.with_counts(moved))
+
+            least = _least(class_at, at, limit, monotone)
+            if least is not None:
+                k, to = least
+                to_class = block.rules[to].rule.id
+                way: Literal["more", "fewer"] = "more" if sign > 0 else "fewer"
+                found.append(Margin(block.block.id, level, way, k, to_class))
+    return found
+
+
+def _least(
+    probe: Callable[[int], int], now: int, limit: int, monotone: bool
+) -> tuple[int, int] | None:
+    """The least k in 1..limit where `probe(k)` differs from `now`, and what it is there."""
+    if not monotone:
+        for k in range(1, limit + 1):
+            to = probe(k)
+            if to != now:
+                return k, to
+        return None
+    top = probe(limit)
+    if top == now:
+        return None
+    low, high, high_class = 0, limit, top  # unchanged at low, changed at high
+    while high - low > 1:
+        middle = (low + high) // 2
+        to = probe(middle)
+        if to == now:
+            low = middle
+        else:
+            high, high_class = middle, to
+    return high, high_class
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _attributes_present(dataset: Dataset) -> frozenset[str]:
+    """Attribute names some tally gives, with `vote_date`/`vote_year` when some vote has them."""
+    names: set[str] = set()
+    has_date = has_year = False
+    for tally in dataset.tallies:
+        names.update(tally.attrs)
+        if not has_year:
+            has_date = has_date or cond.vote_date(tally.attrs, tally.round) is not None
+            has_year = cond.vote_year(tally.attrs, tally.round) is not None
+    if has_date:
+        names.add("vote_date")
+    if has_year:
+        names.add("vote_year")
+    return frozenset(names)
+
+
+def _no_column(name: str) -> str:
+    if name == "vote_date":
+        return "the data gives no vote date (no `vote_date` column, and the rounds are not dates)"
+    if name == "vote_year":
+        return "the data gives no vote year (no `vote_year` column, and the rounds are not dates)"
+    return f"the data has no `{name}` column"
+
+
+def _quorum_source(quorum: ast.Quorum) -> str:
+    return f"{quorum.measure} {cond.SYMBOLS[quorum.op]} {quorum.fraction.text} of {quorum.of}"
+
+
+def _guess_target(level: str, ruleset: ast.Resolved) -> str | None:
+    """The level of the rule set a data level most likely reads as: `cao` -> `tn` (Tín nhiệm)."""
+    label = KNOWN_LEVELS.get(level, level).casefold()
+    best: tuple[int, str] | None = None
+    for lv in ruleset.levels.levels:
+        own = lv.label.casefold()
+        if own and label.startswith(own) and (best is None or len(own) > best[0]):
+            best = (len(own), lv.id)
+    if best:
+        return best[1]
+    close = difflib.get_close_matches(level, ruleset.levels.ids, n=1)
+    return close[0] if close else None

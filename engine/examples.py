@@ -1,0 +1,145 @@
+"""Run the `example` blocks of a rule set: each is a tally and the classes it must get."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from tinnhiem.rules import ast
+
+from .evaluate import evaluate
+from .model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, Result, Scalar, Tally
+
+STATUS = "status"  # `expect status exempt|invalid|evaluated`
+PREVIOUS_ROUND, CURRENT_ROUND = "trước", "này"
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleOutcome:
+    """One `expect` of one example: what it wanted, what the engine gave, and the line to show."""
+
+    file: str
+    line: int
+    name: str
+    block: str
+    expected: str
+    actual: str
+    passed: bool
+    message: str
+    trace: tuple[str, ...] = ()  # the result's explanation, to show under a failure
+
+
+def _split(
+    settings: tuple[ast.Setting, ...], ruleset: ast.Resolved
+) -> tuple[dict[str, int], dict[str, int], dict[str, Scalar], list[str]]:
+    """Turnout, counts and attributes of an example; what could not be read, in words."""
+    levels = set(ruleset.levels.ids) | {m.source for m in ruleset.maps} | set(KNOWN_LEVELS)
+    turnout: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    attrs: dict[str, Scalar] = {}
+    problems: list[str] = []
+    for setting in settings:
+        if setting.name in ast.TURNOUT or setting.name in levels:
+            value = setting.value
+            number = value if isinstance(value, int | Fraction) else None
+            if isinstance(value, bool) or number is None or number < 0 or number != int(number):
+                problems.append(f"`{setting.name} {setting.text}` is not a count")
+                continue
+            target = turnout if setting.name in ast.TURNOUT else counts
+            target[setting.name] = int(number)
+        else:
+            attrs[setting.name] = setting.value
+    return turnout, counts, attrs, problems
+
+
+def _tallies(example: ast.Example, ruleset: ast.Resolved, file: str) -> tuple[Tally, ...]:
+    turnout, counts, attrs, problems = _split(example.settings, ruleset)
+    here = Origin(file, example.span.line)
+    tallies = []
+    if example.previous:
+        before_turnout, before_counts, before_attrs, more = _split(example.previous, ruleset)
+        problems += [f"previous: {p}" for p in more]
+        # the same body votes both times: turnout not restated is the current one
+        tallies.append(
+            Tally(
+                id="example",
+                name=example.name,
+                round=PREVIOUS_ROUND,
+                turnout={**turnout, **before_turnout},
+                counts=before_counts,
+                attrs=before_attrs,
+                origin=here,
+            )
+        )
+    if problems:
+        raise DataError([_issue(p, here) for p in problems])
+    tallies.append(
+        Tally(
+            id="example",
+            name=example.name,
+            round=CURRENT_ROUND,
+            turnout=turnout,
+            counts=counts,
+            attrs=attrs,
+            origin=here,
+        )
+    )
+    return tuple(tallies)
+
+
+def _issue(message: str, origin: Origin) -> DataIssue:
+    return DataIssue("error", message, origin)
+
+
+def _actual(result: Result, block: str, ruleset: ast.Resolved) -> str:
+    if block == STATUS:
+        return result.status
+    if ruleset.block(block) is None:
+        return f"(no block `{block}`)"
+    if result.status != "evaluated":
+        return f"{result.status} ({result.reason})"
+    return result.klass(block) or "(no class)"
+
+
+def run_example(ruleset: ast.Resolved, example: ast.Example) -> list[ExampleOutcome]:
+    """The outcome of each `expect` of one example."""
+    file = ruleset.origins.get(f"example:{example.name}", ruleset.path)
+    result: Result | None = None
+    error = ""
+    try:
+        tallies = _tallies(example, ruleset, file)
+        levels = tuple(dict.fromkeys(k for t in tallies for k in t.counts))
+        evaluation = evaluate(ruleset, Dataset(file, tallies, levels), explain=True)
+        result = evaluation.results[-1]
+    except DataError as exc:
+        error = "; ".join(issue.message for issue in exc.issues)
+    outcomes = []
+    expects = example.expects or (ast.Expect("", "", example.span),)
+    for expect in expects:
+        line = expect.span.line or example.span.line
+        if not expect.block:
+            actual, passed = "(nothing expected)", False
+        elif result is None:
+            actual, passed = f"error: {error}", False
+        else:
+            actual = _actual(result, expect.block, ruleset)
+            passed = actual == expect.klass
+        head = f'{file}:{line}: example "{example.name}"'
+        if not expect.block:
+            message = f"{head}: has no `expect`"
+        elif passed:
+            message = f"{head}: {expect.block}: {expect.klass}: ok"
+        else:
+            message = f"{head}: {expect.block}: expected {expect.klass}, got {actual}"
+        trace = result.trace if result is not None and not passed else ()
+        outcomes.append(
+            ExampleOutcome(
+                file, line, example.name, expect.block, expect.klass, actual, passed, message, trace
+            )
+        )
+    return outcomes
+
+
+def run_examples(ruleset: ast.Resolved) -> list[ExampleOutcome]:
+    """Every `expect` of every example of the rule set (its bases' examples included)."""
+    return [outcome for example in ruleset.examples for outcome in run_example(ruleset, example)]

@@ -1,0 +1,730 @@
+"""Reading ballots: one row per ballot, one column per person, tallied as the file streams by.
+
+How a ballot counts for a person: it is valid for that person when the ballot is not void and
+exactly one level is ticked for them; a ballot with no tick or several ticks for a person is
+invalid for that person (and may still be valid for the others). A void ballot (the void column
+holds x, có, yes, true, 1 or hủy) is invalid for everybody. `collected` is the number of ballots
+(rows); an entirely empty row is not a ballot (a spreadsheet cannot tell it from no row): it is
+skipped, with a warning that says how many were.
+
+A cell holds the level ticked: its id, its label (or the label's end after "Tín nhiệm ": "cao",
+"thấp"), or a single letter that is the first letter of exactly one level id of the rule set
+("c" for cao; "t" is refused, being both tn and thap); several ticks are joined with "+".
+
+The vote is secret: a column that could say who cast a ballot (a voter's name, id, signature,
+contact) makes the whole file refused, and no value of that column is ever read.
+
+Memory does not grow with the number of ballots: only per person counters of the distinct
+cell texts are kept, folded into level counts whenever they grow. A UTF-8 CSV is read in
+blocks of lines and counted column by column in C (`bytes.split`, slicing, `Counter`); other
+files go row by row.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tinnhiem.engine.model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, Tally
+
+from .headers import (
+    HeaderMatcher,
+    column_letter,
+    display,
+    fold,
+    is_ballot_number_header,
+    is_void_header,
+    looks_like_voter,
+    normalise,
+)
+from .issues import MAX_ERRORS, Issues, capped, fail
+from .tabular import (
+    BALLOT_SHEETS,
+    Row,
+    describe,
+    keyed_rows,
+    kind_of,
+    load_json,
+    load_toml,
+    not_utf8,
+    read_bytes,
+    sniff_delimiter,
+    stray_error,
+    xlsx_rows,
+)
+from .tallies import amount
+from .values import CellError, parse_count, shown
+
+BLOCK = 1 << 16  # bytes read at a time by the fast path (small blocks stay in the cache)
+FOLD_AT = 512  # distinct texts in one column before they are folded into counts
+
+_VOID_YES = {"x", "có", "co", "yes", "true", "1", "hủy", "huỷ", "huy", "void"}
+_VOID_NO = {"không", "khong", "no", "false", "0"}
+_SIDECAR_KEYS = ("members", "present", "issued", "collected")
+
+
+# --- marks -----------------------------------------------------------------------------------
+
+
+class Marks:
+    """What a cell means: the levels ticked, or None for a text that is not a mark."""
+
+    def __init__(self, levels: Mapping[str, str]) -> None:
+        given = dict(levels) or dict(KNOWN_LEVELS)
+        every = {**KNOWN_LEVELS, **given}
+        pairs: list[tuple[str, str]] = []
+        for level, label in every.items():
+            pairs += [(normalise(level), level), (normalise(label), level)]
+            rest = normalise(label).removeprefix("tín nhiệm ")
+            if rest != normalise(label):
+                pairs.append((rest, level))
+        firsts: dict[str, list[str]] = {}
+        for level in given:
+            firsts.setdefault(normalise(level)[:1], []).append(level)
+        self.letters = {letter: found[0] for letter, found in firsts.items() if len(found) == 1}
+        pairs += list(self.letters.items())
+        self.exact = _unique(pairs)
+        self.folded = _unique((fold(key), level) for key, level in pairs)
+        self.given = tuple(given)
+
+    def ticks(self, text: str) -> list[str] | None:
+        found: list[str] = []
+        for part in text.split("+"):
+            key = normalise(part)
+            if not key:
+                continue
+            level = self.exact.get(key) or self.folded.get(fold(key))
+            if level is None:
+                return None
+            found.append(level)
+        return found
+
+    def expected(self) -> str:
+        letters = ", ".join(f"{letter} for {level}" for letter, level in self.letters.items())
+        also = f"their labels, or {letters}" if letters else "or their labels"
+        return (
+            f'expected one of {", ".join(self.given)} ({also}), several joined with "+", or nothing'
+        )
+
+
+def _unique(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    clash: set[str] = set()
+    for key, level in pairs:
+        if not key or key in clash:
+            continue
+        if table.get(key, level) != level:
+            del table[key]
+            clash.add(key)
+        else:
+            table[key] = level
+    return table
+
+
+def void_word(value: str) -> bool | None:
+    key = normalise(value)
+    if not key or key in _VOID_NO:
+        return False
+    return True if key in _VOID_YES else None
+
+
+# --- the header ------------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """The columns of a ballot file: people, the void column, and columns not read."""
+
+    file: str
+    header_row: int
+    header: list[str]
+    people: list[int] = field(default_factory=list)
+    void: int | None = None
+    unnamed: list[int] = field(default_factory=list)
+
+
+def plan_columns(header: list[str], file: str, header_row: int) -> Plan:
+    """The plan of a header, or a `DataError` (a voter column, duplicates, no person)."""
+    issues = Issues(file)
+    voters = [h for h in header if h and looks_like_voter(h)]
+    for h in voters:
+        issues.error(
+            "this column looks like it says who cast each ballot; a ballot file must not "
+            "identify voters: remove the column (none of its values was read)",
+            row=header_row,
+            column=h,
+        )
+    issues.check()
+    plan = Plan(file, header_row, header)
+    seen: dict[str, str] = {}
+    for index, h in enumerate(header):
+        if not h:
+            plan.unnamed.append(index)
+        elif is_void_header(h):
+            if plan.void is not None:
+                issues.error("a second void column; keep one", row=header_row, column=h)
+            plan.void = index
+        elif is_ballot_number_header(h):
+            continue
+        elif normalise(h) in seen:
+            issues.error(
+                f'the person "{seen[normalise(h)]}" has two columns; keep one',
+                row=header_row,
+                column=h,
+            )
+        else:
+            seen[normalise(h)] = h
+            plan.people.append(index)
+    if not plan.people and not issues.errors:
+        found = ", ".join(f'"{h}"' for h in header if h) or "none"
+        issues.error(
+            f"no person columns: the header should name one person per column; found {found}",
+            row=header_row,
+        )
+    issues.check()
+    return plan
+
+
+# --- counting --------------------------------------------------------------------------------
+
+
+@dataclass
+class Person:
+    valid: int = 0
+    invalid: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+    bad: int = 0  # cells that are not marks
+
+
+class Count:
+    """The counters of one ballot file, fed row by row or a block of full rows at a time."""
+
+    def __init__(self, plan: Plan, marks: Marks) -> None:
+        self.plan = plan
+        self.marks = marks
+        self.width = len(plan.header)
+        self.raw: list[Counter[Any]] = [Counter() for _ in range(self.width)]
+        self.people = {index: Person() for index in plan.people}
+        self.collected = 0
+        self.voids = 0
+        self.skipped = 0
+        self.undecodable = False
+        self.errors: list[DataIssue] = []  # the first ones only, in row order
+        self.more = 0
+
+    # feeding
+
+    def block(self, cells: list[bytes], lines: int) -> None:
+        """`lines` full rows, none empty or void, as one flat list of cells."""
+        width = self.width
+        for index, counter in enumerate(self.raw):
+            counter.update(cells[index::width])
+        self.collected += lines
+        self.tidy()
+
+    def row(self, number: int, cells: list[Any]) -> None:
+        if all(c == "" or c is None for c in cells):
+            self.skipped += 1
+            return
+        self.collected += 1
+        if len(cells) > self.width:
+            if any(c not in ("", None) for c in cells[self.width :]):
+                self.error(
+                    f"the row has {len(cells)} cells, more than the {self.width} columns of the "
+                    "header",
+                    number,
+                )
+            cells = cells[: self.width]
+        void = self.plan.void
+        if void is not None and void < len(cells) and cells[void] not in ("", None):
+            text = _text(cells[void])
+            verdict = void_word(text)
+            if verdict is None:
+                self.error(
+                    "expected the void mark (x, có, yes, true, 1, hủy) or nothing (or không, no, "
+                    f"false, 0), found {shown(text)}",
+                    number,
+                    self.plan.header[void],
+                )
+            if verdict is not False:
+                self.voids += 1
+                return
+        for counter, value in zip(self.raw, cells, strict=False):
+            counter[value] += 1
+        if self.collected % 4096 == 0:
+            self.tidy()
+
+    def error(self, message: str, row: int, column: str | None = None) -> None:
+        if len(self.errors) <= MAX_ERRORS:
+            self.errors.append(DataIssue("error", message, Origin(self.plan.file, row, column)))
+        else:
+            self.more += 1
+
+    # folding the distinct texts into counts
+
+    def tidy(self, force: bool = False) -> None:
+        for index in self.plan.people:
+            counter = self.raw[index]
+            if force or len(counter) > FOLD_AT:
+                self.fold(index, counter)
+                counter.clear()
+
+    def fold(self, index: int, counter: Counter[Any]) -> None:
+        person = self.people[index]
+        for raw, n in counter.items():
+            if isinstance(raw, bytes):
+                try:
+                    raw = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    self.undecodable = True
+                    continue
+            ticks = self.marks.ticks(_text(raw))
+            if ticks is None:
+                person.bad += n
+            elif len(ticks) == 1:
+                person.valid += n
+                person.counts[ticks[0]] += n
+            else:
+                person.invalid += n
+
+    def finish(self) -> None:
+        self.tidy(force=True)
+        for person in self.people.values():
+            person.invalid += self.collected - person.valid - person.invalid - person.bad
+
+    def unnamed_with_marks(self) -> list[int]:
+        return [i for i in self.plan.unnamed if any(v not in ("", None) for v in self.raw[i])]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):  # JSON: ["cao", "tn"] is two ticks
+        return "+".join(_text(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Source:
+    """Where the rows of a ballot file come from, read once to count and again to find errors."""
+
+    path: Path
+    file: str
+    kind: str
+    header: list[str]
+    header_row: int
+    rows: list[Row] | None = None  # JSON and TOML, held in memory
+    encoding: str = "utf-8-sig"
+    delimiter: str = ","
+    offset: int = 0  # where the rows start (UTF-8 text files, for the fast path)
+
+    def generic(self) -> Iterator[Iterator[Row]]:
+        """The rows one by one, as lists of texts (or values, from JSON/TOML/XLSX)."""
+        if self.rows is not None:
+            return iter([iter(self.rows)])
+        if self.kind == "xlsx":
+            return _xlsx_rows(self)
+        return _text_rows(self)
+
+
+def _xlsx_rows(source: Source) -> Iterator[Iterator[Row]]:
+    with xlsx_rows(source.path, source.file, BALLOT_SHEETS) as rows:
+        yield (row for row in rows if row[0] > source.header_row)
+
+
+def _text_rows(source: Source) -> Iterator[Iterator[Row]]:
+    with source.path.open("rb") as raw:
+        text = io.TextIOWrapper(raw, encoding=source.encoding, newline="")
+        reader = csv.reader(text, delimiter=source.delimiter)
+
+        def rows() -> Iterator[Row]:
+            number = 0
+            try:
+                for number, cells in enumerate(reader, start=1):
+                    if number > source.header_row:
+                        yield number, cells
+            except UnicodeDecodeError:
+                raise _locate_bad_bytes(source) from None
+            except csv.Error as exc:
+                raise fail(source.file, f"cannot read the row: {exc}", row=number + 1) from None
+
+        yield rows()
+
+
+def _locate_bad_bytes(source: Source) -> DataError:
+    """The first byte of a text file that is not UTF-8 (or UTF-16), read again block by block."""
+    if source.encoding == "utf-16":
+        return fail(source.file, "the text is not valid UTF-16")
+    with source.path.open("rb") as raw:
+        start, line = 0, 1
+        while chunk := raw.read(BLOCK):
+            chunk += raw.readline()
+            try:
+                chunk.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return not_utf8(source.file, chunk, exc.start, line_base=line, offset_base=start)
+            start += len(chunk)
+            line += chunk.count(b"\n")
+    return fail(source.file, "the text is not valid UTF-8")
+
+
+def _open_text(path: Path, file: str) -> Source:
+    """A text file's header, delimiter and encoding; the rows are read later."""
+    with path.open("rb") as raw:
+        head = raw.read(4)
+        if not head:
+            raise fail(file, "the file is empty (0 bytes)")
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raw.seek(0)
+            text = io.TextIOWrapper(raw, encoding="utf-16", newline="")
+            number, line = 0, ""
+            try:
+                for number, line in enumerate(text, start=1):  # noqa: B007
+                    if line.strip():
+                        break
+                else:
+                    raise fail(file, "the file holds no values: no header and no ballots")
+            except UnicodeDecodeError:
+                raise fail(file, "the text is not valid UTF-16") from None
+            delimiter = sniff_delimiter(line)
+            header = _header_cells(line, delimiter)
+            return Source(path, file, "text", header, number, None, "utf-16", delimiter)
+        if head.startswith(b"PK\x03\x04"):
+            raise fail(file, "this is an Excel workbook (.xlsx), not a text file; name it .xlsx")
+        raw.seek(3 if head.startswith(codecs.BOM_UTF8) else 0)
+        number = 0
+        while True:
+            start = raw.tell()
+            data = raw.readline()
+            if not data:
+                raise fail(file, "the file holds no values: no header and no ballots")
+            number += 1
+            if data.strip():
+                break
+        if b"\x00" in data:
+            raise fail(
+                file,
+                "the file holds NUL bytes: it is UTF-16 without a byte-order mark, or not a text "
+                'file; save it as "CSV UTF-8"',
+            )
+        try:
+            line = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise not_utf8(file, data, exc.start, line_base=number, offset_base=start) from None
+        delimiter = sniff_delimiter(line)
+        header = _header_cells(line, delimiter)
+        return Source(path, file, "text", header, number, None, "utf-8-sig", delimiter, raw.tell())
+
+
+def _header_cells(line: str, delimiter: str) -> list[str]:
+    cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+    return [display(c) for c in cells]
+
+
+def _plain_cells(chunk: bytes, delimiter: bytes, width: int) -> list[bytes] | None:
+    """The cells of a block of whole lines, if it is plain: no quotes, no empty or short rows."""
+    if b'"' in chunk:
+        return None
+    returns = chunk.count(b"\r")
+    if returns and returns != chunk.count(b"\r\n"):
+        return None
+    empty = delimiter * (width - 1)
+    for end in (b"\n", b"\r\n"):
+        if chunk.startswith(empty + end) or (b"\n" + empty + end) in chunk:
+            return None
+    cells = chunk.translate(_NEWLINE[delimiter], b"\r").split(delimiter)
+    cells.pop()
+    return cells if len(cells) == chunk.count(b"\n") * width else None
+
+
+_NEWLINE = {d: bytes.maketrans(b"\n", d) for d in (b",", b";", b"\t")}
+
+
+def _fast(source: Source, count: Count) -> None:
+    """Count a UTF-8 text file block by block; blocks that are not plain go row by row."""
+    delimiter = source.delimiter.encode()
+    width = count.width
+    void = count.plan.void
+    number = source.header_row
+    with source.path.open("rb") as raw:
+        raw.seek(source.offset)
+        while True:
+            start = raw.tell()
+            chunk = raw.read(BLOCK)
+            if not chunk:
+                break
+            if not chunk.endswith(b"\n"):
+                chunk += raw.readline()
+            while b'"' in chunk and chunk.count(b'"') % 2:
+                more = raw.readline()
+                if not more:
+                    break
+                chunk += more
+            if not chunk.endswith(b"\n"):
+                chunk += b"\n"
+            cells = _plain_cells(chunk, delimiter, width)
+            if cells is not None:
+                lines = len(cells) // width
+                if void is None or cells[void::width].count(b"") == lines:
+                    count.block(cells, lines)
+                    number += lines
+                    continue
+            try:
+                text = chunk.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise not_utf8(
+                    source.file, chunk, exc.start, line_base=number + 1, offset_base=start
+                ) from None
+            reader = csv.reader(io.StringIO(text, newline=""), delimiter=source.delimiter)
+            try:
+                for cells_ in reader:
+                    number += 1
+                    count.row(number, cells_)
+            except csv.Error as exc:
+                raise fail(source.file, f"cannot read the row: {exc}", row=number + 1) from None
+
+
+# --- turnout ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Turnout:
+    numbers: dict[str, int] = field(default_factory=dict)
+    round: str = ""
+    unit: str = ""
+
+
+def _turnout(table: object, file: str, where: str, toml: bool) -> Turnout:
+    """`members`, `present`, `issued` (and `collected`, checked), `round`, `unit`."""
+    if not isinstance(table, dict):
+        raise fail(file, f"{where} must be a table of numbers, found {describe(table, toml)}")
+    matcher = HeaderMatcher({})
+    found = Turnout()
+    issues = Issues(file)
+    for key, value in table.items():
+        meaning = matcher.match(str(key))
+        if meaning is not None and meaning[0] == "turnout" and meaning[1] in _SIDECAR_KEYS:
+            try:
+                found.numbers[meaning[1]] = parse_count(value)
+            except CellError as exc:
+                issues.error(f'{where}, "{key}": {exc.message}')
+        elif meaning in (("field", "round"), ("field", "unit")):
+            setattr(found, meaning[1], _text(value).strip())
+        else:
+            known = ", ".join((*_SIDECAR_KEYS, "round", "unit"))
+            issues.error(f'{where}: unknown key "{key}"; expected {known}')
+    issues.check()
+    return found
+
+
+def _sidecar(path: Path) -> Turnout:
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    found = [
+        p for p in (path.with_name(f"{stem}.turnout.{s}") for s in ("toml", "json")) if p.is_file()
+    ]
+    if len(found) > 1:
+        raise fail(str(found[1]), f"both {found[0].name} and {found[1].name} exist; keep one")
+    if not found:
+        return Turnout()
+    side = found[0]
+    data = read_bytes(side, str(side))
+    if side.suffix == ".toml":
+        return _turnout(load_toml(data, str(side)), str(side), "the turnout", True)
+    return _turnout(load_json(data, str(side)), str(side), "the turnout", False)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def read_ballots(
+    path: str | os.PathLike[str],
+    levels: Mapping[str, str],
+    *,
+    turnout: Mapping[str, int] | None = None,
+) -> Dataset:
+    """Tallies made from a file of ballots (see the module's docstring for how they count).
+
+    Turnout (members, present, issued) comes from `turnout`, else a `<stem>.turnout.toml` or
+    `.json` beside the file, else the JSON/TOML form {"turnout": {...}, "ballots": [...]}.
+    """
+    file = os.fspath(path)
+    where = Path(file)
+    kind = kind_of(where, file)
+    marks = Marks(levels)
+    if kind in ("json", "toml"):
+        source, given = _document(where, file, kind)
+    else:
+        given = _sidecar(where)
+        source = _open_text(where, file) if kind == "text" else _open_xlsx(where, file)
+    if turnout:
+        given.numbers.update(turnout)
+    plan = plan_columns(source.header, file, source.header_row)
+    count = Count(plan, marks)
+    if kind == "text" and source.encoding == "utf-8-sig":
+        _fast(source, count)
+    else:
+        for rows in source.generic():
+            for number, cells in rows:
+                count.row(number, [_text(c) if kind != "text" else c for c in cells])
+    count.finish()
+    if count.undecodable:
+        raise _locate_bad_bytes(source)
+    _check(source, plan, count, marks, given)
+    return _dataset(file, plan, count, marks, given)
+
+
+def _open_xlsx(path: Path, file: str) -> Source:
+    with xlsx_rows(path, file, BALLOT_SHEETS) as rows:
+        for number, cells in rows:
+            if any(c not in ("", None) for c in cells):
+                header = [display(_text(c)) for c in cells]
+                while header and not header[-1]:
+                    header.pop()
+                return Source(path, file, "xlsx", header, number)
+    raise fail(file, "the file holds no values: no header and no ballots")
+
+
+def _document(path: Path, file: str, kind: str) -> tuple[Source, Turnout]:
+    data = read_bytes(path, file)
+    toml = kind == "toml"
+    document = load_toml(data, file) if toml else load_json(data, file)
+    if not isinstance(document, dict) or "ballots" not in document:
+        keys = list(document) if isinstance(document, dict) else []
+        shape = "[turnout] and [[ballots]]" if toml else '{"turnout": {...}, "ballots": [...]}'
+        found = f"the keys {', '.join(repr(k) for k in keys)}" if keys else describe(document, toml)
+        raise fail(file, f"expected {shape}; found {found}")
+    items = document["ballots"]
+    if not isinstance(items, list):
+        raise fail(file, f'"ballots" must be a list of ballots, found {describe(items, toml)}')
+    header, rows, strays = keyed_rows(items, toml)
+    if strays:
+        raise stray_error(file, strays, toml)
+    extra = [k for k in document if k not in ("ballots", "turnout")]
+    if extra:
+        raise fail(file, f"unknown key {extra[0]!r}; expected turnout and ballots")
+    given = _turnout(document.get("turnout", {}), file, "the turnout", toml)
+    skipped = len(items) - len(rows)
+    source = Source(path, file, kind, [display(h) for h in header], 0, rows)
+    if skipped:
+        source.rows = [(0, [])] * skipped + rows  # counted as skipped empty rows
+    return source, given
+
+
+def _check(source: Source, plan: Plan, count: Count, marks: Marks, given: Turnout) -> None:
+    file = source.file
+    issues = Issues(file)
+    for index in count.unnamed_with_marks():
+        issues.error(
+            f"column {column_letter(index)} has no header (a blank or merged cell) but holds "
+            "marks; give every column its own header",
+            row=plan.header_row,
+        )
+    if count.collected == 0:
+        below = f" below the header (row {plan.header_row})" if plan.header_row else ""
+        issues.error(f"no ballots{below}")
+    numbers = given.numbers
+    stated = numbers.get("collected")
+    if stated is not None and stated != count.collected:
+        issues.error(
+            f"the turnout gives {amount('collected', stated)}, but the file holds "
+            f"{count.collected} ballots"
+        )
+    collected = count.collected
+    members, present, issued = (numbers.get(k) for k in ("members", "present", "issued"))
+    if members is not None:
+        for kind, n in (("present", present), ("issued", issued), ("collected", collected)):
+            if n is not None and n > members:
+                issues.error(f"{amount(kind, n)}, more than the {amount('members', members)}")
+    if issued is not None and present is not None and issued > present:
+        issues.error(f"{amount('issued', issued)}, more than the {present} present")
+    if issued is not None and collected > issued:
+        issues.error(f"{amount('collected', collected)} (the rows), more than the {issued} issued")
+    bad = sum(person.bad for person in count.people.values())
+    found = _find_bad_cells(source, plan, marks, bad) if bad else []
+    errors = sorted(
+        count.errors + found, key=lambda i: (i.origin.row, _column_index(plan, i.origin.column))
+    )
+    more = count.more + max(bad - len(found), 0)
+    if errors or issues.errors:
+        raise capped(issues.errors + errors, file, more)
+
+
+def _column_index(plan: Plan, column: str | None) -> int:
+    return plan.header.index(column) if column in plan.header else -1
+
+
+def _find_bad_cells(source: Source, plan: Plan, marks: Marks, total: int) -> list[DataIssue]:
+    """The cells that are not marks, with their rows: the file read again, up to the cap."""
+    found: list[DataIssue] = []
+    for rows in source.generic():
+        for number, cells in rows:
+            void = plan.void
+            if (
+                void is not None
+                and void < len(cells)
+                and void_word(_text(cells[void])) is not False
+            ):
+                continue
+            for index in plan.people:
+                if index < len(cells):
+                    text = _text(cells[index])
+                    if marks.ticks(text) is None:
+                        column = plan.header[index]
+                        message = f"unknown mark {shown(text, 20)}; {marks.expected()}"
+                        found.append(
+                            DataIssue("error", message, Origin(source.file, number, column))
+                        )
+                        if len(found) > MAX_ERRORS or len(found) == total:
+                            return found
+    return found
+
+
+def _dataset(file: str, plan: Plan, count: Count, marks: Marks, given: Turnout) -> Dataset:
+    seen = {level for person in count.people.values() for level in person.counts}
+    levels = marks.given + tuple(lv for lv in KNOWN_LEVELS if lv in seen and lv not in marks.given)
+    base = {k: v for k, v in given.numbers.items() if k in ("members", "present", "issued")}
+    tallies = []
+    for index, person in count.people.items():
+        header = plan.header[index]
+        tallies.append(
+            Tally(
+                id=header,
+                name=header,
+                round=given.round,
+                unit=given.unit,
+                turnout={
+                    **base,
+                    "collected": count.collected,
+                    "valid": person.valid,
+                    "invalid": person.invalid,
+                },
+                counts={level: person.counts.get(level, 0) for level in levels},
+                origin=Origin(file, plan.header_row, header),
+            )
+        )
+    warnings: list[DataIssue] = []
+    if count.skipped:
+        rows = "row was" if count.skipped == 1 else "rows were"
+        warnings.append(
+            DataIssue(
+                "warning",
+                f"{count.skipped} empty {rows} skipped; a blank ballot needs a mark, e.g. in the "
+                "void column",
+                Origin(file),
+            )
+        )
+    return Dataset(file, tuple(tallies), levels, tuple(warnings), "ballots")

@@ -1,0 +1,333 @@
+"""Reading a data file as a header and numbered rows: CSV/TSV/TXT, XLSX, JSON and TOML.
+
+Rows are numbered as a spreadsheet shows them (the first line is row 1, empty rows count). In
+JSON and TOML, where there is no header row, row N is the N-th object of the list.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import json
+import re
+import tomllib
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tinnhiem.engine.model import DataError
+
+from .headers import display, fold
+from .issues import Issues, capped, fail
+
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+SUFFIXES = (*TEXT_SUFFIXES, *XLSX_SUFFIXES, ".json", ".toml")
+RESULT_SHEETS = ("kết quả", "results", "result", "kết quả lấy phiếu", "tally", "tallies")
+BALLOT_SHEETS = ("phiếu", "ballots", "phiếu bầu", "phiếu tín nhiệm")
+HEADER_SEARCH = 10  # non-empty rows looked at for the header (a title may sit above it)
+
+Row = tuple[int, list[Any]]
+
+
+@dataclass
+class Table:
+    """A file's header and its non-empty rows below the header."""
+
+    file: str
+    header: list[str]
+    header_row: int  # 0 in JSON and TOML
+    rows: list[Row]
+    above: list[int] = field(default_factory=list)  # non-empty rows above the header
+
+    @property
+    def keyed(self) -> bool:
+        """JSON or TOML: columns are keys, rows are objects."""
+        return self.header_row == 0
+
+
+def kind_of(path: Path, file: str) -> str:
+    """ "text", "xlsx", "json" or "toml", from the file's extension; an error for others."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in XLSX_SUFFIXES:
+        return "xlsx"
+    if suffix in (".json", ".toml"):
+        return suffix[1:]
+    if suffix in (".xls", ".ods", ".numbers"):
+        raise fail(file, f"cannot read {suffix} files; save it as .xlsx (Excel workbook) or CSV")
+    known = ", ".join(SUFFIXES)
+    raise fail(file, f"unknown file type {suffix or '(no extension)'!r}; expected one of {known}")
+
+
+def read_bytes(path: Path, file: str) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise fail(file, f"cannot read the file: {exc.strerror or exc}") from None
+    if not data:
+        raise fail(file, "the file is empty (0 bytes)")
+    return data
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def cell_text(value: object) -> str:
+    """A header cell as text."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return display(str(value))
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+def decode(data: bytes, file: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM, as Excel writes it; else a clear error."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise fail(
+                file, f"the text is not valid UTF-16: bad bytes at offset {exc.start}"
+            ) from None
+    start = 3 if data.startswith(codecs.BOM_UTF8) else 0
+    if data.startswith(b"PK\x03\x04"):
+        raise fail(file, "this is an Excel workbook (.xlsx), not a text file; name it .xlsx")
+    if b"\x00" in data:
+        raise fail(
+            file,
+            "the file holds NUL bytes: it is UTF-16 without a byte-order mark, or not a text "
+            'file; save it as "CSV UTF-8"',
+        )
+    try:
+        return data[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise not_utf8(file, data, start + exc.start) from None
+
+
+def not_utf8(
+    file: str, data: bytes, offset: int, line_base: int = 1, offset_base: int = 0
+) -> DataError:
+    """The error for a byte of `data` that is not UTF-8, with its offset in the file and row."""
+    row = line_base + data[:offset].count(b"\n")
+    return fail(
+        file,
+        f"the text is not UTF-8: byte 0x{data[offset]:02X} at offset {offset_base + offset} "
+        "cannot be read; "
+        "the file was probably saved in a legacy encoding (Windows-1258, Windows-1252, TCVN3 or "
+        'VNI): save it as "CSV UTF-8" and try again',
+        row=row,
+    )
+
+
+def sniff_delimiter(line: str) -> str:
+    """Comma, semicolon (a Vietnamese-locale Excel) or tab: the most frequent in the header line."""
+    bare = re.sub(r'"[^"]*"', "", line)
+    counts = {d: bare.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def first_line(text: str) -> str:
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
+def text_rows(text: str, file: str) -> Iterator[Row]:
+    """Every row of a delimited text, numbered from 1 (blank lines are rows too)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line(text)))
+    number = 0
+    try:
+        for number, cells in enumerate(reader, start=1):
+            yield number, list(cells)
+    except csv.Error as exc:
+        raise fail(file, f"cannot read the row: {exc}", row=number + 1) from None
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+@contextmanager
+def xlsx_rows(path: Path, file: str, prefer: Sequence[str]) -> Iterator[Iterator[Row]]:
+    """The rows of the sheet named like one of `prefer` (folded), else of the first sheet."""
+    import openpyxl  # slow to import: only when a workbook is read
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise fail(file, f"not a readable Excel workbook (.xlsx): {exc}") from None
+    try:
+        wanted = {fold(name) for name in prefer}
+        sheets = [ws for ws in book.worksheets if hasattr(ws, "iter_rows")]
+        if not sheets:
+            raise fail(file, "the workbook has no worksheet")
+        sheet = next((ws for ws in sheets if fold(ws.title) in wanted), sheets[0])
+        sheet.reset_dimensions()  # some writers store a wrong size; read what is there
+
+        def rows() -> Iterator[Row]:
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                yield number, list(values)
+
+        yield rows()
+    finally:
+        book.close()
+
+
+# --- JSON and TOML ---------------------------------------------------------------------------
+
+
+def load_json(data: bytes, file: str) -> object:
+    text = decode(data, file)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise fail(
+            file, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+
+
+def load_toml(data: bytes, file: str) -> dict[str, Any]:
+    text = decode(data, file)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise fail(file, f"not valid TOML: {exc}") from None
+
+
+def describe(value: object, toml: bool = False) -> str:
+    """What a JSON or TOML value is, in words."""
+    if isinstance(value, dict):
+        return "a table" if toml else "an object"
+    if isinstance(value, list):
+        return "an array" if toml else "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return "a string"
+    return f"a {type(value).__name__}"
+
+
+def keys_list(keys: Sequence[str]) -> str:
+    return ", ".join(f'"{k}"' for k in keys) if keys else "none"
+
+
+def records(document: object, file: str, kind: str, key: str = "rows") -> list[object]:
+    """The list of rows of a JSON or TOML document: a list, or the list under `key`."""
+    toml = kind == "toml"
+    if isinstance(document, list) and not toml:
+        return document
+    if isinstance(document, dict) and key in document:
+        found = document[key]
+        if isinstance(found, list):
+            return found
+        shape = f"[[{key}]] tables" if toml else "a list of objects"
+        raise fail(file, f'"{key}" must be {shape}; found {describe(found, toml)}')
+    if toml:
+        keys = list(document) if isinstance(document, dict) else []
+        raise fail(
+            file, f"expected [[{key}]] tables, one per row; found the keys {keys_list(keys)}"
+        )
+    found = (
+        f"an object with the keys {keys_list(list(document))}"
+        if isinstance(document, dict)
+        else describe(document)
+    )
+    raise fail(
+        file,
+        f'expected a list of objects, one per row, or an object with "{key}": [...]; found {found}',
+    )
+
+
+def keyed_rows(items: list[object], toml: bool) -> tuple[list[str], list[Row], list[Row]]:
+    """Objects as a header (keys in order of first appearance) and rows; also the non-objects."""
+    header: list[str] = []
+    position: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, dict):
+            for key in item:
+                if key not in position:
+                    position[key] = len(header)
+                    header.append(key)
+    rows: list[Row] = []
+    strays: list[Row] = []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            strays.append((number, [item]))
+            continue
+        cells: list[Any] = [None] * len(header)
+        for key, value in item.items():
+            cells[position[key]] = value
+        if not all(is_blank(c) for c in cells):
+            rows.append((number, cells))
+    return header, rows, strays
+
+
+def stray_error(file: str, strays: list[Row], toml: bool) -> DataError:
+    """Items of the list of rows that are not objects (tables)."""
+    issues = Issues(file)
+    shape = "a table of column = value" if toml else "an object of column: value"
+    for number, (item,) in strays:
+        issues.error(f"expected {shape}, found {describe(item, toml)}", row=number)
+    return capped(issues.errors, file)
+
+
+# --- the table -------------------------------------------------------------------------------
+
+
+def read_table(
+    path: Path,
+    file: str,
+    *,
+    pick_header: Callable[[list[str]], bool] | None = None,
+    key: str = "rows",
+    sheets: Sequence[str] = RESULT_SHEETS,
+) -> Table:
+    """A whole file as a `Table`; file-level problems raise `DataError` at once."""
+    kind = kind_of(path, file)
+    data = read_bytes(path, file)
+    if kind in ("json", "toml"):
+        document = load_json(data, file) if kind == "json" else load_toml(data, file)
+        items = records(document, file, kind, key)
+        header, rows, strays = keyed_rows(items, kind == "toml")
+        if strays:
+            raise stray_error(file, strays, kind == "toml")
+        return Table(file, [display(h) for h in header], 0, rows)
+    if kind == "text":
+        every = list(text_rows(decode(data, file), file))
+    else:
+        with xlsx_rows(path, file, sheets) as found:
+            every = list(found)
+    filled = [(n, cells) for n, cells in every if not all(is_blank(c) for c in cells)]
+    if not filled:
+        raise fail(file, "the file holds no values: no header and no rows")
+    at = 0
+    if pick_header is not None:
+        for i, (_, cells) in enumerate(filled[:HEADER_SEARCH]):
+            if pick_header([cell_text(c) for c in cells]):
+                at = i
+                break
+    header_row, header_cells = filled[at]
+    return Table(
+        file,
+        [cell_text(c) for c in header_cells],
+        header_row,
+        filled[at + 1 :],
+        [n for n, _ in filled[:at]],
+    )

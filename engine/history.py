@@ -1,0 +1,111 @@
+"""The same person's earlier votes: who is who across rounds, and which round came before.
+
+Who is who: by `id` when the data's ids name people, that is when some id occurs in more than one
+row. A reader that finds no id column numbers the rows, so every id is unique; then, if names
+repeat, people are matched by name and unit (the body that votes), compared without regard to
+case, spacing or Unicode normalisation. The position is left out on purpose: a person promoted
+between two votes is still the same person.
+
+Which round came before: when every round is an ISO date (2023-12-13) or a year (2023), rounds
+sort by time (a year before the dates within it); otherwise by their first appearance in the data.
+A person with two rows in the same round is ambiguous: neither row gets a previous vote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Dataset, Tally
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def ids_name_people(tallies: Sequence[Tally]) -> bool:
+    """Whether ids name people (some id repeats) rather than rows (all unique, names not)."""
+    ids = [t.id for t in tallies]
+    if len(set(ids)) < len(ids):
+        return True
+    names = [_norm(t.name) for t in tallies]
+    return len(set(names)) == len(names)
+
+
+def person_key(tally: Tally, by_id: bool) -> str:
+    """The key that finds a person's other votes (see the module's docstring)."""
+    if by_id:
+        return f"id:{tally.id}"
+    return f"name:{_norm(tally.name)}|{_norm(tally.unit)}"
+
+
+def round_time(label: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a round written as an ISO date or a year; None for other labels."""
+    text = label.strip()
+    if _YEAR.fullmatch(text):
+        return (int(text), 0, 0)
+    try:
+        date = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return (date.year, date.month, date.day)
+
+
+def round_order(labels: Sequence[str]) -> tuple[str, ...]:
+    """The distinct rounds, earliest first (see the module's docstring)."""
+    distinct = tuple(dict.fromkeys(labels))
+    timed = [(round_time(label), label) for label in distinct]
+    known = [(time, label) for time, label in timed if time is not None]
+    if len(known) == len(timed):
+        return tuple(label for _, label in sorted(known, key=lambda pair: pair[0]))
+    return distinct
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """Per tally of a dataset: the person's key and the index of their previous vote."""
+
+    by_id: bool
+    keys: tuple[str, ...]
+    rounds: tuple[str, ...]
+    previous: tuple[int | None, ...]
+    ambiguous: tuple[int, ...]  # indices of tallies sharing a person and a round with another
+    rank: tuple[int, ...]  # per tally, the place of its round in `rounds`
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> History:
+        tallies = dataset.tallies
+        by_id = ids_name_people(tallies)
+        keys = tuple(person_key(t, by_id) for t in tallies)
+        rounds = round_order([t.round for t in tallies])
+        rank = {label: i for i, label in enumerate(rounds)}
+        seen: dict[tuple[str, str], int] = {}
+        ambiguous: set[int] = set()
+        for index, (key, tally) in enumerate(zip(keys, tallies, strict=True)):
+            other = seen.setdefault((key, tally.round), index)
+            if other != index:
+                ambiguous.update((other, index))
+        votes: dict[str, list[int]] = {}
+        for index, key in enumerate(keys):
+            votes.setdefault(key, []).append(index)
+        previous: list[int | None] = [None] * len(tallies)
+        for indices in votes.values():
+            indices.sort(key=lambda i: rank[tallies[i].round])
+            for before, after in itertools.pairwise(indices):
+                if before in ambiguous or after in ambiguous:
+                    continue
+                if tallies[before].round != tallies[after].round:
+                    previous[after] = before
+        ranks = tuple(rank[t.round] for t in tallies)
+        return cls(by_id, keys, rounds, tuple(previous), tuple(sorted(ambiguous)), ranks)
+
+    def votes_of(self, key: str) -> tuple[int, ...]:
+        """Indices of a person's tallies, earliest round first."""
+        found = [i for i, k in enumerate(self.keys) if k == key]
+        return tuple(sorted(found, key=lambda i: self.rank[i]))

@@ -1,0 +1,51 @@
+"""The rule sets and sample data that ship with tinnhiem, and how a name finds a rules file."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from tinnhiem.rules import Loader, disk_loader
+
+DEFAULT_RULES = "qd262-2014.tn"
+DEFAULT_DATA = "phu-luc-2022.csv"
+
+
+def samples_dir() -> Path:
+    return Path(str(files("tinnhiem.samples")))
+
+
+def rules_dir() -> Path:
+    return samples_dir() / "rules"
+
+
+def data_dir() -> Path:
+    return samples_dir() / "data"
+
+
+def bundled_rules() -> list[Path]:
+    return sorted(rules_dir().glob("*.tn"))
+
+
+def default_rules() -> Path:
+    return rules_dir() / DEFAULT_RULES
+
+
+def default_data() -> Path:
+    return data_dir() / DEFAULT_DATA
+
+
+def find_rules(name: str | Path) -> Path:
+    """A path as given if it exists, else a bundled rule set by file name, with or without `.tn`."""
+    path = Path(name)
+    if path.exists():
+        return path
+    for candidate in (rules_dir() / path.name, rules_dir() / f"{path.name}.tn"):
+        if candidate.is_file():
+            return candidate
+    return path
+
+
+def loader() -> Loader:
+    """Bases of `extends` are looked for beside the overlay, then among the bundled rule sets."""
+    return disk_loader(rules_dir())

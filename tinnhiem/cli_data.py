@@ -1,0 +1,155 @@
+"""`tinnhiem run | compare | schedule | sweep`: the commands that evaluate data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+from tinnhiem import bundled
+from tinnhiem.engine import compare as compare_sets
+from tinnhiem.engine import evaluate
+from tinnhiem.engine.formats import read_ballots, read_tallies, results_document, write_results
+from tinnhiem.engine.model import Dataset, Evaluation
+from tinnhiem.engine.schedule import calendar, coverage
+from tinnhiem.engine.sweep import sweep as sweep_rule
+from tinnhiem.rules import ast
+from tinnhiem.rules.parser import parse_number
+
+from . import render
+from .cli_rules import load_rules
+from .errors import UsageError
+
+
+def _warn(loaded_diagnostics: tuple[object, ...]) -> None:
+    for diagnostic in loaded_diagnostics:
+        print(diagnostic.render(), file=sys.stderr)  # type: ignore[attr-defined]
+
+
+def resolve(name: str | None, *, default: Path | None = None) -> ast.Resolved:
+    loaded = load_rules(name if name is not None else (default or bundled.default_rules()))
+    _warn(tuple(d for d in loaded.diagnostics if not d.is_error))
+    return loaded.ok()
+
+
+def read_data(
+    data: str | None, ballots: bool, *rulesets: ast.Resolved, default: Path | None = None
+) -> Dataset:
+    path = Path(data) if data else (default or bundled.default_data())
+    if not path.exists():
+        raise UsageError(f"no data file {str(path)!r}")
+    levels: dict[str, str] = {}
+    for ruleset in rulesets:
+        levels.update({level.id: level.label for level in ruleset.levels.levels})
+    reader = read_ballots if ballots else read_tallies
+    dataset = reader(path, levels)
+    for issue in dataset.warnings:
+        print(issue.render(), file=sys.stderr)
+    return dataset
+
+
+def _emit(text: str, output: str | None, protect: tuple[Path, ...]) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    from tinnhiem.engine.formats.atomic import write_text
+
+    write_text(Path(output), text, protect=protect)
+
+
+def run(args: argparse.Namespace) -> int:
+    ruleset = resolve(args.rules)
+    dataset = read_data(args.data, args.ballots, ruleset)
+    evaluation = evaluate(ruleset, dataset, explain=args.format in ("json", "toml"))
+    _print_warnings(evaluation)
+    protect = (Path(dataset.path), Path(ruleset.path))
+    if args.format == "table":
+        _emit(render.evaluation_text(evaluation), args.output, protect)
+    elif args.output is None and args.format == "xlsx":
+        raise UsageError("--format xlsx needs --output FILE")
+    elif args.output is None:
+        sys.stdout.write(_to_text(evaluation, args.format))
+    else:
+        write_results(evaluation, Path(args.output), args.format, protect=protect)
+    return 0
+
+
+def _to_text(evaluation: Evaluation, fmt: str) -> str:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / f"out.{fmt}"
+        write_results(evaluation, target, fmt)
+        return target.read_text(encoding="utf-8-sig")
+
+
+def _print_warnings(evaluation: Evaluation) -> None:
+    for issue in evaluation.warnings:
+        print(issue.render(), file=sys.stderr)
+
+
+def compare(args: argparse.Namespace) -> int:
+    a, b = resolve(args.a), resolve(args.b)
+    dataset = read_data(args.data, args.ballots, a, b)
+    comparison = compare_sets(a, b, dataset)
+    if args.format == "json":
+        text = json.dumps(render.comparison_document(comparison), ensure_ascii=False, indent=2)
+    else:
+        text = render.comparison_text(comparison, markdown=args.format == "md")
+    _emit(text, args.output, (Path(dataset.path), Path(a.path), Path(b.path)))
+    return 0
+
+
+def _term(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", text.strip())
+    if not match or int(match[1]) >= int(match[2]):
+        raise UsageError(f"--term {text!r}: expected two years like 2021-2026")
+    return int(match[1]), int(match[2])
+
+
+def schedule(args: argparse.Namespace) -> int:
+    ruleset = resolve(args.rules)
+    if ruleset.schedule is None:
+        raise UsageError(f"{ruleset.path} has no `schedule` block")
+    start, end = _term(args.term)
+    votes = calendar(ruleset.schedule, start, end)
+    people = None
+    if args.data:
+        dataset = read_data(args.data, False, ruleset)
+        people = coverage(ruleset.schedule, (start, end), dataset)
+    if args.format == "json":
+        print(json.dumps(render.schedule_document(votes, people), ensure_ascii=False, indent=2))
+    else:
+        print(render.schedule_text(ruleset, (start, end), votes, people))
+    return 0
+
+
+def fraction_arg(option: str, text: str) -> Fraction:
+    from lark import Token
+
+    try:
+        return parse_number(Token("NUMBER", text.strip())).value
+    except Exception as exc:  # the parser's own error for a malformed number
+        raise UsageError(f"{option} {text!r}: expected a number like 40%, 2/5 or 0.4") from exc
+
+
+def sweep(args: argparse.Namespace) -> int:
+    ruleset = resolve(args.rules)
+    dataset = read_data(args.data, args.ballots, ruleset)
+    start = fraction_arg("--from", args.start)
+    stop = fraction_arg("--to", args.stop)
+    step = fraction_arg("--step", args.step)
+    if step <= 0 or start > stop:
+        raise UsageError("--from must not exceed --to, and --step must be above 0")
+    result = sweep_rule(ruleset, dataset, rule=args.rule, start=start, stop=stop, step=step)
+    if args.format == "json":
+        print(json.dumps(render.sweep_document(result), ensure_ascii=False, indent=2))
+    else:
+        print(render.sweep_text(result))
+    return 0
+
+
+__all__ = ["compare", "results_document", "run", "schedule", "sweep"]

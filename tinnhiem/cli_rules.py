@@ -1,0 +1,114 @@
+"""`tinnhiem check | fmt | test | show`: the commands about rule files."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from pathlib import Path
+
+import tomli_w
+
+from tinnhiem import bundled
+from tinnhiem.engine.examples import run_examples
+from tinnhiem.engine.formats.atomic import write_text
+from tinnhiem.rules import Loaded, load, parse
+from tinnhiem.rules.describe import describe, to_document
+from tinnhiem.rules.fmt import format_ruleset
+
+from .errors import UsageError
+
+
+def load_rules(name: str | Path) -> Loaded:
+    """Load a rules file by path or bundled name; a file that cannot be read is a usage error."""
+    path = bundled.find_rules(name)
+    if not path.is_file():
+        known = ", ".join(p.stem for p in bundled.bundled_rules())
+        raise UsageError(f"no rules file {str(name)!r} (bundled rule sets: {known})")
+    return load(path, bundled.loader())
+
+
+def check(args: argparse.Namespace) -> int:
+    found = []
+    for name in args.files:
+        loaded = load_rules(name)
+        found.extend(loaded.diagnostics)
+    errors = sum(d.is_error for d in found)
+    warnings = len(found) - errors
+    if args.format == "json":
+        document = {
+            "files": [str(bundled.find_rules(n)) for n in args.files],
+            "errors": errors,
+            "warnings": warnings,
+            "diagnostics": [d.as_dict() for d in found],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        for diagnostic in found:
+            print(diagnostic.render())
+        files = len(args.files)
+        print(f"{files} file{'s' * (files != 1)} checked: {errors} errors, {warnings} warnings")
+    return 1 if errors else 0
+
+
+def fmt(args: argparse.Namespace) -> int:
+    differ = 0
+    for name in args.files:
+        path = Path(name)
+        text = path.read_text(encoding="utf-8-sig")
+        formatted = format_ruleset(parse(text, str(path)))
+        if args.check:
+            if formatted != text:
+                differ += 1
+                diff = difflib.unified_diff(
+                    text.splitlines(keepends=True),
+                    formatted.splitlines(keepends=True),
+                    f"{path} (as is)",
+                    f"{path} (canonical)",
+                )
+                sys.stdout.writelines(diff)
+        elif args.write:
+            if formatted != text:
+                write_text(path, formatted)
+                print(f"formatted {path}")
+        else:
+            sys.stdout.write(formatted)
+    if args.check:
+        total = len(args.files)
+        print(f"{differ} of {total} file{'s' * (total != 1)} would be reformatted")
+    return 1 if differ else 0
+
+
+def test(args: argparse.Namespace) -> int:
+    passed = failed = 0
+    for name in args.files:
+        loaded = load_rules(name)
+        if loaded.errors:
+            for diagnostic in loaded.errors:
+                print(diagnostic.render())
+            failed += 1
+            continue
+        for outcome in run_examples(loaded.ok()):
+            if outcome.passed:
+                passed += 1
+            else:
+                failed += 1
+                print(outcome.message)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def show(args: argparse.Namespace) -> int:
+    loaded = load_rules(args.file)
+    for warning in loaded.diagnostics:
+        if not warning.is_error:
+            print(warning.render(), file=sys.stderr)
+    resolved = loaded.ok()
+    if args.format == "toml":
+        sys.stdout.write(tomli_w.dumps(to_document(resolved)))
+    elif args.format == "json":
+        print(json.dumps(to_document(resolved), ensure_ascii=False, indent=2, default=str))
+    else:
+        print(describe(resolved))
+    return 0

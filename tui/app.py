@@ -1,0 +1,497 @@
+"""The tinnhiem app: state and its flow. Loading and evaluating run in workers; the dialogs and
+the user's commands are in `commands.py`.
+
+State flows down (reactives bound to the widgets, or `show(...)` on a view); events flow up as
+messages named for what happened (`RulesLoaded`, `DataLoaded`, `Evaluated`, `RulesEdited`).
+Each kind of work takes a ticket; a result whose ticket is not the latest is dropped, so a slow,
+stale evaluation never overwrites a newer one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import BindingsMap
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+from tinnhiem.engine.model import KNOWN_LEVELS, Dataset, Evaluation
+from tinnhiem.rules import Diagnostic, Loaded, ast
+
+from tinnhiem import bundled
+
+from . import actions, backend
+from . import config as settings
+from .commands import Commands
+from .i18n import Lang, t
+from .messages import (
+    Compared,
+    DataFailed,
+    DataLoaded,
+    EngineMissing,
+    Evaluated,
+    Role,
+    RulesEdited,
+    RulesFailed,
+    RulesLoaded,
+)
+from .present import ResultsRows, differences
+from .widgets.calendar import CalendarView
+from .widgets.compare import CompareView
+from .widgets.editor import RulesView
+from .widgets.grid import Grid
+from .widgets.report import ReportView
+from .widgets.status import Status, StatusBar
+from .widgets.sweep import SweepView
+from .widgets.why import WhyPanel, why
+
+EXPLAIN_LIMIT = 2000  # beyond this many people, traces are computed for the selected one only
+PALETTE_KEYS = (
+    "primary",
+    "secondary",
+    "accent",
+    "foreground",
+    "text-primary",
+    "text-secondary",
+    "text-accent",
+    "text-success",
+    "text-warning",
+    "text-error",
+)
+
+
+class TinnhiemApp(Commands, App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "tinnhiem"
+
+    lang: reactive[str] = reactive("vi")
+    status: reactive[Status] = reactive(Status, always_update=True)
+    diagnostics: reactive[tuple[Diagnostic, ...]] = reactive(())
+
+    def __init__(
+        self,
+        rules: str | Path | None = None,
+        data: str | Path | None = None,
+        *,
+        config_dir: Path | None = None,
+        lang: Lang | None = None,
+        data_kind: str = "tallies",
+        compare: str | Path | None = None,
+        watch_interval: float = 1.0,
+    ) -> None:
+        self.config_dir = config_dir or settings.config_dir()
+        self.config = settings.load(self.config_dir)
+        super().__init__()
+        self.set_reactive(TinnhiemApp.lang, lang or self.config.lang)
+        self._bindings = BindingsMap(actions.bindings(self.lang))
+        self.rules_path = bundled.find_rules(rules) if rules else bundled.default_rules()
+        self.data_path = Path(data) if data else bundled.default_data()
+        self.data_kind = data_kind
+        self.compare_path = bundled.find_rules(compare) if compare else None
+        self.watch_interval = watch_interval
+        self.loaded: Loaded | None = None  # the current rules as last read, maybe broken
+        self.ruleset: ast.Resolved | None = None  # the last good current rules
+        self.compare_ruleset: ast.Resolved | None = None
+        self.dataset: Dataset | None = None
+        self.evaluation: Evaluation | None = None  # the last good results
+        self.evaluated_on: Dataset | None = None
+        self.compare_evaluation: Evaluation | None = None
+        self.comparison: Any = None  # engine.compare.Comparison
+        self.palette: dict[str, str] = {}
+        self.timings: dict[str, float] = {}  # what took how long (benchmarks read it)
+        self.started = time.perf_counter()
+        self._tickets: dict[str, int] = {}
+        self._read_levels: set[str] = set()
+        self._mtimes: dict[str, float | None] = {}
+        self._warned_disk: set[str] = set()
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        yield StatusBar(id="status").data_bind(TinnhiemApp.lang, TinnhiemApp.status)
+        with TabbedContent(id="tabs", initial="results"):
+            with TabPane(t(lang, "tab.results"), id="results"):
+                yield Static(id="results-note", classes="note")
+                with Horizontal(id="results-split"):
+                    yield Grid(fixed_columns=2, id="results-table")
+                    yield WhyPanel(id="why")
+            with TabPane(t(lang, "tab.report"), id="report"):
+                yield ReportView(id="report-view").data_bind(TinnhiemApp.lang)
+            with TabPane(t(lang, "tab.compare"), id="compare"):
+                yield CompareView(id="compare-view").data_bind(TinnhiemApp.lang)
+            with TabPane(t(lang, "tab.calendar"), id="calendar"):
+                yield CalendarView(id="calendar-view").data_bind(TinnhiemApp.lang)
+            with TabPane(t(lang, "tab.sweep"), id="sweep"):
+                yield SweepView(id="sweep-view").data_bind(TinnhiemApp.lang)
+            with TabPane(t(lang, "tab.rules"), id="rules"), Vertical():
+                yield RulesView(id="rules-view").data_bind(
+                    TinnhiemApp.lang, TinnhiemApp.diagnostics
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        self.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
+        self._theme_changed()
+        self._set_status()
+        self.load_rules(self.rules_path)
+        if self.compare_path is not None:
+            self.load_rules(self.compare_path, "compare")
+        if self.watch_interval > 0:
+            self.set_interval(self.watch_interval, self.poll_files)
+        self.query_one("#results-table", Grid).focus()
+
+    def on_resize(self) -> None:
+        self.screen.set_class(self.size.width < 110, "-narrow")
+
+    def _theme_changed(self) -> None:
+        variables = self.get_css_variables()
+        self.palette = {k: variables[k] for k in PALETTE_KEYS if k in variables}
+        self.query_one(RulesView).set_palette(self.palette)
+        self.refresh_views()
+
+    # --- tickets: only the latest work of each kind is applied -----------------------------
+
+    def ticket(self, kind: str) -> int:
+        self._tickets[kind] = self._tickets.get(kind, 0) + 1
+        return self._tickets[kind]
+
+    def latest(self, kind: str, ticket: int) -> bool:
+        return self._tickets.get(kind) == ticket
+
+    def in_thread(self, work: Callable[[], None], group: str) -> None:
+        self.run_worker(work, thread=True, group=group, exit_on_error=False)
+
+    # --- rules -----------------------------------------------------------------------------
+
+    def load_rules(self, path: Path, role: Role = "current") -> None:
+        ticket = self.ticket(f"rules:{role}")
+
+        def work() -> None:
+            try:
+                loaded = backend.load_rules(path)
+            except (OSError, UnicodeDecodeError) as exc:
+                self.post_message(RulesFailed(path, str(exc), role))
+                return
+            self.post_message(RulesLoaded(ticket, loaded, role))
+
+        self.in_thread(work, f"rules-{role}")
+
+    @on(RulesEdited)
+    def _edited(self, event: RulesEdited) -> None:
+        ticket = self.ticket("rules:current")
+        path = self.rules_path
+
+        def work() -> None:
+            loaded = backend.load_rules_text(event.text, path)
+            self.post_message(RulesLoaded(ticket, loaded, "current", from_editor=True))
+
+        self._set_status(busy=True)
+        self.in_thread(work, "rules-current")
+        self.refresh_bindings()
+
+    @on(RulesFailed)
+    def _rules_failed(self, event: RulesFailed) -> None:
+        self.notify(
+            t(self.lang, "rules.cannot_read", path=event.path, error=event.error),
+            severity="error",
+            markup=False,
+        )
+
+    @on(RulesLoaded)
+    def _rules_loaded(self, event: RulesLoaded) -> None:
+        if not self.latest(f"rules:{event.role}", event.generation):
+            return
+        loaded = event.loaded
+        path = Path(loaded.path)
+        if event.role == "compare":
+            self._compare_loaded(loaded)
+            return
+        self.loaded = loaded
+        self.diagnostics = loaded.diagnostics
+        if not event.from_editor:
+            self.rules_path = path
+            self.query_one(RulesView).open_file(path, backend.top_text(loaded))
+            self._remember(loaded)
+            self.config = self.config.with_recent("rules", path)
+            settings.save(self.config_dir, self.config)
+        if loaded.errors or loaded.resolved is None:
+            errors = len(loaded.errors) or 1
+            self.notify(t(self.lang, "rules.broken", n=errors), severity="error", markup=False)
+            self._set_status()
+            return
+        self.ruleset = loaded.resolved
+        self.query_one(SweepView).set_ruleset(loaded.resolved)
+        if not event.from_editor:
+            self.notify(t(self.lang, "rules.loaded", name=loaded.resolved.name), markup=False)
+        if self.dataset is None or not set(self.ruleset.levels.ids) <= self._read_levels:
+            self.load_data(self.data_path, self.data_kind)
+        else:
+            self.evaluate()
+
+    def _compare_loaded(self, loaded: Loaded) -> None:
+        if loaded.errors or loaded.resolved is None:
+            shown = "\n".join(d.render() for d in loaded.errors[:3])
+            self.notify(shown or loaded.path, severity="error", markup=False)
+            return
+        self.compare_path = Path(loaded.path)
+        self.compare_ruleset = loaded.resolved
+        self._remember(loaded)
+        self.config = self.config.with_recent("rules", loaded.path)
+        settings.save(self.config_dir, self.config)
+        if self.dataset is not None and not set(loaded.resolved.levels.ids) <= self._read_levels:
+            self.load_data(self.data_path, self.data_kind)
+        else:
+            self.evaluate()
+        self.refresh_bindings()
+
+    def stop_comparing(self) -> None:
+        self.compare_path = self.compare_ruleset = None
+        self.compare_evaluation = self.comparison = None
+        self.ticket("eval:compare")
+        self.refresh_views()
+        self.refresh_bindings()
+
+    # --- data ------------------------------------------------------------------------------
+
+    def load_data(self, path: Path, kind: str = "tallies") -> None:
+        ticket = self.ticket("data")
+        levels = {**KNOWN_LEVELS, **backend.level_labels(self.ruleset, self.compare_ruleset)}
+
+        def work() -> None:
+            from tinnhiem.engine.model import DataError
+
+            try:
+                dataset = backend.read_data(path, kind, levels)
+            except DataError as exc:
+                self.post_message(DataFailed(path, exc.issues))
+                return
+            except backend.EngineMissing as exc:
+                self.post_message(EngineMissing(exc.name))
+                return
+            except (OSError, ValueError) as exc:
+                self.post_message(DataFailed(path, (), str(exc)))
+                return
+            self.post_message(DataLoaded(ticket, dataset, frozenset(levels)))
+
+        self._set_status(busy=True)
+        self.in_thread(work, "data")
+
+    @on(DataLoaded)
+    def _data_loaded(self, event: DataLoaded) -> None:
+        if not self.latest("data", event.generation):
+            return
+        dataset = event.dataset
+        first = self.dataset is None
+        self.dataset = dataset
+        self._read_levels = set(event.levels)
+        self.data_path = Path(dataset.path)
+        self.data_kind = dataset.kind
+        self._mtimes[str(self.data_path)] = backend.mtimes([str(self.data_path)])[
+            str(self.data_path)
+        ]
+        self.config = self.config.with_recent("data", self.data_path)
+        settings.save(self.config_dir, self.config)
+        if not first:
+            name = self.data_path.name
+            self.notify(
+                t(self.lang, "data.loaded", name=name, n=len(dataset.tallies)), markup=False
+            )
+        if dataset.warnings:
+            self.notify(
+                "\n".join(w.render() for w in dataset.warnings[:5]),
+                title=t(self.lang, "data.warnings", n=len(dataset.warnings)),
+                severity="warning",
+                markup=False,
+            )
+        self.query_one(CalendarView).dataset = dataset
+        self.query_one(SweepView).dataset = dataset
+        self.evaluate()
+
+    @on(DataFailed)
+    def _data_failed(self, event: DataFailed) -> None:
+        lines = [i.render() for i in event.issues[:8]] or [f"{event.path}: {event.error}"]
+        if len(event.issues) > 8:
+            lines.append(f"… (+{len(event.issues) - 8})")
+        message = "\n".join(lines)
+        self.notify(message, title=t(self.lang, "data.failed"), severity="error", markup=False)
+        if self.dataset is None:
+            note = self.query_one("#results-note", Static)
+        note.update(message)
+        note.add_class("-shown")
+        self._set_status()
+
+    @on(EngineMissing)
+    def _missing(self, event: EngineMissing) -> None:
+        self.notify(
+            t(self.lang, "missing_feature", name=event.name), severity="warning", markup=False
+        )
+        self._set_status()
+
+    # --- evaluation ------------------------------------------------------------------------
+
+    def evaluate(self) -> None:
+        """Evaluate the current (and compared) rule set on the data, off the UI thread."""
+        ruleset, other, dataset = self.ruleset, self.compare_ruleset, self.dataset
+        if ruleset is None or dataset is None:
+            return
+        ticket = self.ticket("eval")
+        explain = len(dataset.tallies) <= EXPLAIN_LIMIT
+
+        def work() -> None:
+            try:
+                start = time.perf_counter()
+                evaluation = backend.evaluate(ruleset, dataset, explain=explain)
+                took = time.perf_counter() - start
+                self.post_message(Evaluated(ticket, evaluation, "current", took, dataset))
+                if other is not None:
+                    start = time.perf_counter()
+                    comparison = backend.compare(ruleset, other, dataset)
+                    took = time.perf_counter() - start
+                    self.post_message(Compared(ticket, comparison, took))
+            except backend.EngineMissing as exc:
+                self.post_message(EngineMissing(exc.name))
+            except Exception as exc:  # a bug in the engine must not take the app down
+                self.post_message(EngineMissing(f"{type(exc).__name__}: {exc}"))
+
+        self._set_status(busy=True)
+        self.in_thread(work, "eval")
+
+    @on(Evaluated)
+    def _evaluated(self, event: Evaluated) -> None:
+        if not self.latest("eval", event.generation):
+            return
+        self.timings["evaluate"] = event.seconds
+        self.evaluation = event.evaluation
+        self.evaluated_on = event.dataset
+        self.query_one("#results-note", Static).remove_class("-shown")
+        self.refresh_views()
+        if "first_results" not in self.timings:
+            self.timings["first_results"] = time.perf_counter() - self.started
+
+    @on(Compared)
+    def _compared(self, event: Compared) -> None:
+        if self.latest("eval", event.generation) and self.compare_ruleset is not None:
+            self.timings["compare"] = event.seconds
+            self.comparison = event.comparison
+            self.compare_evaluation = event.comparison.b
+            self.refresh_views()
+
+    # --- drawing the state -----------------------------------------------------------------
+
+    def refresh_views(self) -> None:
+        if not self.is_mounted:
+            return
+        self._show_results()
+        self._show_report()
+        self._show_compare()
+        self.query_one(CalendarView).show_rulesets(self.ruleset, self.compare_ruleset)
+        self._set_status()
+
+    def _versus(self) -> dict[str, str] | None:
+        if self.compare_ruleset is None or self.comparison is None:
+            return None
+        return differences(self.comparison, self.lang)
+
+    def _show_results(self) -> None:
+        if self.evaluation is None:
+            return
+        start = time.perf_counter()
+        rows = ResultsRows(self.evaluation, self.lang, self.palette, self._versus())
+        self.query_one("#results-table", Grid).show(rows)
+        self.timings["show_results"] = time.perf_counter() - start
+
+    def _show_report(self) -> None:
+        if self.evaluation is not None:
+            self.query_one(ReportView).show_reports(self.evaluation, self.palette)
+
+    def _show_compare(self) -> None:
+        view = self.query_one(CompareView)
+        if self.compare_ruleset is None or self.evaluation is None:
+            view.show_nothing(actions.by_name("compare").key)
+            return
+        view.show_comparison(self.comparison, self.palette)
+
+    @on(Grid.RowHighlighted, "#results-table")
+    def _highlighted(self, event: Grid.RowHighlighted) -> None:
+        self.show_why(event.index)
+
+    def show_why(self, index: int) -> None:
+        evaluation, dataset = self.evaluation, self.evaluated_on
+        if evaluation is None or dataset is None or index >= len(evaluation.results):
+            return
+        ruleset = evaluation.ruleset
+        result = backend.explain(ruleset, dataset, evaluation.results[index])
+        versus = None
+        other = self.compare_evaluation
+        if other is not None and index < len(other.results):
+            versus = (other.results[index], other.ruleset)
+        self.query_one(WhyPanel).show(why(result, ruleset, self.lang, self.palette, versus))
+
+    def _set_status(self, *, busy: bool = False) -> None:
+        loaded, dataset = self.loaded, self.dataset
+        found = loaded.diagnostics if loaded else ()
+        errors = sum(d.is_error for d in found)
+        view = self.query_one(RulesView) if self.is_mounted else None
+        self.status = Status(
+            rules=self.ruleset.name if self.ruleset else "",
+            rules_file=self.rules_path.name,
+            data_file=self.data_path.name if dataset else "",
+            people=len(dataset.tallies) if dataset else 0,
+            compare=self.compare_ruleset.name if self.compare_ruleset else "",
+            errors=errors if loaded and (errors or loaded.resolved is None) else 0,
+            warnings=len(found) - errors,
+            edited=bool(view and view.edited),
+            busy=busy,
+            palette=self.palette,
+        )
+
+    # --- language --------------------------------------------------------------------------
+
+    def watch_lang(self, lang: str) -> None:
+        self._bindings = BindingsMap(actions.bindings(lang))
+        self.refresh_bindings()
+        if not self.is_mounted:
+            return
+        tabs = self.query_one(TabbedContent)
+        for tab in actions.TABS:
+            tabs.get_tab(tab).label = t(lang, f"tab.{tab}")
+        self.refresh_views()
+        index = self.query_one("#results-table", Grid).cursor_index
+        if index is not None:
+            self.show_why(index)
+
+    # --- files changed on disk -------------------------------------------------------------
+
+    def _remember(self, loaded: Loaded) -> None:
+        self._mtimes.update(backend.mtimes(str(p) for p in loaded.texts))
+
+    def poll_files(self) -> None:
+        """Reload what changed on disk: rules (unless being edited), their bases, the data."""
+        now = backend.mtimes(self._mtimes)
+        changed = {p for p, m in now.items() if m != self._mtimes.get(p)}
+        if not changed:
+            return
+        self._mtimes.update(now)
+        view = self.query_one(RulesView)
+        current = set(self.loaded.texts) if self.loaded else set()
+        if changed & current:
+            if view.edited:
+                for path in changed & current:
+                    name = Path(path).name
+                    self.notify(t(self.lang, "rules.changed_on_disk", name=name), markup=False)
+                self.post_message(RulesEdited(view.editor.text))
+            else:
+                self.notify(t(self.lang, "rules.reloaded", name=self.rules_path.name), markup=False)
+                self.load_rules(self.rules_path)
+        if self.compare_path is not None and str(self.compare_path) in changed:
+            self.load_rules(self.compare_path, "compare")
+        if str(self.data_path) in changed and self.dataset is not None:
+            self.load_data(self.data_path, self.data_kind)

@@ -1,0 +1,327 @@
+"""What the user asks for: one `action_*` per entry of `actions.ACTIONS`, with its dialog.
+
+A mixin of the app, so that `app.py` keeps to the state and its flow.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import SystemCommand
+from textual.screen import Screen
+from textual.widgets import TabbedContent
+from tinnhiem.rules import parse
+
+from tinnhiem import bundled
+
+from . import actions, backend
+from . import config as settings
+from .i18n import other, t
+from .messages import TableExported
+from .overlay import extends_name, make_overlay
+from .screens.export import ExportRequest, ExportScreen, SaveOverlayScreen
+from .screens.help import HelpScreen
+from .screens.picker import Picked, PickerScreen
+from .table import text_key
+from .widgets.editor import RulesView
+from .widgets.grid import Grid
+from .widgets.sweep import SweepView
+
+if TYPE_CHECKING:
+    from .app import TinnhiemApp
+
+
+def slug(title: str) -> str:
+    """'Phụ lục' -> 'phu-luc': a file name from a table's title."""
+    bare = text_key(title)[0]
+    return re.sub(r"[^a-z0-9]+", "-", bare).strip("-") or "bang"
+
+
+class Commands:
+    # --- the command palette and the footer --------------------------------------------------
+
+    def get_system_commands(self: TinnhiemApp, screen: Screen) -> Iterable[SystemCommand]:
+        for action in actions.ACTIONS:
+            if self.check_action(action.action.split("(")[0], ()) is None:
+                continue
+            _short, _verb, tip = action.words(self.lang)
+            yield SystemCommand(action.command(self.lang), tip, self._runner(action.action))
+        yield from _textual_commands(self, screen)
+
+    def _runner(self: TinnhiemApp, action: str) -> Callable[[], Awaitable[None]]:
+        async def run() -> None:
+            await self.run_action(action)
+
+        return run
+
+    def check_action(self: TinnhiemApp, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save_overlay", "revert"):
+            return True if self.is_mounted and self.query_one(RulesView).edited else None
+        if action == "clear_compare":
+            return True if self.compare_ruleset is not None else None
+        if action in ("export", "sort", "reverse"):
+            return self.is_mounted and self.current_grid() is not None
+        return True
+
+    # --- help, language, tabs --------------------------------------------------------------
+
+    def action_help(self: TinnhiemApp) -> None:
+        keys = {}
+        for _key, binding in self._bindings:
+            if binding.id:
+                keys[binding.id] = self.get_key_display(binding)
+        for binding_id, key in self._keymap.items():
+            keys[binding_id] = key
+        self.push_screen(HelpScreen(self.lang, keys))
+
+    def action_language(self: TinnhiemApp) -> None:
+        self.lang = other(self.lang)
+        self.config = replace(self.config, lang=self.lang)
+        settings.save(self.config_dir, self.config)
+        self.notify(t(self.lang, "lang.switched"))
+
+    def action_tab(self: TinnhiemApp, name: str) -> None:
+        self.query_one(TabbedContent).active = name
+        target = {"results": "#results-table", "rules": "#editor"}.get(name)
+        if target:
+            self.query_one(target).focus()
+        else:
+            grid = self.current_grid()
+            if grid is not None:
+                grid.focus()
+        self.refresh_bindings()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self: TinnhiemApp) -> None:
+        self.refresh_bindings()
+
+    def action_why(self: TinnhiemApp) -> None:
+        split = self.query_one("#results-split")
+        split.toggle_class("-no-why")
+
+    # --- files -----------------------------------------------------------------------------
+
+    def action_open_data(self: TinnhiemApp) -> None:
+        recent = [Path(p) for p in self.config.recent_data if Path(p).is_file()]
+        samples = sorted(
+            p for p in bundled.data_dir().iterdir() if p.suffix in backend.DATA_SUFFIXES
+        )
+        picker = PickerScreen(
+            t(self.lang, "picker.data"),
+            self.lang,
+            [(t(self.lang, "picker.recent"), recent), (t(self.lang, "picker.bundled"), samples)],
+            backend.DATA_SUFFIXES,
+            Path.cwd(),
+            ask_kind=True,
+        )
+
+        def chosen(picked: Picked | None) -> None:
+            if picked is not None:
+                self.load_data(picked.path, picked.kind)
+
+        self.push_screen(picker, chosen)
+
+    def _rules_picker(self: TinnhiemApp, title: str) -> PickerScreen:
+        recent = [Path(p) for p in self.config.recent_rules if Path(p).is_file()]
+        beside = backend.rules_beside(self.data_path)
+        if self.data_path.parent.resolve() == bundled.data_dir().resolve():
+            beside = []
+        return PickerScreen(
+            title,
+            self.lang,
+            [
+                (t(self.lang, "picker.bundled"), bundled.bundled_rules()),
+                (t(self.lang, "picker.beside"), beside),
+                (t(self.lang, "picker.recent"), recent),
+            ],
+            backend.RULES_SUFFIXES,
+            Path.cwd(),
+        )
+
+    def action_choose_rules(self: TinnhiemApp) -> None:
+        def chosen(picked: Picked | None) -> None:
+            if picked is not None:
+                self.load_rules(picked.path)
+
+        self.push_screen(self._rules_picker(t(self.lang, "picker.rules")), chosen)
+
+    def action_compare(self: TinnhiemApp) -> None:
+        def chosen(picked: Picked | None) -> None:
+            if picked is not None:
+                self.load_rules(picked.path, "compare")
+                self.action_tab("compare")
+
+        self.push_screen(self._rules_picker(t(self.lang, "picker.compare")), chosen)
+
+    def action_clear_compare(self: TinnhiemApp) -> None:
+        self.stop_comparing()
+
+    def action_reload(self: TinnhiemApp) -> None:
+        view = self.query_one(RulesView)
+        if view.edited:
+            view.flush()
+        else:
+            self.load_rules(self.rules_path)
+        if self.compare_path is not None:
+            self.load_rules(self.compare_path, "compare")
+        if self.dataset is not None:
+            self.load_data(self.data_path, self.data_kind)
+
+    # --- tables ----------------------------------------------------------------------------
+
+    def current_grid(self: TinnhiemApp) -> Grid | None:
+        """The table the user is looking at: the focused one, else the first of the tab."""
+        focused = self.focused
+        if isinstance(focused, Grid) and focused.id != "help-table":
+            return focused
+        tabs = self.query_one(TabbedContent)
+        pane = tabs.get_pane(tabs.active) if tabs.active else None
+        if pane is None:
+            return None
+        grids = [g for g in pane.query(Grid).results(Grid) if g.row_count]
+        return grids[0] if grids else None
+
+    def action_sort(self: TinnhiemApp) -> None:
+        grid = self.current_grid()
+        if grid is None:
+            return
+        keys = grid.column_keys
+        now = keys.index(grid.sort_column) if grid.sort_column in keys else -1
+        grid.sort_by(keys[(now + 1) % len(keys)], reverse=False)
+
+    def action_reverse(self: TinnhiemApp) -> None:
+        grid = self.current_grid()
+        if grid is not None:
+            grid.sort_by(grid.sort_column or grid.column_keys[0], reverse=not grid.sort_reverse)
+
+    def action_export(self: TinnhiemApp) -> None:
+        grid = self.current_grid()
+        if grid is None:
+            self.notify(t(self.lang, "export.nothing"), severity="warning")
+            return
+        rows = grid.rows
+        title = rows.title or "bang"
+        default = Path.cwd() / slug(title)
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.export_table(grid, request.path, request.fmt)
+
+        self.push_screen(ExportScreen(title, self.lang, default), chosen)
+
+    def export_table(self: TinnhiemApp, grid: Grid, path: Path, fmt: str) -> None:
+        """Write the grid's rows, in the order shown, in a worker."""
+        rows = grid.rows
+        headers = rows.headers
+        body = [[c.value for c in rows.cells(i)] for i in grid.order]
+        protect = [
+            self.data_path,
+            self.rules_path,
+            *([self.compare_path] if self.compare_path else []),
+        ]
+
+        def work() -> None:
+            try:
+                backend.write_table(headers, body, path, fmt, protect)
+            except backend.EngineMissing as exc:
+                self.post_message(
+                    TableExported(path, 0, t(self.lang, "missing_feature", name=exc.name))
+                )
+            except Exception as exc:  # the writer's own errors (a protected path, a full disk)
+                self.post_message(TableExported(path, 0, str(exc)))
+            else:
+                self.post_message(TableExported(path, len(body)))
+
+        self.in_thread(work, "export")
+
+    @on(TableExported)
+    def _exported(self: TinnhiemApp, event: TableExported) -> None:
+        if event.error:
+            self.notify(
+                t(self.lang, "export.failed", error=event.error), severity="error", markup=False
+            )
+        else:
+            self.notify(t(self.lang, "export.done", n=event.rows, path=event.path), markup=False)
+
+    # --- the rules editor ------------------------------------------------------------------
+
+    def action_revert(self: TinnhiemApp) -> None:
+        """Back to the file as it is on disk (read again: it may have changed)."""
+        self.load_rules(self.rules_path)
+
+    def overlay_target(self: TinnhiemApp) -> Path:
+        original = self.rules_path
+        folder = original.parent
+        is_bundled = folder.resolve() == bundled.rules_dir().resolve()
+        if is_bundled or not _writable(folder):
+            folder = Path.cwd()
+        return folder / f"{original.stem}-sua.tn"
+
+    def action_save_overlay(self: TinnhiemApp) -> None:
+        view = self.query_one(RulesView)
+        text = view.editor.text
+        if not view.edited:
+            self.notify(t(self.lang, "rules.nothing_to_save"))
+            return
+        checked = backend.load_rules_text(text, self.rules_path)
+        if checked.errors:
+            self.notify(t(self.lang, "rules.fix_first"), severity="error")
+            return
+        target = self.overlay_target()
+        self.push_screen(
+            SaveOverlayScreen(self.lang, target, self.overlay_text(text, target)),
+            lambda path: self.save_overlay(text, path) if path else None,
+        )
+
+    def overlay_text(self: TinnhiemApp, text: str, target: Path) -> str:
+        view = self.query_one(RulesView)
+        original = parse(view.saved_text, str(self.rules_path))
+        edited = parse(text, str(self.rules_path))
+        name = edited.name
+        if name == original.name:
+            name = f"{original.name} ({t(self.lang, 'status.edited')})"
+        base = extends_name(self.rules_path, target, bundled.bundled_rules())
+        overlay = make_overlay(original, edited, text, base, name)
+        if overlay.removed:
+            names = ", ".join(overlay.removed)
+            self.notify(t(self.lang, "rules.removed_blocks", names=names), severity="warning")
+        return overlay.text
+
+    def save_overlay(self: TinnhiemApp, text: str, target: Path) -> None:
+        """Write the overlay and make it the current rule set."""
+        content = self.overlay_text(text, target)
+        try:
+            from tinnhiem.engine.formats.atomic import write_text
+
+            write_text(target, content, protect=(self.rules_path, self.data_path))
+        except ImportError:
+            target.write_text(content, encoding="utf-8")
+        except Exception as exc:  # a protected path, a folder that cannot be written
+            self.notify(t(self.lang, "export.failed", error=exc), severity="error", markup=False)
+            return
+        self.notify(t(self.lang, "rules.saved", path=target), markup=False)
+        self.load_rules(target)
+        self.refresh_bindings()
+
+    def action_run_sweep(self: TinnhiemApp) -> None:
+        self.action_tab("sweep")
+        self.query_one(SweepView).run()
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK)
+
+
+def _textual_commands(app: TinnhiemApp, screen: Screen) -> Iterable[SystemCommand]:
+    """Textual's own palette entries that we keep: the theme, the screenshot."""
+    from textual.app import App
+
+    for command in App.get_system_commands(app, screen):
+        if command.title in ("Theme", "Screenshot"):
+            yield command

@@ -1,0 +1,309 @@
+"""The app's words in Vietnamese (the default) and English, side by side so neither falls behind."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+# key -> (Vietnamese, English). `{name}` fields are filled by `t(..., name=...)`.
+STRINGS: dict[str, tuple[str, str]] = {
+    # the app
+    "app.title": ("tinnhiem: lấy phiếu tín nhiệm", "tinnhiem: confidence ratings"),
+    "lang.name": ("Tiếng Việt", "English"),
+    "lang.switched": ("Đã chuyển sang tiếng Việt", "Switched to English"),
+    # tabs
+    "tab.results": ("Kết quả", "Results"),
+    "tab.report": ("Phụ lục", "Report"),
+    "tab.compare": ("So sánh", "Compare"),
+    "tab.calendar": ("Lịch", "Calendar"),
+    "tab.sweep": ("Quét ngưỡng", "Sweep"),
+    "tab.rules": ("Quy tắc", "Rules"),
+    # action groups (command palette: "group: verb")
+    "group.data": ("Dữ liệu", "Data"),
+    "group.rules": ("Quy tắc", "Rules"),
+    "group.compare": ("So sánh", "Compare"),
+    "group.table": ("Bảng", "Table"),
+    "group.view": ("Xem", "View"),
+    "group.app": ("Ứng dụng", "App"),
+    # actions: the footer's word, the command palette's verb ("group: verb"), and a tooltip
+    "act.help": ("Trợ giúp", "Help"),
+    "act.help.cmd": ("xem mọi phím và lệnh", "show every key and command"),
+    "act.help.tip": ("Mọi phím và lệnh của ứng dụng", "Every key and command of the app"),
+    "act.quit": ("Thoát", "Quit"),
+    "act.quit.cmd": ("thoát", "quit"),
+    "act.quit.tip": ("Thoát ứng dụng", "Leave the app"),
+    "act.open_data": ("Dữ liệu", "Data"),
+    "act.open_data.cmd": ("mở tệp…", "open a file…"),
+    "act.open_data.tip": (
+        "Mở tệp kết quả kiểm phiếu hoặc phiếu bầu (CSV, XLSX, JSON, TOML)",
+        "Open a file of tallies or ballots (CSV, XLSX, JSON, TOML)",
+    ),
+    "act.reload": ("Nạp lại", "Reload"),
+    "act.reload.cmd": ("nạp lại tệp từ đĩa", "reload the files from disk"),
+    "act.reload.tip": ("Đọc lại tệp quy tắc và dữ liệu", "Read the rules and data files again"),
+    "act.choose_rules": ("Quy tắc", "Rules"),
+    "act.choose_rules.cmd": ("chọn bộ quy tắc…", "choose a rule set…"),
+    "act.choose_rules.tip": (
+        "Chọn bộ quy tắc: có sẵn, cạnh dữ liệu, hoặc tệp bất kỳ",
+        "Pick a rule set: bundled, beside the data, or any file",
+    ),
+    "act.save_overlay": ("Lưu sửa", "Save edit"),
+    "act.save_overlay.cmd": ("lưu bản sửa thành tệp phủ…", "save the edit as an overlay…"),
+    "act.save_overlay.tip": (
+        "Lưu phần đã sửa thành tệp quy tắc mới, extends tệp gốc",
+        "Save the edit as a new rules file that extends the original",
+    ),
+    "act.revert": ("Bỏ sửa", "Revert"),
+    "act.revert.cmd": ("bỏ mọi chỗ sửa", "revert the edits"),
+    "act.revert.tip": (
+        "Bỏ mọi chỗ sửa và trở lại tệp trên đĩa",
+        "Drop the edits and go back to the file on disk",
+    ),
+    "act.compare": ("So sánh", "Compare"),
+    "act.compare.cmd": ("so sánh với bộ quy tắc khác…", "compare with another rule set…"),
+    "act.compare.tip": (
+        "So sánh với bộ quy tắc thứ hai: ai đổi loại, ma trận loại",
+        "Compare with a second rule set: who changes class, the class matrix",
+    ),
+    "act.clear_compare": ("Bỏ so sánh", "Stop comparing"),
+    "act.clear_compare.cmd": ("bỏ so sánh", "stop comparing"),
+    "act.clear_compare.tip": ("Bỏ bộ quy tắc so sánh", "Drop the compared rule set"),
+    "act.export": ("Xuất", "Export"),
+    "act.export.cmd": ("xuất bảng đang xem…", "export the table in view…"),
+    "act.export.tip": (
+        "Xuất bảng đang xem ra CSV, XLSX, JSON, TOML hoặc Markdown",
+        "Export the table in view to CSV, XLSX, JSON, TOML or Markdown",
+    ),
+    "act.sort": ("Sắp xếp", "Sort"),
+    "act.sort.cmd": ("sắp xếp theo cột kế tiếp", "sort by the next column"),
+    "act.sort.tip": (
+        "Sắp xếp bảng theo cột kế tiếp (hoặc bấm vào tiêu đề cột)",
+        "Sort the table by the next column (or click a column's header)",
+    ),
+    "act.reverse": ("Đảo thứ tự", "Reverse"),
+    "act.reverse.cmd": ("đảo thứ tự sắp xếp", "reverse the sort order"),
+    "act.reverse.tip": ("Đảo chiều sắp xếp của bảng", "Reverse the table's sort order"),
+    "act.why": ("Vì sao", "Why"),
+    "act.why.cmd": ("hiện hoặc ẩn bảng «vì sao»", "show or hide the why panel"),
+    "act.why.tip": (
+        "Giải thích kết quả của người đang chọn",
+        "How the selected person's result was reached",
+    ),
+    "act.run_sweep": ("Quét", "Sweep"),
+    "act.run_sweep.cmd": ("chạy quét ngưỡng", "run the threshold sweep"),
+    "act.run_sweep.tip": (
+        "Dời một ngưỡng và xem ai đổi loại",
+        "Move one threshold and see who flips",
+    ),
+    "act.language": ("English", "Tiếng Việt"),
+    "act.language.cmd": ("chuyển sang tiếng Anh", "switch to Vietnamese"),
+    "act.language.tip": ("Đổi ngôn ngữ giao diện", "Switch the interface language"),
+    "act.tab.cmd": ("mở thẻ {name}", "show the {name} tab"),
+    "act.tab.tip": ("Mở thẻ {name}", "Show the {name} tab"),
+    "act.palette": ("Lệnh", "Commands"),
+    "act.palette.cmd": ("mở bảng lệnh", "open the command palette"),
+    "act.palette.tip": ("Tìm và chạy mọi lệnh", "Find and run any command"),
+    # status line
+    "status.rules": ("Quy tắc", "Rules"),
+    "status.data": ("Dữ liệu", "Data"),
+    "status.compare": ("So với", "Versus"),
+    "status.people": ("{n} người", "{n} people"),
+    "status.ok": ("không lỗi", "no errors"),
+    "status.errors": ("{n} lỗi: đang hiện kết quả cũ", "{n} errors: showing the last good results"),
+    "status.warnings": ("{n} cảnh báo", "{n} warnings"),
+    "status.edited": ("đã sửa", "edited"),
+    "status.loading": ("đang tính…", "evaluating…"),
+    "status.none": ("chưa có", "none"),
+    # results table
+    "col.number": ("#", "#"),
+    "col.name": ("Họ và tên", "Name"),
+    "col.position": ("Chức vụ", "Post"),
+    "col.group": ("Nhóm", "Group"),
+    "col.unit": ("Đơn vị", "Unit"),
+    "col.basis": ("Cơ sở", "Base"),
+    "col.status": ("Tình trạng", "Status"),
+    "col.versus": ("⇄ So với", "⇄ Versus"),
+    "status.evaluated": ("Đã đánh giá", "Evaluated"),
+    "status.exempt": ("Miễn lấy phiếu", "Exempt"),
+    "status.invalid": ("Không hợp lệ", "Invalid"),
+    "results.empty": ("Chưa có kết quả.", "No results yet."),
+    # bases
+    "basis.members": ("tổng số người được triệu tập", "members"),
+    "basis.present": ("số có mặt", "present"),
+    "basis.issued": ("số phiếu phát ra", "ballots issued"),
+    "basis.collected": ("số phiếu thu về", "ballots collected"),
+    "basis.valid": ("số phiếu hợp lệ", "valid ballots"),
+    # why panel
+    "why.title": ("Vì sao", "Why"),
+    "why.none": ("Chọn một người trong bảng.", "Select a person in the table."),
+    "why.basis": ("Cơ sở tính", "Base"),
+    "why.counts": ("Số phiếu", "Counts"),
+    "why.classes": ("Kết luận", "Classes"),
+    "why.steps": ("Các quy tắc đã thử", "Rules tried"),
+    "why.margins": ("Khoảng cách", "Margins"),
+    "why.margin": (
+        "{votes} phiếu {level} {direction} thì thành «{to}»",
+        "{votes} {direction} votes of {level} would make it «{to}»",
+    ),
+    "why.more": ("nhiều hơn", "more"),
+    "why.fewer": ("ít hơn", "fewer"),
+    "why.no_margins": ("không có", "none"),
+    "why.exempt": ("Miễn lấy phiếu: {reason}", "Exempt: {reason}"),
+    "why.invalid": ("Không hợp lệ: {reason}", "Invalid: {reason}"),
+    "why.matched": ("khớp", "matched"),
+    "why.not_matched": ("không khớp", "did not match"),
+    "why.rule_at": ("dòng {line}", "line {line}"),
+    "why.versus": ("Theo bộ so sánh", "Under the compared set"),
+    "why.trace": ("Diễn giải", "Trace"),
+    # report
+    "report.none": ("Bộ quy tắc này không có phụ lục (report).", "This rule set has no report."),
+    "report.rated": ("Số được lấy phiếu", "Rated"),
+    "report.exempt": ("Miễn", "Exempt"),
+    "report.invalid": ("Không hợp lệ", "Invalid"),
+    "report.total": ("Tổng cộng", "Total"),
+    # compare
+    "compare.none": (
+        "Chưa chọn bộ quy tắc để so sánh. Nhấn {key} để chọn.",
+        "No rule set to compare with. Press {key} to choose one.",
+    ),
+    "compare.title": ("{a}  ⇄  {b}", "{a}  ⇄  {b}"),
+    "compare.changes": ("{n} người đổi loại", "{n} people change class"),
+    "compare.no_changes": ("Không ai đổi loại.", "Nobody changes class."),
+    "compare.matrix": (
+        "Ma trận: {block} (hàng: A, cột: B)",
+        "Matrix: {block} (rows: A, columns: B)",
+    ),
+    "compare.block": ("Khối", "Block"),
+    "compare.from": ("Theo A", "Under A"),
+    "compare.to": ("Theo B", "Under B"),
+    "compare.waiting": ("Đang so sánh…", "Comparing…"),
+    # calendar
+    "calendar.term": ("Nhiệm kỳ", "Term"),
+    "calendar.term.hint": ("ví dụ 2021-2026", "e.g. 2021-2026"),
+    "calendar.bad_term": ("Nhiệm kỳ phải như 2021-2026", "A term looks like 2021-2026"),
+    "calendar.no_schedule": ("{name}: không có khối schedule", "{name}: no schedule block"),
+    "calendar.year": ("Năm", "Year"),
+    "calendar.vote": ("Lấy phiếu", "Vote"),
+    "calendar.meeting": ("Kỳ họp", "Meeting"),
+    "calendar.votes": ("Số lần lấy phiếu", "Votes"),
+    "calendar.gap": ("Khoảng trống dài nhất", "Longest gap"),
+    "calendar.coverage": ("Mức bao phủ từng người", "Coverage of each person"),
+    "calendar.from": ("Từ", "From"),
+    "calendar.to": ("Đến", "To"),
+    "calendar.months": ("{n} tháng", "{n} months"),
+    "calendar.current": ("Bộ hiện tại", "Current set"),
+    "calendar.compared": ("Bộ so sánh", "Compared set"),
+    # sweep
+    "sweep.rule": ("Quy tắc", "Rule"),
+    "sweep.from": ("Từ", "From"),
+    "sweep.to": ("Đến", "To"),
+    "sweep.step": ("Bước", "Step"),
+    "sweep.run": ("Quét", "Run"),
+    "sweep.threshold": ("Ngưỡng", "Threshold"),
+    "sweep.count": ("Số người", "People"),
+    "sweep.flips": ("Ai đổi loại ở ngưỡng này", "Who flips at this threshold"),
+    "sweep.no_rules": ("Không có quy tắc nào có ngưỡng.", "No rule with a threshold."),
+    "sweep.bad_number": ("Số không hợp lệ: {text}", "Not a number: {text}"),
+    "sweep.bad_range": (
+        "«Từ» không được lớn hơn «Đến», và bước phải lớn hơn 0",
+        "From must not exceed To, and the step must be above 0",
+    ),
+    "sweep.empty": ("Chọn quy tắc và nhấn {key} để quét.", "Pick a rule and press {key}."),
+    "sweep.flips_count": ("Số người đổi", "Flips"),
+    "sweep.steps": ("Từng ngưỡng", "Each threshold"),
+    "sweep.before": ("Trước", "Before"),
+    "sweep.after": ("Sau", "After"),
+    "sweep.flips_at": (
+        "Ai đổi loại ở ngưỡng {value}: {n} người",
+        "Who flips at {value}: {n} people",
+    ),
+    "sweep.chart": ("Số người thuộc «{rule}» theo ngưỡng", "People in «{rule}» by threshold"),
+    # rules editor
+    "rules.diagnostics": ("Chẩn đoán", "Diagnostics"),
+    "rules.no_diagnostics": ("Không có lỗi hay cảnh báo.", "No errors or warnings."),
+    "rules.broken": (
+        "Tệp quy tắc có {n} lỗi: giữ kết quả cũ.",
+        "The rules file has {n} errors: keeping the last good results.",
+    ),
+    "rules.reloaded": (
+        "Đã nạp lại {name} (tệp thay đổi trên đĩa)",
+        "Reloaded {name} (changed on disk)",
+    ),
+    "rules.changed_on_disk": (
+        "{name} đã thay đổi trên đĩa; bản đang sửa được giữ nguyên.",
+        "{name} changed on disk; your edits are kept.",
+    ),
+    "rules.loaded": ("Đã nạp bộ quy tắc {name}", "Loaded the rule set {name}"),
+    "rules.cannot_read": ("Không đọc được {path}: {error}", "Cannot read {path}: {error}"),
+    "rules.nothing_to_save": ("Chưa sửa gì so với tệp gốc.", "Nothing changed from the original."),
+    "rules.saved": ("Đã lưu bản sửa: {path}", "Saved the edit: {path}"),
+    "rules.removed_blocks": (
+        "Bản sửa không thể xoá khối: {names}",
+        "An overlay cannot remove blocks: {names}",
+    ),
+    "rules.fix_first": ("Hãy sửa lỗi trước khi lưu.", "Fix the errors before saving."),
+    # data
+    "data.loaded": ("Đã nạp {name}: {n} người", "Loaded {name}: {n} people"),
+    "data.failed": (
+        "Không nạp được dữ liệu; giữ dữ liệu cũ.",
+        "Could not load the data; kept the previous.",
+    ),
+    "data.tallies": ("Kết quả kiểm phiếu (mỗi dòng một người)", "Tallies (one row per person)"),
+    "data.ballots": ("Phiếu bầu (mỗi dòng một phiếu)", "Ballots (one row per ballot)"),
+    "data.warnings": ("{n} cảnh báo khi đọc dữ liệu", "{n} warnings while reading the data"),
+    # pickers
+    "picker.data": ("Mở dữ liệu", "Open data"),
+    "picker.rules": ("Chọn bộ quy tắc", "Choose a rule set"),
+    "picker.compare": ("So sánh với bộ quy tắc", "Compare with a rule set"),
+    "picker.path": ("Đường dẫn", "Path"),
+    "picker.path.hint": ("gõ đường dẫn tệp rồi Enter", "type a file path and press Enter"),
+    "picker.bundled": ("Có sẵn", "Bundled"),
+    "picker.beside": ("Cạnh dữ liệu", "Beside the data"),
+    "picker.recent": ("Gần đây", "Recent"),
+    "picker.files": ("Tệp", "Files"),
+    "picker.open": ("Mở", "Open"),
+    "picker.cancel": ("Huỷ", "Cancel"),
+    "picker.missing": ("Không có tệp {path}", "No file {path}"),
+    "picker.kind": ("Loại dữ liệu", "Kind of data"),
+    # export
+    "export.title": ("Xuất bảng: {table}", "Export the table: {table}"),
+    "export.format": ("Định dạng", "Format"),
+    "export.done": ("Đã xuất {n} dòng ra {path}", "Exported {n} rows to {path}"),
+    "export.failed": ("Không xuất được: {error}", "Export failed: {error}"),
+    "export.nothing": ("Không có bảng nào để xuất ở đây.", "No table to export here."),
+    "export.save": ("Xuất", "Export"),
+    "save.title": ("Lưu bản sửa thành tệp quy tắc", "Save the edit as a rules file"),
+    "save.save": ("Lưu", "Save"),
+    # help
+    "help.title": ("Phím và lệnh", "Keys and commands"),
+    "help.key": ("Phím", "Key"),
+    "help.command": ("Lệnh", "Command"),
+    "help.what": ("Làm gì", "What it does"),
+    "help.footer": (
+        "Mọi lệnh cũng có trong bảng lệnh ({key}). Esc để đóng.",
+        "Every command is also in the command palette ({key}). Esc closes.",
+    ),
+    "help.close": ("Đóng", "Close"),
+    # generic
+    "error": ("Lỗi", "Error"),
+    "warning": ("Cảnh báo", "Warning"),
+    "missing_feature": (
+        "Chức năng này cần {name}, chưa có trong engine.",
+        "This needs {name}, which the engine does not have yet.",
+    ),
+}
+
+
+def t(lang: str, key: str, /, **fields: object) -> str:
+    """The text of `key` in `lang`, with its fields filled; an unknown key shows itself."""
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**fields) if fields else text
+
+
+def other(lang: str) -> Lang:
+    return "vi" if lang == "en" else "en"

@@ -1,0 +1,280 @@
+"""How results read on screen: decimal commas, exact fractions, classes coloured by severity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from fractions import Fraction
+from typing import Any
+
+from tinnhiem.engine.model import Evaluation, Result, percent
+from tinnhiem.rules import ast
+
+from .i18n import t
+from .table import Cell, Column, Rows, cell, fit, name_key, text_key
+
+# severity -> the theme variable its text is drawn in
+SEVERITY_COLOURS = {0: "text-success", 1: "text-warning", 2: "text-error"}
+
+
+def pct(share: Fraction) -> str:
+    """2/3 -> '66,67%': rounded half up, with the decimal comma of Vietnamese documents."""
+    return percent(share).replace(".", ",") + "%"
+
+
+def fraction_text(count: int, base: int | None) -> str:
+    """'28/42 = 2/3': the exact share as counted, and reduced when that says more."""
+    if not base:
+        return f"{count}/—"
+    reduced = Fraction(count, base)
+    written = f"{count}/{base}"
+    simple = f"{reduced.numerator}/{reduced.denominator}"
+    return written if simple == written else f"{written} = {simple}"
+
+
+def _levels_in(cond: ast.Cond | None) -> Iterator[tuple[tuple[str, ...], int]]:
+    """(levels, +1 when a high share of them makes the condition true, -1 when a low one does)."""
+    if cond is None:
+        return
+    if isinstance(cond, ast.Compare):
+        up = 1 if cond.op in (">", ">=") else -1 if cond.op in ("<", "<=") else 0
+        if isinstance(cond.left, ast.Share | ast.Count):
+            yield cond.left.levels, up
+        if isinstance(cond.right, ast.Share | ast.Count):
+            yield cond.right.levels, -up
+    elif isinstance(cond, ast.Not):
+        for levels, sign in _levels_in(cond.operand):
+            yield levels, -sign
+    elif isinstance(cond, ast.And | ast.Or):
+        for operand in cond.operands:
+            yield from _levels_in(operand)
+
+
+def severities(ruleset: ast.Resolved) -> dict[tuple[str, str], int]:
+    """(block, class) -> 0 (fine), 1 (between), 2 (the worst class of its block).
+
+    Levels are listed best first, so a rule that fires on a high share of the last levels
+    ("thấp") lists the worst classes first, and one on the first levels ("cao") the best first.
+    """
+    order = ruleset.levels.ids
+    middle = (len(order) - 1) / 2 if order else 0
+    out: dict[tuple[str, str], int] = {}
+    for block in ruleset.classifies:
+        lean = 0.0
+        for rule in block.rules:
+            for levels, sign in _levels_in(rule.when):
+                known = [order.index(lv) for lv in levels if lv in order]
+                if known:
+                    lean += sign * (sum(known) / len(known) - middle)
+        classes = [rule.id for rule in block.rules]
+        worst_first = lean >= 0
+        last = max(len(classes) - 1, 1)
+        for index, klass in enumerate(classes):
+            rank = (last - index) if worst_first else index  # rank `last` is the worst
+            out[block.id, klass] = 2 if rank >= last else 0 if rank == 0 else 1
+    return out
+
+
+def class_style(severity: int | None, palette: Mapping[str, str]) -> str:
+    if severity is None:
+        return ""
+    colour = palette.get(SEVERITY_COLOURS[severity], "")
+    return f"bold {colour}" if severity == 2 else colour
+
+
+def basis_label(lang: str, kind: str) -> str:
+    return t(lang, f"basis.{kind}")
+
+
+def row_key(index: int, result: Result) -> str:
+    """Stable across re-evaluations of the same data: the row's place and the person's id."""
+    return f"{index}:{result.tally.id}:{result.tally.round}"
+
+
+class ResultsRows(Rows):
+    """The per-person table, built a row at a time as the grid draws it.
+
+    `versus` maps a row key to what the compared rule set says instead (only people who change).
+    """
+
+    def __init__(
+        self,
+        evaluation: Evaluation,
+        lang: str,
+        palette: Mapping[str, str],
+        versus: Mapping[str, str] | None = None,
+    ) -> None:
+        self.evaluation = evaluation
+        self.lang = lang
+        self.palette = dict(palette)
+        self.versus = versus
+        self.ruleset = ruleset = evaluation.ruleset
+        self.title = ruleset.name
+        self.results = evaluation.results
+        self.keys = [row_key(i, r) for i, r in enumerate(self.results)]
+        self.severity = severities(ruleset)
+        self._cache: dict[int, list[Cell]] = {}
+        self.columns = self._columns()
+
+    def _columns(self) -> list[Column]:
+        lang, ruleset, tallies = self.lang, self.ruleset, [r.tally for r in self.results]
+        statuses = [t(lang, "status.exempt"), t(lang, "status.invalid")]
+        reasons = {f"{statuses[0]}: {e.reason}" for e in ruleset.exempts}
+        reasons |= {f"{statuses[1]}: {r.reason}" for r in self.results if r.status == "invalid"}
+        counts = [str(c) for r in self.results for c in r.counts.values()]
+        bases = [str(r.basis_value) for r in self.results if r.basis_value is not None]
+        columns = [
+            Column("n", t(lang, "col.number"), "right", fit(str(len(self.results)))),
+            Column(
+                "name",
+                t(lang, "col.name"),
+                "left",
+                fit(t(lang, "col.name"), *(x.name for x in tallies)),
+            ),
+        ]
+        for number, block in enumerate(ruleset.classifies):
+            extra = reasons if number == 0 else set()
+            labels = [block.label, *(rule.label for rule in block.rules), *extra]
+            columns.append(Column(f"class:{block.id}", block.label, "left", fit(*labels)))
+        for level in ruleset.levels.levels:
+            columns.append(
+                Column(f"count:{level.id}", level.label, "right", fit(level.label, *counts))
+            )
+            columns.append(Column(f"pct:{level.id}", "%", "right", fit("100,00%")))
+        columns.append(
+            Column("basis", t(lang, "col.basis"), "right", fit(t(lang, "col.basis"), *bases))
+        )
+        if self.versus is not None:
+            changes = [f"⇄ {c}" for c in self.versus.values()]
+            columns.append(
+                Column(
+                    "versus", t(lang, "col.versus"), "left", fit(t(lang, "col.versus"), *changes)
+                )
+            )
+        columns.append(
+            Column(
+                "position",
+                t(lang, "col.position"),
+                "left",
+                fit(t(lang, "col.position"), *(x.position for x in tallies)),
+            )
+        )
+        columns.append(
+            Column(
+                "group",
+                t(lang, "col.group"),
+                "left",
+                fit(t(lang, "col.group"), *(x.group for x in tallies)),
+            )
+        )
+        return columns
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def key(self, index: int) -> str:
+        return self.keys[index]
+
+    def marked(self, index: int) -> bool:
+        return self.versus is not None and self.keys[index] in self.versus
+
+    def sort_key(self, index: int, column: int) -> Any:
+        """Straight from the result, so that sorting 10,000 rows builds no cells."""
+        key = self.columns[column].key
+        result = self.results[index]
+        kind, _, name = key.partition(":")
+        value: Any
+        if kind in ("n", "class", "versus"):
+            return self.cells(index)[column].sort_key if kind != "n" else (0, index)
+        if kind == "name":
+            value = name_key(result.tally.name)
+        elif kind == "count":
+            value = result.counts.get(name)
+        elif kind == "pct":
+            value = result.shares.get(name)
+        elif kind == "basis":
+            value = result.basis_value
+        else:
+            text = getattr(result.tally, kind, "")
+            value = text_key(text) if text else None
+        return (1, "") if value is None else (0, value)
+
+    def cells(self, index: int) -> list[Cell]:
+        found = self._cache.get(index)
+        if found is None:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            found = self._cache[index] = self._build(index)
+        return found
+
+    def _build(self, index: int) -> list[Cell]:
+        result = self.results[index]
+        tally = result.tally
+        cells: list[Cell] = [
+            cell(str(index + 1), sort=index, value=index + 1, justify="right"),
+            cell(tally.name, sort=name_key(tally.name)),
+        ]
+        for number, block in enumerate(self.ruleset.classifies):
+            cells.append(self._class_cell(result, block, number))
+        for level in self.ruleset.levels.levels:
+            count = result.counts.get(level.id)
+            share = result.shares.get(level.id)
+            if count is None:
+                cells += [cell(""), cell("")]
+                continue
+            cells.append(cell(str(count), sort=count, value=count, justify="right"))
+            shown = pct(share) if share is not None else ""
+            cells.append(cell(shown, sort=share, justify="right"))
+        base = result.basis_value
+        cells.append(
+            cell("" if base is None else str(base), sort=base, value=base, justify="right")
+        )
+        if self.versus is not None:
+            change = self.versus.get(self.keys[index], "")
+            style = f"bold {self.palette.get('text-warning', '')}" if change else ""
+            cells.append(cell(f"⇄ {change}" if change else "", style=style))
+        cells += [cell(tally.position), cell(tally.group)]
+        return cells
+
+    def _class_cell(self, result: Result, block: ast.Classify, number: int) -> Cell:
+        if result.status != "evaluated":
+            if number:
+                return cell("—", sort=(9, ""), style="dim")
+            label = t(self.lang, f"status.{result.status}")
+            text = f"{label}: {result.reason}" if result.reason else label
+            return cell(text, sort=(9, text), style="italic dim")
+        verdict = next((v for v in result.verdicts if v.block == block.id), None)
+        if verdict is None:
+            return cell("")
+        level = self.severity.get((block.id, verdict.klass))
+        return cell(
+            verdict.label,
+            sort=(-(level if level is not None else -1), verdict.label),
+            value=verdict.label,
+            style=class_style(level, self.palette),
+        )
+
+
+def differences(comparison: Any, lang: str) -> dict[str, str]:
+    """Row key -> how the compared rule set treats the person ("Hệ quả: X → Y").
+
+    From `engine.compare.Comparison.changes`; both sides are of the same data, row by row.
+    """
+    out: dict[str, str] = {}
+    for pair in comparison.changes:
+        said = []
+        for block in pair.changed:
+            found = comparison.a.ruleset.block(block)
+            label = found.label if found else block
+            was = _class_label(comparison.a.ruleset, block, pair.classes_a[block], lang)
+            now = _class_label(comparison.b.ruleset, block, pair.classes_b[block], lang)
+            said.append(f"{label}: {was} → {now}")
+        out[row_key(pair.index, pair.a)] = "; ".join(said)
+    return out
+
+
+def _class_label(ruleset: ast.Resolved, block: str, klass: str, lang: str) -> str:
+    if klass in ("(exempt)", "(invalid)"):
+        return t(lang, f"status.{klass[1:-1]}")
+    found = ruleset.block(block)
+    rule = next((r for r in found.rules if r.id == klass), None) if found else None
+    return rule.label if rule else klass

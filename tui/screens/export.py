@@ -1,0 +1,118 @@
+"""Ask where to export a table, and in which format; and where to save an edited rule set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from ..backend import EXPORT_FORMATS
+from ..i18n import t
+
+FORMAT_NAMES = {
+    "csv": "CSV",
+    "xlsx": "Excel (XLSX)",
+    "json": "JSON",
+    "toml": "TOML",
+    "md": "Markdown",
+}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    path: Path
+    fmt: str
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", show=False, id="export.cancel"),
+    ]
+
+    def __init__(self, table: str, lang: str, default: Path, fmt: str = "xlsx") -> None:
+        super().__init__()
+        self.table, self.lang, self.default, self.fmt = table, lang, default, fmt
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical(id="export", classes="dialog"):
+            yield Label(t(lang, "export.title", table=self.table), classes="dialog-title")
+            yield Label(t(lang, "export.format"))
+            yield Select(
+                [(FORMAT_NAMES[f], f) for f in EXPORT_FORMATS],
+                value=self.fmt,
+                allow_blank=False,
+                id="format",
+            )
+            yield Label(t(lang, "picker.path"))
+            yield Input(str(self.default.with_suffix(f".{self.fmt}")), id="path")
+            yield Label("", id="export-error", classes="error-line")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t(lang, "export.save"), variant="primary", id="ok")
+                yield Button(t(lang, "picker.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(Select.Changed, "#format")
+    def _format(self, event: Select.Changed) -> None:
+        self.fmt = str(event.value)
+        field = self.query_one("#path", Input)
+        field.value = str(Path(field.value or self.default).with_suffix(f".{self.fmt}"))
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        if not text:
+            return
+        self.dismiss(ExportRequest(Path(text).expanduser(), self.fmt))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SaveOverlayScreen(ModalScreen[Path | None]):
+    """Where to write the overlay that `extends` the original rules file."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", show=False, id="save.cancel"),
+    ]
+
+    def __init__(self, lang: str, default: Path, preview: str) -> None:
+        super().__init__()
+        self.lang, self.default, self.preview = lang, default, preview
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import TextArea
+
+        lang = self.lang
+        with Vertical(id="save", classes="dialog"):
+            yield Label(t(lang, "save.title"), classes="dialog-title")
+            yield Input(str(self.default), id="path")
+            yield TextArea(self.preview, read_only=True, id="preview")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t(lang, "save.save"), variant="primary", id="ok")
+                yield Button(t(lang, "picker.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        if text:
+            self.dismiss(Path(text).expanduser())
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

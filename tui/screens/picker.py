@@ -1,0 +1,136 @@
+"""Pick a file: from suggestions (bundled, beside the data, recent), a folder tree, or a path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DirectoryTree, Input, Label, OptionList, RadioButton, RadioSet
+from textual.widgets.option_list import Option
+
+from ..i18n import t
+
+Kind = Literal["tallies", "ballots"]
+
+
+@dataclass(frozen=True)
+class Picked:
+    path: Path
+    kind: Kind = "tallies"
+
+
+class FileTree(DirectoryTree):
+    """Folders, and the files with one of the suffixes asked for."""
+
+    def __init__(self, path: Path, suffixes: Sequence[str], *, id: str | None = None) -> None:
+        super().__init__(path, id=id)
+        self.suffixes = tuple(suffixes)
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [
+            p
+            for p in paths
+            if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() in self.suffixes)
+        ]
+
+
+class PickerScreen(ModalScreen[Picked | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", show=False, id="picker.cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        lang: str,
+        suggestions: Sequence[tuple[str, Sequence[Path]]],
+        suffixes: Sequence[str],
+        start: Path,
+        *,
+        ask_kind: bool = False,
+        initial: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.lang = lang
+        self.suggestions = suggestions
+        self.suffixes = suffixes
+        self.start = start if start.is_dir() else Path.cwd()
+        self.ask_kind = ask_kind
+        self.initial = initial
+        self._paths: dict[str, Path] = {}
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical(id="picker", classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(
+                str(self.initial or ""),
+                placeholder=t(lang, "picker.path.hint"),
+                id="path",
+            )
+            with Horizontal(id="picker-lists"):
+                yield OptionList(*self._options(), id="suggestions")
+                yield FileTree(self.start, self.suffixes, id="tree")
+            if self.ask_kind:
+                with RadioSet(id="kind"):
+                    yield RadioButton(t(lang, "data.tallies"), value=True, id="tallies")
+                    yield RadioButton(t(lang, "data.ballots"), id="ballots")
+            yield Label("", id="picker-error", classes="error-line")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t(lang, "picker.open"), variant="primary", id="open")
+                yield Button(t(lang, "picker.cancel"), id="cancel")
+
+    def _options(self) -> list[Option]:
+        options: list[Option] = []
+        for group, paths in self.suggestions:
+            if not paths:
+                continue
+            options.append(Option(f"── {group}", disabled=True))
+            for path in paths:
+                key = f"p{len(self._paths)}"
+                self._paths[key] = path
+                label = Text.assemble(f"  {path.name}   ", (str(path.parent), "dim"))
+                options.append(Option(label, id=key))
+        return options
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(OptionList.OptionHighlighted, "#suggestions")
+    @on(OptionList.OptionSelected, "#suggestions")
+    def _suggested(self, event: OptionList.OptionHighlighted | OptionList.OptionSelected) -> None:
+        path = self._paths.get(event.option.id or "")
+        if path is not None:
+            self.query_one("#path", Input).value = str(path)
+            if isinstance(event, OptionList.OptionSelected):
+                self._open()
+
+    @on(DirectoryTree.FileSelected, "#tree")
+    def _from_tree(self, event: DirectoryTree.FileSelected) -> None:
+        self.query_one("#path", Input).value = str(event.path)
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#open")
+    def _open(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        path = Path(text).expanduser()
+        if not text or not path.is_file():
+            self.query_one("#picker-error", Label).update(t(self.lang, "picker.missing", path=text))
+            return
+        kind: Kind = "tallies"
+        if self.ask_kind and self.query_one("#ballots", RadioButton).value:
+            kind = "ballots"
+        self.dismiss(Picked(path, kind))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

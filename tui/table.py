@@ -1,0 +1,149 @@
+"""A table as the app shows and exports it: columns, and rows of cells that know how they sort.
+
+Rows come from a `Rows` source that builds a row's cells only when asked, so a table of 10,000
+people costs only the rows on screen (the `Grid` widget draws it).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from rich.cells import cell_len
+from rich.text import Text
+
+Justify = Literal["left", "right", "center"]
+Value = str | int | None
+MAX_WIDTH = 40
+
+
+class Cell(Text):
+    """A rich Text cell with the key it sorts by and the value an export writes."""
+
+    __slots__ = ("sort_key", "value")
+
+    sort_key: tuple[Any, ...]
+    value: Value
+
+
+def cell(
+    text: str,
+    *,
+    sort: Any = None,
+    value: Value | Literal[False] = False,
+    style: str = "",
+    justify: Justify = "left",
+) -> Cell:
+    """A cell showing `text`; it sorts by `sort` (blanks last) and exports `value` (or the text)."""
+    made = Cell(text, style=style, justify=justify, no_wrap=True, overflow="ellipsis")
+    key = text_key(text) if sort is None else sort
+    made.sort_key = (1, "") if key is None or text == "" else (0, key)
+    made.value = text if value is False else value
+    return made
+
+
+def text_key(text: str) -> tuple[str, str]:
+    """Sort text without its accents first (Đ as D), then as written, so names group sensibly."""
+    plain = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    bare = "".join(c for c in plain if not unicodedata.combining(c))
+    return bare.casefold(), text
+
+
+def name_key(name: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """A Vietnamese name sorts by the given name (its last word), then by the whole name."""
+    words = name.split()
+    return text_key(words[-1] if words else ""), text_key(name)
+
+
+def fit(*texts: str) -> int:
+    """The width a column needs for these texts, up to a cap (longer text ends in an ellipsis)."""
+    return min(max((cell_len(t) for t in texts), default=1), MAX_WIDTH)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    justify: Justify = "left"
+    width: int = 0  # 0: fit the header and the cells
+
+
+class Rows:
+    """A source of rows for the `Grid`; subclasses build cells lazily."""
+
+    title: str = ""
+    columns: list[Column]
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def key(self, index: int) -> str:
+        return str(index)
+
+    def cells(self, index: int) -> list[Cell]:
+        raise NotImplementedError
+
+    def sort_key(self, index: int, column: int) -> Any:
+        return self.cells(index)[column].sort_key
+
+    def marked(self, index: int) -> bool:
+        """Rows to draw highlighted (the people a compared rule set treats differently)."""
+        return False
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.label for c in self.columns]
+
+    def export_rows(self) -> list[list[Value]]:
+        return [[c.value for c in self.cells(i)] for i in range(len(self))]
+
+    def signature(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+
+class StaticRows(Rows):
+    """Rows given whole: the small tables (report, matrix, calendar, sweep)."""
+
+    def __init__(
+        self,
+        title: str,
+        columns: Sequence[Column],
+        rows: Sequence[tuple[str, list[Cell]]] = (),
+        marked: frozenset[str] = frozenset(),
+    ) -> None:
+        self.title = title
+        self._rows = list(rows)
+        self._marked = marked
+        self.columns = [
+            c
+            if c.width
+            else Column(
+                c.key, c.label, c.justify, fit(c.label, *(r[1][i].plain for r in self._rows))
+            )
+            for i, c in enumerate(columns)
+        ]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def key(self, index: int) -> str:
+        return self._rows[index][0]
+
+    def cells(self, index: int) -> list[Cell]:
+        return self._rows[index][1]
+
+    def marked(self, index: int) -> bool:
+        return self._rows[index][0] in self._marked
+
+
+def plain_cells(row: Sequence[object]) -> list[Cell]:
+    """Cells for plain values: whole numbers right-aligned and sorted as numbers."""
+    out = []
+    for value in row:
+        if isinstance(value, int) and not isinstance(value, bool):
+            out.append(cell(str(value), sort=value, value=value, justify="right"))
+        else:
+            out.append(cell("" if value is None else str(value)))
+    return out

@@ -1,0 +1,178 @@
+"""The calendar tab: the votes of a term under each rule set, and each person's coverage."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Input, Label
+from tinnhiem.engine.model import DataError, Dataset
+from tinnhiem.rules import ast
+
+from .. import backend
+from ..i18n import t
+from ..table import Cell, Column, StaticRows, cell, name_key
+from .sections import Sections
+
+DEFAULT_TERM = (2021, 2026)
+
+
+def parse_term(text: str) -> tuple[int, int] | None:
+    match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", text)
+    if not match or int(match[1]) >= int(match[2]):
+        return None
+    return int(match[1]), int(match[2])
+
+
+def default_term(schedule: ast.Schedule | None, dataset: Dataset | None) -> tuple[int, int]:
+    """The term in which the data's first vote falls where the schedule puts a vote."""
+    years = sorted(
+        int(m[0])
+        for x in (dataset.tallies if dataset else ())
+        if (m := re.match(r"\d{4}", x.round))
+    )
+    if not years or schedule is None:
+        return DEFAULT_TERM
+    length = schedule.term_years or 5
+    first = years[0] - ((schedule.years[0] - 1) if schedule.years else 0)
+    return first, first + length
+
+
+class CalendarView(Vertical):
+    lang = reactive("vi")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.dataset: Dataset | None = None
+        self.rulesets: tuple[ast.Resolved | None, ast.Resolved | None] = (None, None)
+        self.term: tuple[int, int] | None = None  # None until the user types one
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="toolbar"):
+            yield Label(id="term-label")
+            yield Input(id="term", max_length=9)
+            yield Label(id="term-error", classes="error-line")
+        yield Sections(id="calendar-sections")
+
+    def watch_lang(self) -> None:
+        self.query_one("#term-label", Label).update(t(self.lang, "calendar.term"))
+        self.query_one("#term", Input).placeholder = t(self.lang, "calendar.term.hint")
+        self.refresh_tables()
+
+    def show_rulesets(self, current: ast.Resolved | None, compared: ast.Resolved | None) -> None:
+        self.rulesets = (current, compared)
+        self.refresh_tables()
+
+    def current_term(self) -> tuple[int, int]:
+        if self.term is not None:
+            return self.term
+        current = self.rulesets[0]
+        return default_term(current.schedule if current else None, self.dataset)
+
+    @on(Input.Submitted, "#term")
+    @on(Input.Changed, "#term")
+    def _term(self, event: Input.Submitted | Input.Changed) -> None:
+        term = parse_term(event.value)
+        error = self.query_one("#term-error", Label)
+        if term is None:
+            if isinstance(event, Input.Submitted) or len(event.value) >= 9:
+                error.update(t(self.lang, "calendar.bad_term"))
+            return
+        error.update("")
+        if term != self.term:
+            self.term = term
+            self.refresh_tables()
+
+    def refresh_tables(self) -> None:
+        if not self.is_mounted:
+            return
+        term = self.current_term()
+        field = self.query_one("#term", Input)
+        if self.term is None and not field.value:
+            with field.prevent(Input.Changed):
+                field.value = f"{term[0]}-{term[1]}"
+        sets = [
+            (r, name)
+            for r, name in zip(
+                self.rulesets, ("calendar.current", "calendar.compared"), strict=True
+            )
+            if r
+        ]
+        notes = [
+            t(self.lang, "calendar.no_schedule", name=r.name) for r, _ in sets if r.schedule is None
+        ]
+        sets = [(r, n) for r, n in sets if r.schedule is not None]
+        if not sets:
+            self.query_one(Sections).show([], "\n".join(notes))
+            return
+        sections: list[tuple[str, StaticRows]] = [
+            (t(self.lang, "tab.calendar"), self._calendar(term, sets))
+        ]
+        try:
+            if self.dataset is not None:
+                sections.append((t(self.lang, "calendar.coverage"), self._coverage(term, sets)))
+        except DataError as exc:
+            notes += [i.render() for i in exc.issues[:5]]
+        except backend.EngineMissing as exc:
+            notes.append(t(self.lang, "missing_feature", name=exc.name))
+        self.query_one(Sections).show(sections, "\n".join(notes))
+
+    def _calendar(self, term: tuple[int, int], sets: list[tuple[ast.Resolved, str]]) -> StaticRows:
+        lang = self.lang
+        votes = [{v.year: v for v in backend.calendar(r.schedule, *term)} for r, _ in sets]
+        columns = [Column("year", t(lang, "calendar.year"), "right")]
+        columns += [
+            Column(f"set{i}", f"{t(lang, key)}: {r.name}") for i, (r, key) in enumerate(sets)
+        ]
+        rows = []
+        for year in range(*term):
+            cells = [cell(str(year), sort=year, value=year, justify="right")]
+            for found in votes:
+                vote: Any = found.get(year)
+                if vote is None:
+                    cells.append(cell("—", style="dim", value=""))
+                    continue
+                meeting = f"{vote.meeting}, " if vote.meeting else ""
+                text = f"✓ {t(lang, 'calendar.vote')} ({meeting}{vote.term_year}/{vote.month:02d})"
+                cells.append(cell(text, style="bold", value=text))
+            rows.append((str(year), cells))
+        return StaticRows(t(lang, "tab.calendar"), columns, rows)
+
+    def _coverage(self, term: tuple[int, int], sets: list[tuple[ast.Resolved, str]]) -> StaticRows:
+        lang = self.lang
+        assert self.dataset is not None
+        found = [backend.coverage(r.schedule, term, self.dataset) for r, _ in sets]
+        columns = [
+            Column("name", t(lang, "col.name")),
+            Column("position", t(lang, "col.position")),
+            Column("start", t(lang, "calendar.from")),
+            Column("end", t(lang, "calendar.to")),
+        ]
+        for i, (_r, key) in enumerate(sets):
+            short = t(lang, key)
+            columns += [
+                Column(f"votes{i}", f"{t(lang, 'calendar.votes')} ({short})"),
+                Column(f"gap{i}", f"{t(lang, 'calendar.gap')} ({short})", "right"),
+            ]
+        rows: list[tuple[str, list[Cell]]] = []
+        for index, first in enumerate(found[0]):
+            tally = first.tally
+            cells = [
+                cell(tally.name, sort=name_key(tally.name)),
+                cell(tally.position),
+                cell(first.start.isoformat()),
+                cell(first.end.isoformat()),
+            ]
+            for people in found:
+                person = people[index]
+                years = ", ".join(str(v.year) for v in person.votes) or "—"
+                gap = person.longest_gap
+                cells.append(cell(f"{len(person.votes)}: {years}", sort=len(person.votes)))
+                months = t(lang, "calendar.months", n=gap)
+                cells.append(cell(months, sort=gap, value=gap, justify="right"))
+            rows.append((tally.id, cells))
+        return StaticRows(t(lang, "calendar.coverage"), columns, rows)

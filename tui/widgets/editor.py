@@ -1,0 +1,235 @@
+"""The rules tab: the file in a syntax-coloured editor, and its diagnostics below.
+
+Typing is checked and evaluated once it settles (a short debounce); the app does the work in a
+worker, so the editor never waits for it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from pathlib import Path
+
+from pygments.token import Token, _TokenType
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import Label, OptionList, TextArea
+from textual.widgets._text_area import TextAreaTheme
+from textual.widgets.option_list import Option
+from tinnhiem.rules import Diagnostic
+from tinnhiem.rules.lexer import TinnhiemLexer
+
+from ..i18n import t
+from ..messages import RulesEdited
+
+DEBOUNCE = 0.25
+
+# Pygments token -> (TextArea highlight name, theme variable, extra style)
+_TOKENS: list[tuple[_TokenType, str]] = [
+    (Token.Comment, "comment"),
+    (Token.String, "string"),
+    (Token.Keyword.Constant, "boolean"),
+    (Token.Keyword, "keyword"),
+    (Token.Number, "number"),
+    (Token.Literal.Date, "number"),
+    (Token.Operator.Word, "keyword.operator"),
+    (Token.Operator, "operator"),
+    (Token.Name.Class, "type"),
+    (Token.Name.Label, "function"),
+    (Token.Name.Constant, "constant.builtin"),
+    (Token.Name.Builtin.Pseudo, "variable.builtin"),
+    (Token.Name.Builtin, "function.call"),
+    (Token.Name.Function, "function.call"),
+    (Token.Name.Attribute, "variable.builtin"),
+    (Token.Error, "error"),
+]
+_STYLES: dict[str, tuple[str, str]] = {
+    "comment": ("text-muted-colour", "italic"),
+    "string": ("text-success", ""),
+    "boolean": ("text-warning", ""),
+    "keyword": ("text-primary", "bold"),
+    "number": ("text-warning", ""),
+    "keyword.operator": ("text-primary", ""),
+    "operator": ("foreground", ""),
+    "type": ("text-accent", "bold"),
+    "function": ("text-secondary", ""),
+    "constant.builtin": ("text-accent", ""),
+    "variable.builtin": ("text-secondary", "italic"),
+    "function.call": ("text-primary", ""),
+    "error": ("text-error", "underline"),
+    "diagnostic": ("text-error", "underline"),
+}
+
+
+def _name(token: _TokenType) -> str | None:
+    for kind, name in _TOKENS:
+        if token in kind:
+            return name
+    return None
+
+
+def syntax_theme(palette: Mapping[str, str]) -> TextAreaTheme:
+    """A TextArea theme drawn from the app's theme variables (no base style: CSS colours)."""
+    colours = {**palette, "text-muted-colour": palette.get("secondary", "")}
+    styles = {}
+    for name, (variable, extra) in _STYLES.items():
+        colour = colours.get(variable, "")
+        styles[name] = Style.parse(f"{extra} {colour}".strip()) if colour or extra else Style()
+    return TextAreaTheme(name="tinnhiem", syntax_styles=styles)
+
+
+class RulesEditor(TextArea):
+    """A TextArea coloured by the tinnhiem Pygments lexer; lines with errors are underlined."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, show_line_numbers=True, tab_behavior="indent", soft_wrap=False)
+        self.indent_width = 2
+        self._lexer = TinnhiemLexer()
+        self.marks: list[tuple[int, int, int]] = []  # (row, start col, end col) of diagnostics
+
+    def _build_highlight_map(self) -> None:
+        self._line_cache.clear()
+        highlights: defaultdict[int, list[tuple[int, int | None, str]]] = self._highlights
+        highlights.clear()
+        text = self.text
+        row = column = 0
+        lines = text.split("\n")
+        for _start, token, value in self._lexer.get_tokens_unprocessed(text):
+            name = _name(token)
+            for index, piece in enumerate(value.split("\n")):
+                if index:
+                    row, column = row + 1, 0
+                if piece and name and row < len(lines):
+                    line = lines[row]
+                    start = len(line[:column].encode())
+                    end = start + len(piece.encode())
+                    highlights[row].append((start, end, name))
+                column += len(piece)
+        for row, start, end in self.marks:
+            if row < len(lines):
+                line = lines[row]
+                begin = len(line[:start].encode())
+                finish = len(line[: max(end, start + 1)].encode())
+                highlights[row].append((begin, finish, "diagnostic"))
+
+
+class RulesView(Vertical):
+    """The editor with a header line and the list of diagnostics."""
+
+    lang = reactive("vi")
+    diagnostics: reactive[tuple[Diagnostic, ...]] = reactive(())
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.path: Path | None = None
+        self.saved_text = ""
+        self._seen = ""
+        self._timer: Timer | None = None
+        self._palette: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="rules-header")
+        yield RulesEditor(id="editor")
+        yield Label(id="diagnostics-title", classes="section-title")
+        yield OptionList(id="diagnostics")
+
+    @property
+    def editor(self) -> RulesEditor:
+        return self.query_one(RulesEditor)
+
+    @property
+    def edited(self) -> bool:
+        return self.editor.text != self.saved_text
+
+    def open_file(self, path: Path, text: str) -> None:
+        """Show a file as it is on disk, dropping any edit."""
+        self.path, self.saved_text, self._seen = path, text, text
+        if self._timer is not None:
+            self._timer.stop()
+        self.editor.load_text(text)
+        self._header()
+
+    def set_palette(self, palette: Mapping[str, str]) -> None:
+        self._palette = dict(palette)
+        editor = self.editor
+        editor.register_theme(syntax_theme(palette))
+        editor.theme = "tinnhiem"
+
+    @on(TextArea.Changed, "#editor")
+    def _changed(self) -> None:
+        text = self.editor.text
+        self._header()
+        if text == self._seen:
+            return
+        self._seen = text
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self.post_message(RulesEdited(text)))
+
+    def flush(self) -> None:
+        """Send a pending edit now (tests, and saving)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+            self.post_message(RulesEdited(self.editor.text))
+
+    def _header(self) -> None:
+        if self.path is None:
+            return
+        label = Text(str(self.path), style="bold")
+        if self.edited:
+            label.append(f"  ● {t(self.lang, 'status.edited')}", style="italic")
+        self.query_one("#rules-header", Label).update(label)
+
+    def watch_lang(self) -> None:
+        self._header()
+        self._show_diagnostics()
+
+    def watch_diagnostics(self) -> None:
+        self._show_diagnostics()
+        editor = self.editor
+        here = str(self.path) if self.path else ""
+        editor.marks = [
+            (d.line - 1, d.column - 1, d.column - 1 + d.width)
+            for d in self.diagnostics
+            if d.line and d.is_error and d.path in (here, "<string>")
+        ]
+        editor._build_highlight_map()
+        editor.refresh()
+
+    def _show_diagnostics(self) -> None:
+        found = self.diagnostics
+        errors = sum(d.is_error for d in found)
+        title = t(self.lang, "rules.diagnostics") + (
+            f" ({errors} {t(self.lang, 'error').lower()}, "
+            f"{len(found) - errors} {t(self.lang, 'warning').lower()})"
+            if found
+            else ""
+        )
+        self.query_one("#diagnostics-title", Label).update(title)
+        options = self.query_one("#diagnostics", OptionList)
+        options.clear_options()
+        if not found:
+            options.add_option(Option(t(self.lang, "rules.no_diagnostics"), disabled=True))
+            return
+        for number, diagnostic in enumerate(found):
+            colour = self._palette.get("text-error" if diagnostic.is_error else "text-warning", "")
+            rendered = diagnostic.render()
+            text = Text(rendered)
+            text.stylize(f"bold {colour}".strip(), 0, len(rendered.split("\n")[0]))
+            options.add_option(Option(text, id=f"d{number}"))
+
+    @on(OptionList.OptionSelected, "#diagnostics")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        """Put the editor's cursor on the diagnostic's place."""
+        if not event.option.id:
+            return
+        diagnostic = self.diagnostics[int(event.option.id[1:])]
+        if diagnostic.line and str(self.path) == diagnostic.path:
+            self.editor.move_cursor((diagnostic.line - 1, max(diagnostic.column - 1, 0)))
+            self.editor.focus()

@@ -1,0 +1,170 @@
+"""The "why" panel: how one person's result was reached, rule by rule."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+from tinnhiem.engine.model import Result
+from tinnhiem.rules import ast
+
+from ..i18n import t
+from ..present import basis_label, class_style, fraction_text, pct, severities
+
+
+def _heading(text: str, palette: Mapping[str, str]) -> Text:
+    return Text(text, style=f"bold {palette.get('text-primary', '')}")
+
+
+def _class_label(ruleset: ast.Resolved, block: str, klass: str) -> str:
+    found = ruleset.block(block)
+    rule = next((r for r in found.rules if r.id == klass), None) if found else None
+    return rule.label if rule else klass
+
+
+def why(
+    result: Result,
+    ruleset: ast.Resolved,
+    lang: str,
+    palette: Mapping[str, str],
+    versus: tuple[Result, ast.Resolved] | None = None,
+) -> RenderableType:
+    """Everything the panel says about `result`, as one renderable."""
+    tally = result.tally
+    parts: list[RenderableType] = [Text(tally.name, style="bold")]
+    about = " · ".join(x for x in (tally.position, tally.group, tally.unit, tally.round) if x)
+    if about:
+        parts.append(Text(about, style="dim"))
+    if result.status != "evaluated":
+        key = "why.exempt" if result.status == "exempt" else "why.invalid"
+        parts += [Text(), Text(t(lang, key, reason=result.reason or "—"), style="italic")]
+    parts += [Text(), _heading(t(lang, "why.basis"), palette)]
+    base = result.basis_value
+    parts.append(
+        Text(f"  {basis_label(lang, result.basis_kind)} = {'—' if base is None else base}")
+    )
+    parts += [Text(), _heading(t(lang, "why.counts"), palette), _counts(result, ruleset)]
+    if result.status == "evaluated":
+        parts += _verdicts(result, ruleset, lang, palette)
+        parts += _margins(result, ruleset, lang, palette)
+    if versus is not None:
+        other, other_rules = versus
+        parts += [Text(), _heading(f"{t(lang, 'why.versus')}: {other_rules.name}", palette)]
+        marks = severities(other_rules)
+        for verdict in other.verdicts:
+            style = class_style(marks.get((verdict.block, verdict.klass)), palette)
+            line = Text(f"  {verdict.block_label}: ")
+            line.append(verdict.label, style=style)
+            parts.append(line)
+        if other.status != "evaluated":
+            parts.append(Text(f"  {t(lang, f'status.{other.status}')}: {other.reason or ''}"))
+    return Group(*parts)
+
+
+def _counts(result: Result, ruleset: ast.Resolved) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column()
+    grid.add_column(justify="right")
+    grid.add_column()
+    grid.add_column(justify="right")
+    for level in ruleset.levels.levels:
+        count = result.counts.get(level.id)
+        if count is None:
+            continue
+        share = result.shares.get(level.id)
+        grid.add_row(
+            f"  {level.label}",
+            str(count),
+            fraction_text(count, result.basis_value),
+            pct(share) if share is not None else "",
+        )
+    return grid
+
+
+def _verdicts(
+    result: Result, ruleset: ast.Resolved, lang: str, palette: Mapping[str, str]
+) -> list[RenderableType]:
+    marks = severities(ruleset)
+    ok, no = palette.get("text-success", ""), palette.get("text-error", "")
+    parts: list[RenderableType] = [Text(), _heading(t(lang, "why.classes"), palette)]
+    for verdict in result.verdicts:
+        line = Text(f"  {verdict.block_label}: ")
+        line.append(
+            verdict.label, style=class_style(marks.get((verdict.block, verdict.klass)), palette)
+        )
+        where = t(lang, "why.rule_at", line=verdict.rule_line)
+        line.append(f"  ({where}, {Path(verdict.file).name})", style="dim")
+        parts.append(line)
+        if verdict.note:
+            parts.append(Text(f"    {verdict.note}", style="italic"))
+    if any(v.steps for v in result.verdicts):
+        parts += [Text(), _heading(t(lang, "why.steps"), palette)]
+    for verdict in result.verdicts:
+        if not verdict.steps:
+            continue
+        parts.append(Text(f"  {verdict.block_label}", style="bold"))
+        for step in verdict.steps:
+            mark = Text("    ✓ " if step.matched else "    ✗ ", style=ok if step.matched else no)
+            mark.append(
+                _class_label(ruleset, step.block, step.klass), style="bold" if step.matched else ""
+            )
+            mark.append(f"  ({t(lang, 'why.rule_at', line=step.line)})", style="dim")
+            parts.append(mark)
+            parts.append(Text(f"      {step.because}"))
+            if step.note:
+                parts.append(Text(f"      {step.note}", style="italic dim"))
+    return parts
+
+
+def _margins(
+    result: Result, ruleset: ast.Resolved, lang: str, palette: Mapping[str, str]
+) -> list[RenderableType]:
+    parts: list[RenderableType] = [Text(), _heading(t(lang, "why.margins"), palette)]
+    if not result.margins:
+        return [*parts, Text(f"  {t(lang, 'why.no_margins')}", style="dim")]
+    for margin in result.margins:
+        block = ruleset.block(margin.block)
+        parts.append(
+            Text(
+                f"  {block.label if block else margin.block}: "
+                + t(
+                    lang,
+                    "why.margin",
+                    votes=margin.votes,
+                    level=ruleset.label_of(margin.level),
+                    direction=t(lang, f"why.{margin.direction}"),
+                    to=_class_label(ruleset, margin.block, margin.to_class),
+                )
+            )
+        )
+    return parts
+
+
+class WhyPanel(VerticalScroll, can_focus=True):
+    """Shows `why(...)` for the person under the results cursor."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.content: RenderableType | str = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="why-text")
+
+    def show(self, content: RenderableType | str) -> None:
+        self.content = content
+        self.query_one("#why-text", Static).update(content)
+
+    @property
+    def text(self) -> str:
+        """The panel's words, plain (for tests)."""
+        console = Console(width=100, file=io.StringIO())
+        with console.capture() as capture:
+            console.print(self.content)
+        return capture.get()
