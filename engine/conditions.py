@@ -1,9 +1,10 @@
 """Conditions of the rules language: compiled to closures for speed, explained in words on demand.
 
-Both paths share the same value getters, so an explanation cannot disagree with a decision. A value
-the data does not give (an absent attribute, no previous vote) raises `Unknown`: in `classify` the
-comparison that needs it is false; in `exempt` (compiled with `strict=True`) the whole condition is
-false, so that `not x` with `x` unknown never exempts anyone.
+The fast path compares a share with a number in integers (count * q against p * basis); the
+explanation reads the same values as fractions through the same getters, and a property test holds
+the two together. A value the data does not give (an absent attribute, no previous vote) raises
+`Unknown`: in `classify` the comparison that needs it is false; in `exempt` (compiled with
+`strict=True`) the whole condition is false, so that `not x` with `x` unknown exempts nobody.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from .model import (
     Margin,
     Origin,
     Result,
+    Status,
     Step,
     Tally,
     Verdict,
@@ -212,13 +213,16 @@ class Runner:
         self.warnings: list[DataIssue] = []
         self.errors: list[DataIssue] = []
         self.origin = Origin(dataset.path)
+        self.labels = {level.id: level.label for level in self.ruleset.levels.levels}
         self._check_levels()
         self.present = _attributes_present(dataset)
         self.exempts = self._usable_exempts()
         self._warn_classify_attrs()
         self.history = History.of(dataset) if plan.uses_previous else None
         self._previous: dict[int, tuple[Facts | None, str]] = {}
-        self.quorum_missing: dict[str, int] = {}
+        # the turnout figures of the quorum some people lack, and how many people lack one
+        self.quorum_missing: dict[str, None] = {}
+        self.quorum_unchecked = 0
         self.basis_kind = self.ruleset.basis.kind
         # data levels that are exactly the rule set's: their counts need no routing
         self.identity = frozenset(plan.level_ids)
@@ -235,7 +239,7 @@ class Runner:
         fed = {route[level] for level in found}
         for level in self.plan.level_ids:
             if level not in fed and self.dataset.tallies:
-                label = self.ruleset.label_of(level)
+                label = self.label(level)
                 message = f"the data has no count of level `{level}` ({label}); counted as 0"
                 self.warnings.append(DataIssue("warning", message, self.origin))
 
@@ -281,6 +285,7 @@ class Runner:
         """Every tally; `DataError` with every row that cannot be evaluated."""
         self.errors.clear()
         self.quorum_missing.clear()
+        self.quorum_unchecked = 0
         with _collector_paused():
             tallies = self.dataset.tallies
             results = tuple(self._one(i, t, explain) for i, t in enumerate(tallies))
@@ -289,19 +294,24 @@ class Runner:
         quorum = self.ruleset.quorum
         total = len(self.dataset.tallies)
         warnings = list(self.warnings)
-        for name, missing in self.quorum_missing.items():
-            assert quorum is not None
+        if quorum is not None and self.quorum_unchecked:
+            names = " or ".join(f"`{name}`" for name in self.quorum_missing)
             message = (
-                f"quorum ({_quorum_source(quorum)}) not checked for {missing} of {total} "
-                f"people: the data gives no `{name}`"
+                f"quorum ({_quorum_source(quorum)}) not checked for {self.quorum_unchecked} "
+                f"of {total} people: the data gives no {names}"
             )
             warnings.append(DataIssue("warning", message, self.origin))
         reports = build_reports(self.ruleset, results)
         return Evaluation(self.ruleset, results, reports, tuple(warnings))
 
+    def label(self, level: str) -> str:
+        return self.labels.get(level, level)
+
     def counts(self, tally: Tally) -> dict[str, int]:
-        if tally.counts.keys() == self.identity:
-            return dict(tally.counts)
+        """The counts under the rule set's levels, in their order, after `map`."""
+        given = tally.counts
+        if given.keys() == self.identity:
+            return {level: given[level] for level in self.plan.level_ids}
         counts = dict.fromkeys(self.plan.level_ids, 0)
         route = self.plan.route
         for level, n in tally.counts.items():
@@ -395,7 +405,7 @@ class Runner:
     def _aside(
         self,
         tally: Tally,
-        status: str,
+        status: Status,
         reason: str,
         counts: Mapping[str, int],
         basis: int | None,
@@ -403,7 +413,7 @@ class Runner:
     ) -> Result:
         return Result(
             tally=tally,
-            status="exempt" if status == "exempt" else "invalid",
+            status=status,
             reason=reason,
             basis_kind=self.basis_kind,
             basis_value=basis,
@@ -445,10 +455,12 @@ class Runner:
             return None
         measure, of = tally.turnout.get(quorum.measure), tally.turnout.get(quorum.of)
         if measure is None or of is None:
-            name = quorum.measure if measure is None else quorum.of
-            self.quorum_missing[name] = self.quorum_missing.get(name, 0) + 1
+            lacking = [n for n, v in ((quorum.measure, measure), (quorum.of, of)) if v is None]
+            self.quorum_missing.update(dict.fromkeys(lacking))
+            self.quorum_unchecked += 1
             if trace is not None:
-                trace.append(f"quorum ({_quorum_source(quorum)}) not checked: no `{name}`")
+                names = " or ".join(f"`{name}`" for name in lacking)
+                trace.append(f"quorum ({_quorum_source(quorum)}) not checked: no {names}")
             return None
         fraction = quorum.fraction.value
         met = cond.OPS[quorum.op](measure * fraction.denominator, fraction.numerator * of)
@@ -515,8 +527,7 @@ class Runner:
 
     # explanations
     def _counts_lines(self, tally: Tally, counts: Mapping[str, int]) -> list[str]:
-        ruleset = self.ruleset
-        shown = ", ".join(f"{ruleset.label_of(lv)} ({lv}) {n}" for lv, n in counts.items())
+        shown = ", ".join(f"{self.label(lv)} ({lv}) {n}" for lv, n in counts.items())
         lines = [f"counts: {shown}"]
         route = self.plan.route
         for level, n in tally.counts.items():
@@ -525,14 +536,14 @@ class Runner:
                 label = KNOWN_LEVELS.get(level, level)
                 lines.append(
                     f"map {level} -> {target}: the data's {n} “{label}” counted as "
-                    f"“{ruleset.label_of(target)}”"
+                    f"“{self.label(target)}”"
                 )
         return lines
 
     def _shares_line(
         self, counts: Mapping[str, int], basis: int, shares: Mapping[str, Fraction]
     ) -> str:
-        label = self.ruleset.label_of
+        label = self.label
         parts = [f"{label(lv)} {counts[lv]}/{basis} = {percent(s)}%" for lv, s in shares.items()]
         return f"shares of {self.basis_kind} {basis}: " + ", ".join(parts)
 
@@ -568,7 +579,7 @@ class Runner:
 
     def _margin_line(self, margin: Margin, verdicts: list[Verdict]) -> str:
         now = next(v.klass for v in verdicts if v.block == margin.block)
-        label = self.ruleset.label_of(margin.level)
+        label = self.label(margin.level)
         vote = "vote" if margin.votes == 1 else "votes"
         return (
             f"margin: {margin.votes} {margin.direction} “{label}” ({margin.level}) {vote} would "
@@ -642,8 +653,9 @@ def _attributes_present(dataset: Dataset) -> frozenset[str]:
     has_date = has_year = False
     for tally in dataset.tallies:
         names.update(tally.attrs)
+        if not has_date:
+            has_date = cond.vote_date(tally.attrs, tally.round) is not None
         if not has_year:
-            has_date = has_date or cond.vote_date(tally.attrs, tally.round) is not None
             has_year = cond.vote_year(tally.attrs, tally.round) is not None
     if has_date:
         names.add("vote_date")

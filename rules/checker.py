@@ -675,6 +675,13 @@ class _Checker:
         self._near_fraction(f, number)
         if quorum.measure == quorum.of and quorum.measure in ast.TURNOUT:
             self.warn(f, measure, f"the quorum compares `{quorum.measure}` with itself")
+        if quorum.op in ("<", "<=", "!="):
+            self.warn(
+                f,
+                self._name_place(f, quorum.span, 2),
+                f"a quorum with `{quorum.op}` holds when few are there",
+                "a quorum is a minimum: `>=` (at least) or `>` (more than)",
+            )
 
     def _schedule(self, f: _File, schedule: ast.Schedule) -> None:
         """Values from the tree; from the text what the tree loses: which items, and twice."""

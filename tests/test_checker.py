@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tinnhiem.rules import Diagnostic, Loader, ast, disk_loader, load_text
+from tinnhiem.rules import Diagnostic, Loader, ast, disk_loader, load_text, parse
 from tinnhiem.rules.checker import check
 
 HEAD = (
@@ -217,6 +218,9 @@ def test_quorum_names_fraction_and_self_comparison() -> None:
     ]
     assert said(HEAD + "quorum present >= 1/2 of present\n") == [
         "4:8: warning: the quorum compares `present` with itself"
+    ]
+    assert said(HEAD + "quorum present <= 2/3 of members\n") == [
+        "4:16: warning: a quorum with `<=` holds when few are there"
     ]
 
 
@@ -638,7 +642,7 @@ def test_rules_that_can_match_are_not_reported(rules: tuple[str, ...]) -> None:
 COUNT_CONSTANTS = [0, 1, 2, 3, 5]
 SHARE_CONSTANTS = ["0", "1/4", "1/3", "1/2", "2/3", "3/4", "1"]
 OPS = [">", ">=", "<", "<=", "==", "!="]
-COMPARE = {
+COMPARE: dict[str, Callable[[Fraction, Fraction], bool]] = {
     ">": lambda a, b: a > b,
     ">=": lambda a, b: a >= b,
     "<": lambda a, b: a < b,
@@ -666,18 +670,18 @@ def conditions(quantity: str, constants: list[str], with_not: bool) -> st.Search
     return st.recursive(leaf, extend, max_leaves=4)
 
 
-def evaluate(cond: str, value: Fraction | None, flag: bool = False) -> bool:
-    """A small reference evaluator; an unknown value makes each comparison false."""
-    expr = re.sub(
-        r"(?:previous )?(?:share|count)\(thap\) (>=|<=|==|!=|>|<) (\d+(?:/\d+)?)",
-        lambda m: f"cmp('{m[1]}', Fraction('{m[2]}'))",
-        cond,
-    )
-
-    def cmp(op: str, constant: Fraction) -> bool:
-        return value is not None and COMPARE[op](value, constant)
-
-    return bool(eval(expr, {"cmp": cmp, "Fraction": Fraction, "flag": flag}))
+def holds(cond: ast.Cond, value: Fraction | None, flag: bool) -> bool:
+    """A reference evaluator of the generated conditions; an unknown value fails a comparison."""
+    if isinstance(cond, ast.And):
+        return all(holds(c, value, flag) for c in cond.operands)
+    if isinstance(cond, ast.Or):
+        return any(holds(c, value, flag) for c in cond.operands)
+    if isinstance(cond, ast.Not):
+        return not holds(cond.operand, value, flag)
+    if isinstance(cond, ast.Truthy):
+        return flag
+    assert isinstance(cond.right, ast.Number)
+    return value is not None and COMPARE[cond.op](value, cond.right.value)
 
 
 def reported(text: str) -> set[int]:
@@ -692,9 +696,12 @@ def reported(text: str) -> set[int]:
 def first_matches(
     rules: list[str], values: list[Fraction | None], flags: tuple[bool, ...] = (False,)
 ) -> set[int]:
+    """The rules that are the first to match for some value (and flag)."""
+    (classify,) = parse(block(*rules)).of_type(ast.Classify)
+    conds = [rule.when for rule in classify.rules if rule.when is not None]
     firsts = set()
     for value, flag in itertools.product(values, flags):
-        index = next((i for i, rule in enumerate(rules) if evaluate(rule, value, flag)), None)
+        index = next((i for i, c in enumerate(conds) if holds(c, value, flag)), None)
         if index is not None:
             firsts.add(index)
     return firsts
@@ -741,4 +748,27 @@ def test_a_rule_reported_never_comes_first_even_without_a_previous_vote(
 def test_the_quantity_of_a_rule_is_the_same_whatever_the_order_of_its_levels() -> None:
     assert said(block("share(cao + tn) > 1/2", "share(tn + cao) > 2/3")) == [
         "6:3: error: rule `r1` can never match: rule `r0` (line 5) always matches first"
+    ]
+
+
+def test_a_tree_built_in_code_without_positions_is_checked_too() -> None:
+    statements: tuple[ast.Statement, ...] = (
+        ast.Levels((ast.Level("tn", "T"), ast.Level("thap", "Th"))),
+        ast.Basis("valid"),
+        ast.Quorum("presnt", ">=", ast.Number(Fraction(2, 3), "2/3"), "members"),
+        ast.Schedule(0, (0,), None, 13),
+        ast.LevelMap("cao", "tnn"),
+        ast.Example("e", (ast.Setting("thp", 1, "1"),), (), (ast.Expect("c", "x"),)),
+    )
+    rs = ast.RuleSet("x", None, (), statements, path="x.tn")
+    found = check((rs,), None, {"x.tn": ""})
+    assert [f"{d.line}:{d.column}: {d.message}" for d in found] == [
+        "0:0: `presnt` is not a turnout figure: expected members, present, issued, collected, "
+        "valid or invalid",
+        "0:0: the term must be at least 1 year, not 0",
+        "0:0: year 0 is not a year of the term",
+        "0:0: month 13 is not a month (1 to 12)",
+        "0:0: `tnn` is not a level of this rule set",
+        "0:0: `thp` is not a level, a turnout figure or an attribute the rules use",
+        "0:0: unknown classify block `c`",
     ]

@@ -6,7 +6,6 @@ import datetime as dt
 from fractions import Fraction
 
 import pytest
-
 from tinnhiem.engine import evaluate
 from tinnhiem.engine.model import (
     DataError,
@@ -55,7 +54,8 @@ NQ35 = f"""ruleset "NQ 35/2012/QH13"
 {LEVELS}
 basis members
 classify consequence "Hệ quả" {{
-  vote "Bỏ phiếu tín nhiệm" when share(thap) > 2/3 or (share(thap) > 1/2 and previous share(thap) > 1/2)
+  vote "Bỏ phiếu tín nhiệm"
+    when share(thap) > 2/3 or (share(thap) > 1/2 and previous share(thap) > 1/2)
   else none "Không"
 }}
 """
@@ -132,7 +132,11 @@ def test_vinh_phuc_2023_le_duy_thanh_is_in_the_may_resign_band() -> None:
     assert thanh.basis_value == 47
     assert lan.klass("consequence") == "none"
     (verdict,) = thanh.verdicts
-    assert (verdict.klass, verdict.label, verdict.rule_line) == ("may_resign", "Có thể xin từ chức", 6)
+    assert (verdict.klass, verdict.label, verdict.rule_line) == (
+        "may_resign",
+        "Có thể xin từ chức",
+        6,
+    )
     assert [(s.klass, s.matched, s.because) for s in verdict.steps] == [
         ("dismiss", False, "share(thap) = 25/47 = 53.19% ≥ 2/3: no"),
         (
@@ -234,8 +238,24 @@ def test_an_exempt_person_is_listed_with_the_reason_and_not_evaluated() -> None:
 
 def test_appointed_in_the_year_of_the_vote_reads_the_year_from_an_iso_round() -> None:
     people = data(
-        tally("New", 4, 10, 28, collected=42, round="2023-12-13", attrs={"appointed": dt.date(2023, 3, 1)}),
-        tally("Old", 4, 10, 28, collected=42, round="2023-12-13", attrs={"appointed": dt.date(2020, 1, 1)}),
+        tally(
+            "New",
+            4,
+            10,
+            28,
+            collected=42,
+            round="2023-12-13",
+            attrs={"appointed": dt.date(2023, 3, 1)},
+        ),
+        tally(
+            "Old",
+            4,
+            10,
+            28,
+            collected=42,
+            round="2023-12-13",
+            attrs={"appointed": dt.date(2020, 1, 1)},
+        ),
         tally("Unknown", 4, 10, 28, collected=42, round="2023-12-13"),
     )
     evaluation = evaluate(rules(APPOINTED), people)
@@ -263,7 +283,8 @@ def test_an_attribute_the_whole_dataset_lacks_gives_one_warning_and_exempts_nobo
     assert [r.status for r in evaluation.results] == ["evaluated", "evaluated"]
     messages = [w.message for w in evaluation.warnings if w.message.startswith("exemption")]
     assert messages == [
-        "exemption “Đã có thông báo nghỉ hưu” not checked: the data has no `retirement_notice` column",
+        "exemption “Đã có thông báo nghỉ hưu” not checked: "
+        "the data has no `retirement_notice` column",
         "exemption “Được bầu, bổ nhiệm trong năm lấy phiếu” not checked: "
         "the data has no `appointed` column",
     ]
@@ -306,7 +327,8 @@ def test_a_missing_turnout_figure_of_the_quorum_warns_once_and_proceeds() -> Non
     assert [r.status for r in evaluation.results] == ["evaluated", "evaluated"]
     quorum_warnings = [w.message for w in evaluation.warnings if "quorum" in w.message]
     assert quorum_warnings == [
-        "quorum (present ≥ 2/3 of members) not checked for 2 of 2 people: the data gives no `present`"
+        "quorum (present ≥ 2/3 of members) not checked for 2 of 2 people: "
+        "the data gives no `present`"
     ]
 
 
@@ -315,7 +337,9 @@ def test_a_valid_basis_is_derived_from_collected_and_invalid() -> None:
     (result,) = evaluate(rules(text), data(tally("A", 10, 10, 20, collected=42, invalid=2))).results
     assert (result.basis_kind, result.basis_value) == ("valid", 40)
     assert result.shares["thap"] == Fraction(1, 2)
-    assert "basis: valid = collected 42 − invalid 2 = 40 (the data gives no `valid`)" in result.trace
+    assert (
+        "basis: valid = collected 42 − invalid 2 = 40 (the data gives no `valid`)" in result.trace
+    )
 
 
 def test_a_missing_basis_is_an_error_with_the_row() -> None:
@@ -378,7 +402,10 @@ def test_margins_bisection_on_a_monotone_block() -> None:
         Margin("band", "cao", "more", 7, "mid"),
         Margin("band", "tn", "more", 7, "mid"),
     )
-    assert "margin: 1 fewer “Tín nhiệm thấp” (thap) vote would move consequence from dismiss to review" in result.trace
+    assert (
+        "margin: 1 fewer “Tín nhiệm thấp” (thap) vote would move consequence from dismiss to review"
+        in result.trace
+    )
 
 
 def test_margins_linear_scan_on_a_band_between_two_thresholds() -> None:
@@ -447,9 +474,33 @@ classify flag "Cờ" {{
 }}
 """
     people = data(
-        tally("Recent", 1, 1, 20, collected=22, round="2023-12-13", attrs={"appointed": dt.date(2023, 3, 14), "on_leave": False}),
-        tally("Long", 1, 1, 20, collected=22, round="2023-12-13", attrs={"appointed": dt.date(2023, 3, 13), "on_leave": False}),
-        tally("Leave", 1, 1, 20, collected=22, round="2023-12-13", attrs={"appointed": dt.date(2020, 1, 1), "on_leave": True}),
+        tally(
+            "Recent",
+            1,
+            1,
+            20,
+            collected=22,
+            round="2023-12-13",
+            attrs={"appointed": dt.date(2023, 3, 14), "on_leave": False},
+        ),
+        tally(
+            "Long",
+            1,
+            1,
+            20,
+            collected=22,
+            round="2023-12-13",
+            attrs={"appointed": dt.date(2023, 3, 13), "on_leave": False},
+        ),
+        tally(
+            "Leave",
+            1,
+            1,
+            20,
+            collected=22,
+            round="2023-12-13",
+            attrs={"appointed": dt.date(2020, 1, 1), "on_leave": True},
+        ),
     )
     recent, long, leave = evaluate(rules(text), people).results
     assert recent.status == "exempt"
@@ -459,3 +510,12 @@ classify flag "Cờ" {{
         "count(thap) = 20 ≥ 10: yes and not (on_leave = false: no): yes"
     )
     assert leave.klass("flag") == "few"
+
+
+def test_a_quorum_lacking_both_figures_warns_once_naming_both() -> None:
+    people = data(tally("A", 4, 10, 28, collected=42), tally("B", 4, 10, 2, collected=16))
+    warnings = [w.message for w in evaluate(rules(QD96), people).warnings if "quorum" in w.message]
+    assert warnings == [
+        "quorum (present ≥ 2/3 of members) not checked for 2 of 2 people: "
+        "the data gives no `present` or `members`"
+    ]

@@ -5,13 +5,18 @@ from __future__ import annotations
 import io
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
+from tinnhiem.engine.compare import ClassMatrix, Comparison
 from tinnhiem.engine.model import Evaluation, ReportTable, Result, percent
+from tinnhiem.engine.schedule import Coverage, VoteDate
+from tinnhiem.engine.sweep import SweepResult
+from tinnhiem.rules.ast import Resolved
 
 
 def decimal_comma(share_text: str) -> str:
@@ -115,3 +120,187 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> 
     lines.append("|" + "|".join("---" for _ in headers) + "|")
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+# --- compare -------------------------------------------------------------------------------
+
+
+def _label(ruleset: Resolved, block: str, klass: str) -> str:
+    found = ruleset.block(block)
+    rule = next((r for r in found.rules if r.id == klass), None) if found else None
+    return rule.label if rule else klass
+
+
+def _share_text(shares: Mapping[str, Fraction], levels: Sequence[str]) -> str:
+    return ", ".join(f"{lv} {decimal_comma(percent(shares[lv]))}" for lv in levels if lv in shares)
+
+
+def comparison_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
+    a, b = comparison.a.ruleset, comparison.b.ruleset
+    headers = ["Họ và tên", "Chức vụ", "Khối", f"A: {a.name}", f"B: {b.name}", "Tỷ lệ A", "Tỷ lệ B"]
+    rows = []
+    for pair in comparison.changes:
+        for block in pair.changed:
+            rows.append(
+                [
+                    pair.tally.name,
+                    pair.tally.position,
+                    block,
+                    _label(a, block, pair.classes_a[block]),
+                    _label(b, block, pair.classes_b[block]),
+                    _share_text(pair.shares_a, a.levels.ids),
+                    _share_text(pair.shares_b, b.levels.ids),
+                ]
+            )
+    return headers, rows
+
+
+def matrix_rows(comparison: Comparison, matrix: ClassMatrix) -> tuple[list[str], list[list[str]]]:
+    headers = [f"A \\ B ({matrix.block})", *matrix.columns]
+    rows = [[row, *(str(matrix.count(row, col)) for col in matrix.columns)] for row in matrix.rows]
+    return headers, rows
+
+
+def comparison_text(comparison: Comparison, *, markdown: bool = False) -> str:
+    a, b = comparison.a.ruleset, comparison.b.ruleset
+    people = len(comparison.pairs)
+    head = f"A: {a.name} ({a.path})\nB: {b.name} ({b.path})\n"
+    head += f"{len(comparison.changes)} of {people} people change class\n"
+    parts = [head]
+    tables = [("Người đổi loại", *comparison_rows(comparison))]
+    tables += [(f"Ma trận: {m.block}", *matrix_rows(comparison, m)) for m in comparison.matrices]
+    for title, headers, rows in tables:
+        if markdown:
+            parts.append(f"\n## {title}\n\n" + markdown_table(headers, rows))
+        else:
+            parts.append(simple_table(title, headers, rows))
+    return "".join(parts)
+
+
+def comparison_document(comparison: Comparison) -> dict[str, Any]:
+    a, b = comparison.a.ruleset, comparison.b.ruleset
+    return {
+        "a": {"name": a.name, "file": a.path},
+        "b": {"name": b.name, "file": b.path},
+        "people": len(comparison.pairs),
+        "changes": [
+            {
+                "id": pair.tally.id,
+                "name": pair.tally.name,
+                "blocks": {
+                    block: {"a": pair.classes_a[block], "b": pair.classes_b[block]}
+                    for block in pair.changed
+                },
+                "shares_a": {k: str(v) for k, v in pair.shares_a.items()},
+                "shares_b": {k: str(v) for k, v in pair.shares_b.items()},
+            }
+            for pair in comparison.changes
+        ],
+        "matrices": [
+            {
+                "block": m.block,
+                "rows": list(m.rows),
+                "columns": list(m.columns),
+                "counts": [[m.count(r, c) for c in m.columns] for r in m.rows],
+            }
+            for m in comparison.matrices
+        ],
+    }
+
+
+# --- schedule ------------------------------------------------------------------------------
+
+
+def schedule_text(
+    ruleset: Resolved,
+    term: tuple[int, int],
+    votes: Sequence[VoteDate],
+    people: Sequence[Coverage] | None,
+) -> str:
+    rows = [[v.year, v.term_year, f"{v.month:02d}/{v.year}", v.meeting or ""] for v in votes]
+    title = f"Lịch lấy phiếu {term[0]}-{term[1]}: {ruleset.name}"
+    text = simple_table(title, ["Năm", "Năm thứ", "Tháng", "Kỳ họp, hội nghị"], rows)
+    if people is not None:
+        cover_rows = [
+            [
+                c.tally.name,
+                c.tally.position,
+                c.start.isoformat(),
+                c.end.isoformat(),
+                len(c.votes),
+                ", ".join(str(v.year) for v in c.votes) or "không có",
+                c.longest_gap,
+            ]
+            for c in people
+        ]
+        headers = ["Họ và tên", "Chức vụ", "Từ", "Đến", "Số lần", "Năm", "Lâu nhất (tháng)"]
+        text += simple_table("Số lần được lấy phiếu", headers, cover_rows)
+    return text
+
+
+def schedule_document(
+    votes: Sequence[VoteDate], people: Sequence[Coverage] | None
+) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "votes": [
+            {"year": v.year, "term_year": v.term_year, "month": v.month, "meeting": v.meeting}
+            for v in votes
+        ]
+    }
+    if people is not None:
+        document["people"] = [
+            {
+                "id": c.tally.id,
+                "name": c.tally.name,
+                "start": c.start.isoformat(),
+                "end": c.end.isoformat(),
+                "votes": [v.year for v in c.votes],
+                "gaps_months": list(c.gaps),
+                "longest_gap_months": c.longest_gap,
+            }
+            for c in people
+        ]
+    return document
+
+
+# --- sweep ---------------------------------------------------------------------------------
+
+
+def _pct(value: Fraction) -> str:
+    return decimal_comma(percent(value))
+
+
+def sweep_text(result: SweepResult) -> str:
+    headers = ["Ngưỡng", *(result.labels.get(k, k) for k in result.classes), "Đổi loại"]
+    rows = []
+    for step in result.steps:
+        flips = "; ".join(f"{f.tally.name}: {f.before} → {f.after}" for f in step.flips)
+        mark = " *" if step.value == result.original else ""
+        rows.append(
+            [_pct(step.value) + mark, *(step.counts.get(k, 0) for k in result.classes), flips]
+        )
+    title = f"{result.ruleset.name}: {result.block}.{result.rule} (* = ngưỡng hiện hành)"
+    return simple_table(title, headers, rows)
+
+
+def sweep_document(result: SweepResult) -> dict[str, Any]:
+    return {
+        "ruleset": result.ruleset.name,
+        "rule": f"{result.block}.{result.rule}",
+        "original": str(result.original),
+        "classes": list(result.classes),
+        "exempt": result.exempt,
+        "invalid": result.invalid,
+        "steps": [
+            {
+                "value": str(step.value),
+                "percent": percent(step.value),
+                "counts": dict(step.counts),
+                "flips": [
+                    {"id": f.tally.id, "name": f.tally.name, "before": f.before, "after": f.after}
+                    for f in step.flips
+                ],
+            }
+            for step in result.steps
+        ],
+    }

@@ -20,7 +20,7 @@ from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Static, TabbedContent, TabPane
-from tinnhiem.engine.model import KNOWN_LEVELS, Dataset, Evaluation
+from tinnhiem.engine.model import DataError, Dataset, Evaluation
 from tinnhiem.rules import Diagnostic, Loaded, ast
 
 from tinnhiem import bundled
@@ -229,7 +229,7 @@ class TinnhiemApp(Commands, App[None]):
             return
         self.ruleset = loaded.resolved
         self.query_one(SweepView).set_ruleset(loaded.resolved)
-        if not event.from_editor:
+        if not event.from_editor and self.evaluation is not None:
             self.notify(t(self.lang, "rules.loaded", name=loaded.resolved.name), markup=False)
         if self.dataset is None or not set(self.ruleset.levels.ids) <= self._read_levels:
             self.load_data(self.data_path, self.data_kind)
@@ -263,11 +263,10 @@ class TinnhiemApp(Commands, App[None]):
 
     def load_data(self, path: Path, kind: str = "tallies") -> None:
         ticket = self.ticket("data")
-        levels = {**KNOWN_LEVELS, **backend.level_labels(self.ruleset, self.compare_ruleset)}
+        # only the rule sets' levels: a level the rules lack must be reported, not read quietly
+        levels = backend.level_labels(self.ruleset, self.compare_ruleset)
 
         def work() -> None:
-            from tinnhiem.engine.model import DataError
-
             try:
                 dataset = backend.read_data(path, kind, levels)
             except DataError as exc:
@@ -321,7 +320,8 @@ class TinnhiemApp(Commands, App[None]):
         if len(event.issues) > 8:
             lines.append(f"… (+{len(event.issues) - 8})")
         message = "\n".join(lines)
-        self.notify(message, title=t(self.lang, "data.failed"), severity="error", markup=False)
+        title = t(self.lang, "data.not_evaluated" if event.evaluating else "data.failed")
+        self.notify(message, title=title, severity="error", markup=False)
         if self.dataset is None:
             note = self.query_one("#results-note", Static)
         note.update(message)
@@ -356,10 +356,14 @@ class TinnhiemApp(Commands, App[None]):
                     comparison = backend.compare(ruleset, other, dataset)
                     took = time.perf_counter() - start
                     self.post_message(Compared(ticket, comparison, took))
+            except DataError as exc:  # e.g. a level of the data that the rules do not have
+                self.post_message(DataFailed(Path(dataset.path), exc.issues, evaluating=True))
             except backend.EngineMissing as exc:
                 self.post_message(EngineMissing(exc.name))
             except Exception as exc:  # a bug in the engine must not take the app down
-                self.post_message(EngineMissing(f"{type(exc).__name__}: {exc}"))
+                self.post_message(
+                    DataFailed(Path(dataset.path), (), f"{type(exc).__name__}: {exc}")
+                )
 
         self._set_status(busy=True)
         self.in_thread(work, "eval")
@@ -452,6 +456,7 @@ class TinnhiemApp(Commands, App[None]):
             busy=busy,
             palette=self.palette,
         )
+        self.refresh_bindings()
 
     # --- language --------------------------------------------------------------------------
 

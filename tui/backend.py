@@ -121,8 +121,10 @@ def write_table(
     path: Path,
     fmt: str,
     protect: Iterable[Path] = (),
+    title: str = "",
 ) -> None:
-    engine("formats", "write_table")(headers, rows, path, fmt, protect=tuple(protect))
+    writer = engine("formats", "write_table")
+    writer(headers, rows, path, fmt, protect=tuple(protect), title=title or "Bảng")
 
 
 def parse_number(text: str) -> Fraction:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import TabbedContent
 from tinnhiem.rules import parse
@@ -48,7 +49,7 @@ class Commands:
 
     def get_system_commands(self: TinnhiemApp, screen: Screen) -> Iterable[SystemCommand]:
         for action in actions.ACTIONS:
-            if self.check_action(action.action.split("(")[0], ()) is None:
+            if not self.check_action(action.action.split("(")[0], ()):
                 continue
             _short, _verb, tip = action.words(self.lang)
             yield SystemCommand(action.command(self.lang), tip, self._runner(action.action))
@@ -61,12 +62,13 @@ class Commands:
         return run
 
     def check_action(self: TinnhiemApp, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """False hides an action (footer, palette); None shows it dimmed, unavailable here."""
         if action in ("save_overlay", "revert"):
-            return True if self.is_mounted and self.query_one(RulesView).edited else None
+            return self.is_mounted and self.query_one(RulesView).edited
         if action == "clear_compare":
-            return True if self.compare_ruleset is not None else None
+            return self.compare_ruleset is not None
         if action in ("export", "sort", "reverse"):
-            return self.is_mounted and self.current_grid() is not None
+            return True if self.is_mounted and self.current_grid() is not None else None
         return True
 
     # --- help, language, tabs --------------------------------------------------------------
@@ -75,9 +77,9 @@ class Commands:
         keys = {}
         for _key, binding in self._bindings:
             if binding.id:
-                keys[binding.id] = self.get_key_display(binding)
-        for binding_id, key in self._keymap.items():
-            keys[binding_id] = key
+                remapped = self._keymap.get(binding.id, binding.key).split(",")[0]
+                keys[binding.id] = self.get_key_display(Binding(remapped, ""))
+        keys["palette"] = self.get_key_display(Binding(self.COMMAND_PALETTE_BINDING, ""))
         self.push_screen(HelpScreen(self.lang, keys))
 
     def action_language(self: TinnhiemApp) -> None:
@@ -87,7 +89,13 @@ class Commands:
         self.notify(t(self.lang, "lang.switched"))
 
     def action_tab(self: TinnhiemApp, name: str) -> None:
+        # Let go of the focus first: TabbedContent follows the focus back to the old tab when
+        # the focused widget is hidden.
+        self.set_focus(None)
         self.query_one(TabbedContent).active = name
+        self.call_after_refresh(self._focus_tab, name)
+
+    def _focus_tab(self: TinnhiemApp, name: str) -> None:
         target = {"results": "#results-table", "rules": "#editor"}.get(name)
         if target:
             self.query_one(target).focus()
@@ -228,7 +236,7 @@ class Commands:
 
         def work() -> None:
             try:
-                backend.write_table(headers, body, path, fmt, protect)
+                backend.write_table(headers, body, path, fmt, protect, rows.title)
             except backend.EngineMissing as exc:
                 self.post_message(
                     TableExported(path, 0, t(self.lang, "missing_feature", name=exc.name))

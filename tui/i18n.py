@@ -190,6 +190,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "calendar.votes": ("Số lần lấy phiếu", "Votes"),
     "calendar.gap": ("Khoảng trống dài nhất", "Longest gap"),
     "calendar.coverage": ("Mức bao phủ từng người", "Coverage of each person"),
+    "calendar.when": ("năm thứ {year}, tháng {month}", "year {year} of the term, month {month}"),
     "calendar.from": ("Từ", "From"),
     "calendar.to": ("Đến", "To"),
     "calendar.months": ("{n} tháng", "{n} months"),
@@ -249,6 +250,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.failed": (
         "Không nạp được dữ liệu; giữ dữ liệu cũ.",
         "Could not load the data; kept the previous.",
+    ),
+    "data.not_evaluated": (
+        "Không đánh giá được dữ liệu theo bộ quy tắc này; giữ kết quả cũ.",
+        "The data cannot be evaluated under this rule set; kept the last results.",
     ),
     "data.tallies": ("Kết quả kiểm phiếu (mỗi dòng một người)", "Tallies (one row per person)"),
     "data.ballots": ("Phiếu bầu (mỗi dòng một phiếu)", "Ballots (one row per ballot)"),

@@ -62,6 +62,7 @@ class DataFailed(Message):
     path: Path
     issues: tuple[DataIssue, ...]
     error: str = ""
+    evaluating: bool = False  # read, but it cannot be evaluated under the rule set
 
 
 @dataclass

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import Any
 
+from tinnhiem.engine.formats import Percent
 from tinnhiem.engine.model import Evaluation, Result, percent
 from tinnhiem.rules import ast
 
@@ -118,8 +119,11 @@ class ResultsRows(Rows):
     def _columns(self) -> list[Column]:
         lang, ruleset, tallies = self.lang, self.ruleset, [r.tally for r in self.results]
         statuses = [t(lang, "status.exempt"), t(lang, "status.invalid")]
-        reasons = {f"{statuses[0]}: {e.reason}" for e in ruleset.exempts}
-        reasons |= {f"{statuses[1]}: {r.reason}" for r in self.results if r.status == "invalid"}
+        reasons = {
+            f"{statuses[0] if r.status == 'exempt' else statuses[1]}: {r.reason}"
+            for r in self.results
+            if r.status != "evaluated"
+        }
         counts = [str(c) for r in self.results for c in r.counts.values()]
         bases = [str(r.basis_value) for r in self.results if r.basis_value is not None]
         columns = [
@@ -131,15 +135,22 @@ class ResultsRows(Rows):
                 fit(t(lang, "col.name"), *(x.name for x in tallies)),
             ),
         ]
+        shown: dict[str, set[str]] = {}
+        for result in self.results:
+            for verdict in result.verdicts:
+                shown.setdefault(verdict.block, set()).add(verdict.label)
+        exempt = any(r.status != "evaluated" for r in self.results)
         for number, block in enumerate(ruleset.classifies):
-            extra = reasons if number == 0 else set()
-            labels = [block.label, *(rule.label for rule in block.rules), *extra]
+            extra = reasons if number == 0 and exempt else set()
+            labels = [block.label, *shown.get(block.id, ()), *extra]
             columns.append(Column(f"class:{block.id}", block.label, "left", fit(*labels)))
         for level in ruleset.levels.levels:
             columns.append(
                 Column(f"count:{level.id}", level.label, "right", fit(level.label, *counts))
             )
-            columns.append(Column(f"pct:{level.id}", "%", "right", fit("100,00%")))
+            columns.append(
+                Column(f"pct:{level.id}", "%", "right", fit("100,00%"), f"{level.label} (%)")
+            )
         columns.append(
             Column("basis", t(lang, "col.basis"), "right", fit(t(lang, "col.basis"), *bases))
         )
@@ -223,7 +234,8 @@ class ResultsRows(Rows):
                 continue
             cells.append(cell(str(count), sort=count, value=count, justify="right"))
             shown = pct(share) if share is not None else ""
-            cells.append(cell(shown, sort=share, justify="right"))
+            exported = Percent(share) if share is not None else None
+            cells.append(cell(shown, sort=share, value=exported, justify="right"))
         base = result.basis_value
         cells.append(
             cell("" if base is None else str(base), sort=base, value=base, justify="right")

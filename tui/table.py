@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 Justify = Literal["left", "right", "center"]
-Value = str | int | None
+Value = object  # what an export writes: text, a whole number, a `Percent`, None
 MAX_WIDTH = 40
 
 
@@ -32,7 +32,7 @@ def cell(
     text: str,
     *,
     sort: Any = None,
-    value: Value | Literal[False] = False,
+    value: Value = False,
     style: str = "",
     justify: Justify = "left",
 ) -> Cell:
@@ -68,6 +68,7 @@ class Column:
     label: str
     justify: Justify = "left"
     width: int = 0  # 0: fit the header and the cells
+    export: str = ""  # the header in an export, when the label alone is ambiguous ("%")
 
 
 class Rows:
@@ -94,7 +95,7 @@ class Rows:
 
     @property
     def headers(self) -> list[str]:
-        return [c.label for c in self.columns]
+        return [c.export or c.label for c in self.columns]
 
     def export_rows(self) -> list[list[Value]]:
         return [[c.value for c in self.cells(i)] for i in range(len(self))]

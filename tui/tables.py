@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from tinnhiem.engine.formats import Percent
 from tinnhiem.engine.model import ReportTable
 from tinnhiem.rules import ast
 
@@ -126,7 +127,12 @@ def changes_rows(comparison: Any, lang: str, palette: Mapping[str, str]) -> Stat
             if level:
                 share = pair.a.shares.get(level)
                 cells.append(
-                    cell(pct(share) if share is not None else "", sort=share, justify="right")
+                    cell(
+                        pct(share) if share is not None else "",
+                        sort=share,
+                        value=Percent(share) if share is not None else None,
+                        justify="right",
+                    )
                 )
             cells.append(cell(tally.position))
             rows.append((f"{pair.index}:{block}", cells))

@@ -89,6 +89,7 @@ class Marks:
         for level in given:
             firsts.setdefault(normalise(level)[:1], []).append(level)
         self.letters = {letter: found[0] for letter, found in firsts.items() if len(found) == 1}
+        self.ambiguous = {letter: found for letter, found in firsts.items() if len(found) > 1}
         pairs += list(self.letters.items())
         self.exact = _unique(pairs)
         self.folded = _unique((fold(key), level) for key, level in pairs)
@@ -105,6 +106,15 @@ class Marks:
                 return None
             found.append(level)
         return found
+
+    def problem(self, text: str) -> str:
+        """Why a cell is not a mark, and what is expected."""
+        for part in text.split("+"):
+            key = normalise(part)
+            if key in self.ambiguous and key not in self.exact:
+                could = " or ".join(self.ambiguous[key])
+                return f"the letter {shown(key)} could be {could}; {self.expected()}"
+        return f"unknown mark {shown(text, 20)}; {self.expected()}"
 
     def expected(self) -> str:
         letters = ", ".join(f"{letter} for {level}" for letter, level in self.letters.items())
@@ -508,10 +518,11 @@ class Turnout:
     unit: str = ""
 
 
-def _turnout(table: object, file: str, where: str, toml: bool) -> Turnout:
+def _turnout(table: object, file: str, prefix: str, toml: bool) -> Turnout:
     """`members`, `present`, `issued` (and `collected`, checked), `round`, `unit`."""
     if not isinstance(table, dict):
-        raise fail(file, f"{where} must be a table of numbers, found {describe(table, toml)}")
+        what = prefix.rstrip(".") or "the turnout"
+        raise fail(file, f"{what} must be a table of numbers, found {describe(table, toml)}")
     matcher = HeaderMatcher({})
     found = Turnout()
     issues = Issues(file)
@@ -521,12 +532,12 @@ def _turnout(table: object, file: str, where: str, toml: bool) -> Turnout:
             try:
                 found.numbers[meaning[1]] = parse_count(value)
             except CellError as exc:
-                issues.error(f'{where}, "{key}": {exc.message}')
+                issues.error(f"{prefix}{key}: {exc.message}")
         elif meaning in (("field", "round"), ("field", "unit")):
             setattr(found, meaning[1], _text(value).strip())
         else:
-            known = ", ".join((*_SIDECAR_KEYS, "round", "unit"))
-            issues.error(f'{where}: unknown key "{key}"; expected {known}')
+            known = ", ".join(_SIDECAR_KEYS) + ", round or unit"
+            issues.error(f'unknown key "{prefix}{key}"; expected {known}')
     issues.check()
     return found
 
@@ -543,8 +554,8 @@ def _sidecar(path: Path) -> Turnout:
     side = found[0]
     data = read_bytes(side, str(side))
     if side.suffix == ".toml":
-        return _turnout(load_toml(data, str(side)), str(side), "the turnout", True)
-    return _turnout(load_json(data, str(side)), str(side), "the turnout", False)
+        return _turnout(load_toml(data, str(side)), str(side), "", True)
+    return _turnout(load_json(data, str(side)), str(side), "", False)
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -616,7 +627,7 @@ def _document(path: Path, file: str, kind: str) -> tuple[Source, Turnout]:
     extra = [k for k in document if k not in ("ballots", "turnout")]
     if extra:
         raise fail(file, f"unknown key {extra[0]!r}; expected turnout and ballots")
-    given = _turnout(document.get("turnout", {}), file, "the turnout", toml)
+    given = _turnout(document.get("turnout", {}), file, "turnout.", toml)
     skipped = len(items) - len(rows)
     source = Source(path, file, kind, [display(h) for h in header], 0, rows)
     if skipped:
@@ -652,7 +663,9 @@ def _check(source: Source, plan: Plan, count: Count, marks: Marks, given: Turnou
     if issued is not None and present is not None and issued > present:
         issues.error(f"{amount('issued', issued)}, more than the {present} present")
     if issued is not None and collected > issued:
-        issues.error(f"{amount('collected', collected)} (the rows), more than the {issued} issued")
+        issues.error(
+            f"{amount('collected', collected)} (rows of the file), more than the {issued} issued"
+        )
     bad = sum(person.bad for person in count.people.values())
     found = _find_bad_cells(source, plan, marks, bad) if bad else []
     errors = sorted(
@@ -684,7 +697,7 @@ def _find_bad_cells(source: Source, plan: Plan, marks: Marks, total: int) -> lis
                     text = _text(cells[index])
                     if marks.ticks(text) is None:
                         column = plan.header[index]
-                        message = f"unknown mark {shown(text, 20)}; {marks.expected()}"
+                        message = marks.problem(text)
                         found.append(
                             DataIssue("error", message, Origin(source.file, number, column))
                         )

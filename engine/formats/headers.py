@@ -46,7 +46,9 @@ _ALIASES: Mapping[Meaning, tuple[str, ...]] = {
 # "Số phiếu tín nhiệm cao", "Số người có mặt": a counting prefix before a known header.
 _PREFIXES = ("số phiếu ", "số lượng ", "số ")
 
-NAME_ALIASES = _ALIASES[("field", "name")][:3]
+
+def _with_prefixes_removed(key: str, prefixes: tuple[str, ...]) -> list[str]:
+    return [key] + [key[len(p) :] for p in prefixes if key.startswith(p)]
 
 
 def normalise(text: str) -> str:
@@ -65,6 +67,9 @@ def fold(text: str) -> str:
 def display(text: str) -> str:
     """A header as shown in messages and used as an attribute name: trimmed, NFC, one space."""
     return " ".join(unicodedata.normalize("NFC", text.replace("\ufeff", "")).split())
+
+
+_FOLDED_PREFIXES = ("so phieu ", "so luong ", "so ")
 
 
 def column_letter(index: int) -> str:
@@ -119,13 +124,12 @@ class HeaderMatcher:
 
     def match(self, header: str) -> Meaning | None:
         key = normalise(header)
-        candidates = [key] + [key[len(p) :] for p in _PREFIXES if key.startswith(p)]
-        for candidate in candidates:
+        for candidate in _with_prefixes_removed(key, _PREFIXES):
             if candidate in self.exact:
                 return self.exact[candidate]
-        for candidate in candidates:
-            if fold(candidate) in self.folded:
-                return self.folded[fold(candidate)]
+        for candidate in _with_prefixes_removed(fold(key), _FOLDED_PREFIXES):
+            if candidate in self.folded:
+                return self.folded[candidate]
         return None
 
     def is_name(self, header: str) -> bool:
@@ -198,12 +202,15 @@ def looks_like_voter(header: str) -> bool:
 
 # --- rows that are not people ----------------------------------------------------------------
 
-_TOTALS = frozenset(
-    fold(t)
-    for t in ("tổng cộng", "tổng", "cộng", "tổng số", "total", "totals", "sum", "grand total")
-)
+_TOTALS = ("tổng cộng", "tổng", "cộng", "tổng số", "total", "totals", "sum", "grand total")
+_TOTALS_FOLDED = frozenset(fold(t) for t in _TOTALS)
 
 
 def is_totals_word(text: str) -> bool:
-    """Whether a cell reads like the label of a totals row ("Tổng cộng", "Cộng:", "Total")."""
-    return fold(text).rstrip(":. ") in _TOTALS
+    """Whether a cell reads like the label of a totals row ("Tổng cộng", "Cộng:", "Total").
+
+    Without diacritics ("Tong cong") it counts too, but "Công" is not "Cộng".
+    """
+    key = normalise(text).rstrip(":. ")
+    bare = fold(key)
+    return key in _TOTALS or (bare == key and bare in _TOTALS_FOLDED)

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tinnhiem.engine.model import Dataset, Origin, Scalar, Tally
+from tinnhiem.engine.model import DataIssue, Dataset, Origin, Scalar, Tally
 
 from .headers import HeaderMatcher, column_letter, is_totals_word, normalise
 from .issues import Issues, fail
@@ -143,19 +143,21 @@ class _Rows:
             c.index: attribute_column([_cell(cells, c.index) for _, cells in table.rows])
             for c in self.attrs
         }
-        self.seen: dict[tuple[str, str], int] = {}
+        self.seen: dict[tuple[str, str], tuple[int, str]] = {}
+        self.pending: list[tuple[int, DataIssue]] = []
+        self.order = {c.header: c.index for c in columns}
 
     def read(self) -> list[Tally]:
         tallies = []
         for position, row in enumerate(self.table.rows):
             tally = self.one(position, row)
+            self.flush()
             if tally is not None:
                 tallies.append(tally)
         return tallies
 
     def one(self, position: int, row: Row) -> Tally | None:
         number, cells = row
-        errors = len(self.issues.errors)
         for index, value in enumerate(cells):
             if isinstance(value, str) and is_totals_word(value):
                 header = self.table.header[index] if index < len(self.table.header) else None
@@ -193,10 +195,10 @@ class _Rows:
                 self.error(typed.message, number, column)
             elif typed is not None:
                 attrs[column.key] = typed
-        if len(self.issues.errors) > errors:
+        if self.pending:
             return None
         self.consistency(number, turnout, counts)
-        if self.duplicate(number, texts, name):
+        if self.duplicate(number, texts, name) or self.pending:
             return None
         return Tally(
             id=texts.get("id") or str(number),
@@ -212,7 +214,13 @@ class _Rows:
         )
 
     def error(self, message: str, number: int, column: Column) -> None:
-        self.issues.error(message, row=number, column=column.header)
+        origin = Origin(self.issues.file, number, column.header)
+        self.pending.append((column.index, DataIssue("error", message, origin)))
+
+    def flush(self) -> None:
+        """The errors of a row, in the order of its columns."""
+        self.issues.errors += [issue for _, issue in sorted(self.pending, key=lambda p: p[0])]
+        self.pending.clear()
 
     def numbers(
         self, columns: Sequence[Column], cells: list[object], number: int
@@ -298,10 +306,10 @@ class _Rows:
         column = self.fields["id" if by_id else "name"]
         who = texts["id"] if by_id else name
         key = (normalise(who), normalise(texts.get("round", "")))
-        first = self.seen.setdefault(key, number)
+        first, spelled = self.seen.setdefault(key, (number, who))
         if first == number:
             return False
-        person = f'id "{who}"' if by_id else f'"{who}"'
+        person = f'id "{spelled}"' if by_id else f'"{spelled}"'
         if "round" in self.fields:
             where = f'for round "{texts["round"]}"' if texts["round"] else "with no round"
             message = f"{person} is listed twice {where} (rows {first} and {number})"

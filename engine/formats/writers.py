@@ -171,10 +171,13 @@ def _md_cell(cell: object) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
 
 
+def _is_number(cell: object) -> bool:
+    return isinstance(cell, int | Percent | Decimal) and not isinstance(cell, bool)
+
+
 def _md_table(sheet: Sheet) -> list[str]:
     numeric = [
-        bool(sheet.rows)
-        and all(isinstance(r[i], int | Percent) or r[i] is None for r in sheet.rows)
+        bool(sheet.rows) and all(_is_number(r[i]) or r[i] is None for r in sheet.rows)
         for i in range(len(sheet.headers))
     ]
     lines = ["| " + " | ".join(_md_cell(h) for h in sheet.headers) + " |"]

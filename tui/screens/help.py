@@ -37,7 +37,7 @@ def help_rows(lang: str, keys: dict[str, str]) -> StaticRows:
     columns = [
         Column("key", t(lang, "help.key")),
         Column("command", t(lang, "help.command")),
-        Column("what", t(lang, "help.what")),
+        Column("what", t(lang, "help.what"), width=max(len(r[1][2].plain) for r in rows)),
     ]
     return StaticRows(t(lang, "help.title"), columns, rows)
 
@@ -55,7 +55,8 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help", classes="dialog"):
             yield Label(t(self.lang, "help.title"), classes="dialog-title")
             yield Grid(help_rows(self.lang, self.keys), id="help-table")
-            yield Label(t(self.lang, "help.footer", key=PALETTE_KEY), classes="dim")
+            key = self.keys.get("palette", PALETTE_KEY)
+            yield Label(t(self.lang, "help.footer", key=key), classes="dim")
 
     def on_mount(self) -> None:
         self.query_one(Grid).focus()

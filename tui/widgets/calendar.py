@@ -92,7 +92,7 @@ class CalendarView(Vertical):
             return
         term = self.current_term()
         field = self.query_one("#term", Input)
-        if self.term is None and not field.value:
+        if self.term is None and field.value != f"{term[0]}-{term[1]}":
             with field.prevent(Input.Changed):
                 field.value = f"{term[0]}-{term[1]}"
         sets = [
@@ -136,8 +136,8 @@ class CalendarView(Vertical):
                 if vote is None:
                     cells.append(cell("—", style="dim", value=""))
                     continue
-                meeting = f"{vote.meeting}, " if vote.meeting else ""
-                text = f"✓ {t(lang, 'calendar.vote')} ({meeting}{vote.term_year}/{vote.month:02d})"
+                when = t(lang, "calendar.when", year=vote.term_year, month=vote.month)
+                text = f"✓ {vote.meeting or t(lang, 'calendar.vote')} ({when})"
                 cells.append(cell(text, style="bold", value=text))
             rows.append((str(year), cells))
         return StaticRows(t(lang, "tab.calendar"), columns, rows)

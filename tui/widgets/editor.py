@@ -86,11 +86,13 @@ def syntax_theme(palette: Mapping[str, str]) -> TextAreaTheme:
 class RulesEditor(TextArea):
     """A TextArea coloured by the tinnhiem Pygments lexer; lines with errors are underlined."""
 
+    _lexer = TinnhiemLexer()
+
     def __init__(self, *, id: str | None = None) -> None:
+        # (row, start column, end column) of each error, underlined
+        self.marks: list[tuple[int, int, int]] = []
         super().__init__("", id=id, show_line_numbers=True, tab_behavior="indent", soft_wrap=False)
         self.indent_width = 2
-        self._lexer = TinnhiemLexer()
-        self.marks: list[tuple[int, int, int]] = []  # (row, start col, end col) of diagnostics
 
     def _build_highlight_map(self) -> None:
         self._line_cache.clear()

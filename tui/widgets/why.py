@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +19,18 @@ from tinnhiem.rules import ast
 
 from ..i18n import t
 from ..present import basis_label, class_style, fraction_text, pct, severities
+
+DOT_PERCENT = re.compile(r"(\d)\.(\d+%)")
+
+
+def comma(text: str) -> str:
+    """The engine's words in the app's number style: 9.68% -> 9,68%."""
+    return DOT_PERCENT.sub(r"\1,\2", text)
+
+
+def _at(indent: int, text: Text | str, style: str = "") -> Padding:
+    """Text indented as a whole, so that its wrapped lines line up."""
+    return Padding(Text(text, style=style) if isinstance(text, str) else text, (0, 0, 0, indent))
 
 
 def _heading(text: str, palette: Mapping[str, str]) -> Text:
@@ -44,7 +58,7 @@ def why(
         parts.append(Text(about, style="dim"))
     if result.status != "evaluated":
         key = "why.exempt" if result.status == "exempt" else "why.invalid"
-        parts += [Text(), Text(t(lang, key, reason=result.reason or "—"), style="italic")]
+        parts += [Text(), _at(0, comma(t(lang, key, reason=result.reason or "—")), "italic")]
     parts += [Text(), _heading(t(lang, "why.basis"), palette)]
     base = result.basis_value
     parts.append(
@@ -60,9 +74,9 @@ def why(
         marks = severities(other_rules)
         for verdict in other.verdicts:
             style = class_style(marks.get((verdict.block, verdict.klass)), palette)
-            line = Text(f"  {verdict.block_label}: ")
+            line = Text(f"{verdict.block_label}: ")
             line.append(verdict.label, style=style)
-            parts.append(line)
+            parts.append(_at(2, line))
         if other.status != "evaluated":
             parts.append(Text(f"  {t(lang, f'status.{other.status}')}: {other.reason or ''}"))
     return Group(*parts)
@@ -95,31 +109,29 @@ def _verdicts(
     ok, no = palette.get("text-success", ""), palette.get("text-error", "")
     parts: list[RenderableType] = [Text(), _heading(t(lang, "why.classes"), palette)]
     for verdict in result.verdicts:
-        line = Text(f"  {verdict.block_label}: ")
-        line.append(
-            verdict.label, style=class_style(marks.get((verdict.block, verdict.klass)), palette)
-        )
+        line = Text(f"{verdict.block_label}: ")
+        style = class_style(marks.get((verdict.block, verdict.klass)), palette)
+        line.append(verdict.label, style=style)
         where = t(lang, "why.rule_at", line=verdict.rule_line)
         line.append(f"  ({where}, {Path(verdict.file).name})", style="dim")
-        parts.append(line)
+        parts.append(_at(2, line))
         if verdict.note:
-            parts.append(Text(f"    {verdict.note}", style="italic"))
+            parts.append(_at(4, verdict.note, "italic"))
     if any(v.steps for v in result.verdicts):
         parts += [Text(), _heading(t(lang, "why.steps"), palette)]
     for verdict in result.verdicts:
         if not verdict.steps:
             continue
-        parts.append(Text(f"  {verdict.block_label}", style="bold"))
+        parts.append(_at(2, verdict.block_label, "bold"))
         for step in verdict.steps:
-            mark = Text("    ✓ " if step.matched else "    ✗ ", style=ok if step.matched else no)
-            mark.append(
-                _class_label(ruleset, step.block, step.klass), style="bold" if step.matched else ""
-            )
+            mark = Text("✓ " if step.matched else "✗ ", style=ok if step.matched else no)
+            label = _class_label(ruleset, step.block, step.klass)
+            mark.append(label, style="bold" if step.matched else "")
             mark.append(f"  ({t(lang, 'why.rule_at', line=step.line)})", style="dim")
-            parts.append(mark)
-            parts.append(Text(f"      {step.because}"))
+            parts.append(_at(4, mark))
+            parts.append(_at(6, comma(step.because)))
             if step.note:
-                parts.append(Text(f"      {step.note}", style="italic dim"))
+                parts.append(_at(6, step.note, "italic dim"))
     return parts
 
 
@@ -132,8 +144,9 @@ def _margins(
     for margin in result.margins:
         block = ruleset.block(margin.block)
         parts.append(
-            Text(
-                f"  {block.label if block else margin.block}: "
+            _at(
+                2,
+                f"{block.label if block else margin.block}: "
                 + t(
                     lang,
                     "why.margin",
@@ -141,7 +154,7 @@ def _margins(
                     level=ruleset.label_of(margin.level),
                     direction=t(lang, f"why.{margin.direction}"),
                     to=_class_label(ruleset, margin.block, margin.to_class),
-                )
+                ),
             )
         )
     return parts

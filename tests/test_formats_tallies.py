@@ -1,0 +1,243 @@
+"""Reading tallies: the same table in every format gives the same tallies; the checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+import tomli_w
+from openpyxl import Workbook
+from tinnhiem.engine.formats import read_tallies
+from tinnhiem.engine.model import DataError, Dataset, Tally
+
+LEVELS = {"cao": "Tín nhiệm cao", "tn": "Tín nhiệm", "thap": "Tín nhiệm thấp"}
+
+# Vĩnh Phúc, 13/12/2023 (People's Council; base 47): published counts.
+HEADER = ["id", "Họ và tên", "Chức vụ", "Đợt", "Tổng số đại biểu", "cao", "tn", "thap", "appointed"]
+Row = tuple[str, str, str, str, int, int, int, int, str]
+ROWS: list[Row] = [
+    ("VP01", "Hoàng Thị Thúy Lan", "Chủ tịch Hội đồng nhân dân tỉnh", "2023-12-13", 47, 46, 0, 1,
+     "2021-06-25"),
+    ("VP02", "Lê Duy Thành", "Chủ tịch Ủy ban nhân dân tỉnh", "2023-12-13", 47, 19, 2, 25,
+     "2021-06-25"),
+]  # fmt: skip
+
+
+def _expected(path: Path) -> Dataset:
+    tallies = tuple(
+        Tally(
+            id=row[0],
+            name=row[1],
+            position=row[2],
+            round="2023-12-13",
+            turnout={"members": 47},
+            counts={"cao": row[5], "tn": row[6], "thap": row[7]},
+            attrs={"appointed": dt.date(2021, 6, 25)},
+        )
+        for row in ROWS
+    )
+    return Dataset(str(path), tallies, ("cao", "tn", "thap"))
+
+
+def _csv(path: Path, delimiter: str = ",", encoding: str = "utf-8") -> Path:
+    table: list[list[object]] = [list(HEADER), *map(list, ROWS)]
+    lines = [delimiter.join(map(str, r)) for r in table]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    return path
+
+
+def test_csv(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "vp.csv")
+    dataset = read_tallies(path, LEVELS)
+    assert dataset == _expected(path)
+    assert [t.origin.row for t in dataset.tallies if t.origin] == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("name", "delimiter", "encoding"),
+    [
+        ("bom.csv", ",", "utf-8-sig"),
+        ("semicolon.csv", ";", "utf-8-sig"),
+        ("tab.tsv", "\t", "utf-8"),
+        ("excel-unicode.txt", "\t", "utf-16"),
+        ("utf16-semicolon.csv", ";", "utf-16"),
+    ],
+)
+def test_text_variants(tmp_path: Path, name: str, delimiter: str, encoding: str) -> None:
+    path = _csv(tmp_path / name, delimiter, encoding)
+    assert read_tallies(path, LEVELS) == _expected(path)
+
+
+def test_xlsx_with_real_dates_and_numbers(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for row in ROWS:
+        values: list[object] = list(row)
+        values[3] = dt.datetime(2023, 12, 13)
+        values[8] = dt.datetime(2021, 6, 25)
+        values[4] = 47.0
+        sheet.append(values)
+    path = tmp_path / "vp.xlsx"
+    book.save(path)
+    assert read_tallies(path, LEVELS) == _expected(path)
+
+
+def test_json_and_toml(tmp_path: Path) -> None:
+    records = [dict(zip(HEADER, row, strict=True)) for row in ROWS]
+    as_list = tmp_path / "list.json"
+    as_list.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    as_object = tmp_path / "object.json"
+    as_object.write_text(json.dumps({"rows": records}), encoding="utf-8")
+    as_toml = tmp_path / "rows.toml"
+    as_toml.write_text(tomli_w.dumps({"rows": records}), encoding="utf-8")
+    for path in (as_list, as_object, as_toml):
+        dataset = read_tallies(path, LEVELS)
+        assert dataset == _expected(path)
+        assert [t.origin.row for t in dataset.tallies if t.origin] == [1, 2]
+
+
+def test_a_str_path_is_kept_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _csv(tmp_path / "vp.csv")
+    monkeypatch.chdir(tmp_path)
+    assert read_tallies("vp.csv", LEVELS).path == "vp.csv"
+
+
+def test_a_level_the_rule_set_lacks_is_still_a_level(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "vp.csv")
+    dataset = read_tallies(path, {"tn": "Tín nhiệm", "thap": "Tín nhiệm thấp"})
+    assert dataset.levels == ("cao", "tn", "thap")
+    assert dataset.tallies[1].counts == {"cao": 19, "tn": 2, "thap": 25}
+
+
+def test_ids_default_to_row_numbers_and_rows_without_counts_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Kết quả lấy phiếu\n\nname,collected,cao,tn,thap,retirement_notice\n"
+        "An,42,30,10,2,\nBình,,,,,x\n",
+        encoding="utf-8",
+    )
+    dataset = read_tallies(path, LEVELS)
+    assert [(t.id, t.name, dict(t.counts), dict(t.attrs)) for t in dataset.tallies] == [
+        ("4", "An", {"cao": 30, "tn": 10, "thap": 2}, {}),
+        ("5", "Bình", {}, {"retirement_notice": True}),
+    ]
+    assert [w.render() for w in dataset.warnings] == [
+        f"{path}, row 3: warning: the header is row 3; the rows above it (1) were taken for a "
+        "title and not read"
+    ]
+
+
+def _error(path: Path, text: str, levels: dict[str, str] = LEVELS) -> str:
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        read_tallies(path, levels)
+    return str(caught.value).replace(str(path), "F")
+
+
+def test_errors_are_listed_by_row_then_column(tmp_path: Path) -> None:
+    message = _error(
+        tmp_path / "t.csv",
+        "name,members,collected,cao,tn,thap\nAn,x,42,-1,10,1.5\n,47,40,30,10,2\n",
+    )
+    assert message.splitlines() == [
+        "F, row 2, column 'members': error: expected a whole number, found \"x\"",
+        "F, row 2, column 'cao': error: expected a whole number not below 0, found \"-1\"",
+        "F, row 2, column 'thap': error: expected a whole number, found \"1.5\", which has a "
+        "decimal part",
+        "F, row 3, column 'name': error: the row has no name",
+    ]
+
+
+def test_consistency_of_turnout(tmp_path: Path) -> None:
+    message = _error(
+        tmp_path / "t.csv",
+        "name,members,present,issued,collected,invalid,cao,tn,thap\n"
+        "An,47,45,46,45,1,30,10,4\n"  # issued > present
+        "Bình,47,45,45,45,2,30,10,4\n",  # levels 44 > 45 - 2 valid
+    )
+    assert message.splitlines() == [
+        "F, row 2, column 'issued': error: 46 ballots issued, more than the 45 present",
+        "F, row 3, column 'collected': error: the levels add up to 44 (cao 30 + tn 10 + thap 4), "
+        "more than the 43 valid ballots (45 collected − 2 invalid)",
+    ]
+
+
+def test_fewer_levels_than_valid_ballots_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("name,valid,cao,tn,thap\nAn,42,30,10,1\n", encoding="utf-8")
+    (warning,) = read_tallies(path, LEVELS).warnings
+    assert warning.render() == (
+        f"{path}, row 2, column 'valid': warning: the levels add up to 41, fewer than the 42 "
+        "valid ballots; were some ballots blank for this person?"
+    )
+
+
+def test_levels_equal_to_collected_minus_invalid_need_no_warning(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("name,collected,invalid,cao,tn,thap\nAn,42,1,30,10,1\n", encoding="utf-8")
+    assert read_tallies(path, LEVELS).warnings == ()
+
+
+def test_vinh_phuc_counts_below_members_are_no_warning(tmp_path: Path) -> None:
+    # 19 + 2 + 25 = 46 of 47 deputies: nothing says how many ballots there were
+    path = _csv(tmp_path / "vp.csv")
+    assert read_tallies(path, LEVELS).warnings == ()
+
+
+def test_a_totals_row_in_any_text_column(tmp_path: Path) -> None:
+    message = _error(tmp_path / "t.csv", "STT,name,cao,tn,thap\n1,An,1,2,3\nCộng:,,1,2,3\n")
+    assert message == (
+        "F, row 3, column 'STT': error: this looks like a totals row (\"Cộng:\"), not a person; "
+        "remove it: tinnhiem adds up the counts itself"
+    )
+
+
+def test_an_empty_json_list(tmp_path: Path) -> None:
+    assert _error(tmp_path / "t.json", "[]") == "F: error: no rows: the list of rows is empty"
+
+
+def test_a_missing_file_and_an_unknown_extension(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as caught:
+        read_tallies(tmp_path / "none.csv", LEVELS)
+    assert (
+        str(caught.value)
+        == f"{tmp_path / 'none.csv'}: error: cannot read the file: No such file or directory"
+    )
+    assert _error(tmp_path / "t.ods", "x") == (
+        "F: error: cannot read .ods files; save it as .xlsx (Excel workbook) or CSV"
+    )
+    assert _error(tmp_path / "t.dat", "x") == (
+        "F: error: unknown file type '.dat'; expected one of .csv, .tsv, .txt, .xlsx, .xlsm, "
+        ".json, .toml"
+    )
+
+
+def test_not_a_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "t.xlsx"
+    path.write_text("name,cao\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        read_tallies(path, LEVELS)
+    assert str(caught.value) == (
+        f"{path}: error: not a readable Excel workbook (.xlsx): File is not a zip file"
+    )
+
+
+def test_a_person_may_appear_once_per_round(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "name,round,cao,tn,thap\nAn,2022,1,2,3\nAn,2023,1,2,3\nAn,,1,2,3\n", encoding="utf-8"
+    )
+    assert [t.round for t in read_tallies(path, LEVELS).tallies] == ["2022", "2023", ""]
+    assert _error(tmp_path / "u.csv", "name,round,cao\nAn,,1\nAN,,2\n") == (
+        "F, row 3, column 'name': error: \"An\" is listed twice with no round (rows 2 and 3)"
+    )
+
+
+def test_json_values_that_are_not_single_values(tmp_path: Path) -> None:
+    message = _error(
+        tmp_path / "t.json", '[{"name": "An", "cao": 1, "tn": 2, "thap": 3, "note": [1]}]'
+    )
+    assert message == "F, row 1, column 'note': error: expected a single value, found a list"
