@@ -6,10 +6,10 @@ Baseline: reading the same files and splitting them into lines, the floor of any
 from __future__ import annotations
 
 from common import line, timed
-
-from tinnhiem import bundled
 from tinnhiem.rules import load
 from tinnhiem.rules.parser import grammar
+
+from tinnhiem import bundled
 
 
 def main() -> None:

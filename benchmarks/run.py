@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHES = ["bench_rules.py", "bench_evaluate.py", "bench_ballots.py", "bench_cli.py", "bench_tui.py"]
+BENCHES = [
+    "bench_rules.py",
+    "bench_evaluate.py",
+    "bench_ballots.py",
+    "bench_cli.py",
+    "bench_tui.py",
+]
 
 
 def main() -> int:

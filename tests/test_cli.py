@@ -297,3 +297,16 @@ def test_console_script_entry_point_runs() -> None:
 
 def test_no_command_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
+
+
+def test_fmt_colours_rules_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tinnhiem import cli_rules
+
+    text = 'ruleset "x"\n'
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    coloured = cli_rules.colour(text)
+    assert "\x1b[" in coloured
+    assert coloured.replace("\x1b[", "").count("ruleset") == 1
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli_rules.colour(text) == text

@@ -170,8 +170,26 @@ def test_fewer_levels_than_valid_ballots_is_a_warning(tmp_path: Path) -> None:
     path.write_text("name,valid,cao,tn,thap\nAn,42,30,10,1\n", encoding="utf-8")
     (warning,) = read_tallies(path, LEVELS).warnings
     assert warning.render() == (
-        f"{path}, row 2, column 'valid': warning: the levels add up to 41, fewer than the 42 "
-        "valid ballots; were some ballots blank for this person?"
+        f"{path}, row 2, column 'valid': warning: the levels add up to 41, 1 fewer than the 42 "
+        "valid ballots: were some ballots left blank for this person?"
+    )
+
+
+def test_levels_short_of_the_ballots_in_many_rows_give_one_warning(tmp_path: Path) -> None:
+    # National Assembly, June 2013: 492 ballots collected, the three counts add up to 490 or 491
+    path = tmp_path / "qh.csv"
+    path.write_text(
+        "name,members,collected,cao,tn,thap\n"
+        "Trương Tấn Sang,498,492,330,133,28\n"
+        "Nguyễn Thị Doan,498,492,263,215,13\n"
+        "Nguyễn Thị Kim Ngân,498,492,372,104,14\n",
+        encoding="utf-8",
+    )
+    (warning,) = read_tallies(path, LEVELS).warnings
+    assert warning.render() == (
+        f"{path}, column 'collected': warning: in 3 rows (2, 3, 4) the levels add up to fewer "
+        "than the ballots collected (by 1 to 2): invalid or blank ballots for these people? (the "
+        "data gives no invalid count)"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,18 @@ def load_rules(name: str | Path) -> Loaded:
         known = ", ".join(p.stem for p in bundled.bundled_rules())
         raise UsageError(f"no rules file {str(name)!r} (bundled rule sets: {known})")
     return load(path, bundled.loader())
+
+
+def colour(text: str) -> str:
+    """Rules text with syntax colour when written to a terminal (and NO_COLOR is not set)."""
+    if not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
+        return text
+    from pygments import highlight
+    from pygments.formatters import TerminalFormatter
+
+    from tinnhiem.rules.lexer import TinnhiemLexer
+
+    return str(highlight(text, TinnhiemLexer(), TerminalFormatter()))
 
 
 def check(args: argparse.Namespace) -> int:
@@ -73,7 +86,7 @@ def fmt(args: argparse.Namespace) -> int:
                 write_text(path, formatted)
                 print(f"formatted {path}")
         else:
-            sys.stdout.write(formatted)
+            sys.stdout.write(colour(formatted))
     if args.check:
         total = len(args.files)
         print(f"{differ} of {total} file{'s' * (total != 1)} would be reformatted")

@@ -324,8 +324,8 @@ class TinnhiemApp(Commands, App[None]):
         self.notify(message, title=title, severity="error", markup=False)
         if self.dataset is None:
             note = self.query_one("#results-note", Static)
-        note.update(message)
-        note.add_class("-shown")
+            note.update(message)
+            note.add_class("-shown")
         self._set_status()
 
     @on(EngineMissing)

@@ -4,7 +4,8 @@ What is checked, each problem with its file, row and column, all of them at once
 - counts are whole numbers not below 0 ("1.234" and "12.5" are refused, with what was found);
 - levels add up to no more than the valid ballots (else the ballots collected, issued, present,
   members, whichever the row gives first); fewer than the valid ballots (or those collected) is a
-  warning, since a ballot may leave a person blank;
+  warning, since a ballot may be invalid or blank for one person only (one warning per file and
+  kind, listing the rows);
 - collected <= issued <= present, nothing above members, valid + invalid = collected;
 - a row gives every level or none (none: a person listed but not voted on, e.g. exempt);
 - every row has a name, no person twice in one round, no totals row.
@@ -145,6 +146,7 @@ class _Rows:
         }
         self.seen: dict[tuple[str, str], tuple[int, str]] = {}
         self.pending: list[tuple[int, DataIssue]] = []
+        self.short: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
         self.order = {c.header: c.index for c in columns}
 
     def read(self) -> list[Tally]:
@@ -154,6 +156,7 @@ class _Rows:
             self.flush()
             if tally is not None:
                 tallies.append(tally)
+        self.warn_short()
         return tallies
 
     def one(self, position: int, row: Row) -> Tally | None:
@@ -294,11 +297,34 @@ class _Rows:
         else:
             return
         if total < expected:
+            self.short.setdefault((kind, columns[where].header), []).append(
+                (number, total, expected)
+            )
+
+    def warn_short(self) -> None:
+        """Levels adding up to fewer ballots than there are: one warning per kind, rows listed."""
+        for (kind, column), rows in self.short.items():
+            if kind == "valid":
+                why = "were some ballots left blank for this person?"
+            else:
+                why = "invalid or blank ballots for this person? (the data gives no invalid count)"
+            if len(rows) == 1:
+                ((number, total, expected),) = rows
+                self.issues.warn(
+                    f"the levels add up to {total}, {expected - total} fewer than the "
+                    f"{amount(kind, expected)}: {why}",
+                    row=number,
+                    column=column,
+                )
+                continue
+            gaps = sorted({expected - total for _, total, expected in rows})
+            by = f"{gaps[0]}" if len(gaps) == 1 else f"{gaps[0]} to {gaps[-1]}"
+            what = "valid ballots" if kind == "valid" else "ballots collected"
+            numbers = ", ".join(str(number) for number, _, _ in rows)
             self.issues.warn(
-                f"the levels add up to {total}, fewer than the {amount(kind, expected)}; "
-                "were some ballots blank for this person?",
-                row=number,
-                column=columns[where].header,
+                f"in {len(rows)} rows ({numbers}) the levels add up to fewer than the {what} "
+                f"(by {by}): {why.replace('this person', 'these people')}",
+                column=column,
             )
 
     def duplicate(self, number: int, texts: dict[str, str], name: str) -> bool:

@@ -1,0 +1,95 @@
+"""1,000,000 ballots x 20 people, from CSV to tallies: time and peak memory.
+
+Each run happens in a fresh process so that its peak memory is its own. The baseline is the
+plain job: csv.reader and one collections.Counter per person, with no validation.
+Targets (issue [2/4]): under 3 s, under 200 MB.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from common import line, peak_rss_mb, timed
+
+BALLOTS = 1_000_000
+PEOPLE = 20
+LEVELS = {"cao": "Tín nhiệm cao", "tn": "Tín nhiệm", "thap": "Tín nhiệm thấp"}
+
+
+def generate(path: Path) -> None:
+    rng = random.Random(2023)
+    names = [f"Người {i + 1}" for i in range(PEOPLE)]
+    choices = ["cao"] * 60 + ["tn"] * 30 + ["thap"] * 8 + [""] + ["cao+thap"]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(names)
+        for _ in range(BALLOTS):
+            writer.writerow(rng.choices(choices, k=PEOPLE))
+    path.with_suffix(".turnout.toml").write_text(
+        f"members = {BALLOTS + 10}\npresent = {BALLOTS + 5}\nissued = {BALLOTS + 5}\n",
+        encoding="utf-8",
+    )
+
+
+def ours(path: Path) -> int:
+    from tinnhiem.engine.formats import read_ballots
+
+    dataset = read_ballots(path, LEVELS)
+    return sum(t.counts.get("cao", 0) for t in dataset.tallies)
+
+
+def baseline(path: Path) -> int:
+    from collections import Counter
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        names = next(reader)
+        counters = [Counter[str]() for _ in names]
+        for row in reader:
+            for counter, cell in zip(counters, row, strict=True):
+                counter[cell] += 1
+    return sum(c["cao"] for c in counters)
+
+
+def measure(which: str, path: Path) -> None:
+    fn = ours if which == "ours" else baseline
+    total, seconds = timed(lambda: fn(path))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_rss_mb(), "cao": total}))
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ballots.csv"
+        generate(path)
+        size = path.stat().st_size / 1e6
+        figures = {}
+        for which in ("ours", "baseline"):
+            out = subprocess.run(
+                [sys.executable, __file__, which, str(path)],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            figures[which] = json.loads(out.stdout)
+        assert figures["ours"]["cao"] == figures["baseline"]["cao"], figures
+        o, b = figures["ours"], figures["baseline"]
+        name = f"{BALLOTS:,} ballots x {PEOPLE} ({size:.0f} MB CSV): time"
+        line(name, f"{o['seconds']:.2f} s", f"{b['seconds']:.2f} s", "3 s", o["seconds"] < 3)
+        line(
+            "  peak memory",
+            f"{o['peak_mb']:.0f} MB",
+            f"{b['peak_mb']:.0f} MB",
+            "200 MB",
+            o["peak_mb"] < 200,
+        )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3:
+        measure(sys.argv[1], Path(sys.argv[2]))
+    else:
+        main()
