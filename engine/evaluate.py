@@ -483,8 +483,9 @@ class Runner:
         message = f"{tally.name or tally.id}: no `{kind}`, the basis of the percentages"
         if kind == "valid":
             message += " (give `valid`, or `collected` and `invalid`)"
-        origin = tally.origin or Origin(self.dataset.path, index + 1)
-        return DataIssue("error", message, origin)
+        row = tally.origin.row if tally.origin else 0
+        file = tally.origin.file if tally.origin else self.dataset.path
+        return DataIssue("error", message, Origin(file, row))
 
     # history
     def previous_of(self, index: int) -> tuple[Facts | None, str]:
@@ -650,16 +651,14 @@ def _least(
 def _attributes_present(dataset: Dataset) -> frozenset[str]:
     """Attribute names some tally gives, with `vote_date`/`vote_year` when some vote has them."""
     names: set[str] = set()
-    has_date = has_year = False
+    rounds: set[str] = set()
     for tally in dataset.tallies:
         names.update(tally.attrs)
-        if not has_date:
-            has_date = cond.vote_date(tally.attrs, tally.round) is not None
-        if not has_year:
-            has_year = cond.vote_year(tally.attrs, tally.round) is not None
-    if has_date:
-        names.add("vote_date")
-    if has_year:
+        rounds.add(tally.round)
+    empty: dict[str, str] = {}
+    if "vote_date" in names or any(cond.vote_date(empty, r) for r in rounds):
+        names.update(("vote_date", "vote_year"))
+    elif "vote_year" in names or any(cond.vote_year(empty, r) for r in rounds):
         names.add("vote_year")
     return frozenset(names)
 

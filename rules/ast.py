@@ -37,6 +37,10 @@ def _span() -> Span:
     return field(default=NOWHERE, compare=False, repr=False)
 
 
+def _spans() -> tuple[Span, ...]:
+    return field(default=(), compare=False, repr=False)
+
+
 @dataclass(frozen=True, slots=True)
 class Number:
     """An exact number as written: `2/3`, `50%`, `66.67%`, `0.5` or `9`."""
@@ -173,6 +177,8 @@ class LevelMap:
     source: str
     target: str
     span: Span = _span()
+    source_span: Span = _span()
+    target_span: Span = _span()
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,13 +196,17 @@ class Quorum:
     fraction: Number
     of: str
     span: Span = _span()
+    measure_span: Span = _span()
+    op_span: Span = _span()
+    of_span: Span = _span()
 
 
 @dataclass(frozen=True, slots=True)
 class Schedule:
     """`schedule { term 5 years; vote in years 2, 4; meeting "…" month 12 }`.
 
-    `years` empty means every year of the term.
+    `years` empty means every year of the term. An item written twice keeps its last value;
+    `items` lists every item as written (its keyword and the keyword's span), repeats included.
     """
 
     term_years: int
@@ -204,6 +214,10 @@ class Schedule:
     meeting: str | None = None
     month: int | None = None
     span: Span = _span()
+    items: tuple[tuple[str, Span], ...] = field(default=(), compare=False, repr=False)
+    term_span: Span = _span()
+    year_spans: tuple[Span, ...] = _spans()
+    month_span: Span = _span()
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +235,7 @@ class Rule:
     when: Cond | None  # None for `else`
     note: str | None = None
     span: Span = _span()
+    id_span: Span = _span()
 
     @property
     def is_else(self) -> bool:
@@ -233,6 +248,7 @@ class Classify:
     label: str
     rules: tuple[Rule, ...]
     span: Span = _span()
+    id_span: Span = _span()
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +260,8 @@ class Report:
     counts: tuple[str, ...]
     count_spans: tuple[Span, ...] = field(default=(), compare=False, repr=False)
     span: Span = _span()
+    title_span: Span = _span()
+    by_span: Span = _span()
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +272,7 @@ class Setting:
     value: Scalar
     text: str
     span: Span = _span()
+    value_span: Span = _span()
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,15 +282,25 @@ class Expect:
     block: str
     klass: str
     span: Span = _span()
+    block_span: Span = _span()
+    klass_span: Span = _span()
 
 
 @dataclass(frozen=True, slots=True)
 class Example:
+    """Settings, the previous vote's settings and expectations.
+
+    `previous` holds the settings of every `previous { … }` block, in order; `previous_spans` has
+    one span per block, so that a second block (an error) is seen rather than dropped.
+    """
+
     name: str
     settings: tuple[Setting, ...]
     previous: tuple[Setting, ...]
     expects: tuple[Expect, ...]
     span: Span = _span()
+    name_span: Span = _span()
+    previous_spans: tuple[Span, ...] = _spans()
 
 
 @dataclass(frozen=True, slots=True)

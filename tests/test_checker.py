@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tinnhiem.rules import Diagnostic, Loader, ast, disk_loader, load_text, parse
 from tinnhiem.rules.checker import check
+from tinnhiem.rules.parser import RESERVED
 
 HEAD = (
     'ruleset "Thử"\n'
@@ -231,21 +232,29 @@ def test_fewer_than_two_levels() -> None:
     assert said('ruleset "x"\nlevels { }\nbasis valid\n') == ["2:1: error: `levels` lists no level"]
 
 
-def test_else_missing_or_not_last_when_the_tree_has_it() -> None:
-    """The grammar requires `else` last; a tree built otherwise is still reported, not trusted."""
-    rule = ast.Rule("a", "A", ast.Truthy(ast.Attr("flag")), span=ast.Span(3, 3, 3, 20))
-    other = ast.Rule("n", "N", None, span=ast.Span(4, 3, 4, 12))
+def test_else_missing_or_not_last_is_found_with_the_other_errors() -> None:
+    """The grammar takes a block without `else` or with `else` anywhere: the checker says so."""
+    text = HEAD + (
+        'classify c "C" {\n  a "A" when share(thp) > 1/2\n}\n'
+        'classify d "D" {\n  else n "N"\n  a "A" when flag\n  else m "M"\n}\n'
+    )
+    assert said(text) == [
+        "4:10: error: classify block `c` has no `else` rule",
+        "5:20: error: unknown level `thp`",
+        "8:8: error: `else` must be the last rule of a block",
+    ]
+    assert hints(text)[0] == 'end it with a catch-all: `else none "Không"`'
+
+
+def test_else_missing_in_a_tree_built_without_spans() -> None:
+    rule = ast.Rule("a", "A", ast.Truthy(ast.Attr("flag")))
     levels = ast.Levels((ast.Level("tn", "T"), ast.Level("thap", "Th")))
-    basis = ast.Basis("valid")
-    text = 'ruleset "x"\nclassify c "C" {\n  a "A" when flag\n  else n "N"\n}\n'
-    for rules, expected in (
-        ((rule,), "2:10: error: classify block `c` has no `else` rule"),
-        ((other, rule), "4:8: error: `else` must be the last rule of a block"),
-    ):
-        block = ast.Classify("c", "C", rules, span=ast.Span(2, 1, 5, 2))
-        rs = ast.RuleSet("x", None, (), (levels, basis, block), path="x.tn")
-        found = check((rs,), None, {"x.tn": text})
-        assert [f"{d.line}:{d.column}: {d.severity}: {d.message}" for d in found] == [expected]
+    block = ast.Classify("c", "C", (rule,))
+    rs = ast.RuleSet("x", None, (), (levels, ast.Basis("valid"), block), path="x.tn")
+    found = check((rs,), None, {"x.tn": ""})
+    assert [f"{d.line}:{d.column}: {d.message}" for d in found] == [
+        "0:0: classify block `c` has no `else` rule"
+    ]
 
 
 # --- names -----------------------------------------------------------------------------------
@@ -383,6 +392,21 @@ def test_example_blocks_settings_and_previous_once() -> None:
     ]
 
 
+def test_the_settings_of_a_second_previous_block_are_kept_and_checked() -> None:
+    text = HEAD + (
+        'example "e" {\n'
+        "  collected 4; thap 1\n"
+        "  previous { collected 4; thap 1 }\n"
+        "  previous { collected 5; thp 2 }\n"
+        "  expect status evaluated\n"
+        "}\n"
+    )
+    assert said(text) == [
+        "7:3: error: this example has a second `previous` block (the first is at line 6)",
+        "7:27: error: `thp` is not a level, a turnout figure or an attribute the rules use",
+    ]
+
+
 def test_attributes_levels_used_as_attributes_and_typos() -> None:
     text = HEAD + (
         'exempt "a" when thap > 1/2\n'
@@ -475,6 +499,44 @@ def test_reserved_names() -> None:
         "2:21: error: `group` cannot be a level: it is a column of the data",
         "2:32: error: `vote_date` cannot be a level: it is the date of the vote",
         "4:10: error: `status` cannot name a classify block",
+    ]
+
+
+@pytest.mark.parametrize("word", RESERVED)
+def test_every_word_of_the_language_is_refused_as_a_level_id(word: str) -> None:
+    text = f'ruleset "x"\nlevels {{ {word} "A"; tn "T" }}\nbasis valid\n'
+    assert said(text) == [
+        f"2:10: error: `{word}` is a reserved word of the language: choose another id"
+    ]
+
+
+def test_words_of_the_language_as_ids_and_attributes() -> None:
+    text = HEAD + (
+        'exempt "e" when month < 3 and not in_post\n'
+        'classify note "N" {\n'
+        '  share "S" when share(thap) > 1/2 and every\n'
+        '  share "S2" when flag\n'
+        '  else true "T"\n'
+        "}\n"
+        'report "R" by year { count note }\n'
+    )
+    assert said(text) == [
+        "4:17: error: `month` is a reserved word of the language: choose another name",
+        "5:10: error: `note` is a reserved word of the language: choose another id",
+        "6:3: error: `share` is a reserved word of the language: choose another id",
+        "6:40: error: `every` is a reserved word of the language: choose another name",
+        "7:3: error: rule `share` appears twice in block `note` (first at line 6)",
+        "8:8: error: `true` is a reserved word of the language: choose another id",
+        "10:15: error: `year` is a reserved word of the language: choose another name",
+    ]
+    assert hints(text)[0] == "an attribute is read from the data column of that name"
+    assert hints(text)[1] is None
+
+
+def test_a_reserved_attribute_is_said_once_not_also_as_a_near_name() -> None:
+    # `years` is close to `vote_year`, but it is said as a reserved word only.
+    assert said(HEAD + 'exempt "e" when years > 3\n') == [
+        "4:17: error: `years` is a reserved word of the language: choose another name"
     ]
 
 

@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import pytest
 from tinnhiem.engine import evaluate
+from tinnhiem.engine.history import round_order
 from tinnhiem.engine.model import (
     DataError,
     Dataset,
@@ -54,7 +55,7 @@ NQ35 = f"""ruleset "NQ 35/2012/QH13"
 {LEVELS}
 basis members
 classify consequence "Hệ quả" {{
-  vote "Bỏ phiếu tín nhiệm"
+  revote "Bỏ phiếu tín nhiệm"
     when share(thap) > 2/3 or (share(thap) > 1/2 and previous share(thap) > 1/2)
   else none "Không"
 }}
@@ -370,7 +371,7 @@ def test_previous_share_reads_the_same_persons_earlier_round() -> None:
         tally("Calm", 100, 143, 255, id="3", round="2013", members=498),
     )
     results = evaluate(rules(NQ35), people).results
-    assert [r.klass("consequence") for r in results] == ["vote", "none", "none", "none", "none"]
+    assert [r.klass("consequence") for r in results] == ["revote", "none", "none", "none", "none"]
     assert results[0].verdicts[0].steps[0].because == (
         "share(thap) = 255/498 = 51.20% > 2/3: no or (share(thap) = 255/498 = 51.20% > 1/2: yes "
         "and previous share(thap) = 260/498 = 52.21% > 1/2: yes)"
@@ -387,7 +388,7 @@ def test_previous_votes_match_by_name_when_the_ids_only_number_rows() -> None:
         tally("Nguyễn Văn A", 10, 10, 30, id="3", round="2023", members=50),
     )
     results = evaluate(rules(NQ35), people).results
-    assert [r.klass("consequence") for r in results] == ["none", "vote"]
+    assert [r.klass("consequence") for r in results] == ["none", "revote"]
 
 
 # --- margins, trace, explain=False -------------------------------------------------------------
@@ -519,3 +520,31 @@ def test_a_quorum_lacking_both_figures_warns_once_naming_both() -> None:
         "quorum (present ≥ 2/3 of members) not checked for 2 of 2 people: "
         "the data gives no `present` or `members`"
     ]
+
+
+def test_rounds_sort_by_time_when_all_are_dates_or_years_else_by_appearance() -> None:
+    assert round_order(["2023-12-13", "2022", "2023", "2022-06-01"]) == (
+        "2022",
+        "2022-06-01",
+        "2023",
+        "2023-12-13",
+    )
+    assert round_order(["Kỳ 2", "2022", "Kỳ 1", "Kỳ 2"]) == ("Kỳ 2", "2022", "Kỳ 1")
+
+
+def test_two_rows_of_one_person_in_one_round_give_no_previous_vote() -> None:
+    people = data(
+        tally("A", 10, 10, 30, id="1", round="2022", members=50),
+        tally("A", 10, 10, 30, id="1", round="2023", members=50),
+        tally("A", 10, 10, 30, id="1", round="2023", members=50),
+    )
+    results = evaluate(rules(NQ35), people).results
+    assert [r.klass("consequence") for r in results] == ["none", "none", "none"]
+    assert (
+        results[1]
+        .verdicts[0]
+        .steps[0]
+        .because.endswith(
+            "previous share(thap) > 1/2: no (this person has several rows in round '2023'))"
+        )
+    )

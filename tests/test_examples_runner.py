@@ -72,13 +72,13 @@ NQ35 = """ruleset "NQ 35"
 levels { cao "Tín nhiệm cao"; tn "Tín nhiệm"; thap "Tín nhiệm thấp" }
 basis members
 classify consequence "Hệ quả" {
-  vote "Bỏ phiếu" when share(thap) > 1/2 and previous share(thap) > 1/2
+  revote "Bỏ phiếu" when share(thap) > 1/2 and previous share(thap) > 1/2
   else none "Không"
 }
 example "Hai năm liền" {
   members 498; thap 255
   previous { thap 260 }
-  expect consequence vote
+  expect consequence revote
 }
 example "Năm trước ổn" {
   members 498; thap 255

@@ -30,11 +30,17 @@ SPELLINGS = {
 VOID_MARKS = {"": False, "x": True, "có": True, "không": False, "hủy": True, "0": False}
 
 
-def _write(path: Path, header: list[str], rows: list[list[str]], quote: bool = False) -> Path:
+def _write(
+    path: Path,
+    header: list[str],
+    rows: list[list[str]],
+    quote: bool = False,
+    encoding: str = "utf-8",
+) -> Path:
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL if quote else csv.QUOTE_MINIMAL)
     writer.writerows([header, *rows])
-    path.write_text(out.getvalue(), encoding="utf-8")
+    path.write_text(out.getvalue(), encoding=encoding)
     return path
 
 
@@ -77,17 +83,23 @@ ballot_rows = st.lists(
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(drawn=ballot_rows, quote=st.booleans(), block=st.sampled_from([16, 64, 1 << 16]))
+@given(
+    drawn=ballot_rows,
+    quote=st.booleans(),
+    block=st.sampled_from([16, 64, 1 << 16]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
+)
 def test_counts_match_a_plain_count(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     drawn: list[tuple[list[str], str]],
     quote: bool,
     block: int,
+    encoding: str,
 ) -> None:
     monkeypatch.setattr(ballots, "BLOCK", block)
     rows = [[*people, void] for people, void in drawn]
-    path = _write(tmp_path / "b.csv", [*PEOPLE, "void"], rows, quote)
+    path = _write(tmp_path / "b.csv", [*PEOPLE, "void"], rows, quote, encoding)
     dataset = read_ballots(path, LEVELS)
     assert _summary(dataset) == _reference(rows, with_void=True)
     collected = sum(1 for r in rows if any(r))
@@ -324,7 +336,7 @@ def test_json_form_errors(tmp_path: Path) -> None:
     path = tmp_path / "b.json"
     path.write_text('{"rows": []}', encoding="utf-8")
     assert _error(path) == (
-        'b.json: error: expected {"turnout": {...}, "ballots": [...]}; found the keys \'rows\''
+        'b.json: error: expected {"turnout": {...}, "ballots": [...]}; found the keys "rows"'
     )
     path.write_text('{"ballots": [], "turnout": {"members": -1, "valid": 3}}', encoding="utf-8")
     assert _error(path).splitlines() == [
@@ -350,9 +362,9 @@ def test_memory_does_not_grow_with_the_number_of_ballots(tmp_path: Path) -> None
     def write(name: str, n: int) -> Path:
         path = tmp_path / name
         with path.open("w", encoding="utf-8", newline="") as out:
-            out.write(",".join(people) + "\n")
-            for _ in range(n):
-                out.write(",".join(rng.choices(marks, k=len(people))) + "\n")
+            out.write("STT," + ",".join(people) + "\n")  # a ballot number: a new text each row
+            for number in range(1, n + 1):
+                out.write(f"{number}," + ",".join(rng.choices(marks, k=len(people))) + "\n")
         return path
 
     small, large = write("small.csv", 5_000), write("large.csv", 100_000)

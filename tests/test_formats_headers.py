@@ -35,6 +35,8 @@ LEVELS = {"cao": "Tín nhiệm cao", "tn": "Tín nhiệm", "thap": "Tín nhiệm
         ("Có mặt", ("turnout", "present")),
         ("Số người có mặt", ("turnout", "present")),
         ("Số phiếu phát ra", ("turnout", "issued")),
+        ("Tổng số phiếu thu về", ("turnout", "collected")),
+        ("Tổng số người có mặt", ("turnout", "present")),
         ("thu về", ("turnout", "collected")),
         ("So phieu thu ve", ("turnout", "collected")),
         ("Số phiếu hợp lệ", ("turnout", "valid")),

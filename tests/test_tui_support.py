@@ -20,6 +20,7 @@ from tinnhiem.tui.i18n import STRINGS, t
 from tinnhiem.tui.overlay import extends_name, make_overlay
 from tinnhiem.tui.present import fraction_text, pct, severities
 
+WORK = ("rules-current", "rules-compare", "data", "eval", "export", "sweep")
 SAMPLES = bundled.data_dir()
 RULES = bundled.rules_dir()
 
@@ -45,9 +46,11 @@ async def settle(pilot: Pilot[None], rounds: int = 3) -> None:
     app = pilot.app
     for _ in range(200):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        # only the app's own work: a file tree keeps a loader worker alive while it is shown
+        ours = [w for w in app.workers if w.group in WORK]
+        await app.workers.wait_for_complete(ours)
         await pilot.pause()
-        if not any(w.is_running for w in app.workers):
+        if not any(w.is_running for w in app.workers if w.group in WORK):
             rounds -= 1
             if rounds <= 0:
                 return

@@ -16,8 +16,9 @@ contact) makes the whole file refused, and no value of that column is ever read.
 
 Memory does not grow with the number of ballots: only per person counters of the distinct
 cell texts are kept, folded into level counts whenever they grow. A UTF-8 CSV is read in
-blocks of lines and counted column by column in C (`bytes.split`, slicing, `Counter`); other
-files go row by row.
+blocks of lines and counted column by column in C (`bytes.split`, slicing, `Counter`); a block
+that is not plain (quotes, empty or short rows, void ballots) and the other formats go through
+`csv` or openpyxl in batches of rows, each batch counted the same way when its rows are full.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +52,7 @@ from .tabular import (
     Row,
     describe,
     keyed_rows,
+    keys_list,
     kind_of,
     load_json,
     load_toml,
@@ -221,6 +224,8 @@ class Count:
         self.marks = marks
         self.width = len(plan.header)
         self.raw: list[Counter[Any]] = [Counter() for _ in range(self.width)]
+        self.tracked = sorted(plan.people + plan.unnamed)  # the void column is read row by row
+        self.marked: set[int] = set()  # unnamed columns that hold something
         self.people = {index: Person() for index in plan.people}
         self.collected = 0
         self.voids = 0
@@ -231,13 +236,27 @@ class Count:
 
     # feeding
 
-    def block(self, cells: list[bytes], lines: int) -> None:
+    def block(self, cells: list[bytes] | list[str], lines: int) -> None:
         """`lines` full rows, none empty or void, as one flat list of cells."""
-        width = self.width
-        for index, counter in enumerate(self.raw):
-            counter.update(cells[index::width])
+        width, raw = self.width, self.raw
+        for index in self.tracked:
+            raw[index].update(cells[index::width])
         self.collected += lines
         self.tidy()
+
+    def many(self, first: int, rows: list[list[Any]]) -> None:
+        """Rows numbered from `first`: as one block when all are full, not empty and not void."""
+        width, void = self.width, self.plan.void
+        if (
+            rows
+            and all(len(row) == width for row in rows)
+            and [""] * width not in rows
+            and (void is None or all(row[void] == "" for row in rows))
+        ):
+            self.block(list(chain.from_iterable(rows)), len(rows))
+            return
+        for number, cells in enumerate(rows, start=first):
+            self.row(number, cells)
 
     def row(self, number: int, cells: list[Any]) -> None:
         if all(c == "" or c is None for c in cells):
@@ -266,8 +285,10 @@ class Count:
             if verdict is not False:
                 self.voids += 1
                 return
-        for counter, value in zip(self.raw, cells, strict=False):
-            counter[value] += 1
+        raw, length = self.raw, len(cells)
+        for index in self.tracked:
+            if index < length:
+                raw[index][cells[index]] += 1
         if self.collected % 4096 == 0:
             self.tidy()
 
@@ -280,11 +301,17 @@ class Count:
     # folding the distinct texts into counts
 
     def tidy(self, force: bool = False) -> None:
+        """Fold the texts counted so far into counts, so that memory stays bounded."""
         for index in self.plan.people:
             counter = self.raw[index]
             if force or len(counter) > FOLD_AT:
                 self.fold(index, counter)
                 counter.clear()
+        for index in self.plan.unnamed:
+            counter = self.raw[index]
+            if any(v not in ("", b"", None) for v in counter):
+                self.marked.add(index)
+            counter.clear()
 
     def fold(self, index: int, counter: Counter[Any]) -> None:
         person = self.people[index]
@@ -310,7 +337,7 @@ class Count:
             person.invalid += self.collected - person.valid - person.invalid - person.bad
 
     def unnamed_with_marks(self) -> list[int]:
-        return [i for i in self.plan.unnamed if any(v not in ("", None) for v in self.raw[i])]
+        return sorted(self.marked)
 
 
 def _text(value: Any) -> str:
@@ -501,11 +528,12 @@ def _fast(source: Source, count: Count) -> None:
                 ) from None
             reader = csv.reader(io.StringIO(text, newline=""), delimiter=source.delimiter)
             try:
-                for cells_ in reader:
-                    number += 1
-                    count.row(number, cells_)
+                rows = list(reader)
             except csv.Error as exc:
-                raise fail(source.file, f"cannot read the row: {exc}", row=number + 1) from None
+                at = number + reader.line_num
+                raise fail(source.file, f"cannot read the row: {exc}", row=at) from None
+            count.many(number + 1, rows)
+            number += len(rows)
 
 
 # --- turnout ---------------------------------------------------------------------------------
@@ -589,13 +617,27 @@ def read_ballots(
         _fast(source, count)
     else:
         for rows in source.generic():
-            for number, cells in rows:
-                count.row(number, [_text(c) if kind != "text" else c for c in cells])
+            _batched(count, rows, convert=kind != "text")
     count.finish()
     if count.undecodable:
         raise _locate_bad_bytes(source)
     _check(source, plan, count, marks, given)
     return _dataset(file, plan, count, marks, given)
+
+
+def _batched(count: Count, rows: Iterable[Row], convert: bool, size: int = 4096) -> None:
+    """Rows fed to `count` in batches of consecutive rows (a batch may go as one block)."""
+    batch: list[list[Any]] = []
+    first = 0
+    for number, cells in rows:
+        if batch and (number != first + len(batch) or len(batch) >= size):
+            count.many(first, batch)
+            batch = []
+        if not batch:
+            first = number
+        batch.append([_text(c) for c in cells] if convert else cells)
+    if batch:
+        count.many(first, batch)
 
 
 def _open_xlsx(path: Path, file: str) -> Source:
@@ -616,7 +658,7 @@ def _document(path: Path, file: str, kind: str) -> tuple[Source, Turnout]:
     if not isinstance(document, dict) or "ballots" not in document:
         keys = list(document) if isinstance(document, dict) else []
         shape = "[turnout] and [[ballots]]" if toml else '{"turnout": {...}, "ballots": [...]}'
-        found = f"the keys {', '.join(repr(k) for k in keys)}" if keys else describe(document, toml)
+        found = f"the keys {keys_list(keys)}" if keys else describe(document, toml)
         raise fail(file, f"expected {shape}; found {found}")
     items = document["ballots"]
     if not isinstance(items, list):
@@ -626,7 +668,7 @@ def _document(path: Path, file: str, kind: str) -> tuple[Source, Turnout]:
         raise stray_error(file, strays, toml)
     extra = [k for k in document if k not in ("ballots", "turnout")]
     if extra:
-        raise fail(file, f"unknown key {extra[0]!r}; expected turnout and ballots")
+        raise fail(file, f'unknown key "{extra[0]}"; expected turnout and ballots')
     given = _turnout(document.get("turnout", {}), file, "turnout.", toml)
     skipped = len(items) - len(rows)
     source = Source(path, file, kind, [display(h) for h in header], 0, rows)

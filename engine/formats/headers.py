@@ -44,7 +44,7 @@ _ALIASES: Mapping[Meaning, tuple[str, ...]] = {
 }
 
 # "Số phiếu tín nhiệm cao", "Số người có mặt": a counting prefix before a known header.
-_PREFIXES = ("số phiếu ", "số lượng ", "số ")
+_PREFIXES = ("tổng số phiếu ", "tổng số ", "số phiếu ", "số lượng ", "số ")
 
 
 def _with_prefixes_removed(key: str, prefixes: tuple[str, ...]) -> list[str]:
@@ -69,7 +69,7 @@ def display(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text.replace("\ufeff", "")).split())
 
 
-_FOLDED_PREFIXES = ("so phieu ", "so luong ", "so ")
+_FOLDED_PREFIXES = tuple(fold(p) + " " for p in _PREFIXES)  # fold() trims the space
 
 
 def column_letter(index: int) -> str:

@@ -249,6 +249,8 @@ def records(document: object, file: str, kind: str, key: str = "rows") -> list[o
         if isinstance(document, dict)
         else describe(document)
     )
+    if isinstance(document, dict) and "ballots" in document:
+        found += "; this is a file of ballots: read it as ballots"
     raise fail(
         file,
         f'expected a list of objects, one per row, or an object with "{key}": [...]; found {found}',

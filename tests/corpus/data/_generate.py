@@ -114,3 +114,15 @@ workbook(
         ]
     },
 )
+
+# A ballot workbook that would say who voted: refused, without reading a value of the column.
+workbook(
+    "ballots-voter-email.xlsx",
+    {
+        "Phiếu": [
+            ["STT", "Nguyễn Văn An", "Trần Thị Bình", "Email người bỏ phiếu"],
+            [1, "cao", "tn", "dung@example.vn"],
+            [2, "tn", "thap", "hoa@example.vn"],
+        ]
+    },
+)

@@ -1,0 +1,249 @@
+"""What the parts of the checker share: places, the files of a chain, the findings, value kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from . import ast
+from .errors import Diagnostic, Severity, did_you_mean, source_line
+
+FUNCTIONS = {"year": "one argument (a date)", "months": "two arguments (two dates)"}
+ARITY = {"year": 1, "months": 2}
+STATUSES = ("evaluated", "exempt", "invalid")
+COLUMNS = ("id", "name", "position", "group", "unit", "round")
+REPORT_COLUMNS = ("group", "unit", "position", "round")
+VOTE_NAMES = ("vote_date", "vote_year")
+
+Kind = str  # share | votes | number | date | bool | text | any
+WORDS: Mapping[Kind, str] = {
+    "share": "a share",
+    "votes": "a number of votes",
+    "number": "a number",
+    "date": "a date",
+    "bool": "true or false",
+    "text": "a text",
+}
+PLURALS = {"level": "levels", "block": "blocks", "class": "classes"}
+
+
+# --- where things are ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    line: int
+    column: int
+    width: int
+
+    @staticmethod
+    def of(span: ast.Span, width: int | None = None) -> Place:
+        if width is None:
+            single = span.end_line == span.line and span.end_column > span.column
+            width = span.end_column - span.column if single else 1
+        return Place(span.line, span.column, max(width, 1))
+
+    @staticmethod
+    def at(span: ast.Span, fallback: ast.Span) -> Place:
+        """A part's own span; the start of its statement for a tree built without part spans."""
+        return Place.of(span) if span != ast.NOWHERE else Place.of(fallback, 1)
+
+
+def first_word(span: ast.Span, word: str) -> Place:
+    """The word a statement or item starts with (its keyword, or the id of a level)."""
+    return Place(span.line, span.column, len(word))
+
+
+@dataclass(frozen=True, slots=True)
+class File:
+    """One file of the chain: its rule set, its text, its place in the chain (0 is the file)."""
+
+    rs: ast.RuleSet
+    text: str
+    order: int
+
+    @property
+    def path(self) -> str:
+        return self.rs.path
+
+
+class Findings:
+    """The diagnostics found so far, one of each, and which file each statement belongs to."""
+
+    def __init__(self, chain: Sequence[ast.RuleSet], texts: Mapping[str, str]) -> None:
+        self.files = [File(rs, texts.get(rs.path, ""), i) for i, rs in enumerate(chain)]
+        self._owners = {id(s): f for f in self.files for s in f.rs.statements}
+        # (file, line, column, message) -> (order said, diagnostic)
+        self._found: dict[tuple[int, int, int, str], tuple[int, Diagnostic]] = {}
+
+    def owner(self, statement: object) -> File:
+        return self._owners.get(id(statement), self.files[0])
+
+    def say(
+        self, severity: Severity, file: File, place: Place, message: str, hint: str | None = None
+    ) -> None:
+        diag = Diagnostic(
+            severity,
+            message,
+            file.path,
+            place.line,
+            place.column,
+            source_line(file.text, place.line),
+            place.width,
+            hint,
+        )
+        key = (file.order, place.line, place.column, message)
+        self._found.setdefault(key, (len(self._found), diag))
+
+    def error(self, file: File, place: Place, message: str, hint: str | None = None) -> None:
+        self.say("error", file, place, message, hint)
+
+    def warn(self, file: File, place: Place, message: str, hint: str | None = None) -> None:
+        self.say("warning", file, place, message, hint)
+
+    def result(self) -> list[Diagnostic]:
+        """Sorted by file (the file first, then its bases), line and column."""
+        ordered = sorted(self._found.items(), key=lambda item: (item[0][:3], item[1][0]))
+        return [diag for _, (_, diag) in ordered]
+
+    @staticmethod
+    def where(here: File, there: File, line: int) -> str:
+        return f"line {line}" if here is there else f"{there.path}:{line}"
+
+
+# --- saying values and names -----------------------------------------------------------------
+
+
+def show(value: ast.Value) -> str:
+    """A value as the language writes it: `previous share(cao + tn)`, `2/3`, `year(x)`."""
+    if isinstance(value, ast.Number):
+        return value.text
+    if isinstance(value, ast.Literal_):
+        literal = value.value
+        if isinstance(literal, bool):
+            return "true" if literal else "false"
+        if isinstance(literal, dt.date):
+            return literal.isoformat()
+        return f'"{literal}"'
+    if isinstance(value, ast.Share | ast.Count):
+        word = "share" if isinstance(value, ast.Share) else "count"
+        prefix = "previous " if value.previous else ""
+        return f"{prefix}{word}({' + '.join(value.levels)})"
+    if isinstance(value, ast.Turnout | ast.Attr):
+        return value.name
+    return f"{value.func}({', '.join(show(a) for a in value.args)})"
+
+
+def listing(names: Sequence[str]) -> str:
+    quoted = [f"`{n}`" for n in names]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def known_hint(name: str, known: Sequence[str], noun: str) -> str | None:
+    """ "did you mean" when a known name is close; else the known names, when there are few."""
+    close = did_you_mean(name, known)
+    if close or not known or len(known) > 12:
+        return close
+    if len(known) == 1:
+        return f"the only {noun} is `{known[0]}`"
+    return f"the {PLURALS[noun]} are {listing(known)}"
+
+
+# --- kinds of values -------------------------------------------------------------------------
+
+
+def kind_of(value: ast.Value) -> Kind:
+    if isinstance(value, ast.Number):
+        return "number"
+    if isinstance(value, ast.Share):
+        return "share"
+    if isinstance(value, ast.Count | ast.Turnout):
+        return "votes"
+    if isinstance(value, ast.Call):
+        return "number" if value.func in ARITY else "any"
+    if isinstance(value, ast.Literal_):
+        literal = value.value
+        if isinstance(literal, bool):
+            return "bool"
+        return "date" if isinstance(literal, dt.date) else "text"
+    return attr_kind(value.name)
+
+
+def attr_kind(name: str) -> Kind:
+    if name in ast.TURNOUT:
+        return "votes"
+    if name == "vote_date":
+        return "date"
+    if name == "vote_year":
+        return "number"
+    if name in COLUMNS and name != "round":
+        return "text"
+    return "any"
+
+
+def scalar_kind(value: ast.Scalar) -> Kind:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int | Fraction):
+        return "number"
+    return "date" if isinstance(value, dt.date) else "text"
+
+
+def whole(setting: ast.Setting) -> bool:
+    return re.fullmatch(r"\d+", setting.text) is not None
+
+
+def votes(setting: ast.Setting) -> int:
+    """The whole number a setting gives (only for settings that are `whole`)."""
+    return int(setting.text)
+
+
+# --- walking conditions and examples ---------------------------------------------------------
+
+
+def conds(cond: ast.Cond) -> Iterator[ast.Cond]:
+    yield cond
+    if isinstance(cond, ast.Not):
+        yield from conds(cond.operand)
+    elif isinstance(cond, ast.And | ast.Or):
+        for operand in cond.operands:
+            yield from conds(operand)
+
+
+def values(cond: ast.Cond) -> Iterator[ast.Value]:
+    """Every value of a condition, the arguments of calls included, in reading order."""
+
+    def inner(value: ast.Value) -> Iterator[ast.Value]:
+        yield value
+        if isinstance(value, ast.Call):
+            for arg in value.args:
+                yield from inner(arg)
+
+    for sub in conds(cond):
+        if isinstance(sub, ast.Compare):
+            yield from inner(sub.left)
+            yield from inner(sub.right)
+        elif isinstance(sub, ast.Truthy):
+            yield sub.value
+
+
+def previous_blocks(example: ast.Example) -> list[tuple[ast.Setting, ...]]:
+    """The settings of each `previous { … }` block (one block for a tree built without spans)."""
+    starts = [(s.line, s.column) for s in example.previous_spans]
+    if len(starts) < 2:
+        return [example.previous]
+    blocks: list[list[ast.Setting]] = [[] for _ in starts]
+    for setting in example.previous:
+        at = (setting.span.line, setting.span.column)
+        blocks[max((i for i, s in enumerate(starts) if s <= at), default=0)].append(setting)
+    return [tuple(block) for block in blocks]
+
+
+def setting_groups(example: ast.Example) -> list[tuple[ast.Setting, ...]]:
+    """The settings of this vote, then of each previous block: a name is set once in each."""
+    return [example.settings, *previous_blocks(example)]

@@ -1,0 +1,432 @@
+"""The checker on names: duplicates, reserved words, and names against what the rule set defines."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from . import ast
+from .check_common import (
+    ARITY,
+    COLUMNS,
+    REPORT_COLUMNS,
+    STATUSES,
+    VOTE_NAMES,
+    WORDS,
+    File,
+    Findings,
+    Kind,
+    Place,
+    conds,
+    first_word,
+    kind_of,
+    known_hint,
+    setting_groups,
+    values,
+)
+from .errors import did_you_mean
+from .parser import RESERVED
+
+ONCE: tuple[tuple[type, str], ...] = (
+    (ast.Levels, "levels"),
+    (ast.Basis, "basis"),
+    (ast.Quorum, "quorum"),
+    (ast.Schedule, "schedule"),
+)
+Attributes = Mapping[str, tuple[Kind, File, int]]  # name -> (kind used as, where first so used)
+
+
+def reserved(out: Findings, f: File, name: str, place: Place, what: str = "id") -> None:
+    if name in RESERVED:
+        hint = "an attribute is read from the data column of that name" if what == "name" else None
+        message = f"`{name}` is a reserved word of the language: choose another {what}"
+        out.error(f, place, message, hint)
+
+
+def _taken_by_data(name: str) -> str | None:
+    if name in ast.TURNOUT:
+        return "a turnout figure"
+    if name in VOTE_NAMES:
+        return "the date of the vote" if name == "vote_date" else "the year of the vote"
+    if name in COLUMNS:
+        return "a column of the data"
+    return None
+
+
+# --- each file on its own --------------------------------------------------------------------
+
+
+def once(out: Findings, f: File) -> None:
+    for kind, word in ONCE:
+        found: tuple[ast.Statement, ...] = f.rs.of_type(kind)
+        for later in found[1:]:
+            out.error(
+                f,
+                Place.of(later.span, len(word) if kind is not ast.Basis else None),
+                f"`{word}` is given more than once in this file "
+                f"(first at line {found[0].span.line})",
+                "a file has at most one; an overlay replaces its base's",
+            )
+
+
+def unique_names(out: Findings, f: File) -> None:
+    """Classify ids, example names and report titles: each once per file."""
+    named: list[tuple[str, Sequence[tuple[str, ast.Span, ast.Span]]]] = [
+        (
+            "classify block `{}`",
+            [(c.id, c.id_span, c.span) for c in f.rs.of_type(ast.Classify)],
+        ),
+        ('example "{}"', [(e.name, e.name_span, e.span) for e in f.rs.of_type(ast.Example)]),
+        ('report "{}"', [(r.title, r.title_span, r.span) for r in f.rs.of_type(ast.Report)]),
+    ]
+    for what, items in named:
+        first: dict[str, int] = {}
+        for name, name_span, span in items:
+            if name not in first:
+                first[name] = span.line
+                continue
+            out.error(
+                f,
+                Place.at(name_span, span),
+                f"{what.format(name)} is defined twice in this file (first at line {first[name]})",
+            )
+
+
+def levels(out: Findings, f: File, levels: ast.Levels) -> None:
+    ids: dict[str, ast.Level] = {}
+    labels: dict[str, ast.Level] = {}
+    for level in levels.levels:
+        place = first_word(level.span, level.id)
+        if level.id in ids:
+            line = ids[level.id].span.line
+            out.error(f, place, f"level `{level.id}` is listed twice (first at line {line})")
+            continue
+        ids[level.id] = level
+        reserved(out, f, level.id, place)
+        taken = _taken_by_data(level.id)
+        if taken:
+            out.error(f, place, f"`{level.id}` cannot be a level: it is {taken}")
+        if level.label in labels:
+            other = labels[level.label]
+            out.error(
+                f,
+                place,
+                f"level `{level.id}` has the same label as `{other.id}` (line {other.span.line})",
+                "data columns are matched by label too",
+            )
+        else:
+            labels[level.label] = level
+
+
+def level_map(
+    out: Findings, f: File, level_map: ast.LevelMap, seen: dict[str, ast.LevelMap]
+) -> None:
+    source = Place.at(level_map.source_span, level_map.span)
+    if level_map.source in seen:
+        line = seen[level_map.source].span.line
+        out.error(f, source, f"`{level_map.source}` is mapped twice (first at line {line})")
+    else:
+        seen[level_map.source] = level_map
+    if level_map.source == level_map.target:
+        out.error(f, source, f"`{level_map.source}` is mapped to itself")
+
+
+def rule_place(rule: ast.Rule) -> Place:
+    return Place.at(rule.id_span, rule.span)
+
+
+def classify(out: Findings, f: File, block: ast.Classify) -> None:
+    """The shape of a block: its id, its rules' ids, and one `else`, last."""
+    name = Place.at(block.id_span, block.span)
+    reserved(out, f, block.id, name)
+    if block.id == "status":
+        out.error(
+            f,
+            name,
+            "`status` cannot name a classify block",
+            "`expect status` is kept for evaluated, exempt or invalid",
+        )
+    seen: dict[str, ast.Rule] = {}
+    for rule in block.rules:
+        place = rule_place(rule)
+        if rule.id in seen:
+            out.error(
+                f,
+                place,
+                f"rule `{rule.id}` appears twice in block `{block.id}` "
+                f"(first at line {seen[rule.id].span.line})",
+            )
+        else:
+            seen[rule.id] = rule
+            reserved(out, f, rule.id, place)
+    elses = [r for r in block.rules if r.is_else]
+    if not elses:
+        out.error(
+            f,
+            name,
+            f"classify block `{block.id}` has no `else` rule",
+            'end it with a catch-all: `else none "Không"`',
+        )
+    elif elses[0] is not block.rules[-1]:
+        out.error(f, rule_place(elses[0]), "`else` must be the last rule of a block")
+
+
+def cond(out: Findings, f: File, when: ast.Cond) -> None:
+    """Names in a condition that are words of the language."""
+    for value in values(when):
+        if isinstance(value, ast.Attr):
+            reserved(out, f, value.name, Place.of(value.span), "name")
+
+
+def report(out: Findings, f: File, report: ast.Report) -> None:
+    reserved(out, f, report.by, Place.at(report.by_span, report.span), "name")
+    seen: dict[str, ast.Span] = {}
+    for name, span in zip(report.counts, report.count_spans, strict=False):
+        if name in seen:
+            out.error(
+                f,
+                Place.of(span),
+                f"block `{name}` is counted twice in this report (first at line {seen[name].line})",
+            )
+        seen.setdefault(name, span)
+    if not report.counts:
+        out.warn(
+            f,
+            first_word(report.span, "report"),
+            f'report "{report.title}" counts nothing',
+            "add `count <block>` for each classify block it sums up",
+        )
+
+
+def example(out: Findings, f: File, example: ast.Example) -> None:
+    """The shape of an example: a name set once, one `previous` block, a block expected once."""
+    for settings in setting_groups(example):
+        seen: dict[str, ast.Setting] = {}
+        for setting in settings:
+            if setting.name in seen:
+                line = seen[setting.name].span.line
+                out.error(
+                    f,
+                    first_word(setting.span, setting.name),
+                    f"`{setting.name}` is set twice in this example (first at line {line})",
+                )
+            seen.setdefault(setting.name, setting)
+    blocks = example.previous_spans
+    for extra in blocks[1:]:
+        out.error(
+            f,
+            first_word(extra, "previous"),
+            f"this example has a second `previous` block (the first is at line {blocks[0].line})",
+            "a vote has one previous vote: put all its figures in one block",
+        )
+    expected: dict[str, ast.Expect] = {}
+    for expect in example.expects:
+        if expect.block in expected:
+            line = expected[expect.block].span.line
+            out.error(
+                f,
+                Place.at(expect.block_span, expect.span),
+                f"`{expect.block}` is expected twice in this example (first at line {line})",
+            )
+        expected.setdefault(expect.block, expect)
+    if not example.expects:
+        out.warn(
+            f,
+            first_word(example.span, "example"),
+            f'example "{example.name}" expects nothing',
+            "add `expect <block> <class>` or `expect status <status>`",
+        )
+
+
+# --- against the names the rule set defines --------------------------------------------------
+
+
+def few_levels(out: Findings, levels: ast.Levels) -> None:
+    f = out.owner(levels)
+    place = first_word(levels.span, "levels")
+    if not levels.levels:
+        out.error(f, place, "`levels` lists no level")
+    else:
+        out.warn(f, place, f"only one level (`{levels.levels[0].id}`): a vote needs at least two")
+
+
+def map_in_scope(out: Findings, level_map: ast.LevelMap, levels: tuple[str, ...]) -> None:
+    f = out.owner(level_map)
+    if level_map.source in levels and level_map.source != level_map.target:
+        out.error(
+            f,
+            Place.at(level_map.source_span, level_map.span),
+            f"`{level_map.source}` is a level of this rule set: only a level it does not "
+            "have can be mapped",
+        )
+    if level_map.target not in levels:
+        out.error(
+            f,
+            Place.at(level_map.target_span, level_map.span),
+            f"`{level_map.target}` is not a level of this rule set",
+            known_hint(level_map.target, levels, "level"),
+        )
+
+
+def attributes(
+    out: Findings,
+    statements: Sequence[ast.Exempt | ast.Classify],
+    have_levels: bool,
+    levels: Sequence[str],
+    sources: Mapping[str, str],
+) -> dict[str, tuple[Kind, File, int]]:
+    """Check names in conditions; return each data attribute with the kind it is used as."""
+    known = [*levels, *ast.TURNOUT, *VOTE_NAMES, *COLUMNS]
+    kinds: dict[str, tuple[Kind, File, int]] = {}
+    uses: list[tuple[File, ast.Attr, Kind]] = []
+    for statement in statements:
+        f = out.owner(statement)
+        whens = (
+            [statement.when]
+            if isinstance(statement, ast.Exempt)
+            else [r.when for r in statement.rules if r.when is not None]
+        )
+        for when in whens:
+            for value in values(when):
+                if isinstance(value, ast.Share | ast.Count) and have_levels:
+                    _level_refs(out, f, value, levels, sources)
+            for attr, kind in _attr_uses(when):
+                uses.append((f, attr, kind))
+    for f, attr, kind in sorted(uses, key=lambda u: (u[0].order, u[1].span.line, u[1].span.column)):
+        name = attr.name
+        place = Place.of(attr.span)
+        if name in levels or name in sources:
+            out.error(
+                f,
+                place,
+                f"`{name}` is a level, not an attribute of the data",
+                f"write share({name}) or count({name})",
+            )
+            continue
+        if name in ast.TURNOUT or name in VOTE_NAMES or name in COLUMNS:
+            continue
+        close = None if name in RESERVED else did_you_mean(name, known)  # said once, as reserved
+        if close:
+            out.warn(
+                f,
+                place,
+                f"`{name}` is not a name the rules know, so it is read from the data",
+                close,
+            )
+        first = kinds.get(name)
+        if first is None or (kind != "any" and first[0] == "any"):
+            kinds[name] = (kind, f, attr.span.line)
+        elif kind not in ("any", first[0]):
+            out.error(
+                f,
+                place,
+                f"`{name}` is used as {WORDS[first[0]]} at "
+                f"{out.where(f, first[1], first[2])} and as {WORDS[kind]} here",
+            )
+    return kinds
+
+
+def _level_refs(
+    out: Findings,
+    f: File,
+    value: ast.Share | ast.Count,
+    levels: Sequence[str],
+    sources: Mapping[str, str],
+) -> None:
+    for level, span in zip(value.levels, value.level_spans, strict=False):
+        if level in levels:
+            continue
+        if level in sources:
+            out.error(
+                f,
+                Place.of(span),
+                f"`{level}` is not a level of this rule set: the data's `{level}` is read "
+                f"as `{sources[level]}`",
+                f"use `{sources[level]}`" if sources[level] in levels else None,
+            )
+        else:
+            out.error(
+                f, Place.of(span), f"unknown level `{level}`", known_hint(level, levels, "level")
+            )
+
+
+def _attr_uses(when: ast.Cond) -> list[tuple[ast.Attr, Kind]]:
+    """Each attribute of a condition, with the kind its use implies (`any` when it says none)."""
+    found: list[tuple[ast.Attr, Kind]] = []
+    for sub in conds(when):
+        if isinstance(sub, ast.Truthy):
+            found.append((sub.value, "any"))  # a bare attribute may be a flag, a date, a number
+        elif isinstance(sub, ast.Compare):
+            pair = (sub.left, sub.right)
+            for value, other in (pair, pair[::-1]):
+                if isinstance(value, ast.Attr):
+                    kind = kind_of(other)
+                    found.append((value, "number" if kind in ("share", "votes") else kind))
+                elif isinstance(value, ast.Call):
+                    found.extend(_call_uses(value))
+    return found
+
+
+def _call_uses(call: ast.Call) -> list[tuple[ast.Attr, Kind]]:
+    found: list[tuple[ast.Attr, Kind]] = []
+    for arg in call.args:
+        if isinstance(arg, ast.Attr):
+            found.append((arg, "date" if call.func in ARITY else "any"))
+        elif isinstance(arg, ast.Call):
+            found.extend(_call_uses(arg))
+    return found
+
+
+def report_in_scope(
+    out: Findings,
+    report: ast.Report,
+    blocks: Mapping[str, ast.Classify],
+    attributes: Attributes,
+) -> None:
+    f = out.owner(report)
+    for name, span in zip(report.counts, report.count_spans, strict=False):
+        if name not in blocks:
+            out.error(
+                f,
+                Place.of(span),
+                f"unknown classify block `{name}`",
+                known_hint(name, list(blocks), "block"),
+            )
+    by = report.by
+    if by not in REPORT_COLUMNS and by not in attributes and by not in RESERVED:
+        out.warn(
+            f,
+            Place.at(report.by_span, report.span),
+            f"`{by}` is not a column the rules know (group, unit, position, round), "
+            "so it is read from the data",
+            did_you_mean(by, [*REPORT_COLUMNS, *attributes]),
+        )
+
+
+def expect(out: Findings, f: File, expect: ast.Expect, blocks: Mapping[str, ast.Classify]) -> None:
+    klass = Place.at(expect.klass_span, expect.span)
+    if expect.block == "status":
+        if expect.klass not in STATUSES:
+            out.error(
+                f,
+                klass,
+                f"`{expect.klass}` is not a status: expected evaluated, exempt or invalid",
+                did_you_mean(expect.klass, STATUSES),
+            )
+        return
+    block = blocks.get(expect.block)
+    if block is None:
+        out.error(
+            f,
+            Place.at(expect.block_span, expect.span),
+            f"unknown classify block `{expect.block}`",
+            known_hint(expect.block, list(blocks), "block"),
+        )
+        return
+    classes = [r.id for r in block.rules]
+    if expect.klass not in classes:
+        out.error(
+            f,
+            klass,
+            f"`{expect.klass}` is not a class of block `{block.id}`",
+            known_hint(expect.klass, classes, "class"),
+        )

@@ -1,0 +1,347 @@
+"""The checker on values: basis, quorum, schedule, comparisons and calls, example figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+
+from . import ast
+from .check_common import (
+    ARITY,
+    COLUMNS,
+    FUNCTIONS,
+    VOTE_NAMES,
+    WORDS,
+    File,
+    Findings,
+    Kind,
+    Place,
+    attr_kind,
+    conds,
+    first_word,
+    kind_of,
+    scalar_kind,
+    setting_groups,
+    show,
+    values,
+    votes,
+    whole,
+)
+from .errors import did_you_mean
+
+# Turnout figures from the smallest to the largest: each may not exceed the next one given.
+TURNOUT_ORDER = ("valid", "collected", "issued", "present", "members")
+# 0.01 percentage point: how close a decimal must be to a simple fraction to be taken for it.
+NEAR = Fraction(1, 10_000)
+SIMPLE_DENOMINATORS = range(2, 13)
+
+
+# --- statements ------------------------------------------------------------------------------
+
+
+def basis(out: Findings, f: File, basis: ast.Basis) -> None:
+    if basis.kind not in ast.BASES:
+        out.error(
+            f,
+            Place.of(basis.span),
+            f"`{basis.kind}` is not a basis: expected members, present, issued, collected or valid",
+            did_you_mean(basis.kind, ast.BASES),
+        )
+
+
+def quorum(out: Findings, f: File, quorum: ast.Quorum) -> None:
+    measure = Place.at(quorum.measure_span, quorum.span)
+    of = Place.at(quorum.of_span, quorum.span)
+    for name, place in ((quorum.measure, measure), (quorum.of, of)):
+        if name not in ast.TURNOUT:
+            out.error(
+                f,
+                place,
+                f"`{name}` is not a turnout figure: expected members, present, issued, "
+                "collected, valid or invalid",
+                did_you_mean(name, ast.TURNOUT),
+            )
+    number = quorum.fraction
+    if not 0 <= number.value <= 1:
+        out.error(f, Place.of(number.span), f"the quorum fraction `{number.text}` is outside 0..1")
+    near_fraction(out, f, number)
+    if quorum.measure == quorum.of and quorum.measure in ast.TURNOUT:
+        out.warn(f, measure, f"the quorum compares `{quorum.measure}` with itself")
+    if quorum.op in ("<", "<=", "!="):
+        out.warn(
+            f,
+            Place.at(quorum.op_span, quorum.span),
+            f"a quorum with `{quorum.op}` holds when few are there",
+            "a quorum is a minimum: `>=` (at least) or `>` (more than)",
+        )
+
+
+def schedule(out: Findings, f: File, schedule: ast.Schedule) -> None:
+    keyword = first_word(schedule.span, "schedule")
+    first: dict[str, ast.Span] = {}
+    for word, span in schedule.items:
+        if word in first:
+            line = first[word].line
+            out.error(
+                f,
+                Place.of(span),
+                f"`{word}` is given twice in this schedule (first at line {line})",
+            )
+        first.setdefault(word, span)
+    # Which items were written is known of a parsed schedule only, not of one built in code.
+    written = schedule.span != ast.NOWHERE
+    term = schedule.term_years
+    if written and "term" not in first:
+        out.error(
+            f, keyword, "the schedule has no `term`", "say how long a term is: `term 5 years`"
+        )
+    elif term < 1:
+        out.error(
+            f,
+            Place.at(schedule.term_span, schedule.span),
+            f"the term must be at least 1 year, not {term}",
+        )
+    if written and "vote" not in first:
+        out.warn(
+            f,
+            keyword,
+            "the schedule has no `vote` line, so a vote is taken to be held every year",
+            "write `vote in year 3`, `vote in years 2, 4` or `vote every year`",
+        )
+    listed: set[int] = set()
+    for i, year in enumerate(schedule.years):
+        spans = schedule.year_spans
+        place = Place.of(spans[i]) if i < len(spans) else keyword
+        if year in listed:
+            out.error(f, place, f"year {year} is listed twice")
+        elif year < 1 or (term >= 1 and year > term):
+            years = f" (1 to {term})" if term >= 1 else ""
+            out.error(f, place, f"year {year} is not a year of the term{years}")
+        listed.add(year)
+    if schedule.month is not None and not 1 <= schedule.month <= 12:
+        place = Place.at(schedule.month_span, schedule.span)
+        out.error(f, place, f"month {schedule.month} is not a month (1 to 12)")
+
+
+# --- conditions, on their own ----------------------------------------------------------------
+
+
+def cond(out: Findings, f: File, when: ast.Cond) -> None:
+    for sub in conds(when):
+        if isinstance(sub, ast.Compare):
+            _compare(out, f, sub)
+        elif isinstance(sub, ast.Truthy):
+            _truthy(out, f, sub)
+    for value in values(when):
+        if isinstance(value, ast.Call):
+            _call(out, f, value)
+        elif isinstance(value, ast.Number):
+            near_fraction(out, f, value)
+        elif isinstance(value, ast.Share | ast.Count):
+            seen: set[str] = set()
+            for level, span in zip(value.levels, value.level_spans, strict=False):
+                if level in seen:
+                    out.error(
+                        f, Place.of(span), f"level `{level}` is counted twice in `{show(value)}`"
+                    )
+                seen.add(level)
+
+
+def _truthy(out: Findings, f: File, cond: ast.Truthy) -> None:
+    kind = attr_kind(cond.value.name)
+    if kind != "any":
+        out.error(
+            f,
+            Place.of(cond.value.span),
+            f"`{cond.value.name}` is {WORDS[kind]}, not true or false",
+            "compare it with something, e.g. `>`, `==`",
+        )
+
+
+def _compare(out: Findings, f: File, cond: ast.Compare) -> None:
+    left, right = cond.left, cond.right
+    kinds = (kind_of(left), kind_of(right))
+    if cond.op not in ("==", "!="):
+        for kind in kinds:
+            if kind in ("bool", "text"):
+                out.error(
+                    f,
+                    Place.of(cond.span),
+                    f"`{cond.op}` does not apply to {WORDS[kind]}: use `==` or `!=`",
+                )
+                return
+    if "any" in kinds or kinds[0] == kinds[1]:
+        return
+    pair = set(kinds)
+    number = left if isinstance(left, ast.Number) else right
+    other = right if number is left else left
+    if pair == {"share", "number"}:
+        if isinstance(number, ast.Number) and not 0 <= number.value <= 1:
+            percent = (
+                f"did you mean `{number.text}%`?"
+                if not number.is_percent and 1 < number.value <= 100
+                else None
+            )
+            out.error(
+                f,
+                Place.of(number.span),
+                f"the threshold `{number.text}` is outside 0..1: `{show(other)}` is a share",
+                percent,
+            )
+        return
+    if pair == {"votes", "number"}:
+        if isinstance(number, ast.Number) and (number.value.denominator != 1 or number.is_percent):
+            hint = None
+            if isinstance(other, ast.Count):
+                prefix = "previous " if other.previous else ""
+                hint = f"for a part of the basis, use `{prefix}share({' + '.join(other.levels)})`"
+            out.error(
+                f,
+                Place.of(number.span),
+                f"`{show(other)}` is a number of votes: compare it with a whole number, "
+                f"not `{number.text}`",
+                hint,
+            )
+        return
+    out.error(
+        f,
+        Place.of(cond.span),
+        f"`{show(left)}` is {WORDS[kinds[0]]} and `{show(right)}` is {WORDS[kinds[1]]}: "
+        "they cannot be compared",
+    )
+
+
+def _call(out: Findings, f: File, call: ast.Call) -> None:
+    place = first_word(call.span, call.func)
+    if call.func not in ARITY:
+        out.error(
+            f,
+            place,
+            f"unknown function `{call.func}`",
+            did_you_mean(call.func, ARITY) or "the functions are year(date) and months(date, date)",
+        )
+        return
+    if len(call.args) != ARITY[call.func]:
+        out.error(f, place, f"`{call.func}` takes {FUNCTIONS[call.func]}, not {len(call.args)}")
+        return
+    for arg in call.args:
+        kind = kind_of(arg)
+        if kind not in ("date", "any"):
+            out.error(
+                f,
+                Place.of(arg.span),
+                f"`{call.func}` needs a date, but `{show(arg)}` is {WORDS[kind]}",
+            )
+
+
+def near_fraction(out: Findings, f: File, number: ast.Number) -> None:
+    if "." not in number.text:
+        return
+    value = number.value
+    for q in SIMPLE_DENOMINATORS:
+        simple = Fraction(round(value * q), q)
+        if simple.denominator == 1 or simple == value:
+            continue
+        if abs(simple - value) <= NEAR:
+            out.warn(
+                f,
+                Place.of(number.span),
+                f"{number.text} is not exactly {simple} (it is {value}); "
+                f"write {simple} if that is meant",
+            )
+            return
+
+
+# --- examples --------------------------------------------------------------------------------
+
+
+def example(out: Findings, f: File, example: ast.Example) -> None:
+    """Settings whose kind does not depend on the rule set: turnout, vote date and year."""
+    for settings in setting_groups(example):
+        seen: set[str] = set()
+        for setting in settings:
+            if setting.name not in seen:  # a name set twice is said once, as such
+                _fixed_setting(out, f, setting)
+            seen.add(setting.name)
+
+
+def _fixed_setting(out: Findings, f: File, setting: ast.Setting) -> None:
+    place = Place.at(setting.value_span, setting.span)
+    if setting.name in ast.TURNOUT and not whole(setting):
+        out.error(f, place, f"`{setting.name}` must be a whole number, not `{setting.text}`")
+    elif setting.name == "vote_date" and not isinstance(setting.value, dt.date):
+        out.error(f, place, f"`vote_date` must be a date (2023-12-20), not `{setting.text}`")
+    elif setting.name == "vote_year" and not whole(setting):
+        out.error(f, place, f"`vote_year` must be a year (2023), not `{setting.text}`")
+
+
+def setting(
+    out: Findings,
+    f: File,
+    setting: ast.Setting,
+    counted: set[str],
+    known: Sequence[str],
+    attributes: Mapping[str, tuple[Kind, File, int]],
+) -> None:
+    """A setting against the rule set: the votes of a level, or an attribute of its kind."""
+    name = setting.name
+    value = Place.at(setting.value_span, setting.span)
+    if name in counted:
+        if not whole(setting):
+            out.error(f, value, f"`{name}` must be a whole number of votes, not `{setting.text}`")
+        return
+    if name in ast.TURNOUT or name in VOTE_NAMES or name in COLUMNS:
+        return
+    if name not in attributes:
+        out.error(
+            f,
+            first_word(setting.span, name),
+            f"`{name}` is not a level, a turnout figure or an attribute the rules use",
+            did_you_mean(name, known),
+        )
+        return
+    kind, there, line = attributes[name]
+    if kind != "any" and scalar_kind(setting.value) != kind:
+        out.error(
+            f,
+            value,
+            f"`{name}` must be {WORDS[kind]} (the rules use it as one at "
+            f"{out.where(f, there, line)}), not `{setting.text}`",
+        )
+
+
+def turnout_adds_up(
+    out: Findings, f: File, settings: Sequence[ast.Setting], counted: set[str]
+) -> None:
+    given: dict[str, ast.Setting] = {}
+    for s in settings:
+        given.setdefault(s.name, s)  # a name set twice is reported elsewhere
+    given = {name: s for name, s in given.items() if whole(s)}
+    level_settings = [s for s in given.values() if s.name in counted]
+    chain: list[tuple[str, int, ast.Setting]] = []
+    if level_settings:
+        total = sum(votes(s) for s in level_settings)
+        chain.append(("the levels", total, level_settings[0]))
+    for name in TURNOUT_ORDER:
+        if name in given:
+            chain.append((name, votes(given[name]), given[name]))
+    for (name, count, s), (bigger, limit, _) in itertools.pairwise(chain):
+        if count <= limit:
+            continue
+        if name == "the levels":
+            message = f"the levels add up to {count}, more than `{bigger}` ({limit})"
+        else:
+            message = f"`{name}` is {count}, more than `{bigger}` ({limit})"
+        out.error(f, first_word(s.span, s.name), message)
+    if all(n in given for n in ("valid", "invalid", "collected")):
+        valid, invalid = votes(given["valid"]), votes(given["invalid"])
+        collected = votes(given["collected"])
+        if valid + invalid != collected:
+            out.error(
+                f,
+                first_word(given["invalid"].span, "invalid"),
+                f"`valid` ({valid}) and `invalid` ({invalid}) add up to {valid + invalid}, "
+                f"not `collected` ({collected})",
+            )

@@ -1,0 +1,228 @@
+"""Rules that can never match: the values of a share or a count as sets of intervals.
+
+A rule can never match when its own condition is never true, or when the earlier rules of its
+block always catch first every case it would match. The analysis is exact on one quantity and
+sound across several: a rule it names can never be the first to match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from . import ast
+from .check_common import conds, show
+
+# A quantity is `share(...)` or `count(...)` of some levels, of this vote or the previous one.
+# Its values are sets of intervals. A count is a whole number n, taken as the interval
+# [n - 1/2, n + 1/2), so that integer arithmetic comes out of interval arithmetic exactly.
+# A share is any rational in [0, 1], and every rational there is the share of some tally, so
+# what is true of the real intervals is true of the shares.
+
+_HALF = Fraction(1, 2)
+_Key = tuple[str, tuple[str, ...], bool]  # ("share" | "count", levels sorted, previous)
+
+
+@dataclass(frozen=True, slots=True)
+class _Iv:
+    lo: Fraction | None  # None: no lower bound
+    lo_open: bool
+    hi: Fraction | None  # None: no upper bound
+    hi_open: bool
+
+    def empty(self) -> bool:
+        if self.lo is None or self.hi is None:
+            return False
+        return self.lo > self.hi or (self.lo == self.hi and (self.lo_open or self.hi_open))
+
+
+_Set = tuple[_Iv, ...]
+_SHARES: _Set = (_Iv(Fraction(0), False, Fraction(1), False),)
+_COUNTS: _Set = (_Iv(-_HALF, False, None, True),)
+
+
+def _meet(a: _Iv, b: _Iv) -> _Iv:
+    if a.lo is None or (b.lo is not None and b.lo > a.lo):
+        lo, lo_open = b.lo, b.lo_open
+    elif b.lo is None or a.lo > b.lo:
+        lo, lo_open = a.lo, a.lo_open
+    else:
+        lo, lo_open = a.lo, a.lo_open or b.lo_open
+    if a.hi is None or (b.hi is not None and b.hi < a.hi):
+        hi, hi_open = b.hi, b.hi_open
+    elif b.hi is None or a.hi < b.hi:
+        hi, hi_open = a.hi, a.hi_open
+    else:
+        hi, hi_open = a.hi, a.hi_open or b.hi_open
+    return _Iv(lo, lo_open, hi, hi_open)
+
+
+def _intersect(s: _Set, t: _Set) -> _Set:
+    return tuple(m for a in s for b in t if not (m := _meet(a, b)).empty())
+
+
+def _subtract(s: _Set, t: _Set) -> _Set:
+    for cut in t:
+        pieces: list[_Iv] = []
+        for a in s:
+            if cut.lo is not None:
+                pieces.append(_meet(a, _Iv(None, True, cut.lo, not cut.lo_open)))
+            if cut.hi is not None:
+                pieces.append(_meet(a, _Iv(cut.hi, not cut.hi_open, None, True)))
+        s = tuple(p for p in pieces if not p.empty())
+    return s
+
+
+def _domain(key: _Key) -> _Set:
+    return _SHARES if key[0] == "share" else _COUNTS
+
+
+def _may_be_unknown(key: _Key) -> bool:
+    """A share needs a basis and a previous vote may not exist: then a comparison is false."""
+    return key[0] == "share" or key[2]
+
+
+_FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "==": "==", "!=": "!="}
+
+
+def _leaf(cond: ast.Compare) -> tuple[_Key, _Set] | None:
+    """A comparison of a share or count with a number in range, as a key and a set of values."""
+    quantity, op, number = cond.left, str(cond.op), cond.right
+    if isinstance(quantity, ast.Number):
+        quantity, op, number = number, _FLIP[op], quantity
+    if not isinstance(quantity, ast.Share | ast.Count) or not isinstance(number, ast.Number):
+        return None
+    x = number.value
+    if isinstance(quantity, ast.Share):
+        if not 0 <= x <= 1:
+            return None
+        key: _Key = ("share", tuple(sorted(quantity.levels)), quantity.previous)
+        sets = {
+            ">": (_Iv(x, True, None, True),),
+            ">=": (_Iv(x, False, None, True),),
+            "<": (_Iv(None, True, x, True),),
+            "<=": (_Iv(None, True, x, False),),
+            "==": (_Iv(x, False, x, False),),
+            "!=": (_Iv(None, True, x, True), _Iv(x, True, None, True)),
+        }
+    else:
+        if x.denominator != 1 or number.is_percent:
+            return None
+        key = ("count", tuple(sorted(quantity.levels)), quantity.previous)
+        lo, hi = x - _HALF, x + _HALF
+        sets = {
+            ">": (_Iv(hi, False, None, True),),
+            ">=": (_Iv(lo, False, None, True),),
+            "<": (_Iv(None, True, lo, True),),
+            "<=": (_Iv(None, True, hi, True),),
+            "==": (_Iv(lo, False, hi, True),),
+            "!=": (_Iv(None, True, lo, True), _Iv(hi, False, None, True)),
+        }
+    return key, _intersect(sets[op], _domain(key))
+
+
+def _keys(cond: ast.Cond) -> list[tuple[_Key, ast.Share | ast.Count]]:
+    found: dict[_Key, ast.Share | ast.Count] = {}
+    for sub in conds(cond):
+        if isinstance(sub, ast.Compare) and (leaf := _leaf(sub)) is not None:
+            quantity = sub.left if isinstance(sub.left, ast.Share | ast.Count) else sub.right
+            assert isinstance(quantity, ast.Share | ast.Count)
+            found.setdefault(leaf[0], quantity)
+    return list(found.items())
+
+
+def _under(cond: ast.Cond, key: _Key) -> _Set:
+    """Values of the quantity for which the condition is surely true."""
+    if isinstance(cond, ast.Compare):
+        leaf = _leaf(cond)
+        return leaf[1] if leaf is not None and leaf[0] == key else ()
+    if isinstance(cond, ast.And):
+        found = _domain(key)
+        for operand in cond.operands:
+            found = _intersect(found, _under(operand, key))
+        return found
+    if isinstance(cond, ast.Or):
+        return tuple(iv for operand in cond.operands for iv in _under(operand, key))
+    if isinstance(cond, ast.Not) and not _may_be_unknown(key):
+        bound = _over(cond.operand, key)
+        return () if bound is None else _subtract(_domain(key), bound)
+    return ()
+
+
+def _over(cond: ast.Cond, key: _Key) -> _Set | None:
+    """Values the quantity surely has (known) when the condition is true; None: no such bound."""
+    if isinstance(cond, ast.Compare):
+        leaf = _leaf(cond)
+        return leaf[1] if leaf is not None and leaf[0] == key else None
+    if isinstance(cond, ast.And):
+        bounds = [b for operand in cond.operands if (b := _over(operand, key)) is not None]
+        if not bounds:
+            return None
+        found = _domain(key)
+        for bound in bounds:
+            found = _intersect(found, bound)
+        return found
+    if isinstance(cond, ast.Or):
+        parts = [_over(operand, key) for operand in cond.operands]
+        if any(part is None for part in parts):
+            return None
+        return tuple(iv for part in parts if part is not None for iv in part)
+    if isinstance(cond, ast.Not) and not _may_be_unknown(key):
+        return _subtract(_domain(key), _under(cond.operand, key))
+    return None
+
+
+def _always(cond: ast.Cond) -> bool:
+    """True when the condition holds for every person (on a count, which is never unknown)."""
+    return any(
+        not _may_be_unknown(key) and not _subtract(_domain(key), _under(cond, key))
+        for key, _ in _keys(cond)
+    )
+
+
+def _cover(wanted: _Set, catches: Sequence[tuple[ast.Rule, _Set]]) -> list[ast.Rule]:
+    """The earlier rules, in order, that each catch some of what is left of `wanted`."""
+    found = []
+    for rule, caught in catches:
+        if _intersect(wanted, caught):
+            found.append(rule)
+            wanted = _subtract(wanted, caught)
+    return found
+
+
+def never_matching(block: ast.Classify) -> Iterator[tuple[ast.Rule, str]]:
+    """Each rule of the block that can never match, and why (the message the checker gives)."""
+    rules = [r for r in block.rules if r.when is not None]
+    for i, rule in enumerate(rules):
+        assert rule.when is not None
+        earlier = rules[:i]
+        keys = _keys(rule.when)
+        never = next((q for k, q in keys if _over(rule.when, k) == ()), None)
+        if never is not None:
+            why = f"its condition on `{show(never)}` is never true"
+            yield rule, f"rule `{rule.id}` can never match: {why}"
+            continue
+        always = next((e for e in earlier if e.when is not None and _always(e.when)), None)
+        if always is not None:
+            yield rule, _caught(rule, [always])
+            continue
+        for key, _ in keys:
+            wanted = _over(rule.when, key)
+            if wanted is None:
+                continue
+            catches = [(e, _under(e.when, key)) for e in earlier if e.when is not None]
+            if _subtract(wanted, tuple(iv for _, s in catches for iv in s)):
+                continue
+            alone = next((e for e, s in catches if not _subtract(wanted, s)), None)
+            yield rule, _caught(rule, [alone] if alone else _cover(wanted, catches))
+            break
+
+
+def _caught(rule: ast.Rule, culprits: list[ast.Rule]) -> str:
+    named = [f"`{c.id}` (line {c.span.line})" for c in culprits]
+    if len(named) == 1:
+        who = f"rule {named[0]} always matches"
+    else:
+        who = "rules " + ", ".join(named[:-1]) + " and " + named[-1] + " always match"
+    return f"rule `{rule.id}` can never match: {who} first"
