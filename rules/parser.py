@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
-import unicodedata
-from collections.abc import Iterable
+import sys
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -14,8 +14,9 @@ from fractions import Fraction
 from importlib.resources import files
 from typing import Any
 
-from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
+import lark
+from lark import Lark, Token, Transformer, Tree, v_args
+from lark.exceptions import UnexpectedInput, VisitError
 from lark.tree import Meta
 
 from . import ast
@@ -52,7 +53,28 @@ def grammar() -> Lark:
         propagate_positions=True,
         maybe_placeholders=False,
         lexer_callbacks={"COMMENT": _keep_comment},
+        cache=_cache_file(),
     )
+
+
+def _cache_file() -> str | bool:
+    """Where Lark keeps the analysed grammar (50 ms to build, 5 ms to load), or False.
+
+    In the user's own cache folder, never a shared temporary one: the cache is a pickle. Lark
+    checks the grammar's hash before loading it, and rebuilds when the file is unreadable.
+    """
+    if os.environ.get("TINNHIEM_NO_GRAMMAR_CACHE"):
+        return False
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "tinnhiem")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return False
+    if not os.access(folder, os.W_OK):
+        return False
+    version = f"lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return os.path.join(folder, f"grammar-{version}.cache")
 
 
 def _span(meta: Meta | Token) -> ast.Span:
@@ -364,298 +386,26 @@ class _ToAst(Transformer[Token, Any]):
         return ast.Call(str(items[0]), tuple(items[1:]), _span(meta))
 
 
-# --- syntax errors, in words -------------------------------------------------------------------
-
-# Terminal names never reach the user: each is said in words. Keywords and punctuation are shown
-# as written (`of`, `{`).
-_WORDS = {
-    "NAME": "a name",
-    "STRING": 'a quoted text ("…")',
-    "NUMBER": "a number (9, 1/2, 50%, 0.5)",
-    "INT": "a whole number",
-    "DATE": "a date (2023-06-23)",
-    "BOOL": "a boolean (true or false)",
-    "CMP": "a comparison (>=, >, <=, <, ==, !=)",
-    "$END": "the end of the file",
-}
-_FOUND = {"NAME": "a name", "NUMBER": "a number", "INT": "a number", "DATE": "a date"}
-_FOUND |= {"BOOL": "a boolean", "CMP": "a comparison"}
-
-_STATEMENTS: tuple[str, ...] = ("levels", "map", "basis", "quorum", "schedule", "exempt")
-_STATEMENTS += ("classify", "report", "example", "source")
-_SCALAR = frozenset({"NUMBER", "DATE", "BOOL", "STRING"})
-_VALUE = frozenset({"NUMBER", "DATE", "BOOL", "STRING", "NAME", "share", "count", "previous"})
-# When the parser would take any of a family, the family is named rather than each member.
-_GROUPS: tuple[tuple[frozenset[str], str, str | None], ...] = (
-    (
-        frozenset(_STATEMENTS),
-        "a statement",
-        "a statement starts with " + ", ".join(f"`{w}`" for w in _STATEMENTS[:-1]) + " or `source`",
-    ),
-    (
-        _VALUE | {"not", "("},
-        "a condition",
-        "for example `share(thap) > 1/2` or `retirement_notice`",
-    ),
-    (
-        _VALUE,
-        "a value",
-        "a number, share(…), count(…), a name, a date, a quoted text or true/false",
-    ),
-    (_SCALAR, "a value", "a number, a date, a quoted text, true or false"),
-)
-# Characters that look like something the language has.
-_LOOKALIKE = {
-    "“": 'use straight quotes (")',
-    "”": 'use straight quotes (")',
-    "‘": 'texts are in straight double quotes (")',
-    "’": 'texts are in straight double quotes (")',
-    "'": 'texts are in straight double quotes (")',
-    "≥": "write `>=`",
-    "≤": "write `<=`",
-    "≠": "write `!=`",
-    "&": "write `and`",
-    "|": "write `or`",
-    "!": "write `!=`, or `not` before a condition",
-}
-
-
-def _literals(terminals: Iterable[str]) -> set[str]:
-    """Terminal names as what the user writes: `levels`, `{` for keywords and punctuation."""
-    lark = grammar()
-    found = set()
-    for name in terminals:
-        try:
-            pattern = lark.get_terminal(name).pattern
-        except KeyError:
-            found.add(name)  # `$END`
-            continue
-        found.add(pattern.value if pattern.type == "str" else name)
-    return found
-
-
-def _expected(accepted: Iterable[str]) -> tuple[str, str | None]:
-    """What the parser would take, in words, and a hint when a whole family was named."""
-    left = _literals(accepted)
-    words, hint = [], None
-    for members, word, why in _GROUPS:
-        if members <= left:
-            left -= members
-            words.append(word)
-            hint = hint or why
-    words.extend(_WORDS.get(item) or f"`{item}`" for item in left)  # a literal as written
-    words = sorted(set(words), key=lambda w: (not w.startswith("`"), w == _WORDS["$END"], w))
-    text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-    return text, hint
-
-
-@dataclass(frozen=True, slots=True)
-class _Replay:
-    accepts: set[str]  # the terminals the parser takes at the error
-    recent: tuple[Token, ...]  # the last tokens before it
-
-
-def _replay(text: str, pos: int | None) -> _Replay:
-    """The parser just before `pos` (None: at the end of the text).
-
-    An error's own `accepts` comes after the reductions its token caused, and can miss some (an
-    `and` after a comparison); replaying the tokens before it gives the state they left.
-    """
-    reset = _comments.set(None)
-    parser = grammar().parse_interactive(text)
-    recent: list[Token] = []
+def _tree(text: str) -> tuple[Tree[Token], list[ast.Comment]]:
+    """The Lark tree of a text and its comments (which the lexer hands over while parsing)."""
+    comments: list[ast.Comment] = []
+    reset = _comments.set(comments)
     try:
-        for token in parser.iter_parse():
-            if pos is not None and (token.start_pos or 0) >= pos:
-                break
-            recent = [*recent[-3:], token]
-    except UnexpectedInput:
-        pass  # the lexer stopped at the error: the parser has not seen it
+        return grammar().parse(text), comments
     finally:
         _comments.reset(reset)
-    return _Replay(set(parser.accepts()), tuple(recent))
-
-
-def _accepts_at(text: str, pos: int | None) -> set[str]:
-    return _replay(text, pos).accepts
-
-
-def _keyword_as_name(replay: _Replay) -> str | None:
-    """A word of the language just before the error that the parser took for a name."""
-    for token in reversed(replay.recent):
-        if token.type == "NAME" and str(token) in RESERVED:
-            return (
-                f"`{token}` on line {token.line} was read as a name: is something missing "
-                "before it?"
-            )
-    return None
-
-
-def _found(token: Token) -> str:
-    if token.type == "STRING":
-        return "a quoted text"
-    kind = _FOUND.get(token.type)
-    return f"{kind} `{token}`" if kind else f"`{token}`"
-
-
-def _is_letter(char: str) -> bool:
-    """A letter the language does not take in a name: a capital, a Vietnamese letter or accent."""
-    return char.isalpha() or unicodedata.category(char).startswith("M")
-
-
-def _in_word(char: str) -> bool:
-    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
-
-
-def _width(word: str) -> int:
-    """Columns a word takes on screen: an accent written apart (NFD) takes none."""
-    return sum(1 for c in word if not unicodedata.category(c).startswith("M"))
-
-
-def _as_id(word: str) -> str:
-    """`Thấp` as an id could be written: `thap`."""
-    bare = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in bare if not unicodedata.category(c).startswith("M")).lower()
-    bare = re.sub(r"[^a-z0-9_]", "_", bare)
-    return bare if re.match(r"[a-z_]", bare) else "_" + bare
-
-
-@dataclass(frozen=True, slots=True)
-class _Said:
-    """A syntax error before it is placed in its file."""
-
-    line: int
-    column: int
-    width: int
-    message: str
-    hint: str | None = None
-
-
-def _bad_character(text: str, exc: UnexpectedCharacters) -> _Said:
-    """No token starts here: an unclosed text, a capital or accent in a name, a stray sign."""
-    pos = exc.pos_in_stream or 0
-    char = text[pos] if pos < len(text) else ""
-    line_end = text.find("\n", pos)
-    rest = text[pos : len(text) if line_end < 0 else line_end].rstrip()
-    if char == '"':
-        return _Said(
-            exc.line,
-            exc.column,
-            len(rest),
-            "a quoted text is not closed on this line",
-            'end it with `"` on the same line: a text never runs over a line break',
-        )
-    if char in "“”":
-        return _Said(exc.line, exc.column, 1, f"unexpected character `{char}`: {_LOOKALIKE[char]}")
-    if _is_letter(char):
-        return _bad_word(text, exc, pos)
-    accepted = _accepts_at(text, pos)
-    expected, family = _expected(accepted)
-    if char == "=" and "CMP" in accepted:
-        after = text[pos + 1 : pos + 2]
-        if after in ("<", ">"):
-            return _Said(
-                exc.line, exc.column, 2, f"`={after}` is not a comparison", f"write `{after}=`"
-            )
-        return _Said(exc.line, exc.column, 1, "`=` is not a comparison", "use `==` to compare")
-    return _Said(
-        exc.line,
-        exc.column,
-        1,
-        f"expected {expected}, found `{char}`",
-        _LOOKALIKE.get(char, family),
-    )
-
-
-def _word(text: str, pos: int) -> tuple[int, int]:
-    """Where the word around `pos` starts and ends, Vietnamese letters and capitals included."""
-    start, end = pos, pos
-    while start > 0 and _in_word(text[start - 1]):
-        start -= 1
-    while end < len(text) and _in_word(text[end]):
-        end += 1
-    return start, end
-
-
-def _bad_word(text: str, exc: UnexpectedCharacters, pos: int) -> _Said:
-    """A word with a capital or a Vietnamese letter: a keyword, an id, a text without quotes."""
-    start, end = _word(text, pos)
-    word, column = text[start:end], exc.column - (pos - start)
-    spelled = _as_id(word)
-    if spelled in RESERVED:
-        message = f"`{word}` is not a word of the language"
-        hint = f"write `{spelled}`: the words of the language are in lower case"
-        return _Said(exc.line, column, _width(word), message, hint)
-    accepted = _accepts_at(text, start)  # before the part of the word that was taken for a name
-    if "NAME" in accepted:
-        message = f"`{word}` cannot be an id: ids are lower-case ASCII letters, digits and `_`"
-        hint = f"write `{spelled}` and put the Vietnamese in the quoted label"
-        return _Said(exc.line, column, _width(word), message, hint)
-    expected, family = _expected(accepted)
-    quotes = 'texts are in straight double quotes (")'
-    message = f"expected {expected}, found `{word}`"
-    return _Said(
-        exc.line, column, _width(word), message, quotes if "STRING" in accepted else family
-    )
-
-
-def _bad_token(text: str, exc: UnexpectedToken) -> _Said:
-    token = exc.token
-    if token.type == "$END":
-        replay = _replay(text, None)
-        expected, hint = _expected(replay.accepts or exc.expected)
-        hint = hint or _keyword_as_name(replay)
-        lines = text.splitlines() or [""]
-        return _Said(
-            len(lines), len(lines[-1]) + 1, 1, f"the file ends too early; expected {expected}", hint
-        )
-    replay = _replay(text, token.start_pos)
-    expected, hint = _expected(replay.accepts or exc.expected)
-    hint = hint or _keyword_as_name(replay)
-    found, width = _found(token), len(str(token))
-    if token.type == "NAME":
-        start, end = _word(text, token.start_pos or 0)
-        if end - start > width:  # `tên`, of which the lexer took `t` for a name
-            found, width = f"`{text[start:end]}`", _width(text[start:end])
-        if expected == _WORDS["STRING"]:
-            hint = 'texts are in straight double quotes (")'
-    if str(token) == "," and "and" in _literals(replay.accepts):
-        hint = "join conditions with `and` or `or`"
-    message = f"expected {expected}, found {found}"
-    return _Said(token.line or 0, token.column or 0, width, message, hint)
-
-
-def _syntax_error(text: str, path: str, exc: UnexpectedInput) -> RuleSyntaxError:
-    if isinstance(exc, UnexpectedCharacters):
-        said = _bad_character(text, exc)
-    elif isinstance(exc, UnexpectedToken):
-        said = _bad_token(text, exc)
-    else:  # an `UnexpectedEOF`, which LALR does not raise, is said all the same
-        expected, hint = _expected(getattr(exc, "expected", ()) or ())
-        lines = text.splitlines() or [""]
-        message = f"the file ends too early; expected {expected}"
-        said = _Said(len(lines), len(lines[-1]) + 1, 1, message, hint)
-    diag = Diagnostic(
-        "error",
-        said.message,
-        path,
-        said.line,
-        said.column,
-        source_line(text, said.line),
-        max(said.width, 1),
-        said.hint,
-    )
-    return RuleSyntaxError([diag])
 
 
 def parse(text: str, path: str = "<string>") -> ast.RuleSet:
     """Parse one file; raise `RuleSyntaxError` (position, line, caret) if it is not valid."""
-    comments: list[ast.Comment] = []
-    reset = _comments.set(comments)
+    from .check_syntax import syntax_error  # it needs this module's grammar
+
     try:
-        ruleset: ast.RuleSet = _ToAst().transform(grammar().parse(text))
+        tree, comments = _tree(text)
     except UnexpectedInput as exc:
-        raise _syntax_error(text, path, exc) from None
+        raise syntax_error(text, path, exc) from None
+    try:
+        ruleset: ast.RuleSet = _ToAst().transform(tree)
     except VisitError as exc:
         inner = exc.orig_exc
         if isinstance(inner, _BadToken):
@@ -671,8 +421,6 @@ def parse(text: str, path: str = "<string>") -> ast.RuleSet:
             )
             raise RuleSyntaxError([diag]) from None
         raise
-    finally:
-        _comments.reset(reset)
     return ast.RuleSet(
         name=ruleset.name,
         extends=ruleset.extends,

@@ -7,8 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tinnhiem.rules import RuleSyntaxError, ast, parse
-from tinnhiem.rules.parser import _WORDS, RESERVED, grammar
+from tinnhiem.rules.check_syntax import _WORDS
+from tinnhiem.rules.parser import RESERVED, grammar
 
 HEAD = 'ruleset "Thử"\nlevels { tn "Tín nhiệm"; thap "Tín nhiệm thấp" }\n'
 REFERENCE = Path(__file__).parent.parent / "rules" / "reference.md"
@@ -327,6 +330,30 @@ def test_every_terminal_the_parser_may_expect_is_said_in_words(prefix: str) -> N
 def test_every_terminal_that_is_a_pattern_has_words() -> None:
     patterns = {t.name for t in grammar().terminals if t.pattern.type == "re"}
     assert patterns - {"COMMENT", "WS"} <= set(_WORDS)
+
+
+VALID = HEAD + (
+    "basis collected\nquorum present >= 2/3 of members\n"
+    'schedule { term 5 years; vote in year 3; meeting "Cuối năm" month 12 }\n'
+    'exempt "Nghỉ hưu" when retirement_notice note "Điều 2"\n'
+    'classify c "Hệ quả" { a "A" when share(thap) >= 2/3 and not previous count(tn) > 3\n'
+    '  else n "Không" }\n'
+    'example "e" { collected 42; thap 28; d 2023-07-01 expect c a }\n'
+)
+PIECES = ["{", "}", "(", ")", ";", ",", '"', "=", "==", "->", "when", "else", "Thấp", "x", "1/2"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.integers(0, len(VALID)), st.integers(0, 3), st.sampled_from(PIECES))
+def test_a_broken_file_gives_one_syntax_error_in_words(at: int, cut: int, piece: str) -> None:
+    text = VALID[:at] + piece + VALID[at + cut :]
+    try:
+        parse(text, "r.tn")
+    except RuleSyntaxError as exc:
+        (diagnostic,) = exc.diagnostics
+        said = f"{diagnostic.message} {diagnostic.hint or ''}"
+        assert not set(re.findall(r"[$\w]+", said)) & TERMINALS, said
+        assert 0 < diagnostic.line <= text.count("\n") + 1 and diagnostic.width >= 1
 
 
 # --- the words of the language ---------------------------------------------------------------
