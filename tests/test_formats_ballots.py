@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 from tinnhiem.engine.formats import ballots, read_ballots
-from tinnhiem.engine.formats.ballots import Marks
+from tinnhiem.engine.formats.marks import Marks
 from tinnhiem.engine.model import DataError, Dataset
 
 LEVELS = {"cao": "Tín nhiệm cao", "tn": "Tín nhiệm", "thap": "Tín nhiệm thấp"}

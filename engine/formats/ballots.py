@@ -7,9 +7,7 @@ holds x, có, yes, true, 1 or hủy) is invalid for everybody. `collected` is th
 (rows); an entirely empty row is not a ballot (a spreadsheet cannot tell it from no row): it is
 skipped, with a warning that says how many were.
 
-A cell holds the level ticked: its id, its label (or the label's end after "Tín nhiệm ": "cao",
-"thấp"), or a single letter that is the first letter of exactly one level id of the rule set
-("c" for cao; "t" is refused, being both tn and thap); several ticks are joined with "+".
+What a cell may hold is in `marks`; the counters are in `counting`.
 
 The vote is secret: a column that could say who cast a ballot (a voter's name, id, signature,
 contact) makes the whole file refused, and no value of that column is ever read.
@@ -27,26 +25,17 @@ import codecs
 import csv
 import io
 import os
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from tinnhiem.engine.model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, Tally
 
-from .headers import (
-    HeaderMatcher,
-    column_letter,
-    display,
-    fold,
-    is_ballot_number_header,
-    is_void_header,
-    looks_like_voter,
-    normalise,
-)
+from .counting import Count, Plan, mark_text, plan_columns
+from .headers import HeaderMatcher, column_letter, display
 from .issues import MAX_ERRORS, Issues, capped, fail
+from .marks import Marks, void_word
 from .tabular import (
     BALLOT_SHEETS,
     Row,
@@ -63,293 +52,11 @@ from .tabular import (
     xlsx_rows,
 )
 from .tallies import amount
-from .values import CellError, parse_count, shown
+from .values import CellError, parse_count
 
 BLOCK = 1 << 16  # bytes read at a time by the fast path (small blocks stay in the cache)
-FOLD_AT = 512  # distinct texts in one column before they are folded into counts
 
-_VOID_YES = {"x", "có", "co", "yes", "true", "1", "hủy", "huỷ", "huy", "void"}
-_VOID_NO = {"không", "khong", "no", "false", "0"}
 _SIDECAR_KEYS = ("members", "present", "issued", "collected")
-
-
-# --- marks -----------------------------------------------------------------------------------
-
-
-class Marks:
-    """What a cell means: the levels ticked, or None for a text that is not a mark."""
-
-    def __init__(self, levels: Mapping[str, str]) -> None:
-        given = dict(levels) or dict(KNOWN_LEVELS)
-        every = {**KNOWN_LEVELS, **given}
-        pairs: list[tuple[str, str]] = []
-        for level, label in every.items():
-            pairs += [(normalise(level), level), (normalise(label), level)]
-            rest = normalise(label).removeprefix("tín nhiệm ")
-            if rest != normalise(label):
-                pairs.append((rest, level))
-        firsts: dict[str, list[str]] = {}
-        for level in given:
-            firsts.setdefault(normalise(level)[:1], []).append(level)
-        self.letters = {letter: found[0] for letter, found in firsts.items() if len(found) == 1}
-        self.ambiguous = {letter: found for letter, found in firsts.items() if len(found) > 1}
-        pairs += list(self.letters.items())
-        self.exact = _unique(pairs)
-        self.folded = _unique((fold(key), level) for key, level in pairs)
-        self.given = tuple(given)
-
-    def ticks(self, text: str) -> list[str] | None:
-        found: list[str] = []
-        for part in text.split("+"):
-            key = normalise(part)
-            if not key:
-                continue
-            level = self.exact.get(key) or self.folded.get(fold(key))
-            if level is None:
-                return None
-            found.append(level)
-        return found
-
-    def problem(self, text: str) -> str:
-        """Why a cell is not a mark, and what is expected."""
-        for part in text.split("+"):
-            key = normalise(part)
-            if key in self.ambiguous and key not in self.exact:
-                could = " or ".join(self.ambiguous[key])
-                return f"the letter {shown(key)} could be {could}; {self.expected()}"
-        return f"unknown mark {shown(text, 20)}; {self.expected()}"
-
-    def expected(self) -> str:
-        letters = ", ".join(f"{letter} for {level}" for letter, level in self.letters.items())
-        also = f"their labels, or {letters}" if letters else "or their labels"
-        return (
-            f'expected one of {", ".join(self.given)} ({also}), several joined with "+", or nothing'
-        )
-
-
-def _unique(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    table: dict[str, str] = {}
-    clash: set[str] = set()
-    for key, level in pairs:
-        if not key or key in clash:
-            continue
-        if table.get(key, level) != level:
-            del table[key]
-            clash.add(key)
-        else:
-            table[key] = level
-    return table
-
-
-def void_word(value: str) -> bool | None:
-    key = normalise(value)
-    if not key or key in _VOID_NO:
-        return False
-    return True if key in _VOID_YES else None
-
-
-# --- the header ------------------------------------------------------------------------------
-
-
-@dataclass
-class Plan:
-    """The columns of a ballot file: people, the void column, and columns not read."""
-
-    file: str
-    header_row: int
-    header: list[str]
-    people: list[int] = field(default_factory=list)
-    void: int | None = None
-    unnamed: list[int] = field(default_factory=list)
-
-
-def plan_columns(header: list[str], file: str, header_row: int) -> Plan:
-    """The plan of a header, or a `DataError` (a voter column, duplicates, no person)."""
-    issues = Issues(file)
-    voters = [h for h in header if h and looks_like_voter(h)]
-    for h in voters:
-        issues.error(
-            "this column looks like it says who cast each ballot; a ballot file must not "
-            "identify voters: remove the column (none of its values was read)",
-            row=header_row,
-            column=h,
-        )
-    issues.check()
-    plan = Plan(file, header_row, header)
-    seen: dict[str, str] = {}
-    for index, h in enumerate(header):
-        if not h:
-            plan.unnamed.append(index)
-        elif is_void_header(h):
-            if plan.void is not None:
-                issues.error("a second void column; keep one", row=header_row, column=h)
-            plan.void = index
-        elif is_ballot_number_header(h):
-            continue
-        elif normalise(h) in seen:
-            issues.error(
-                f'the person "{seen[normalise(h)]}" has two columns; keep one',
-                row=header_row,
-                column=h,
-            )
-        else:
-            seen[normalise(h)] = h
-            plan.people.append(index)
-    if not plan.people and not issues.errors:
-        found = ", ".join(f'"{h}"' for h in header if h) or "none"
-        issues.error(
-            f"no person columns: the header should name one person per column; found {found}",
-            row=header_row,
-        )
-    issues.check()
-    return plan
-
-
-# --- counting --------------------------------------------------------------------------------
-
-
-@dataclass
-class Person:
-    valid: int = 0
-    invalid: int = 0
-    counts: Counter[str] = field(default_factory=Counter)
-    bad: int = 0  # cells that are not marks
-
-
-class Count:
-    """The counters of one ballot file, fed row by row or a block of full rows at a time."""
-
-    def __init__(self, plan: Plan, marks: Marks) -> None:
-        self.plan = plan
-        self.marks = marks
-        self.width = len(plan.header)
-        self.raw: list[Counter[Any]] = [Counter() for _ in range(self.width)]
-        self.tracked = sorted(plan.people + plan.unnamed)  # the void column is read row by row
-        self.marked: set[int] = set()  # unnamed columns that hold something
-        self.people = {index: Person() for index in plan.people}
-        self.collected = 0
-        self.voids = 0
-        self.skipped = 0
-        self.undecodable = False
-        self.errors: list[DataIssue] = []  # the first ones only, in row order
-        self.more = 0
-
-    # feeding
-
-    def block(self, cells: list[bytes] | list[str], lines: int) -> None:
-        """`lines` full rows, none empty or void, as one flat list of cells."""
-        width, raw = self.width, self.raw
-        for index in self.tracked:
-            raw[index].update(cells[index::width])
-        self.collected += lines
-        self.tidy()
-
-    def many(self, first: int, rows: list[list[Any]]) -> None:
-        """Rows numbered from `first`: as one block when all are full, not empty and not void."""
-        width, void = self.width, self.plan.void
-        if (
-            rows
-            and all(len(row) == width for row in rows)
-            and [""] * width not in rows
-            and (void is None or all(row[void] == "" for row in rows))
-        ):
-            self.block(list(chain.from_iterable(rows)), len(rows))
-            return
-        for number, cells in enumerate(rows, start=first):
-            self.row(number, cells)
-
-    def row(self, number: int, cells: list[Any]) -> None:
-        if all(c == "" or c is None for c in cells):
-            self.skipped += 1
-            return
-        self.collected += 1
-        if len(cells) > self.width:
-            if any(c not in ("", None) for c in cells[self.width :]):
-                self.error(
-                    f"the row has {len(cells)} cells, more than the {self.width} columns of the "
-                    "header",
-                    number,
-                )
-            cells = cells[: self.width]
-        void = self.plan.void
-        if void is not None and void < len(cells) and cells[void] not in ("", None):
-            text = _text(cells[void])
-            verdict = void_word(text)
-            if verdict is None:
-                self.error(
-                    "expected the void mark (x, có, yes, true, 1, hủy) or nothing (or không, no, "
-                    f"false, 0), found {shown(text)}",
-                    number,
-                    self.plan.header[void],
-                )
-            if verdict is not False:
-                self.voids += 1
-                return
-        raw, length = self.raw, len(cells)
-        for index in self.tracked:
-            if index < length:
-                raw[index][cells[index]] += 1
-        if self.collected % 4096 == 0:
-            self.tidy()
-
-    def error(self, message: str, row: int, column: str | None = None) -> None:
-        if len(self.errors) <= MAX_ERRORS:
-            self.errors.append(DataIssue("error", message, Origin(self.plan.file, row, column)))
-        else:
-            self.more += 1
-
-    # folding the distinct texts into counts
-
-    def tidy(self, force: bool = False) -> None:
-        """Fold the texts counted so far into counts, so that memory stays bounded."""
-        for index in self.plan.people:
-            counter = self.raw[index]
-            if force or len(counter) > FOLD_AT:
-                self.fold(index, counter)
-                counter.clear()
-        for index in self.plan.unnamed:
-            counter = self.raw[index]
-            if any(v not in ("", b"", None) for v in counter):
-                self.marked.add(index)
-            counter.clear()
-
-    def fold(self, index: int, counter: Counter[Any]) -> None:
-        person = self.people[index]
-        for raw, n in counter.items():
-            if isinstance(raw, bytes):
-                try:
-                    raw = raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    self.undecodable = True
-                    continue
-            ticks = self.marks.ticks(_text(raw))
-            if ticks is None:
-                person.bad += n
-            elif len(ticks) == 1:
-                person.valid += n
-                person.counts[ticks[0]] += n
-            else:
-                person.invalid += n
-
-    def finish(self) -> None:
-        self.tidy(force=True)
-        for person in self.people.values():
-            person.invalid += self.collected - person.valid - person.invalid - person.bad
-
-    def unnamed_with_marks(self) -> list[int]:
-        return sorted(self.marked)
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):  # JSON: ["cao", "tn"] is two ticks
-        return "+".join(_text(v) for v in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 # --- sources ---------------------------------------------------------------------------------
@@ -562,7 +269,7 @@ def _turnout(table: object, file: str, prefix: str, toml: bool) -> Turnout:
             except CellError as exc:
                 issues.error(f"{prefix}{key}: {exc.message}")
         elif meaning in (("field", "round"), ("field", "unit")):
-            setattr(found, meaning[1], _text(value).strip())
+            setattr(found, meaning[1], mark_text(value).strip())
         else:
             known = ", ".join(_SIDECAR_KEYS) + ", round or unit"
             issues.error(f'unknown key "{prefix}{key}"; expected {known}')
@@ -635,7 +342,7 @@ def _batched(count: Count, rows: Iterable[Row], convert: bool, size: int = 4096)
             batch = []
         if not batch:
             first = number
-        batch.append([_text(c) for c in cells] if convert else cells)
+        batch.append([mark_text(c) for c in cells] if convert else cells)
     if batch:
         count.many(first, batch)
 
@@ -644,7 +351,7 @@ def _open_xlsx(path: Path, file: str) -> Source:
     with xlsx_rows(path, file, BALLOT_SHEETS) as rows:
         for number, cells in rows:
             if any(c not in ("", None) for c in cells):
-                header = [display(_text(c)) for c in cells]
+                header = [display(mark_text(c)) for c in cells]
                 while header and not header[-1]:
                     header.pop()
                 return Source(path, file, "xlsx", header, number)
@@ -731,12 +438,12 @@ def _find_bad_cells(source: Source, plan: Plan, marks: Marks, total: int) -> lis
             if (
                 void is not None
                 and void < len(cells)
-                and void_word(_text(cells[void])) is not False
+                and void_word(mark_text(cells[void])) is not False
             ):
                 continue
             for index in plan.people:
                 if index < len(cells):
-                    text = _text(cells[index])
+                    text = mark_text(cells[index])
                     if marks.ticks(text) is None:
                         column = plan.header[index]
                         message = marks.problem(text)

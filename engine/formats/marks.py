@@ -1,0 +1,90 @@
+"""Ballot cells: the levels a cell ticks, and the void mark of a whole ballot.
+
+A cell holds the level ticked: its id, its label (or the label's end after "Tín nhiệm ": "cao",
+"thấp"), or a single letter that is the first letter of exactly one level id of the rule set
+("c" for cao; "t" is refused, being both tn and thap); several ticks are joined with "+".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from tinnhiem.engine.model import KNOWN_LEVELS
+
+from .headers import fold, normalise
+from .values import shown
+
+_VOID_YES = {"x", "có", "co", "yes", "true", "1", "hủy", "huỷ", "huy", "void"}
+_VOID_NO = {"không", "khong", "no", "false", "0"}
+
+
+class Marks:
+    """What a cell means: the levels ticked, or None for a text that is not a mark."""
+
+    def __init__(self, levels: Mapping[str, str]) -> None:
+        given = dict(levels) or dict(KNOWN_LEVELS)
+        every = {**KNOWN_LEVELS, **given}
+        pairs: list[tuple[str, str]] = []
+        for level, label in every.items():
+            pairs += [(normalise(level), level), (normalise(label), level)]
+            rest = normalise(label).removeprefix("tín nhiệm ")
+            if rest != normalise(label):
+                pairs.append((rest, level))
+        firsts: dict[str, list[str]] = {}
+        for level in given:
+            firsts.setdefault(normalise(level)[:1], []).append(level)
+        self.letters = {letter: found[0] for letter, found in firsts.items() if len(found) == 1}
+        self.ambiguous = {letter: found for letter, found in firsts.items() if len(found) > 1}
+        pairs += list(self.letters.items())
+        self.exact = _unique(pairs)
+        self.folded = _unique((fold(key), level) for key, level in pairs)
+        self.given = tuple(given)
+
+    def ticks(self, text: str) -> list[str] | None:
+        found: list[str] = []
+        for part in text.split("+"):
+            key = normalise(part)
+            if not key:
+                continue
+            level = self.exact.get(key) or self.folded.get(fold(key))
+            if level is None:
+                return None
+            found.append(level)
+        return found
+
+    def problem(self, text: str) -> str:
+        """Why a cell is not a mark, and what is expected."""
+        for part in text.split("+"):
+            key = normalise(part)
+            if key in self.ambiguous and key not in self.exact:
+                could = " or ".join(self.ambiguous[key])
+                return f"the letter {shown(key)} could be {could}; {self.expected()}"
+        return f"unknown mark {shown(text, 20)}; {self.expected()}"
+
+    def expected(self) -> str:
+        letters = ", ".join(f"{letter} for {level}" for letter, level in self.letters.items())
+        also = f"their labels, or {letters}" if letters else "or their labels"
+        return (
+            f'expected one of {", ".join(self.given)} ({also}), several joined with "+", or nothing'
+        )
+
+
+def _unique(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    clash: set[str] = set()
+    for key, level in pairs:
+        if not key or key in clash:
+            continue
+        if table.get(key, level) != level:
+            del table[key]
+            clash.add(key)
+        else:
+            table[key] = level
+    return table
+
+
+def void_word(value: str) -> bool | None:
+    key = normalise(value)
+    if not key or key in _VOID_NO:
+        return False
+    return True if key in _VOID_YES else None
