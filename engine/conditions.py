@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from tinnhiem.rules import ast
+from tinnhiem.rules.fmt import format_cond, format_value
 
 from .model import Scalar, percent
 
@@ -407,31 +408,8 @@ def show(value: object) -> str:
     return str(value)
 
 
-def source(value: ast.Value) -> str:
-    """A value as written in the rules file: `previous share(cao + tn)`, `2/3`, `year(x)`."""
-    if isinstance(value, ast.Number):
-        return value.text
-    if isinstance(value, ast.Literal_):
-        return show(value.value)
-    if isinstance(value, ast.Share | ast.Count):
-        word = "share" if isinstance(value, ast.Share) else "count"
-        prefix = "previous " if value.previous else ""
-        return f"{prefix}{word}({' + '.join(value.levels)})"
-    if isinstance(value, ast.Turnout | ast.Attr):
-        return value.name
-    return f"{value.func}({', '.join(source(a) for a in value.args)})"
-
-
-def cond_source(cond: ast.Cond) -> str:
-    """A condition as written, with parentheses where `and` sits inside `or` and so on."""
-    if isinstance(cond, ast.Compare):
-        return f"{source(cond.left)} {cond.op} {source(cond.right)}"
-    if isinstance(cond, ast.Truthy):
-        return cond.value.name
-    if isinstance(cond, ast.Not):
-        return f"not {_wrapped(cond.operand, cond_source(cond.operand))}"
-    word = " and " if isinstance(cond, ast.And) else " or "
-    return word.join(_wrapped(c, cond_source(c)) for c in cond.operands)
+source = format_value  # a value as written: `previous share(cao + tn)`, `2/3`, `year(x)`
+cond_source = format_cond  # a condition as written, with the parentheses it needs
 
 
 def _wrapped(cond: ast.Cond, text: str) -> str:
@@ -492,31 +470,13 @@ def _yes(holds: bool) -> str:
 
 
 def conditions(cond: ast.Cond) -> Iterator[ast.Compare | ast.Truthy]:
-    """The comparisons and bare attributes of a condition."""
-    if isinstance(cond, ast.And | ast.Or):
-        for c in cond.operands:
-            yield from conditions(c)
-    elif isinstance(cond, ast.Not):
-        yield from conditions(cond.operand)
-    else:
-        yield cond
+    """The comparisons and bare attributes inside a condition, in reading order."""
+    for sub in ast.walk_conds(cond):
+        if isinstance(sub, ast.Compare | ast.Truthy):
+            yield sub
 
 
-def values(cond: ast.Cond) -> Iterator[ast.Value]:
-    """Every value a condition reads, arguments of calls included."""
-
-    def walk(value: ast.Value) -> Iterator[ast.Value]:
-        yield value
-        if isinstance(value, ast.Call):
-            for arg in value.args:
-                yield from walk(arg)
-
-    for atom in conditions(cond):
-        if isinstance(atom, ast.Truthy):
-            yield atom.value
-        else:
-            yield from walk(atom.left)
-            yield from walk(atom.right)
+values = ast.walk_values
 
 
 def attrs_used(cond: ast.Cond) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ to equal trees.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal, TypeVar
@@ -148,6 +149,33 @@ class Or:
 
 
 Cond = Compare | Truthy | Not | And | Or
+
+
+def walk_conds(cond: Cond) -> Iterator[Cond]:
+    """The condition and every condition inside it, in reading order."""
+    yield cond
+    if isinstance(cond, Not):
+        yield from walk_conds(cond.operand)
+    elif isinstance(cond, And | Or):
+        for operand in cond.operands:
+            yield from walk_conds(operand)
+
+
+def walk_values(cond: Cond) -> Iterator[Value]:
+    """Every value a condition reads, the arguments of calls included, in reading order."""
+
+    def inner(value: Value) -> Iterator[Value]:
+        yield value
+        if isinstance(value, Call):
+            for arg in value.args:
+                yield from inner(arg)
+
+    for sub in walk_conds(cond):
+        if isinstance(sub, Compare):
+            yield from inner(sub.left)
+            yield from inner(sub.right)
+        elif isinstance(sub, Truthy):
+            yield sub.value
 
 
 # --- statements ------------------------------------------------------------------------------

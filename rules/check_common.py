@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 from . import ast
 from .errors import Diagnostic, Severity, did_you_mean, source_line
+from .fmt import format_value
 
 FUNCTIONS = {"year": "one argument (a date)", "months": "two arguments (two dates)"}
 ARITY = {"year": 1, "months": 2}
@@ -117,24 +118,7 @@ class Findings:
 # --- saying values and names -----------------------------------------------------------------
 
 
-def show(value: ast.Value) -> str:
-    """A value as the language writes it: `previous share(cao + tn)`, `2/3`, `year(x)`."""
-    if isinstance(value, ast.Number):
-        return value.text
-    if isinstance(value, ast.Literal_):
-        literal = value.value
-        if isinstance(literal, bool):
-            return "true" if literal else "false"
-        if isinstance(literal, dt.date):
-            return literal.isoformat()
-        return f'"{literal}"'
-    if isinstance(value, ast.Share | ast.Count):
-        word = "share" if isinstance(value, ast.Share) else "count"
-        prefix = "previous " if value.previous else ""
-        return f"{prefix}{word}({' + '.join(value.levels)})"
-    if isinstance(value, ast.Turnout | ast.Attr):
-        return value.name
-    return f"{value.func}({', '.join(show(a) for a in value.args)})"
+show = format_value  # a value as the language writes it: `previous share(cao + tn)`, `2/3`
 
 
 def listing(names: Sequence[str]) -> str:
@@ -206,30 +190,8 @@ def votes(setting: ast.Setting) -> int:
 # --- walking conditions and examples ---------------------------------------------------------
 
 
-def conds(cond: ast.Cond) -> Iterator[ast.Cond]:
-    yield cond
-    if isinstance(cond, ast.Not):
-        yield from conds(cond.operand)
-    elif isinstance(cond, ast.And | ast.Or):
-        for operand in cond.operands:
-            yield from conds(operand)
-
-
-def values(cond: ast.Cond) -> Iterator[ast.Value]:
-    """Every value of a condition, the arguments of calls included, in reading order."""
-
-    def inner(value: ast.Value) -> Iterator[ast.Value]:
-        yield value
-        if isinstance(value, ast.Call):
-            for arg in value.args:
-                yield from inner(arg)
-
-    for sub in conds(cond):
-        if isinstance(sub, ast.Compare):
-            yield from inner(sub.left)
-            yield from inner(sub.right)
-        elif isinstance(sub, ast.Truthy):
-            yield sub.value
+conds = ast.walk_conds
+values = ast.walk_values
 
 
 def previous_blocks(example: ast.Example) -> list[tuple[ast.Setting, ...]]:
