@@ -77,9 +77,18 @@ def load_chain(
         if len(chain) > MAX_DEPTH:
             msg = f"`extends` goes more than {MAX_DEPTH} files deep"
             return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
+        wrong = _not_a_base(rs.extends)
+        if wrong:
+            return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, wrong)]
         try:
             base_path, base_text = loader(rs.extends, current_path)
-        except (FileNotFoundError, OSError):
+        except UnicodeDecodeError as exc:
+            msg = (
+                f"the base rule set `{rs.extends}` is not UTF-8 text "
+                f"(byte 0x{exc.object[exc.start]:02X} at offset {exc.start})"
+            )
+            return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
+        except OSError:
             msg = f"the base rule set `{rs.extends}` was not found"
             return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
         if str(Path(base_path).resolve()) in seen:
@@ -88,6 +97,19 @@ def load_chain(
             return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
         texts[base_path] = base_text
         current_text, current_path = base_text, base_path
+
+
+def _not_a_base(name: str) -> str | None:
+    """Why `extends "name"` cannot name a base: only a relative `.tn` file can be one.
+
+    So a shared rules file can never make the tool read, and show a line of, any other file.
+    """
+    path = Path(name)
+    if path.suffix != ".tn":
+        return f"`extends` names a rules file ending in .tn, not `{name}`"
+    if path.is_absolute() or name.startswith(("/", "\\")) or ":" in name:
+        return f"`extends` takes a path relative to this file, not `{name}`"
+    return None
 
 
 def merge(chain: tuple[ast.RuleSet, ...]) -> ast.Resolved | None:

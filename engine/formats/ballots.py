@@ -34,7 +34,7 @@ from tinnhiem.engine.model import KNOWN_LEVELS, DataError, DataIssue, Dataset, O
 
 from .counting import Count, Plan, mark_text, plan_columns
 from .headers import HeaderMatcher, column_letter, display
-from .issues import MAX_ERRORS, Issues, capped, fail
+from .issues import MAX_ERRORS, Issues, capped, check_size, fail
 from .marks import Marks, void_word
 from .tabular import (
     BALLOT_SHEETS,
@@ -359,6 +359,7 @@ def _open_xlsx(path: Path, file: str) -> Source:
 
 
 def _document(path: Path, file: str, kind: str) -> tuple[Source, Turnout]:
+    check_size(path, file, f"ballots in {kind.upper()} (CSV and XLSX are streamed)")
     data = read_bytes(path, file)
     toml = kind == "toml"
     document = load_toml(data, file) if toml else load_json(data, file)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+import os
+from pathlib import Path
+
 from tinnhiem.engine.model import DataError, DataIssue, Origin
 
 MAX_ERRORS = 50
@@ -44,3 +48,38 @@ def capped(errors: list[DataIssue], file: str, more: int = 0) -> DataError:
 def fail(file: str, message: str, row: int = 0, column: str | None = None) -> DataError:
     """A `DataError` of one issue, for problems that stop reading the file at once."""
     return DataError([DataIssue("error", message, Origin(file, row, column))])
+
+
+# --- size ------------------------------------------------------------------------------------
+# A file of tallies has one row per person per vote: even every post of a country is a few MB.
+# It is read whole (its rows are checked against each other), which takes about ten times its
+# size in memory, so a file above DEFAULT_MB is refused with a message saying how to read it
+# anyway: the environment variable TINNHIEM_MAX_DATA_MB (a number of MB; 0 for no limit). The
+# same holds for ballots in JSON or TOML; ballots in CSV or XLSX are streamed and have no limit.
+
+ENVIRONMENT = "TINNHIEM_MAX_DATA_MB"
+DEFAULT_MB = 50
+MB = 1 << 20
+
+
+def limit_mb() -> int:
+    """The limit in MB: `TINNHIEM_MAX_DATA_MB` if it is a whole number, else `DEFAULT_MB`."""
+    text = os.environ.get(ENVIRONMENT, "").strip()
+    return int(text) if text.isdigit() else DEFAULT_MB
+
+
+def check_size(path: Path, file: str, what: str = "a file of tallies") -> None:
+    """`DataError` if the file is larger than the limit; nothing if it cannot be measured."""
+    limit = limit_mb()
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # the read that follows says why
+    if limit and size > limit * MB:
+        needed = math.ceil(size / MB)
+        raise fail(
+            file,
+            f"the file is {needed} MB, more than the {limit} MB allowed for {what}, which is "
+            f"read whole; check that this is the right file, or set {ENVIRONMENT}={needed} "
+            "to read it anyway",
+        )

@@ -126,3 +126,51 @@ workbook(
         ]
     },
 )
+
+# --- [4/4] what real offices produce ---------------------------------------------------------
+
+# A Vietnamese-locale Excel export: semicolons, a decimal comma in an attribute, dates d/m/Y.
+text(
+    "vi-locale-decimal-comma.csv",
+    "\ufeffHọ và tên;Số phiếu thu về;Tín nhiệm cao;Tín nhiệm;Tín nhiệm thấp;Điểm đánh giá;appointed\n"
+    "Nguyễn Văn An;42;30;10;2;8,5;15/03/2021\n"
+    "Trần Thị Bình;42;28;12;2;9,25;01/07/2019\n",
+    newline="\r\n",
+)
+
+# TCVN3 (ABC) bytes: "Lª V¨n Hïng", as a font-encoded legacy file writes them.
+(HERE / "legacy-tcvn3.csv").write_bytes(
+    "name,collected,cao,tn,thap\r\nLª V¨n Hïng,30,20,8,2\r\n".encode("latin-1")
+)
+
+# VNI bytes: "Leâ Vaên Huøng", letters followed by tone and vowel marks in the 0x80-0xFF range.
+(HERE / "legacy-vni.csv").write_bytes(
+    "name,collected,cao,tn,thap\r\nLeâ Vaên Huøng,30,20,8,2\r\n".encode("cp1252")
+)
+
+# Numbers stored as text in a workbook (the green triangle in Excel), with spaces and a
+# thousands dot in one of them.
+workbook(
+    "xlsx-numbers-as-text.xlsx",
+    {
+        "Kết quả": [
+            ["Họ và tên", "Số phiếu thu về", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp"],
+            ["Nguyễn Văn An", "42", " 30 ", "10", "2"],
+            ["Trần Thị Bình", "1.042", "1.000", "40", "2"],
+        ]
+    },
+)
+
+# A totals row at the bottom of a workbook, its sums as formulas (no cached values).
+workbook(
+    "xlsx-totals-row.xlsx",
+    {
+        "Kết quả": [
+            ["STT", "Họ và tên", "Số phiếu thu về", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp"],
+            [1, "Nguyễn Văn An", 42, 30, 10, 2],
+            [2, "Trần Thị Bình", 42, 28, 12, 2],
+            [None, None, None, None, None, None],
+            [None, "Tổng cộng", "=SUM(C2:C3)", "=SUM(D2:D3)", "=SUM(E2:E3)", "=SUM(F2:F3)"],
+        ]
+    },
+)
