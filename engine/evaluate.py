@@ -230,8 +230,9 @@ class Runner:
     # (a) levels
     def _check_levels(self) -> None:
         found = dict.fromkeys(self.dataset.levels)
-        for tally in self.dataset.tallies:
-            found.update(dict.fromkeys(tally.counts))
+        # each distinct set of levels once (in order of first appearance), not every tally's
+        for levels in dict.fromkeys(tuple(tally.counts) for tally in self.dataset.tallies):
+            found.update(dict.fromkeys(levels))
         route = self.plan.route
         unknown = [level for level in found if level not in route]
         if unknown:
@@ -288,9 +289,13 @@ class Runner:
         self.quorum_unchecked = 0
         with _collector_paused():
             tallies = self.dataset.tallies
-            results = tuple(self._one(i, t, explain) for i, t in enumerate(tallies))
-        if self.errors:
-            raise DataError(self.errors)
+            if explain:
+                results = tuple(self._one(i, t, True) for i, t in enumerate(tallies))
+            else:
+                results = tuple(map(self._quick, range(len(tallies)), tallies))
+            if self.errors:
+                raise DataError(self.errors)
+            reports = build_reports(self.ruleset, results)
         quorum = self.ruleset.quorum
         total = len(self.dataset.tallies)
         warnings = list(self.warnings)
@@ -301,7 +306,6 @@ class Runner:
                 f"of {total} people: the data gives no {names}"
             )
             warnings.append(DataIssue("warning", message, self.origin))
-        reports = build_reports(self.ruleset, results)
         return Evaluation(self.ruleset, results, reports, tuple(warnings))
 
     def label(self, level: str) -> str:
@@ -400,6 +404,35 @@ class Runner:
             tuple(verdicts),
             margins,
             tuple(trace),
+        )
+
+    def _quick(self, index: int, tally: Tally) -> Result:
+        """`_one` with `explain=False`, spelled out for bulk runs: no trace, no margins."""
+        counts = self.counts(tally)
+        basis, _ = self.basis(tally)
+        if self.history is None:
+            previous, no_previous = None, cond.NO_PREVIOUS
+        else:
+            previous, no_previous = self.previous_of(index)
+        facts = Facts(counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous)
+        if self.exempts:
+            exempt = self._exempt(facts, None)
+            if exempt is not None:
+                return self._aside(tally, "exempt", exempt, counts, basis, [])
+        if self.ruleset.quorum is not None:
+            failed = self._quorum(tally, None)
+            if failed is not None:
+                return self._aside(tally, "invalid", failed, counts, basis, [])
+        kind = self.basis_kind
+        if basis is None:
+            self.errors.append(self._missing_basis(index, tally))
+            return self._aside(tally, "invalid", f"no `{kind}`", counts, None, [])
+        if basis <= 0:
+            reason = f"the basis ({kind}) is {basis}: no share can be computed"
+            return self._aside(tally, "invalid", reason, counts, basis, [])
+        verdicts = tuple([block.rules[block.classify(facts)].verdict for block in self.plan.blocks])
+        return Result(
+            tally, "evaluated", None, kind, basis, counts, Shares(counts, basis), verdicts, (), ()
         )
 
     def _aside(
@@ -650,11 +683,9 @@ def _least(
 
 def _attributes_present(dataset: Dataset) -> frozenset[str]:
     """Attribute names some tally gives, with `vote_date`/`vote_year` when some vote has them."""
-    names: set[str] = set()
-    rounds: set[str] = set()
-    for tally in dataset.tallies:
-        names.update(tally.attrs)
-        rounds.add(tally.round)
+    tallies = dataset.tallies
+    names: set[str] = set().union(*(tally.attrs for tally in tallies if tally.attrs))
+    rounds = {tally.round for tally in tallies}
     empty: dict[str, str] = {}
     if "vote_date" in names or any(cond.vote_date(empty, r) for r in rounds):
         names.update(("vote_date", "vote_year"))

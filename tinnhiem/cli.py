@@ -7,17 +7,28 @@ Exit status: 0 success, 1 findings (check errors, failing examples, `fmt --check
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tinnhiem import __version__
-from tinnhiem.engine.model import DataError
-from tinnhiem.rules import RuleError
 
-from . import cli_data, cli_rules
 from .errors import UsageError
 
 FORMATS = ("table", "csv", "json", "toml", "md", "xlsx")
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _command(module: str, name: str) -> Command:
+    """A command of `tinnhiem.<module>`, imported when it runs: one command's imports only."""
+
+    def command(args: argparse.Namespace) -> int:
+        found: Command = getattr(importlib.import_module(f"tinnhiem.{module}"), name)
+        return found(args)
+
+    command.__name__ = name
+    return command
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,30 +42,30 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="check rule files and print their diagnostics")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.set_defaults(func=cli_rules.check)
+    p.set_defaults(func=_command("cli_rules", "check"))
 
     p = sub.add_parser("fmt", help="print rule files in their canonical layout")
     p.add_argument("files", nargs="+", metavar="FILE")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 if a file is not canonical")
     mode.add_argument("--write", action="store_true", help="rewrite the files in place")
-    p.set_defaults(func=cli_rules.fmt)
+    p.set_defaults(func=_command("cli_rules", "fmt"))
 
     p = sub.add_parser("test", help="run the examples of rule files")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.set_defaults(func=cli_rules.test)
+    p.set_defaults(func=_command("cli_rules", "test"))
 
     p = sub.add_parser("show", help="the resolved rule set in plain words")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", choices=("text", "toml", "json"), default="text")
-    p.set_defaults(func=cli_rules.show)
+    p.set_defaults(func=_command("cli_rules", "show"))
 
     p = sub.add_parser("run", help="evaluate data against a rule set")
     _data_args(p)
     p.add_argument("--rules", "-r", metavar="R", help="rules file or bundled name")
     p.add_argument("--format", "-f", choices=FORMATS, default="table")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
-    p.set_defaults(func=cli_data.run)
+    p.set_defaults(func=_command("cli_data", "run"))
 
     p = sub.add_parser("compare", help="who changes class between two rule sets")
     p.add_argument("a", metavar="A")
@@ -62,14 +73,14 @@ def _parser() -> argparse.ArgumentParser:
     _data_args(p)
     p.add_argument("--format", "-f", choices=("table", "json", "csv", "md"), default="table")
     p.add_argument("--output", "-o", metavar="FILE")
-    p.set_defaults(func=cli_data.compare)
+    p.set_defaults(func=_command("cli_data", "compare"))
 
     p = sub.add_parser("schedule", help="the vote calendar of a term, and coverage with data")
     p.add_argument("rules", metavar="R")
     p.add_argument("--term", required=True, metavar="YYYY-YYYY", help="e.g. 2021-2026")
     p.add_argument("--data", "-d", metavar="D", help="people's time in post (start, end)")
     p.add_argument("--format", "-f", choices=("table", "json"), default="table")
-    p.set_defaults(func=cli_data.schedule)
+    p.set_defaults(func=_command("cli_data", "schedule"))
 
     p = sub.add_parser("sweep", help="move one threshold over a range and list who flips")
     p.add_argument("rules", metavar="R")
@@ -79,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="stop", required=True, metavar="Y")
     p.add_argument("--step", default="1%", metavar="S", help="default 1%%")
     p.add_argument("--format", "-f", choices=("table", "json"), default="table")
-    p.set_defaults(func=cli_data.sweep)
+    p.set_defaults(func=_command("cli_data", "sweep"))
     return parser
 
 
@@ -94,6 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
+    from tinnhiem.engine.model import DataError
+    from tinnhiem.rules import RuleError
+
     try:
         return int(args.func(args))
     except RuleError as exc:

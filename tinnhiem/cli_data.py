@@ -15,6 +15,7 @@ from tinnhiem.engine import evaluate
 from tinnhiem.engine.formats import read_ballots, read_tallies, results_document, write_results
 from tinnhiem.engine.model import Dataset, Evaluation
 from tinnhiem.engine.schedule import calendar, coverage
+from tinnhiem.engine.sweep import SweepError
 from tinnhiem.engine.sweep import sweep as sweep_rule
 from tinnhiem.rules import ast
 from tinnhiem.rules.parser import parse_number
@@ -41,6 +42,12 @@ def read_data(
     path = Path(data) if data else (default or bundled.default_data())
     if not path.exists():
         raise UsageError(f"no data file {str(path)!r}")
+    if path.is_dir():
+        raise UsageError(f"{str(path)!r} is a folder; expected a data file (.csv, .xlsx, ...)")
+    if path.suffix.lower() == ".tn":
+        raise UsageError(
+            f"{path} is a rules file (.tn); expected a data file (.csv, .xlsx, .json or .toml)"
+        )
     levels: dict[str, str] = {}
     for ruleset in rulesets:
         levels.update({level.id: level.label for level in ruleset.levels.levels})
@@ -137,14 +144,21 @@ def fraction_arg(option: str, text: str) -> Fraction:
 
 
 def sweep(args: argparse.Namespace) -> int:
-    ruleset = resolve(args.rules)
-    dataset = read_data(args.data, args.ballots, ruleset)
     start = fraction_arg("--from", args.start)
     stop = fraction_arg("--to", args.stop)
     step = fraction_arg("--step", args.step)
-    if step <= 0 or start > stop:
-        raise UsageError("--from must not exceed --to, and --step must be above 0")
-    result = sweep_rule(ruleset, dataset, rule=args.rule, start=start, stop=stop, step=step)
+    if step <= 0:
+        raise UsageError(f"--step {args.step!r}: expected a number above 0, like 1% or 1/100")
+    if start > stop:
+        raise UsageError(f"--from {args.start!r} is above --to {args.stop!r}; expected from <= to")
+    if "." not in args.rule:
+        raise UsageError(f"--rule {args.rule!r}: expected BLOCK.RULE, like consequence.review")
+    ruleset = resolve(args.rules)
+    dataset = read_data(args.data, args.ballots, ruleset)
+    try:
+        result = sweep_rule(ruleset, dataset, rule=args.rule, start=start, stop=stop, step=step)
+    except SweepError as exc:
+        raise UsageError(f"--rule {args.rule!r}: {exc}") from None
     if args.format == "json":
         print(json.dumps(render.sweep_document(result), ensure_ascii=False, indent=2))
     else:

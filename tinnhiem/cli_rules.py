@@ -3,31 +3,67 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import sys
 from pathlib import Path
 
-import tomli_w
-
 from tinnhiem import bundled
-from tinnhiem.engine.examples import run_examples
-from tinnhiem.engine.formats.atomic import write_text
-from tinnhiem.rules import Loaded, load, parse
-from tinnhiem.rules.describe import describe, to_document
-from tinnhiem.rules.fmt import format_ruleset
+from tinnhiem.rules import Diagnostic, Loaded, Loader, load_text, parse
 
 from .errors import UsageError
+
+# Each command imports what only it needs: `tinnhiem run` loads rules through this module and
+# should not pay for the formatter, the describer or the examples.
+
+DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".json", ".toml")
 
 
 def load_rules(name: str | Path) -> Loaded:
     """Load a rules file by path or bundled name; a file that cannot be read is a usage error."""
     path = bundled.find_rules(name)
+    if path.is_dir():
+        raise UsageError(f"{str(name)!r} is a folder; expected a rules file (.tn)")
     if not path.is_file():
         known = ", ".join(p.stem for p in bundled.bundled_rules())
         raise UsageError(f"no rules file {str(name)!r} (bundled rule sets: {known})")
-    return load(path, bundled.loader())
+    return load_text(read_rules(path), str(path), _text_loader(bundled.loader()))
+
+
+def read_rules(path: Path) -> str:
+    """The text of a rules file; a folder, a data file or a file not in UTF-8 is a usage error."""
+    if path.is_dir():
+        raise UsageError(f"{str(path)!r} is a folder; expected a rules file (.tn)")
+    if path.suffix.lower() in DATA_SUFFIXES:
+        raise UsageError(
+            f"{path} is a data file ({path.suffix}); expected a rules file (.tn). "
+            "Data goes after --data"
+        )
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(_not_text(str(path), data, exc.start)) from None
+
+
+def _not_text(file: str, data: bytes, offset: int) -> str:
+    return (
+        f"{file} is not a rules file: byte 0x{data[offset]:02X} at offset {offset} is not "
+        "UTF-8 text; expected a rules file (.tn) saved as UTF-8"
+    )
+
+
+def _text_loader(loader: Loader) -> Loader:
+    """`loader`, with a base of `extends` that is not UTF-8 text reported as a usage error."""
+
+    def load(name: str, relative_to: str) -> tuple[str, str]:
+        try:
+            return loader(name, relative_to)
+        except UnicodeDecodeError as exc:
+            what = f"the base {name!r} (extended by {relative_to})"
+            raise UsageError(_not_text(what, exc.object, exc.start)) from None
+
+    return load
 
 
 def colour(text: str) -> str:
@@ -43,7 +79,7 @@ def colour(text: str) -> str:
 
 
 def check(args: argparse.Namespace) -> int:
-    found = []
+    found: list[Diagnostic] = []
     for name in args.files:
         loaded = load_rules(name)
         found.extend(loaded.diagnostics)
@@ -66,10 +102,15 @@ def check(args: argparse.Namespace) -> int:
 
 
 def fmt(args: argparse.Namespace) -> int:
+    import difflib
+
+    from tinnhiem.engine.formats.atomic import write_text
+    from tinnhiem.rules.fmt import format_ruleset
+
     differ = 0
     for name in args.files:
         path = Path(name)
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_rules(path)
         formatted = format_ruleset(parse(text, str(path)))
         if args.check:
             if formatted != text:
@@ -94,6 +135,8 @@ def fmt(args: argparse.Namespace) -> int:
 
 
 def test(args: argparse.Namespace) -> int:
+    from tinnhiem.engine.examples import run_examples
+
     passed = failed = 0
     for name in args.files:
         loaded = load_rules(name)
@@ -113,6 +156,10 @@ def test(args: argparse.Namespace) -> int:
 
 
 def show(args: argparse.Namespace) -> int:
+    import tomli_w
+
+    from tinnhiem.rules.describe import describe, to_document
+
     loaded = load_rules(args.file)
     for warning in loaded.diagnostics:
         if not warning.is_error:

@@ -27,7 +27,10 @@ def decimal_comma(share_text: str) -> str:
 def _console_text(*renderables: Any) -> str:
     width = shutil.get_terminal_size((200, 40)).columns if sys.stdout.isatty() else 200
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=False, color_system=None)
+    # no colour system: styles are never written, so highlighting them would be wasted work
+    console = Console(
+        file=buffer, width=width, force_terminal=False, color_system=None, highlight=False
+    )
     for renderable in renderables:
         console.print(renderable)
     return buffer.getvalue()

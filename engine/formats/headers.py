@@ -53,6 +53,8 @@ def _with_prefixes_removed(key: str, prefixes: tuple[str, ...]) -> list[str]:
 
 def normalise(text: str) -> str:
     """NFC, case-folded, with whitespace runs collapsed and the ends trimmed."""
+    if text.isascii():  # the common case: already NFC, no BOM, and casefold is lower
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFC", text.replace("\ufeff", "")).casefold()
     return " ".join(text.split())
 
@@ -66,6 +68,8 @@ def fold(text: str) -> str:
 
 def display(text: str) -> str:
     """A header as shown in messages and used as an attribute name: trimmed, NFC, one space."""
+    if text.isascii():
+        return " ".join(text.split())
     return " ".join(unicodedata.normalize("NFC", text.replace("\ufeff", "")).split())
 
 
@@ -204,6 +208,9 @@ def looks_like_voter(header: str) -> bool:
 
 _TOTALS = ("tổng cộng", "tổng", "cộng", "tổng số", "total", "totals", "sum", "grand total")
 _TOTALS_FOLDED = frozenset(fold(t) for t in _TOTALS)
+# A folded word is plain ASCII, which `fold` leaves as it is: so "`key` without diacritics is
+# itself and a folded totals word" is just "`key` is a folded totals word".
+_TOTALS_KEYS = frozenset(_TOTALS) | _TOTALS_FOLDED
 
 
 def is_totals_word(text: str) -> bool:
@@ -211,6 +218,19 @@ def is_totals_word(text: str) -> bool:
 
     Without diacritics ("Tong cong") it counts too, but "Công" is not "Cộng".
     """
-    key = normalise(text).rstrip(":. ")
-    bare = fold(key)
-    return key in _TOTALS or (bare == key and bare in _TOTALS_FOLDED)
+    return normalise(text).rstrip(":. ") in _TOTALS_KEYS
+
+
+# `is_totals_word` of a whole cell, as a pattern over `normalise`d text before its whitespace is
+# collapsed: cells apart by NUL, which neither NFC, casefolding nor a totals word crosses.
+_TOTALS_CELL = re.compile(
+    r"\x00\s*(?:"
+    + "|".join(r"\s+".join(map(re.escape, key.split(" "))) for key in sorted(_TOTALS_KEYS))
+    + r")[\s:.]*(?=\x00|\Z)"
+)
+
+
+def any_totals_word(texts: Iterable[str]) -> bool:
+    """Whether `is_totals_word` holds for any of `texts`: a whole table in a few passes."""
+    joined = "\x00" + "\x00".join(texts).replace("\ufeff", "")  # a literal first: fast search
+    return _TOTALS_CELL.search(unicodedata.normalize("NFC", joined).casefold()) is not None

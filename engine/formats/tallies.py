@@ -16,13 +16,15 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
+from typing import Any, cast
 
 from tinnhiem.engine.model import DataIssue, Dataset, Origin, Scalar, Tally
 
-from .headers import HeaderMatcher, column_letter, is_totals_word, normalise
+from .headers import HeaderMatcher, any_totals_word, column_letter, is_totals_word, normalise
 from .issues import Issues, fail
-from .tabular import Row, Table, cell_text, is_blank, read_table
+from .tabular import Row, Table, cell_text, collector_paused, is_blank, read_table
 from .values import CellError, attribute_column, parse_count
 
 _NOUNS = {
@@ -57,7 +59,11 @@ def read_tallies(path: str | os.PathLike[str], levels: Mapping[str, str]) -> Dat
     `levels` maps the rule set's level ids to their labels; the levels of `KNOWN_LEVELS` are
     recognised as well.
     """
-    file = os.fspath(path)
+    with collector_paused():
+        return _read(os.fspath(path), levels)
+
+
+def _read(file: str, levels: Mapping[str, str]) -> Dataset:
     matcher = HeaderMatcher(levels)
     table = read_table(
         Path(file), file, pick_header=lambda cells: any(matcher.is_name(c) for c in cells)
@@ -140,6 +146,10 @@ class _Rows:
         self.attrs = [
             c for c in columns if c.kind == "attr" and firsts[(c.kind, normalise(c.key))] is c
         ]
+        self.width = len(columns)
+        for _, cells in table.rows:  # every row as wide as the table, so cells can be taken
+            if len(cells) < self.width:
+                cells.extend([None] * (self.width - len(cells)))
         self.typed = {
             c.index: attribute_column([_cell(cells, c.index) for _, cells in table.rows])
             for c in self.attrs
@@ -148,12 +158,24 @@ class _Rows:
         self.pending: list[tuple[int, DataIssue]] = []
         self.short: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
         self.order = {c.header: c.index for c in columns}
+        self.by_kind = {c.key: c for c in self.turnout}
+        self.field_at = tuple((key, c.index) for key, c in self.fields.items())
+        # per distinct cell text: `is_totals_word`, and `cell_text` of the fields' cells
+        self.totals: dict[str, bool] = {}
+        self.any_totals = _any_totals(table.rows)  # if not, no row needs looking at cell by cell
+        # the counts of every row read at once, column by column; None where `numbers` must look
+        self.quick_levels = _quick_counts(table.rows, self.levels)
+        self.quick_turnout = _quick_counts(table.rows, self.turnout)
+        self.level_keys = tuple(c.key for c in self.levels)
+        self.turnout_keys = tuple(c.key for c in self.turnout)
+        self.shown: dict[str, str] = {}
 
     def read(self) -> list[Tally]:
         tallies = []
         for position, row in enumerate(self.table.rows):
             tally = self.one(position, row)
-            self.flush()
+            if self.pending:
+                self.flush()
             if tally is not None:
                 tallies.append(tally)
         self.warn_short()
@@ -161,28 +183,37 @@ class _Rows:
 
     def one(self, position: int, row: Row) -> Tally | None:
         number, cells = row
-        for index, value in enumerate(cells):
-            if isinstance(value, str) and is_totals_word(value):
-                header = self.table.header[index] if index < len(self.table.header) else None
-                self.issues.error(
-                    f'this looks like a totals row ("{value.strip()}"), not a person; remove it: '
-                    "tinnhiem adds up the counts itself",
-                    row=number,
-                    column=header or None,
-                )
-                return None
+        if self.any_totals and self.totals_row(number, cells):
+            return None
+        shown = self.shown
+        texts: dict[str, str] = {}
+        for key, at in self.field_at:
+            value = cells[at]
+            if isinstance(value, str):
+                text = shown.get(value)
+                if text is None:
+                    text = shown[value] = cell_text(value)
+            else:
+                text = cell_text(value)
+            texts[key] = text
         name_column = self.fields["name"]
-        name = cell_text(_cell(cells, name_column.index))
+        name = texts["name"]
         if not name:
             self.error("the row has no name", number, name_column)
-        texts = {key: cell_text(_cell(cells, c.index)) for key, c in self.fields.items()}
         if "id" in self.fields and not texts["id"]:
             self.error(
                 "the row has no id, though the file has an id column", number, self.fields["id"]
             )
-        counts = self.numbers(self.levels, cells, number)
-        turnout = self.numbers(self.turnout, cells, number)
-        blank = [c for c in self.levels if is_blank(_cell(cells, c.index))]
+        quick = self.quick_levels[position]
+        if quick is None:
+            counts, blank = self.numbers(self.levels, cells, number)
+        else:
+            counts, blank = dict(zip(self.level_keys, quick, strict=True)), []
+        quick = self.quick_turnout[position]
+        if quick is None:
+            turnout, _ = self.numbers(self.turnout, cells, number)
+        else:
+            turnout = dict(zip(self.turnout_keys, quick, strict=True))
         if blank and len(blank) < len(self.levels):
             given = ", ".join(c.key for c in self.levels if c not in blank)
             self.error(
@@ -203,18 +234,39 @@ class _Rows:
         self.consistency(number, turnout, counts)
         if self.duplicate(number, texts, name) or self.pending:
             return None
-        return Tally(
-            id=texts.get("id") or str(number),
-            name=name,
-            position=texts.get("position", ""),
-            group=texts.get("group", ""),
-            unit=texts.get("unit", ""),
-            round=texts.get("round", ""),
-            turnout=turnout,
-            counts=counts,
-            attrs=attrs,
-            origin=Origin(self.issues.file, number, name_column.header),
+        get = texts.get
+        return Tally(  # positional: this runs once per row
+            get("id") or str(number),
+            name,
+            get("position", ""),
+            get("group", ""),
+            get("unit", ""),
+            get("round", ""),
+            turnout,
+            counts,
+            attrs,
+            Origin(self.issues.file, number, name_column.header),
         )
+
+    def totals_row(self, number: int, cells: list[object]) -> bool:
+        """Whether a cell of the row reads like the label of a totals row (an error if so)."""
+        totals = self.totals
+        for index, value in enumerate(cells):
+            if not isinstance(value, str):
+                continue
+            hit = totals.get(value)
+            if hit is None:
+                hit = totals[value] = is_totals_word(value)
+            if hit:
+                header = self.table.header[index] if index < len(self.table.header) else None
+                self.issues.error(
+                    f'this looks like a totals row ("{value.strip()}"), not a person; remove it: '
+                    "tinnhiem adds up the counts itself",
+                    row=number,
+                    column=header or None,
+                )
+                return True
+        return False
 
     def error(self, message: str, number: int, column: Column) -> None:
         origin = Origin(self.issues.file, number, column.header)
@@ -227,33 +279,42 @@ class _Rows:
 
     def numbers(
         self, columns: Sequence[Column], cells: list[object], number: int
-    ) -> dict[str, int]:
+    ) -> tuple[dict[str, int], list[Column]]:
+        """The counts of `columns` in a row (`cells` as wide as the table), and the blank ones."""
         found: dict[str, int] = {}
+        blank: list[Column] = []
         for column in columns:
-            value = _cell(cells, column.index)
-            if is_blank(value):
-                continue
-            try:
-                found[column.key] = parse_count(value)
-            except CellError as exc:
-                self.error(exc.message, number, column)
-        return found
+            value = cells[column.index]
+            if isinstance(value, str) and value.isascii() and value.isdigit():
+                found[column.key] = int(value)  # the common case, as `parse_count` reads it
+            elif is_blank(value):
+                blank.append(column)
+            else:
+                try:
+                    found[column.key] = parse_count(value)
+                except CellError as exc:
+                    self.error(exc.message, number, column)
+        return found, blank
 
     def consistency(self, number: int, turnout: dict[str, int], counts: dict[str, int]) -> None:
-        columns = {c.key: c for c in self.turnout}
+        columns = self.by_kind
 
         def error(message: str, kind: str) -> None:
             self.error(message, number, columns[kind])
 
-        members = turnout.get("members")
+        get = turnout.get
+        members, present, issued = get("members"), get("present"), get("issued")
+        collected, valid, invalid = get("collected"), get("valid"), get("invalid")
         if members is not None:
-            for kind in ("present", "issued", "collected", "valid", "invalid"):
-                n = turnout.get(kind)
+            for kind, n in (
+                ("present", present),
+                ("issued", issued),
+                ("collected", collected),
+                ("valid", valid),
+                ("invalid", invalid),
+            ):
                 if n is not None and n > members:
                     error(f"{amount(kind, n)}, more than the {amount('members', members)}", kind)
-        present, issued = turnout.get("present"), turnout.get("issued")
-        collected = turnout.get("collected")
-        valid, invalid = turnout.get("valid"), turnout.get("invalid")
         if issued is not None and present is not None and issued > present:
             error(f"{amount('issued', issued)}, more than the {present} present", "issued")
         if collected is not None and issued is not None and collected > issued:
@@ -274,17 +335,20 @@ class _Rows:
         if not counts:
             return
         total = sum(counts.values())
-        parts = " + ".join(f"{key} {n}" for key, n in counts.items())
-        cap = next((k for k in _CAPS if k in turnout), None)
+        cap: str | None = None
+        for kind in _CAPS:
+            if kind in turnout:
+                cap = kind
+                break
         if cap is not None and total > turnout[cap]:
             limit = amount(cap, turnout[cap])
-            error(f"the levels add up to {total} ({parts}), more than the {limit}", cap)
+            error(f"the levels add up to {total} ({_parts(counts)}), more than the {limit}", cap)
             return
         if valid is None and collected is not None and invalid is not None:
             expected, where = collected - invalid, "collected"
             if total > expected:
                 error(
-                    f"the levels add up to {total} ({parts}), more than the "
+                    f"the levels add up to {total} ({_parts(counts)}), more than the "
                     f"{amount('valid', expected)} ({collected} collected − {invalid} invalid)",
                     where,
                 )
@@ -331,7 +395,8 @@ class _Rows:
         by_id = "id" in self.fields
         column = self.fields["id" if by_id else "name"]
         who = texts["id"] if by_id else name
-        key = (normalise(who), normalise(texts.get("round", "")))
+        round_text = texts.get("round", "")
+        key = (normalise(who), normalise(round_text) if round_text else "")
         first, spelled = self.seen.setdefault(key, (number, who))
         if first == number:
             return False
@@ -345,6 +410,51 @@ class _Rows:
             )
         self.error(message, number, column)
         return True
+
+
+def _any_totals(rows: Sequence[Row]) -> bool:
+    """Whether any text cell of `rows` reads like the label of a totals row."""
+    try:  # a text file: every cell is a string
+        return any_totals_word(map("\x00".join, (cells for _, cells in rows)))
+    except TypeError:
+        return any_totals_word(v for _, cells in rows for v in cells if isinstance(v, str))
+
+
+def _quick_counts(rows: Sequence[Row], columns: Sequence[Column]) -> list[tuple[int, ...] | None]:
+    """Per row, the counts of `columns` if every cell holds plain digits (read as `parse_count`
+    reads them), else None: that row's counts need `_Rows.numbers`."""
+    if not columns:
+        return [()] * len(rows)
+    found: list[list[int | None]] = []
+    every = True  # every cell of every column holds plain digits
+    lists = [cells for _, cells in rows]
+    for column in columns:
+        cells: list[Any] = list(map(itemgetter(column.index), lists))
+        if all(cells) and _all_digits(cells):  # the usual column: no cell to look at one by one
+            found.append(list(map(int, cells)))
+            continue
+        every = False
+        found.append(
+            [int(v) if isinstance(v, str) and v.isascii() and v.isdigit() else None for v in cells]
+        )
+    by_row: list[Any] = list(zip(*found, strict=True))
+    if not every:
+        by_row = [None if None in counts else counts for counts in by_row]
+    return cast(list[tuple[int, ...] | None], by_row)
+
+
+def _all_digits(cells: list[object]) -> bool:
+    """Whether every cell is a string of the digits 0 to 9 (given that none is empty)."""
+    try:
+        joined = "".join(cells)  # type: ignore[arg-type]  # a TypeError if one is not a string
+    except TypeError:
+        return False
+    return joined.isascii() and joined.isdigit()
+
+
+def _parts(counts: dict[str, int]) -> str:
+    """ "cao 20 + tn 15 + thap 3": the counts as a message shows them."""
+    return " + ".join(f"{key} {n}" for key, n in counts.items())
 
 
 def _cell(cells: list[object], index: int) -> object:

@@ -52,6 +52,8 @@ _DECIMAL = re.compile(r"\d+[.,](\d+)")
 
 def parse_count(value: object) -> int:
     """A count: a whole number not below 0. 12.0 from a spreadsheet is 12; 12.5 is an error."""
+    if isinstance(value, str) and value.isascii() and value.isdigit():  # the common case, fast
+        return int(value)
     if isinstance(value, bool):
         raise CellError(f"expected a whole number, found {shown(value)}")
     if isinstance(value, int):
