@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-
-from tinnhiem import bundled
 from tinnhiem.rules import load, parse
 from tinnhiem.tui import config
 from tinnhiem.tui.app import TinnhiemApp
 from tinnhiem.tui.i18n import STRINGS, t
 from tinnhiem.tui.overlay import extends_name, make_overlay
 from tinnhiem.tui.present import fraction_text, pct, severities
+
+from tinnhiem import bundled
 
 WORK = ("rules-current", "rules-compare", "data", "eval", "export", "sweep")
 SAMPLES = bundled.data_dir()
@@ -48,7 +48,8 @@ async def settle(pilot: Pilot[None], rounds: int = 3) -> None:
         await pilot.pause()
         # only the app's own work: a file tree keeps a loader worker alive while it is shown
         ours = [w for w in app.workers if w.group in WORK]
-        await app.workers.wait_for_complete(ours)
+        if ours:  # an empty list would mean "every worker"
+            await app.workers.wait_for_complete(ours)
         await pilot.pause()
         if not any(w.is_running for w in app.workers if w.group in WORK):
             rounds -= 1
@@ -157,7 +158,10 @@ def test_overlay_restates_only_the_changed_block(tmp_path: Path) -> None:
     target = tmp_path / "thu.tn"
     target.write_text(overlay.text, encoding="utf-8")
     resolved = load(target, bundled.loader()).ok()
-    assert resolved.block("consequence") == parse(edited, "x").of_type(type(resolved.block("consequence")))[0]  # type: ignore[arg-type]
+    assert (
+        resolved.block("consequence")
+        == parse(edited, "x").of_type(type(resolved.block("consequence")))[0]
+    )  # type: ignore[arg-type]
 
 
 def test_extends_names_a_bundled_base_bare_and_others_relatively(tmp_path: Path) -> None:
@@ -165,3 +169,39 @@ def test_extends_names_a_bundled_base_bare_and_others_relatively(tmp_path: Path)
     assert extends_name(bundled_file, tmp_path / "x.tn", bundled.bundled_rules()) == "qd262-2014.tn"
     (tmp_path / "a").mkdir()
     assert extends_name(tmp_path / "base.tn", tmp_path / "a" / "x.tn") == "../base.tn"
+
+
+# --- the console script ----------------------------------------------------------------------
+
+
+def test_main_refuses_missing_files_before_starting(capsys: pytest.CaptureFixture[str]) -> None:
+    from tinnhiem.tui.main import main
+
+    assert main(["khong-co.csv"]) == 2
+    assert "khong-co.csv" in capsys.readouterr().err
+    assert main(["--rules", "khong-co-quy-tac"]) == 2
+    assert "qd262-2014" in capsys.readouterr().err  # it lists the bundled rule sets
+
+
+def test_main_builds_the_app_from_its_arguments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tinnhiem.tui import main as script
+
+    monkeypatch.setenv("TINNHIEM_CONFIG_DIR", str(tmp_path))
+    built: dict[str, object] = {}
+
+    def run(self: TinnhiemApp) -> None:
+        built.update(
+            rules=self.rules_path, data=self.data_path, lang=self.lang, kind=self.data_kind
+        )
+
+    monkeypatch.setattr(TinnhiemApp, "run", run)
+    data = str(SAMPLES / "phieu-bau.csv")
+    assert script.main([data, "--rules", "qd96-2023", "--lang", "en", "--ballots"]) == 0
+    assert built == {
+        "rules": RULES / "qd96-2023.tn",
+        "data": SAMPLES / "phieu-bau.csv",
+        "lang": "en",
+        "kind": "ballots",
+    }

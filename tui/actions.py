@@ -59,6 +59,7 @@ ACTIONS: tuple[Action, ...] = (
         Action(f"tab_{tab}", str(n), f"tab('{tab}')", "group.view", fields={"name": f"tab.{tab}"})
         for n, tab in enumerate(TABS, 1)
     ),
+    Action("palette", "ctrl+p", "command_palette", "group.app"),
     Action("language", "f2", "language", "group.app", show=True),
     Action("quit", "ctrl+q", "quit", "group.app", show=True, priority=True),
 )
@@ -66,8 +67,8 @@ PALETTE_KEY = "ctrl+p"
 
 
 def bindings(lang: str) -> list[Binding]:
-    """The app's bindings with their words in `lang`."""
-    out = []
+    """The app's bindings with their words in `lang` (and Textual's ctrl+c hint, a system key)."""
+    out = [Binding("ctrl+c", "help_quit", show=False, system=True)]
     for action in ACTIONS:
         short, _verb, tip = action.words(lang)
         out.append(

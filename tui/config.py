@@ -39,7 +39,9 @@ class Config:
         text = str(Path(path).resolve())
         old = self.recent_data if kind == "data" else self.recent_rules
         new = (text, *(p for p in old if p != text))[:RECENT_MAX]
-        return replace(self, **{f"recent_{kind}": new})
+        if kind == "data":
+            return replace(self, recent_data=new)
+        return replace(self, recent_rules=new)
 
 
 def load(folder: Path) -> Config:

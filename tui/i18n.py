@@ -170,6 +170,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "compare.title": ("{a}  ⇄  {b}", "{a}  ⇄  {b}"),
     "compare.changes": ("{n} người đổi loại", "{n} people change class"),
+    "compare.who": ("Ai đổi loại", "Who changes class"),
     "compare.no_changes": ("Không ai đổi loại.", "Nobody changes class."),
     "compare.matrix": (
         "Ma trận: {block} (hàng: A, cột: B)",

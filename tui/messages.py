@@ -71,9 +71,9 @@ class Evaluated(Message):
 
     generation: int
     evaluation: Evaluation
-    role: Role
     seconds: float
     dataset: Dataset
+    rows: Any = None  # present.ResultsRows, made in the worker
 
 
 @dataclass

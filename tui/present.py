@@ -11,7 +11,7 @@ from tinnhiem.engine.model import Evaluation, Result, percent
 from tinnhiem.rules import ast
 
 from .i18n import t
-from .table import Cell, Column, Rows, cell, fit, name_key, text_key
+from .table import CLASS_WIDTH, Cell, Column, Rows, cell, fit, name_key, text_key
 
 # severity -> the theme variable its text is drawn in
 SEVERITY_COLOURS = {0: "text-success", 1: "text-warning", 2: "text-error"}
@@ -29,7 +29,7 @@ def fraction_text(count: int, base: int | None) -> str:
     reduced = Fraction(count, base)
     written = f"{count}/{base}"
     simple = f"{reduced.numerator}/{reduced.denominator}"
-    return written if simple == written else f"{written} = {simple}"
+    return written if simple == written or not count else f"{written} = {simple}"
 
 
 def _levels_in(cond: ast.Cond | None) -> Iterator[tuple[tuple[str, ...], int]]:
@@ -103,6 +103,7 @@ class ResultsRows(Rows):
         lang: str,
         palette: Mapping[str, str],
         versus: Mapping[str, str] | None = None,
+        previous: ResultsRows | None = None,
     ) -> None:
         self.evaluation = evaluation
         self.lang = lang
@@ -111,28 +112,44 @@ class ResultsRows(Rows):
         self.ruleset = ruleset = evaluation.ruleset
         self.title = ruleset.name
         self.results = evaluation.results
-        self.keys = [row_key(i, r) for i, r in enumerate(self.results)]
         self.severity = severities(ruleset)
         self._cache: dict[int, list[Cell]] = {}
+        # The people's own texts do not change with the rules: their widths carry over from
+        # the table this one replaces when it shows the same tallies (a re-evaluation).
+        same = previous is not None and len(previous.results) == len(self.results)
+        if same and previous is not None:
+            pairs = zip(previous.results, self.results, strict=True)
+            same = all(a.tally is b.tally for a, b in pairs)
+        self.text_widths: dict[str, int] = (
+            previous.text_widths if same and previous else self._text_widths()
+        )
         self.columns = self._columns()
 
+    def _text_widths(self) -> dict[str, int]:
+        tallies = [r.tally for r in self.results]
+        return {
+            "name": fit(*(x.name for x in tallies)),
+            "position": fit(*(x.position for x in tallies)),
+            "group": fit(*(x.group for x in tallies)),
+        }
+
     def _columns(self) -> list[Column]:
-        lang, ruleset, tallies = self.lang, self.ruleset, [r.tally for r in self.results]
+        lang, ruleset, widths = self.lang, self.ruleset, self.text_widths
         statuses = [t(lang, "status.exempt"), t(lang, "status.invalid")]
         reasons = {
             f"{statuses[0] if r.status == 'exempt' else statuses[1]}: {r.reason}"
             for r in self.results
             if r.status != "evaluated"
         }
-        counts = [str(c) for r in self.results for c in r.counts.values()]
-        bases = [str(r.basis_value) for r in self.results if r.basis_value is not None]
+        counts = [str(max((max(r.counts.values(), default=0) for r in self.results), default=0))]
+        bases = [str(max((r.basis_value or 0 for r in self.results), default=0))]
         columns = [
             Column("n", t(lang, "col.number"), "right", fit(str(len(self.results)))),
             Column(
                 "name",
                 t(lang, "col.name"),
                 "left",
-                fit(t(lang, "col.name"), *(x.name for x in tallies)),
+                widths["name"],
             ),
         ]
         shown: dict[str, set[str]] = {}
@@ -142,31 +159,23 @@ class ResultsRows(Rows):
         exempt = any(r.status != "evaluated" for r in self.results)
         for number, block in enumerate(ruleset.classifies):
             extra = reasons if number == 0 and exempt else set()
-            labels = [block.label, *shown.get(block.id, ()), *extra]
-            columns.append(Column(f"class:{block.id}", block.label, "left", fit(*labels)))
+            width = fit(*shown.get(block.id, ()), *extra, cap=CLASS_WIDTH)
+            columns.append(Column(f"class:{block.id}", block.label, "left", width))
+        if self.versus is not None:
+            changes = [f"⇄ {c}" for c in self.versus.values()]
+            columns.append(Column("versus", t(lang, "col.versus"), "left", fit(*changes)))
         for level in ruleset.levels.levels:
-            columns.append(
-                Column(f"count:{level.id}", level.label, "right", fit(level.label, *counts))
-            )
+            columns.append(Column(f"count:{level.id}", level.label, "right", fit(*counts)))
             columns.append(
                 Column(f"pct:{level.id}", "%", "right", fit("100,00%"), f"{level.label} (%)")
             )
-        columns.append(
-            Column("basis", t(lang, "col.basis"), "right", fit(t(lang, "col.basis"), *bases))
-        )
-        if self.versus is not None:
-            changes = [f"⇄ {c}" for c in self.versus.values()]
-            columns.append(
-                Column(
-                    "versus", t(lang, "col.versus"), "left", fit(t(lang, "col.versus"), *changes)
-                )
-            )
+        columns.append(Column("basis", t(lang, "col.basis"), "right", fit(*bases)))
         columns.append(
             Column(
                 "position",
                 t(lang, "col.position"),
                 "left",
-                fit(t(lang, "col.position"), *(x.position for x in tallies)),
+                widths["position"],
             )
         )
         columns.append(
@@ -174,7 +183,7 @@ class ResultsRows(Rows):
                 "group",
                 t(lang, "col.group"),
                 "left",
-                fit(t(lang, "col.group"), *(x.group for x in tallies)),
+                widths["group"],
             )
         )
         return columns
@@ -183,10 +192,15 @@ class ResultsRows(Rows):
         return len(self.results)
 
     def key(self, index: int) -> str:
-        return self.keys[index]
+        return row_key(index, self.results[index])
+
+    def index_of(self, key: str) -> int | None:
+        """Keys start with the row's place: no search through 10,000 rows."""
+        index = int(key.split(":", 1)[0])
+        return index if index < len(self.results) and self.key(index) == key else None
 
     def marked(self, index: int) -> bool:
-        return self.versus is not None and self.keys[index] in self.versus
+        return self.versus is not None and self.key(index) in self.versus
 
     def sort_key(self, index: int, column: int) -> Any:
         """Straight from the result, so that sorting 10,000 rows builds no cells."""
@@ -194,8 +208,13 @@ class ResultsRows(Rows):
         result = self.results[index]
         kind, _, name = key.partition(":")
         value: Any
-        if kind in ("n", "class", "versus"):
-            return self.cells(index)[column].sort_key if kind != "n" else (0, index)
+        if kind == "n":
+            return (0, index)
+        if kind == "class":
+            return (0, self._class_key(result, name))
+        if kind == "versus":
+            change = (self.versus or {}).get(self.key(index))
+            return (0, text_key(change)) if change else (1, "")
         if kind == "name":
             value = name_key(result.tally.name)
         elif kind == "count":
@@ -208,6 +227,16 @@ class ResultsRows(Rows):
             text = getattr(result.tally, kind, "")
             value = text_key(text) if text else None
         return (1, "") if value is None else (0, value)
+
+    def _class_key(self, result: Result, block: str) -> tuple[int, str]:
+        """Worst class first; people not evaluated after everyone who was."""
+        if result.status != "evaluated":
+            return (9, result.reason or "")
+        verdict = next((v for v in result.verdicts if v.block == block), None)
+        if verdict is None:
+            return (8, "")
+        level = self.severity.get((block, verdict.klass))
+        return (-(level if level is not None else -1), verdict.label)
 
     def cells(self, index: int) -> list[Cell]:
         found = self._cache.get(index)
@@ -226,6 +255,10 @@ class ResultsRows(Rows):
         ]
         for number, block in enumerate(self.ruleset.classifies):
             cells.append(self._class_cell(result, block, number))
+        if self.versus is not None:
+            change = self.versus.get(self.key(index), "")
+            style = f"bold {self.palette.get('text-warning', '')}" if change else ""
+            cells.append(cell(f"⇄ {change}" if change else "", style=style))
         for level in self.ruleset.levels.levels:
             count = result.counts.get(level.id)
             share = result.shares.get(level.id)
@@ -240,10 +273,6 @@ class ResultsRows(Rows):
         cells.append(
             cell("" if base is None else str(base), sort=base, value=base, justify="right")
         )
-        if self.versus is not None:
-            change = self.versus.get(self.keys[index], "")
-            style = f"bold {self.palette.get('text-warning', '')}" if change else ""
-            cells.append(cell(f"⇄ {change}" if change else "", style=style))
         cells += [cell(tally.position), cell(tally.group)]
         return cells
 
@@ -267,7 +296,7 @@ class ResultsRows(Rows):
 
 
 def differences(comparison: Any, lang: str) -> dict[str, str]:
-    """Row key -> how the compared rule set treats the person ("Hệ quả: X → Y").
+    """Row key -> what the compared rule set says instead, per changed block ("Hệ quả: Y").
 
     From `engine.compare.Comparison.changes`; both sides are of the same data, row by row.
     """
@@ -277,9 +306,8 @@ def differences(comparison: Any, lang: str) -> dict[str, str]:
         for block in pair.changed:
             found = comparison.a.ruleset.block(block)
             label = found.label if found else block
-            was = _class_label(comparison.a.ruleset, block, pair.classes_a[block], lang)
             now = _class_label(comparison.b.ruleset, block, pair.classes_b[block], lang)
-            said.append(f"{label}: {was} → {now}")
+            said.append(f"{label}: {now}")
         out[row_key(pair.index, pair.a)] = "; ".join(said)
     return out
 

@@ -1,5 +1,5 @@
-"""The tinnhiem app: state and its flow. Loading and evaluating run in workers; the dialogs and
-the user's commands are in `commands.py`.
+"""The workbench under the app: its state and how it flows. Loading and evaluating run in
+workers; what the user asks for (keys, commands, dialogs) is `app.TinnhiemApp`, built on this.
 
 State flows down (reactives bound to the widgets, or `show(...)` on a view); events flow up as
 messages named for what happened (`RulesLoaded`, `DataLoaded`, `Evaluated`, `RulesEdited`).
@@ -27,7 +27,6 @@ from tinnhiem import bundled
 
 from . import actions, backend
 from . import config as settings
-from .commands import Commands
 from .i18n import Lang, t
 from .messages import (
     Compared,
@@ -50,7 +49,8 @@ from .widgets.status import Status, StatusBar
 from .widgets.sweep import SweepView
 from .widgets.why import WhyPanel, why
 
-EXPLAIN_LIMIT = 2000  # beyond this many people, traces are computed for the selected one only
+# actions whose availability changes with the state (`TinnhiemApp.check_action`)
+DYNAMIC_ACTIONS = ("save_overlay", "revert", "clear_compare", "export", "sort", "reverse")
 PALETTE_KEYS = (
     "primary",
     "secondary",
@@ -65,12 +65,11 @@ PALETTE_KEYS = (
 )
 
 
-class TinnhiemApp(Commands, App[None]):
-    CSS_PATH = "app.tcss"
-    TITLE = "tinnhiem"
+class Workbench(App[None]):
+    """Rules, data, results and their comparison; the widgets that show them."""
 
     lang: reactive[str] = reactive("vi")
-    status: reactive[Status] = reactive(Status, always_update=True)
+    status: reactive[Status] = reactive(Status)
     diagnostics: reactive[tuple[Diagnostic, ...]] = reactive(())
 
     def __init__(
@@ -87,7 +86,7 @@ class TinnhiemApp(Commands, App[None]):
         self.config_dir = config_dir or settings.config_dir()
         self.config = settings.load(self.config_dir)
         super().__init__()
-        self.set_reactive(TinnhiemApp.lang, lang or self.config.lang)
+        self.set_reactive(Workbench.lang, lang or self.config.lang)
         self._bindings = BindingsMap(actions.bindings(self.lang))
         self.rules_path = bundled.find_rules(rules) if rules else bundled.default_rules()
         self.data_path = Path(data) if data else bundled.default_data()
@@ -108,13 +107,17 @@ class TinnhiemApp(Commands, App[None]):
         self._tickets: dict[str, int] = {}
         self._read_levels: set[str] = set()
         self._mtimes: dict[str, float | None] = {}
-        self._warned_disk: set[str] = set()
+        self._compare_files: set[str] = set()
+        self._prepared: ResultsRows | None = None  # rows made by the evaluation's worker
+        self.mounted = False
+        self._broken = False  # the current rules have errors
+        self._footer_state: tuple[bool | None, ...] = ()
 
     # --- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        yield StatusBar(id="status").data_bind(TinnhiemApp.lang, TinnhiemApp.status)
+        yield StatusBar(id="status").data_bind(Workbench.lang, Workbench.status)
         with TabbedContent(id="tabs", initial="results"):
             with TabPane(t(lang, "tab.results"), id="results"):
                 yield Static(id="results-note", classes="note")
@@ -122,20 +125,20 @@ class TinnhiemApp(Commands, App[None]):
                     yield Grid(fixed_columns=2, id="results-table")
                     yield WhyPanel(id="why")
             with TabPane(t(lang, "tab.report"), id="report"):
-                yield ReportView(id="report-view").data_bind(TinnhiemApp.lang)
+                yield ReportView(id="report-view").data_bind(Workbench.lang)
             with TabPane(t(lang, "tab.compare"), id="compare"):
-                yield CompareView(id="compare-view").data_bind(TinnhiemApp.lang)
+                yield CompareView(id="compare-view").data_bind(Workbench.lang)
             with TabPane(t(lang, "tab.calendar"), id="calendar"):
-                yield CalendarView(id="calendar-view").data_bind(TinnhiemApp.lang)
+                yield CalendarView(id="calendar-view").data_bind(Workbench.lang)
             with TabPane(t(lang, "tab.sweep"), id="sweep"):
-                yield SweepView(id="sweep-view").data_bind(TinnhiemApp.lang)
+                yield SweepView(id="sweep-view").data_bind(Workbench.lang)
             with TabPane(t(lang, "tab.rules"), id="rules"), Vertical():
-                yield RulesView(id="rules-view").data_bind(
-                    TinnhiemApp.lang, TinnhiemApp.diagnostics
-                )
-        yield Footer()
+                yield RulesView(id="rules-view").data_bind(Workbench.lang, Workbench.diagnostics)
+        # the palette's key is in the help (F1): its footer hint would push "quit" off at 80
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.mounted = True
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         self.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
@@ -195,7 +198,6 @@ class TinnhiemApp(Commands, App[None]):
 
         self._set_status(busy=True)
         self.in_thread(work, "rules-current")
-        self.refresh_bindings()
 
     @on(RulesFailed)
     def _rules_failed(self, event: RulesFailed) -> None:
@@ -223,10 +225,14 @@ class TinnhiemApp(Commands, App[None]):
             self.config = self.config.with_recent("rules", path)
             settings.save(self.config_dir, self.config)
         if loaded.errors or loaded.resolved is None:
-            errors = len(loaded.errors) or 1
-            self.notify(t(self.lang, "rules.broken", n=errors), severity="error", markup=False)
+            # said once when the rules break, not at every keystroke while they stay broken
+            if not event.from_editor or not self._broken:
+                errors = len(loaded.errors) or 1
+                self.notify(t(self.lang, "rules.broken", n=errors), severity="error", markup=False)
+            self._broken = True
             self._set_status()
             return
+        self._broken = False
         self.ruleset = loaded.resolved
         self.query_one(SweepView).set_ruleset(loaded.resolved)
         if not event.from_editor and self.evaluation is not None:
@@ -243,6 +249,7 @@ class TinnhiemApp(Commands, App[None]):
             return
         self.compare_path = Path(loaded.path)
         self.compare_ruleset = loaded.resolved
+        self._compare_files = set(loaded.texts)
         self._remember(loaded)
         self.config = self.config.with_recent("rules", loaded.path)
         settings.save(self.config_dir, self.config)
@@ -250,14 +257,14 @@ class TinnhiemApp(Commands, App[None]):
             self.load_data(self.data_path, self.data_kind)
         else:
             self.evaluate()
-        self.refresh_bindings()
+        self.update_footer()
 
     def stop_comparing(self) -> None:
         self.compare_path = self.compare_ruleset = None
         self.compare_evaluation = self.comparison = None
-        self.ticket("eval:compare")
+        self._compare_files = set()
         self.refresh_views()
-        self.refresh_bindings()
+        self.update_footer()
 
     # --- data ------------------------------------------------------------------------------
 
@@ -343,14 +350,20 @@ class TinnhiemApp(Commands, App[None]):
         if ruleset is None or dataset is None:
             return
         ticket = self.ticket("eval")
-        explain = len(dataset.tallies) <= EXPLAIN_LIMIT
+        lang, palette = self.lang, dict(self.palette)
+        shown = self.query_one("#results-table", Grid).rows
+        previous = shown if isinstance(shown, ResultsRows) else None
 
         def work() -> None:
             try:
                 start = time.perf_counter()
-                evaluation = backend.evaluate(ruleset, dataset, explain=explain)
+                # no traces in bulk: the why panel explains the one person it shows
+                evaluation = backend.evaluate(ruleset, dataset, explain=False)
                 took = time.perf_counter() - start
-                self.post_message(Evaluated(ticket, evaluation, "current", took, dataset))
+                # the table's rows are made here too, off the UI thread (none while comparing:
+                # they wait for the comparison's marks)
+                rows = None if other else ResultsRows(evaluation, lang, palette, None, previous)
+                self.post_message(Evaluated(ticket, evaluation, took, dataset, rows))
                 if other is not None:
                     start = time.perf_counter()
                     comparison = backend.compare(ruleset, other, dataset)
@@ -374,6 +387,7 @@ class TinnhiemApp(Commands, App[None]):
             return
         self.timings["evaluate"] = event.seconds
         self.evaluation = event.evaluation
+        self._prepared = event.rows
         self.evaluated_on = event.dataset
         self.query_one("#results-note", Static).remove_class("-shown")
         self.refresh_views()
@@ -391,7 +405,7 @@ class TinnhiemApp(Commands, App[None]):
     # --- drawing the state -----------------------------------------------------------------
 
     def refresh_views(self) -> None:
-        if not self.is_mounted:
+        if not self.mounted:
             return
         self._show_results()
         self._show_report()
@@ -408,8 +422,13 @@ class TinnhiemApp(Commands, App[None]):
         if self.evaluation is None:
             return
         start = time.perf_counter()
-        rows = ResultsRows(self.evaluation, self.lang, self.palette, self._versus())
-        self.query_one("#results-table", Grid).show(rows)
+        grid = self.query_one("#results-table", Grid)
+        rows, versus = self._prepared, self._versus()
+        ready = rows is not None and rows.evaluation is self.evaluation and versus is None
+        if not (ready and rows and rows.lang == self.lang and rows.palette == self.palette):
+            previous = grid.rows if isinstance(grid.rows, ResultsRows) else None
+            rows = ResultsRows(self.evaluation, self.lang, self.palette, versus, previous)
+        grid.show(rows)
         self.timings["show_results"] = time.perf_counter() - start
 
     def _show_report(self) -> None:
@@ -443,7 +462,7 @@ class TinnhiemApp(Commands, App[None]):
         loaded, dataset = self.loaded, self.dataset
         found = loaded.diagnostics if loaded else ()
         errors = sum(d.is_error for d in found)
-        view = self.query_one(RulesView) if self.is_mounted else None
+        view = self.query_one(RulesView) if self.mounted else None
         self.status = Status(
             rules=self.ruleset.name if self.ruleset else "",
             rules_file=self.rules_path.name,
@@ -456,14 +475,21 @@ class TinnhiemApp(Commands, App[None]):
             busy=busy,
             palette=self.palette,
         )
-        self.refresh_bindings()
+        self.update_footer()
+
+    def update_footer(self) -> None:
+        """Refresh the keys shown when one became available or not (the footer re-composes)."""
+        state = tuple(self.check_action(name, ()) for name in DYNAMIC_ACTIONS)
+        if state != self._footer_state:
+            self._footer_state = state
+            self.refresh_bindings()
 
     # --- language --------------------------------------------------------------------------
 
     def watch_lang(self, lang: str) -> None:
         self._bindings = BindingsMap(actions.bindings(lang))
         self.refresh_bindings()
-        if not self.is_mounted:
+        if not self.mounted:
             return
         tabs = self.query_one(TabbedContent)
         for tab in actions.TABS:
@@ -496,7 +522,7 @@ class TinnhiemApp(Commands, App[None]):
             else:
                 self.notify(t(self.lang, "rules.reloaded", name=self.rules_path.name), markup=False)
                 self.load_rules(self.rules_path)
-        if self.compare_path is not None and str(self.compare_path) in changed:
+        if self.compare_path is not None and changed & self._compare_files:
             self.load_rules(self.compare_path, "compare")
         if str(self.data_path) in changed and self.dataset is not None:
             self.load_data(self.data_path, self.data_kind)

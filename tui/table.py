@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from rich.cells import cell_len
@@ -17,6 +17,7 @@ from rich.text import Text
 Justify = Literal["left", "right", "center"]
 Value = object  # what an export writes: text, a whole number, a `Percent`, None
 MAX_WIDTH = 40
+CLASS_WIDTH = 30  # a longer class label ends in an ellipsis; the why panel has it whole
 
 
 class Cell(Text):
@@ -57,9 +58,13 @@ def name_key(name: str) -> tuple[tuple[str, str], tuple[str, str]]:
     return text_key(words[-1] if words else ""), text_key(name)
 
 
-def fit(*texts: str) -> int:
-    """The width a column needs for these texts, up to a cap (longer text ends in an ellipsis)."""
-    return min(max((cell_len(t) for t in texts), default=1), MAX_WIDTH)
+def fit(*texts: str, cap: int = MAX_WIDTH) -> int:
+    """The width a column's cells need, up to a cap (longer text ends in an ellipsis).
+
+    The header is not counted: the grid wraps a long header onto more lines instead.
+    """
+    longest = max(map(cell_len, set(texts)), default=1)  # set: repeated groups, labels
+    return min(longest, cap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +87,10 @@ class Rows:
 
     def key(self, index: int) -> str:
         return str(index)
+
+    def index_of(self, key: str) -> int | None:
+        """The index of the row with `key` (a search; sources with a faster way override it)."""
+        return next((i for i in range(len(self)) if self.key(i) == key), None)
 
     def cells(self, index: int) -> list[Cell]:
         raise NotImplementedError
@@ -118,11 +127,7 @@ class StaticRows(Rows):
         self._rows = list(rows)
         self._marked = marked
         self.columns = [
-            c
-            if c.width
-            else Column(
-                c.key, c.label, c.justify, fit(c.label, *(r[1][i].plain for r in self._rows))
-            )
+            c if c.width else replace(c, width=fit(*(r[1][i].plain for r in self._rows)))
             for i, c in enumerate(columns)
         ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from tinnhiem.engine.formats import Percent
@@ -11,7 +12,7 @@ from tinnhiem.rules import ast
 
 from .i18n import t
 from .present import class_style, pct, severities
-from .table import Cell, Column, StaticRows, cell, name_key, plain_cells
+from .table import CLASS_WIDTH, Cell, Column, StaticRows, cell, fit, name_key, plain_cells
 
 BY_LABELS = {"group": "col.group", "unit": "col.unit", "position": "col.position"}
 
@@ -136,14 +137,18 @@ def changes_rows(comparison: Any, lang: str, palette: Mapping[str, str]) -> Stat
                 )
             cells.append(cell(tally.position))
             rows.append((f"{pair.index}:{block}", cells))
-    title = t(lang, "compare.changes", n=len(comparison.changes))
-    return StaticRows(title, columns, rows)
+    for key in ("a", "b"):  # long class labels end in an ellipsis; the why panel has them
+        index = next(i for i, c in enumerate(columns) if c.key == key)
+        width = fit(*(r[1][index].plain for r in rows), cap=CLASS_WIDTH)
+        columns[index] = replace(columns[index], width=width)
+    return StaticRows(t(lang, "compare.who"), columns, rows)
 
 
 def matrix_rows(comparison: Any, matrix: Any, lang: str, palette: Mapping[str, str]) -> StaticRows:
     """People by class under A (rows) and under B (columns); off the diagonal they changed."""
     a, b, block = comparison.a.ruleset, comparison.b.ruleset, matrix.block
-    columns = [Column("a", "A \\ B", "left")]
+    width = fit(*(_label(a, block, row, lang) for row in matrix.rows), cap=CLASS_WIDTH)
+    columns = [Column("a", "A \\ B", "left", width)]
     columns += [Column(f"b:{c}", _label(b, block, c, lang), "right") for c in matrix.columns]
     columns.append(Column("total", t(lang, "report.total"), "right"))
     marked = palette.get("text-warning", "")

@@ -50,13 +50,14 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 value=self.fmt,
                 allow_blank=False,
                 id="format",
+                compact=True,
             )
             yield Label(t(lang, "picker.path"))
-            yield Input(str(self.default.with_suffix(f".{self.fmt}")), id="path")
+            yield Input(str(self.default.with_suffix(f".{self.fmt}")), id="path", compact=True)
             yield Label("", id="export-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t(lang, "export.save"), variant="primary", id="ok")
-                yield Button(t(lang, "picker.cancel"), id="cancel")
+                yield Button(t(lang, "export.save"), variant="primary", id="ok", compact=True)
+                yield Button(t(lang, "picker.cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -97,11 +98,11 @@ class SaveOverlayScreen(ModalScreen[Path | None]):
         lang = self.lang
         with Vertical(id="save", classes="dialog"):
             yield Label(t(lang, "save.title"), classes="dialog-title")
-            yield Input(str(self.default), id="path")
+            yield Input(str(self.default), id="path", compact=True)
             yield TextArea(self.preview, read_only=True, id="preview")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t(lang, "save.save"), variant="primary", id="ok")
-                yield Button(t(lang, "picker.cancel"), id="cancel")
+                yield Button(t(lang, "save.save"), variant="primary", id="ok", compact=True)
+                yield Button(t(lang, "picker.cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()

@@ -27,13 +27,6 @@ def help_rows(lang: str, keys: dict[str, str]) -> StaticRows:
                 [cell(key, style="bold"), cell(action.command(lang)), cell(action.words(lang)[2])],
             )
         )
-    palette = t(lang, "group.app") + ": " + t(lang, "act.palette.cmd")
-    rows.append(
-        (
-            "palette",
-            [cell(PALETTE_KEY, style="bold"), cell(palette), cell(t(lang, "act.palette.tip"))],
-        )
-    )
     columns = [
         Column("key", t(lang, "help.key")),
         Column("command", t(lang, "help.command")),
@@ -55,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help", classes="dialog"):
             yield Label(t(self.lang, "help.title"), classes="dialog-title")
             yield Grid(help_rows(self.lang, self.keys), id="help-table")
-            key = self.keys.get("palette", PALETTE_KEY)
+            key = self.keys.get("tinnhiem.palette", PALETTE_KEY)
             yield Label(t(self.lang, "help.footer", key=key), classes="dim")
 
     def on_mount(self) -> None:

@@ -76,18 +76,19 @@ class PickerScreen(ModalScreen[Picked | None]):
                 str(self.initial or ""),
                 placeholder=t(lang, "picker.path.hint"),
                 id="path",
+                compact=True,
             )
             with Horizontal(id="picker-lists"):
                 yield OptionList(*self._options(), id="suggestions")
                 yield FileTree(self.start, self.suffixes, id="tree")
             if self.ask_kind:
-                with RadioSet(id="kind"):
+                with RadioSet(id="kind", compact=True):
                     yield RadioButton(t(lang, "data.tallies"), value=True, id="tallies")
                     yield RadioButton(t(lang, "data.ballots"), id="ballots")
             yield Label("", id="picker-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t(lang, "picker.open"), variant="primary", id="open")
-                yield Button(t(lang, "picker.cancel"), id="cancel")
+                yield Button(t(lang, "picker.open"), variant="primary", id="open", compact=True)
+                yield Button(t(lang, "picker.cancel"), id="cancel", compact=True)
 
     def _options(self) -> list[Option]:
         options: list[Option] = []
@@ -98,7 +99,7 @@ class PickerScreen(ModalScreen[Picked | None]):
             for path in paths:
                 key = f"p{len(self._paths)}"
                 self._paths[key] = path
-                label = Text.assemble(f"  {path.name}   ", (str(path.parent), "dim"))
+                label = Text.assemble(f"  {path.name}  ", (f"{path.parent.name}/", "dim"))
                 options.append(Option(label, id=key))
         return options
 

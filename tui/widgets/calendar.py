@@ -50,6 +50,8 @@ class CalendarView(Vertical):
         self.dataset: Dataset | None = None
         self.rulesets: tuple[ast.Resolved | None, ast.Resolved | None] = (None, None)
         self.term: tuple[int, int] | None = None  # None until the user types one
+        self._shown: tuple[object, ...] | None = None
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="toolbar"):
@@ -88,8 +90,33 @@ class CalendarView(Vertical):
             self.refresh_tables()
 
     def refresh_tables(self) -> None:
+        """Recompute when what the tables show changed, and only once the tab is in view:
+        re-evaluating after an edit leaves the calendar alone."""
         if not self.is_mounted:
             return
+        current, compared = self.rulesets
+        key = (
+            current.schedule if current else None,
+            compared.schedule if compared else None,
+            (current.name if current else "", compared.name if compared else ""),
+            id(self.dataset),
+            self.current_term(),
+            self.lang,
+        )
+        if key == self._shown:
+            return
+        if not self.is_on_screen:
+            self._stale = True
+            return
+        self._shown = key
+        self._draw()
+
+    def on_show(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh_tables()
+
+    def _draw(self) -> None:
         term = self.current_term()
         field = self.query_one("#term", Input)
         if self.term is None and field.value != f"{term[0]}-{term[1]}":
@@ -123,7 +150,7 @@ class CalendarView(Vertical):
 
     def _calendar(self, term: tuple[int, int], sets: list[tuple[ast.Resolved, str]]) -> StaticRows:
         lang = self.lang
-        votes = [{v.year: v for v in backend.calendar(r.schedule, *term)} for r, _ in sets]
+        votes = [{v.year: v for v in backend.calendar(_schedule(r), *term)} for r, _ in sets]
         columns = [Column("year", t(lang, "calendar.year"), "right")]
         columns += [
             Column(f"set{i}", f"{t(lang, key)}: {r.name}") for i, (r, key) in enumerate(sets)
@@ -145,7 +172,7 @@ class CalendarView(Vertical):
     def _coverage(self, term: tuple[int, int], sets: list[tuple[ast.Resolved, str]]) -> StaticRows:
         lang = self.lang
         assert self.dataset is not None
-        found = [backend.coverage(r.schedule, term, self.dataset) for r, _ in sets]
+        found = [backend.coverage(_schedule(r), term, self.dataset) for r, _ in sets]
         columns = [
             Column("name", t(lang, "col.name")),
             Column("position", t(lang, "col.position")),
@@ -176,3 +203,8 @@ class CalendarView(Vertical):
                 cells.append(cell(months, sort=gap, value=gap, justify="right"))
             rows.append((tally.id, cells))
         return StaticRows(t(lang, "calendar.coverage"), columns, rows)
+
+
+def _schedule(ruleset: ast.Resolved) -> ast.Schedule:
+    assert ruleset.schedule is not None  # rule sets without one are left out before
+    return ruleset.schedule

@@ -6,7 +6,6 @@ worker, so the editor never waits for it.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -23,6 +22,8 @@ from textual.widgets._text_area import TextAreaTheme
 from textual.widgets.option_list import Option
 from tinnhiem.rules import Diagnostic
 from tinnhiem.rules.lexer import TinnhiemLexer
+
+from tinnhiem import bundled
 
 from ..i18n import t
 from ..messages import RulesEdited
@@ -49,7 +50,7 @@ _TOKENS: list[tuple[_TokenType, str]] = [
     (Token.Error, "error"),
 ]
 _STYLES: dict[str, tuple[str, str]] = {
-    "comment": ("text-muted-colour", "italic"),
+    "comment": ("foreground", "italic dim"),
     "string": ("text-success", ""),
     "boolean": ("text-warning", ""),
     "keyword": ("text-primary", "bold"),
@@ -75,12 +76,37 @@ def _name(token: _TokenType) -> str | None:
 
 def syntax_theme(palette: Mapping[str, str]) -> TextAreaTheme:
     """A TextArea theme drawn from the app's theme variables (no base style: CSS colours)."""
-    colours = {**palette, "text-muted-colour": palette.get("secondary", "")}
+    colours = dict(palette)
     styles = {}
     for name, (variable, extra) in _STYLES.items():
         colour = colours.get(variable, "")
         styles[name] = Style.parse(f"{extra} {colour}".strip()) if colour or extra else Style()
     return TextAreaTheme(name="tinnhiem", syntax_styles=styles)
+
+
+def diagnostic_text(diagnostic: Diagnostic, width: int) -> str:
+    """`Diagnostic.render()` for a narrow list: the file's name only (the header has its path),
+    and the source line cut to a window around the caret, so that the caret stays under it."""
+    d = diagnostic
+    head = f"{Path(d.path).name}:{d.line}:{d.column}: {d.severity}: {d.message}"
+    hint = f"\n = {d.hint}" if d.hint else ""
+    if not d.line:
+        return head + hint
+    gutter = str(d.line)
+    room = max(width - len(gutter) - 4, 10)
+    source = d.source_line.rstrip("\n").expandtabs(1)
+    start = 0
+    if d.column - 1 + d.width > room:
+        start = max(0, d.column - 1 - room // 3)
+    shown = source[start : start + room]
+    if start:
+        shown = "…" + shown[1:]
+    if start + room < len(source):
+        shown = shown[:-1] + "…"
+    caret = " " * max(d.column - 1 - start, 0) + "^" * max(min(d.width, room), 1)
+    pad = " " * len(gutter)
+    hint = f"\n {pad} = {d.hint}" if d.hint else ""
+    return f"{head}\n {gutter} | {shown}\n {pad} | {caret}{hint}"
 
 
 class RulesEditor(TextArea):
@@ -96,7 +122,7 @@ class RulesEditor(TextArea):
 
     def _build_highlight_map(self) -> None:
         self._line_cache.clear()
-        highlights: defaultdict[int, list[tuple[int, int | None, str]]] = self._highlights
+        highlights = self._highlights
         highlights.clear()
         text = self.text
         row = column = 0
@@ -133,6 +159,7 @@ class RulesView(Vertical):
         self._seen = ""
         self._timer: Timer | None = None
         self._palette: dict[str, str] = {}
+        self._header_said = ""
 
     def compose(self) -> ComposeResult:
         yield Label(id="rules-header")
@@ -183,10 +210,19 @@ class RulesView(Vertical):
     def _header(self) -> None:
         if self.path is None:
             return
-        label = Text(str(self.path), style="bold")
+        label = Text(self.path.name, style="bold")
+        if self.path.parent.resolve() == bundled.rules_dir().resolve():
+            label.append(f"  ({t(self.lang, 'picker.bundled').lower()})", style="dim")
         if self.edited:
             label.append(f"  ● {t(self.lang, 'status.edited')}", style="italic")
-        self.query_one("#rules-header", Label).update(label)
+        # called at every keystroke: redraw only when the words change, and never re-layout
+        # the screen for it (the header is one line high)
+        if label.plain == self._header_said:
+            return
+        self._header_said = label.plain
+        header = self.query_one("#rules-header", Label)
+        header.update(label, layout=False)
+        header.tooltip = str(self.path)
 
     def watch_lang(self) -> None:
         self._header()
@@ -221,7 +257,8 @@ class RulesView(Vertical):
             return
         for number, diagnostic in enumerate(found):
             colour = self._palette.get("text-error" if diagnostic.is_error else "text-warning", "")
-            rendered = diagnostic.render()
+            width = options.size.width or self.app.size.width
+            rendered = diagnostic_text(diagnostic, max(width - 3, 40))
             text = Text(rendered)
             text.stylize(f"bold {colour}".strip(), 0, len(rendered.split("\n")[0]))
             options.add_option(Option(text, id=f"d{number}"))
@@ -232,6 +269,7 @@ class RulesView(Vertical):
         if not event.option.id:
             return
         diagnostic = self.diagnostics[int(event.option.id[1:])]
-        if diagnostic.line and str(self.path) == diagnostic.path:
+        here = self.path
+        if diagnostic.line and here and Path(diagnostic.path).resolve() == here.resolve():
             self.editor.move_cursor((diagnostic.line - 1, max(diagnostic.column - 1, 0)))
             self.editor.focus()

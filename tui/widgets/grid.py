@@ -7,6 +7,8 @@ new evaluation costs only the rows in view.
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -25,6 +27,34 @@ from textual.strip import Strip
 from ..table import Cell, Rows, StaticRows
 
 PAD = 1  # blank cells each side of a column
+HEADER_LINES = 3  # a long header wraps onto up to this many lines
+HEADER_MAX = 24  # a header widens its column up to this, then wraps
+
+
+def header_width(label: str, cells: int) -> int:
+    """A column's width: its cells', widened so that its header wraps onto two lines, or three."""
+    width = max(cells, 3)
+    if cell_len(label) <= max(width, 12):  # a short header is not worth wrapping
+        return max(width, cell_len(label))
+    for lines in range(2, HEADER_LINES + 1):
+        wide = width
+        while wide < HEADER_MAX and len(textwrap.wrap(label, wide)) > lines:
+            wide += 1
+        if len(textwrap.wrap(label, wide)) <= lines:
+            return wide
+    return HEADER_MAX
+
+
+def wrap(label: str, width: int, lines: int = HEADER_LINES) -> list[str]:
+    """A header's lines: words wrapped to `width`, at most `lines` (the last one ellipsised)."""
+    out = textwrap.wrap(label, width, break_long_words=True) or [""]
+    if len(out) > lines:
+        out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
+        if cell_len(out[-1]) > width:
+            out[-1] = out[-1][: width - 1] + "…"
+    return out
+
+
 EMPTY = StaticRows("", [])
 
 
@@ -98,6 +128,8 @@ class Grid(ScrollView, can_focus=True):
         self._lines: dict[tuple[int, bool], tuple[Strip, Strip]] = {}
         self._fixed_width = 0
         self._widths: list[int] = []
+        self._labels: list[list[str]] = []
+        self._head = 1  # lines of the header
 
     def on_mount(self) -> None:
         self.show(self.rows)
@@ -131,7 +163,12 @@ class Grid(ScrollView, can_focus=True):
 
     def find(self, key: str) -> int | None:
         """The position at which the row with `key` is shown."""
-        return next((p for p, i in enumerate(self.order) if self.rows.key(i) == key), None)
+        index = self.rows.index_of(key)
+        if index is None:
+            return None
+        if self.sort_column is None:
+            return index
+        return self.order.index(index)
 
     # --- changing what is shown ---------------------------------------------------------------
 
@@ -185,10 +222,13 @@ class Grid(ScrollView, can_focus=True):
 
     def _layout(self) -> None:
         self._lines.clear()
-        # room for the sort arrow after a header
-        self._widths = [max(c.width, cell_len(c.label) + 2) for c in self.rows.columns]
+        self._widths = [header_width(c.label, c.width) for c in self.rows.columns]
+        columns = zip(self.rows.columns, self._widths, strict=True)
+        self._labels = [wrap(c.label, w) for c, w in columns]
+        self._head = max((len(lines) for lines in self._labels), default=1)
         self._fixed_width = sum(w + 2 * PAD for w in self._widths[: self.fixed_columns])
-        self.virtual_size = Size(sum(w + 2 * PAD for w in self._widths), self.row_count + 1)
+        width = sum(w + 2 * PAD for w in self._widths)
+        self.virtual_size = Size(width, self.row_count + self._head)
 
     # --- drawing ------------------------------------------------------------------------------
 
@@ -196,10 +236,10 @@ class Grid(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if y == 0:
-            fixed, rest = self._header()
+        if y < self._head:
+            fixed, rest = self._header(y)
         else:
-            position = scroll_y + y - 1
+            position = scroll_y + y - self._head
             if position >= self.row_count:
                 return Strip.blank(width, base)
             fixed, rest = self._row(position)
@@ -208,19 +248,23 @@ class Grid(ScrollView, can_focus=True):
             0, width
         )
 
-    def _header(self) -> tuple[Strip, Strip]:
+    def _header(self, line: int) -> tuple[Strip, Strip]:
+        """One line of the header; labels are wrapped and sit on the header's last lines."""
         header = self.get_component_rich_style("grid--header")
         sorted_style = self.get_component_rich_style("grid--sorted")
-        segments: list[list[Segment]] = []
-        for column, width in zip(self.rows.columns, self._widths, strict=True):
-            label = column.label
+        cells: list[Text] = []
+        columns = zip(self.rows.columns, self._widths, self._labels, strict=True)
+        for column, width, lines in columns:
+            index = line - (self._head - len(lines))
+            label = lines[index] if 0 <= index < len(lines) else ""
             style = header
             if column.key == self.sort_column:
-                label = f"{label} {'▼' if self.sort_reverse else '▲'}"
                 style = sorted_style
-            text = Text(label, style=style, no_wrap=True)
-            segments.append(self._cell(text, width, column.justify, header))
-        return self._split(segments)
+                if index == len(lines) - 1:
+                    arrow = "▼" if self.sort_reverse else "▲"
+                    label = f"{label[: width - 2]} {arrow}"
+            cells.append(Text(label, style=style, no_wrap=True))
+        return self._line(cells, header)
 
     def _row(self, position: int) -> tuple[Strip, Strip]:
         index = self.order[position]
@@ -236,39 +280,38 @@ class Grid(ScrollView, can_focus=True):
             cursor = self.get_component_rich_style("grid--cursor")
             base += cursor
             over = Style(bgcolor=cursor.bgcolor, reverse=cursor.reverse)
-        cells = self.rows.cells(index)
-        columns = zip(cells, self._widths, self.rows.columns, strict=True)
-        segments = [self._cell(c, w, col.justify, base, over) for c, w, col in columns]
         if len(self._lines) > 512:
             self._lines.clear()
-        line = self._lines[index, is_cursor] = self._split(segments)
+        line = self._lines[index, is_cursor] = self._line(self.rows.cells(index), base, over)
         return line
 
-    def _cell(
-        self, text: Text, width: int, justify: str, base: Style, over: Style | None = None
-    ) -> list[Segment]:
-        if text.cell_len > width:
-            text = text.copy()
-            text.truncate(width, overflow="ellipsis")
-        gap = width - text.cell_len
-        left = gap if justify == "right" else gap // 2 if justify == "center" else 0
-        inner = list(text.render(self.app.console))
-        segments = [
-            Segment(" " * (PAD + left)),
-            *inner,
-            Segment(" " * (PAD + gap - left)),
-        ]
-        return list(Segment.apply_style(segments, base, over))
-
-    def _split(self, cells: list[list[Segment]]) -> tuple[Strip, Strip]:
-        fixed = [s for c in cells[: self.fixed_columns] for s in c]
-        rest = [s for c in cells[self.fixed_columns :] for s in c]
-        return Strip(fixed), Strip(rest)
+    def _line(
+        self, cells: Sequence[Text], base: Style, over: Style | None = None
+    ) -> tuple[Strip, Strip]:
+        """The fixed columns and the others, each laid out as one Text and rendered once."""
+        fixed, rest = Text(no_wrap=True), Text(no_wrap=True)
+        columns = zip(cells, self._widths, self.rows.columns, strict=True)
+        for number, (text, width, column) in enumerate(columns):
+            if text.cell_len > width:
+                text = text.copy()
+                text.truncate(width, overflow="ellipsis")
+            gap = width - text.cell_len
+            justify = column.justify
+            left = gap if justify == "right" else gap // 2 if justify == "center" else 0
+            target = fixed if number < self.fixed_columns else rest
+            target.append(" " * (PAD + left))
+            target.append_text(text)
+            target.append(" " * (PAD + gap - left))
+        console = self.app.console
+        return (
+            Strip(Segment.apply_style(fixed.render(console), base, over)),
+            Strip(Segment.apply_style(rest.render(console), base, over)),
+        )
 
     # --- moving -------------------------------------------------------------------------------
 
     def watch_cursor(self) -> None:
-        self._lines.clear()
+        # the cache keys lines by whether they carry the cursor: nothing to forget here
         self._scroll_to_cursor()
         self.refresh()
         self._highlighted()
@@ -279,7 +322,7 @@ class Grid(ScrollView, can_focus=True):
             self.post_message(self.RowHighlighted(self, index, self.rows.key(index)))
 
     def _scroll_to_cursor(self) -> None:
-        visible = max(self.scrollable_content_region.height - 1, 1)
+        visible = max(self.scrollable_content_region.height - self._head, 1)
         top = round(self.scroll_y)
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, immediate=True)
@@ -315,12 +358,12 @@ class Grid(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        if offset.y == 0:
+        if offset.y < self._head:
             column = self.column_at(offset.x)
             if column is not None:
                 self.sort_by(column)
             return
-        position = round(self.scroll_y) + offset.y - 1
+        position = round(self.scroll_y) + offset.y - self._head
         if 0 <= position < self.row_count:
             if position == self.cursor and event.chain == 2:
                 self.action_select()

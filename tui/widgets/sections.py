@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -17,16 +19,17 @@ class Sections(VerticalScroll):
         super().__init__(id=id, classes=classes)
         self.tables: list[Rows] = []
 
-    def show(self, sections: list[tuple[str | Text, Rows]], note: str | Text = "") -> None:
+    def show(self, sections: Sequence[tuple[str | Text, Rows]], note: str | Text = "") -> None:
         self.tables = [rows for _title, rows in sections]
         titles = list(self.query(".section-title").results(Static))
         grids = list(self.query(Grid).results(Grid))
         notes = list(self.query(".note").results(Static))
         if len(grids) == len(sections) and len(notes) == (1 if note else 0):
             for (title, rows), label, grid in zip(sections, titles, grids, strict=True):
-                label.update(title)
+                if str(label.content) != str(title):
+                    label.update(title)
                 grid.show(rows)
-            if notes:
+            if notes and str(notes[0].content) != str(note):
                 notes[0].update(note)
             return
         self.remove_children()

@@ -26,9 +26,14 @@ class Status:
     palette: Mapping[str, str] = field(default_factory=dict)
 
 
+def keep(text: str) -> str:
+    """Text that does not break across lines."""
+    return text.replace(" ", "\u00a0")
+
+
 class StatusBar(Static):
     lang = reactive("vi")
-    status: reactive[Status] = reactive(Status, always_update=True)
+    status: reactive[Status] = reactive(Status)
 
     def render_status(self) -> Text:
         s, lang = self.status, self.lang
@@ -36,39 +41,37 @@ class StatusBar(Static):
         line = Text(no_wrap=False, overflow="fold")
 
         def part(label: str, value: str, extra: str = "") -> None:
+            # no-break spaces inside a part: a narrow terminal wraps between parts only
             if line:
                 line.append("  │  ", style="dim")
-            line.append(f"{label}: ", style="dim")
-            line.append(value or t(lang, "status.none"), style=f"bold {accent}")
+            line.append(keep(f"{label}: "), style="dim")
+            line.append(keep(value or t(lang, "status.none")), style=f"bold {accent}")
             if extra:
-                line.append(f" {extra}", style="dim")
+                line.append(keep(f" {extra}"), style="dim")
 
+        # whether all is well comes first: on a narrow terminal the end of the line is cut
+        if s.errors:
+            error = keep("✗ " + t(lang, "status.errors", n=s.errors))
+            line.append(error, style=f"bold {s.palette.get('text-error', '')}")
+        else:
+            line.append(keep("✓ " + t(lang, "status.ok")), style=s.palette.get("text-success", ""))
+        if s.warnings:
+            warned = ", " + t(lang, "status.warnings", n=s.warnings)
+            line.append(keep(warned), style=s.palette.get("text-warning", ""))
+        if s.edited:
+            line.append(keep(f"  ● {t(lang, 'status.edited')}"), style="italic")
+        if s.busy:
+            line.append(keep(f"  {t(lang, 'status.loading')}"), style="italic dim")
         part(t(lang, "status.rules"), s.rules, f"({s.rules_file})" if s.rules_file else "")
         people = t(lang, "status.people", n=s.people) if s.data_file else ""
         part(t(lang, "status.data"), s.data_file, f"({people})" if people else "")
         if s.compare:
             part(t(lang, "status.compare"), s.compare)
-        line.append("  │  ", style="dim")
-        if s.errors:
-            line.append(
-                "✗ " + t(lang, "status.errors", n=s.errors),
-                style=f"bold {s.palette.get('text-error', '')}",
-            )
-        else:
-            line.append("✓ " + t(lang, "status.ok"), style=s.palette.get("text-success", ""))
-        if s.warnings:
-            line.append(
-                ", " + t(lang, "status.warnings", n=s.warnings),
-                style=s.palette.get("text-warning", ""),
-            )
-        if s.edited:
-            line.append(f"  ● {t(lang, 'status.edited')}", style="italic")
-        if s.busy:
-            line.append(f"  {t(lang, 'status.loading')}", style="italic dim")
         return line
 
+    # its height is fixed in app.tcss (one line, two on a narrow screen): no layout to redo
     def watch_status(self) -> None:
-        self.update(self.render_status())
+        self.update(self.render_status(), layout=False)
 
     def watch_lang(self) -> None:
-        self.update(self.render_status())
+        self.update(self.render_status(), layout=False)

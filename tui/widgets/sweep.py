@@ -37,7 +37,7 @@ class SweepChart(Widget):
     """Bars: how many people the swept rule catches at each threshold; flips in the accent."""
 
     DEFAULT_CSS = """
-    SweepChart { height: 12; padding: 0 1; }
+    SweepChart { height: 30%; min-height: 6; max-height: 14; padding: 0 1; }
     """
     result: reactive[Any] = reactive(None, always_update=True)
     lang = reactive("vi")
@@ -65,8 +65,11 @@ class SweepChart(Widget):
             lines.append("\n")
         lines.append("     ")
         original = result.original
-        for step in result.steps:
-            lines.append(("▲" if step.value == original else " ").ljust(width), style=mark)
+        for step in result.steps:  # ▲ the threshold as written; • a step where someone flips
+            if step.value == original:
+                lines.append("▲".ljust(width), style=mark)
+            else:
+                lines.append(("•" if step.flips else " ").ljust(width), style=flip)
         first, last = result.steps[0].value, result.steps[-1].value
         lines.append(f"\n     {pct(first)}  …  {pct(last)}", style="dim")
         return lines
@@ -80,6 +83,7 @@ class SweepView(Vertical):
         self.ruleset: ast.Resolved | None = None
         self.dataset: Dataset | None = None
         self.result: Any = None
+        self._choices: list[tuple[str, str]] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="toolbar"):
@@ -106,16 +110,23 @@ class SweepView(Vertical):
     def set_ruleset(self, ruleset: ast.Resolved) -> None:
         self.ruleset = ruleset
         self._rules()
+        if self.result is None:
+            self._show()
 
     def _rules(self) -> None:
         if not self.is_mounted or self.ruleset is None:
             return
         choices = backend.thresholds(self.ruleset)
+        if choices == self._choices:  # the same rules: leave the choice (and the layout) alone
+            return
+        self._choices = choices
         select = self.query_one("#sweep-rule", Select)
         keep = select.value if select.value in dict(choices) else None
         select.set_options([(label, rule) for rule, label in choices])
-        preferred = keep or next((r for r, _ in choices if r == "consequence.review"), None)
-        preferred = preferred or (choices[0][0] if choices else None)
+        # the rule that decides who faces any consequence: the last before the `else` of the
+        # first block (`consequence.review` in most rule sets)
+        first = [r for r, _ in choices if r.split(".")[0] == choices[0][0].split(".")[0]]
+        preferred = keep or (first[-1] if first else None)
         if preferred is not None:
             select.value = preferred
         if not choices:

@@ -166,12 +166,19 @@ class WhyPanel(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.content: RenderableType | str = ""
+        self._said = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="why-text")
 
     def show(self, content: RenderableType | str) -> None:
         self.content = content
+        # The same words again (a re-evaluation that did not change this person): no redraw,
+        # and no layout of the screen, which is what costs.
+        said = self.text
+        if said == self._said:
+            return
+        self._said = said
         self.query_one("#why-text", Static).update(content)
 
     @property

@@ -1,6 +1,7 @@
-"""What the user asks for: one `action_*` per entry of `actions.ACTIONS`, with its dialog.
+"""The tinnhiem app: what the user asks for, one `action_*` per entry of `actions.ACTIONS`,
+each with its dialog; the state and its flow are the `Workbench` underneath (`state.py`).
 
-A mixin of the app, so that `app.py` keeps to the state and its flow.
+The console script builds it in one line: `TinnhiemApp(rules, data, lang=..., config_dir=...)`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import re
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import SystemCommand
@@ -26,16 +26,15 @@ from . import config as settings
 from .i18n import other, t
 from .messages import TableExported
 from .overlay import extends_name, make_overlay
+from .palette import Palette
 from .screens.export import ExportRequest, ExportScreen, SaveOverlayScreen
 from .screens.help import HelpScreen
 from .screens.picker import Picked, PickerScreen
+from .state import Workbench
 from .table import text_key
 from .widgets.editor import RulesView
 from .widgets.grid import Grid
 from .widgets.sweep import SweepView
-
-if TYPE_CHECKING:
-    from .app import TinnhiemApp
 
 
 def slug(title: str) -> str:
@@ -44,58 +43,63 @@ def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", bare).strip("-") or "bang"
 
 
-class Commands:
+class TinnhiemApp(Workbench):
+    """`tinnhiem-tui`: results, reasons, reports, comparisons, and the rules to edit."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
+    COMMANDS = {Palette}  # noqa: RUF012 (Textual's own type for it)
+    TITLE = "tinnhiem"
+
     # --- the command palette and the footer --------------------------------------------------
 
-    def get_system_commands(self: TinnhiemApp, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for action in actions.ACTIONS:
-            if not self.check_action(action.action.split("(")[0], ()):
+            if action.name == "palette" or not self.check_action(action.action.split("(")[0], ()):
                 continue
             _short, _verb, tip = action.words(self.lang)
             yield SystemCommand(action.command(self.lang), tip, self._runner(action.action))
         yield from _textual_commands(self, screen)
 
-    def _runner(self: TinnhiemApp, action: str) -> Callable[[], Awaitable[None]]:
+    def _runner(self, action: str) -> Callable[[], Awaitable[None]]:
         async def run() -> None:
             await self.run_action(action)
 
         return run
 
-    def check_action(self: TinnhiemApp, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """False hides an action (footer, palette); None shows it dimmed, unavailable here."""
         if action in ("save_overlay", "revert"):
-            return self.is_mounted and self.query_one(RulesView).edited
+            return self.mounted and self.query_one(RulesView).edited
         if action == "clear_compare":
             return self.compare_ruleset is not None
         if action in ("export", "sort", "reverse"):
-            return True if self.is_mounted and self.current_grid() is not None else None
+            return True if self.mounted and self.current_grid() is not None else None
         return True
 
     # --- help, language, tabs --------------------------------------------------------------
 
-    def action_help(self: TinnhiemApp) -> None:
+    def action_help(self) -> None:
         keys = {}
         for _key, binding in self._bindings:
             if binding.id:
                 remapped = self._keymap.get(binding.id, binding.key).split(",")[0]
                 keys[binding.id] = self.get_key_display(Binding(remapped, ""))
-        keys["palette"] = self.get_key_display(Binding(self.COMMAND_PALETTE_BINDING, ""))
         self.push_screen(HelpScreen(self.lang, keys))
 
-    def action_language(self: TinnhiemApp) -> None:
+    def action_language(self) -> None:
         self.lang = other(self.lang)
         self.config = replace(self.config, lang=self.lang)
         settings.save(self.config_dir, self.config)
         self.notify(t(self.lang, "lang.switched"))
 
-    def action_tab(self: TinnhiemApp, name: str) -> None:
+    def action_tab(self, name: str) -> None:
         # Let go of the focus first: TabbedContent follows the focus back to the old tab when
         # the focused widget is hidden.
         self.set_focus(None)
         self.query_one(TabbedContent).active = name
         self.call_after_refresh(self._focus_tab, name)
 
-    def _focus_tab(self: TinnhiemApp, name: str) -> None:
+    def _focus_tab(self, name: str) -> None:
         target = {"results": "#results-table", "rules": "#editor"}.get(name)
         if target:
             self.query_one(target).focus()
@@ -103,22 +107,24 @@ class Commands:
             grid = self.current_grid()
             if grid is not None:
                 grid.focus()
-        self.refresh_bindings()
+        self.update_footer()
 
     @on(TabbedContent.TabActivated)
-    def _tab_changed(self: TinnhiemApp) -> None:
-        self.refresh_bindings()
+    def _tab_changed(self) -> None:
+        self.update_footer()
 
-    def action_why(self: TinnhiemApp) -> None:
+    def action_why(self) -> None:
         split = self.query_one("#results-split")
         split.toggle_class("-no-why")
 
     # --- files -----------------------------------------------------------------------------
 
-    def action_open_data(self: TinnhiemApp) -> None:
+    def action_open_data(self) -> None:
         recent = [Path(p) for p in self.config.recent_data if Path(p).is_file()]
         samples = sorted(
-            p for p in bundled.data_dir().iterdir() if p.suffix in backend.DATA_SUFFIXES
+            p
+            for p in bundled.data_dir().iterdir()
+            if p.suffix in backend.DATA_SUFFIXES and ".turnout." not in p.name  # a sidecar
         )
         picker = PickerScreen(
             t(self.lang, "picker.data"),
@@ -135,7 +141,7 @@ class Commands:
 
         self.push_screen(picker, chosen)
 
-    def _rules_picker(self: TinnhiemApp, title: str) -> PickerScreen:
+    def _rules_picker(self, title: str) -> PickerScreen:
         recent = [Path(p) for p in self.config.recent_rules if Path(p).is_file()]
         beside = backend.rules_beside(self.data_path)
         if self.data_path.parent.resolve() == bundled.data_dir().resolve():
@@ -152,14 +158,14 @@ class Commands:
             Path.cwd(),
         )
 
-    def action_choose_rules(self: TinnhiemApp) -> None:
+    def action_choose_rules(self) -> None:
         def chosen(picked: Picked | None) -> None:
             if picked is not None:
                 self.load_rules(picked.path)
 
         self.push_screen(self._rules_picker(t(self.lang, "picker.rules")), chosen)
 
-    def action_compare(self: TinnhiemApp) -> None:
+    def action_compare(self) -> None:
         def chosen(picked: Picked | None) -> None:
             if picked is not None:
                 self.load_rules(picked.path, "compare")
@@ -167,10 +173,10 @@ class Commands:
 
         self.push_screen(self._rules_picker(t(self.lang, "picker.compare")), chosen)
 
-    def action_clear_compare(self: TinnhiemApp) -> None:
+    def action_clear_compare(self) -> None:
         self.stop_comparing()
 
-    def action_reload(self: TinnhiemApp) -> None:
+    def action_reload(self) -> None:
         view = self.query_one(RulesView)
         if view.edited:
             view.flush()
@@ -183,7 +189,7 @@ class Commands:
 
     # --- tables ----------------------------------------------------------------------------
 
-    def current_grid(self: TinnhiemApp) -> Grid | None:
+    def current_grid(self) -> Grid | None:
         """The table the user is looking at: the focused one, else the first of the tab."""
         focused = self.focused
         if isinstance(focused, Grid) and focused.id != "help-table":
@@ -195,7 +201,7 @@ class Commands:
         grids = [g for g in pane.query(Grid).results(Grid) if g.row_count]
         return grids[0] if grids else None
 
-    def action_sort(self: TinnhiemApp) -> None:
+    def action_sort(self) -> None:
         grid = self.current_grid()
         if grid is None:
             return
@@ -203,12 +209,12 @@ class Commands:
         now = keys.index(grid.sort_column) if grid.sort_column in keys else -1
         grid.sort_by(keys[(now + 1) % len(keys)], reverse=False)
 
-    def action_reverse(self: TinnhiemApp) -> None:
+    def action_reverse(self) -> None:
         grid = self.current_grid()
         if grid is not None:
             grid.sort_by(grid.sort_column or grid.column_keys[0], reverse=not grid.sort_reverse)
 
-    def action_export(self: TinnhiemApp) -> None:
+    def action_export(self) -> None:
         grid = self.current_grid()
         if grid is None:
             self.notify(t(self.lang, "export.nothing"), severity="warning")
@@ -223,7 +229,7 @@ class Commands:
 
         self.push_screen(ExportScreen(title, self.lang, default), chosen)
 
-    def export_table(self: TinnhiemApp, grid: Grid, path: Path, fmt: str) -> None:
+    def export_table(self, grid: Grid, path: Path, fmt: str) -> None:
         """Write the grid's rows, in the order shown, in a worker."""
         rows = grid.rows
         headers = rows.headers
@@ -249,7 +255,7 @@ class Commands:
         self.in_thread(work, "export")
 
     @on(TableExported)
-    def _exported(self: TinnhiemApp, event: TableExported) -> None:
+    def _exported(self, event: TableExported) -> None:
         if event.error:
             self.notify(
                 t(self.lang, "export.failed", error=event.error), severity="error", markup=False
@@ -259,11 +265,11 @@ class Commands:
 
     # --- the rules editor ------------------------------------------------------------------
 
-    def action_revert(self: TinnhiemApp) -> None:
+    def action_revert(self) -> None:
         """Back to the file as it is on disk (read again: it may have changed)."""
         self.load_rules(self.rules_path)
 
-    def overlay_target(self: TinnhiemApp) -> Path:
+    def overlay_target(self) -> Path:
         original = self.rules_path
         folder = original.parent
         is_bundled = folder.resolve() == bundled.rules_dir().resolve()
@@ -271,7 +277,7 @@ class Commands:
             folder = Path.cwd()
         return folder / f"{original.stem}-sua.tn"
 
-    def action_save_overlay(self: TinnhiemApp) -> None:
+    def action_save_overlay(self) -> None:
         view = self.query_one(RulesView)
         text = view.editor.text
         if not view.edited:
@@ -287,7 +293,7 @@ class Commands:
             lambda path: self.save_overlay(text, path) if path else None,
         )
 
-    def overlay_text(self: TinnhiemApp, text: str, target: Path) -> str:
+    def overlay_text(self, text: str, target: Path) -> str:
         view = self.query_one(RulesView)
         original = parse(view.saved_text, str(self.rules_path))
         edited = parse(text, str(self.rules_path))
@@ -301,7 +307,7 @@ class Commands:
             self.notify(t(self.lang, "rules.removed_blocks", names=names), severity="warning")
         return overlay.text
 
-    def save_overlay(self: TinnhiemApp, text: str, target: Path) -> None:
+    def save_overlay(self, text: str, target: Path) -> None:
         """Write the overlay and make it the current rule set."""
         content = self.overlay_text(text, target)
         try:
@@ -315,9 +321,9 @@ class Commands:
             return
         self.notify(t(self.lang, "rules.saved", path=target), markup=False)
         self.load_rules(target)
-        self.refresh_bindings()
+        self.update_footer()
 
-    def action_run_sweep(self: TinnhiemApp) -> None:
+    def action_run_sweep(self) -> None:
         self.action_tab("sweep")
         self.query_one(SweepView).run()
 
