@@ -8,9 +8,7 @@ the steps of the design: (a) the data's levels read under the rule set's levels,
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import gc
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -19,6 +17,7 @@ from typing import Literal
 from tinnhiem.rules import ast
 
 from . import conditions as cond
+from .collector import collector_paused
 from .conditions import Facts, Test, Unknown
 from .history import History
 from .model import (
@@ -160,23 +159,6 @@ def evaluate_plan(plan: Plan, dataset: Dataset, *, explain: bool = True) -> Eval
     return Runner(plan, dataset).evaluation(explain=explain)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector for a run.
-
-    A run makes a few objects per tally and frees none of them, which makes the collector rescan
-    the growing heap again and again (40% of a bulk run); these objects form no cycles, so there
-    is nothing for it to find until the run is over.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 class Shares(Mapping[str, Fraction]):
     """The share of each level (count over basis), each made when read: bulk runs seldom do."""
 
@@ -287,7 +269,7 @@ class Runner:
         self.errors.clear()
         self.quorum_missing.clear()
         self.quorum_unchecked = 0
-        with _collector_paused():
+        with collector_paused():
             tallies = self.dataset.tallies
             if explain:
                 results = tuple(self._one(i, t, True) for i, t in enumerate(tallies))

@@ -190,3 +190,8 @@ def percent(share: Fraction) -> str:
     sign = "-" if rounded < 0 else ""
     rounded = abs(rounded)
     return f"{sign}{rounded // 100}.{rounded % 100:02d}"
+
+
+def percent_comma(share: Fraction) -> str:
+    """A share as Vietnamese documents print it: 2/3 -> '66,67%'."""
+    return percent(share).replace(".", ",") + "%"

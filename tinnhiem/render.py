@@ -13,15 +13,10 @@ from rich.console import Console
 from rich.table import Table
 
 from tinnhiem.engine.compare import ClassMatrix, Comparison
-from tinnhiem.engine.model import Evaluation, ReportTable, Result, percent
+from tinnhiem.engine.model import Evaluation, ReportTable, Result, percent, percent_comma
 from tinnhiem.engine.schedule import Coverage, VoteDate
 from tinnhiem.engine.sweep import SweepResult
 from tinnhiem.rules.ast import Resolved
-
-
-def decimal_comma(share_text: str) -> str:
-    """'66.60' -> '66,60%': how Vietnamese documents print a percentage."""
-    return share_text.replace(".", ",") + "%"
 
 
 def _console_text(*renderables: Any) -> str:
@@ -66,7 +61,7 @@ def _result_cells(result: Result, evaluation: Evaluation) -> list[str]:
         elif share is None:
             cells.append(str(count))
         else:
-            cells.append(f"{count} ({decimal_comma(percent(share))})")
+            cells.append(f"{count} ({percent_comma(share)})")
     for block in ruleset.classifies:
         if result.status == "evaluated":
             verdict = next((v for v in result.verdicts if v.block == block.id), None)
@@ -135,7 +130,7 @@ def _label(ruleset: Resolved, block: str, klass: str) -> str:
 
 
 def _share_text(shares: Mapping[str, Fraction], levels: Sequence[str]) -> str:
-    return ", ".join(f"{lv} {decimal_comma(percent(shares[lv]))}" for lv in levels if lv in shares)
+    return ", ".join(f"{lv} {percent_comma(shares[lv])}" for lv in levels if lv in shares)
 
 
 def comparison_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
@@ -270,7 +265,7 @@ def schedule_document(
 
 
 def _pct(value: Fraction) -> str:
-    return decimal_comma(percent(value))
+    return percent_comma(value)
 
 
 def sweep_text(result: SweepResult) -> str:

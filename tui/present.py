@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from tinnhiem.engine.formats import Percent
-from tinnhiem.engine.model import Evaluation, Result, percent
+from tinnhiem.engine.model import Evaluation, Result, percent_comma
 from tinnhiem.rules import ast
 
 from .i18n import t
@@ -17,9 +17,7 @@ from .table import CLASS_WIDTH, Cell, Column, Rows, cell, fit, name_key, text_ke
 SEVERITY_COLOURS = {0: "text-success", 1: "text-warning", 2: "text-error"}
 
 
-def pct(share: Fraction) -> str:
-    """2/3 -> '66,67%': rounded half up, with the decimal comma of Vietnamese documents."""
-    return percent(share).replace(".", ",") + "%"
+pct = percent_comma  # 2/3 -> '66,67%': rounded half up, with the decimal comma
 
 
 def fraction_text(count: int, base: int | None) -> str:

@@ -20,11 +20,12 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
+from tinnhiem.engine.collector import collector_paused
 from tinnhiem.engine.model import DataIssue, Dataset, Origin, Scalar, Tally
 
 from .headers import HeaderMatcher, any_totals_word, column_letter, is_totals_word, normalise
 from .issues import Issues, fail
-from .tabular import Row, Table, cell_text, collector_paused, is_blank, read_table
+from .tabular import Row, Table, cell_text, is_blank, read_table
 from .values import CellError, attribute_column, parse_count
 
 _NOUNS = {
