@@ -70,7 +70,23 @@ def build_report(
         by=report.by,
         blocks=tuple(b.id for b in blocks),
         rows=rows,
-        total=_row(TOTAL, results, blocks),
+        total=_total(rows, blocks),
+    )
+
+
+def _total(rows: Sequence[ReportRow], blocks: Sequence[ast.Classify]) -> ReportRow:
+    """The total row: the sum of the group rows (every person is in exactly one group)."""
+    counts = {b.id: dict.fromkeys((r.id for r in b.rules), 0) for b in blocks}
+    for row in rows:
+        for block, per_class in row.counts.items():
+            for klass, people in per_class.items():
+                counts[block][klass] = counts[block].get(klass, 0) + people
+    return ReportRow(
+        TOTAL,
+        sum(r.rated for r in rows),
+        counts,
+        sum(r.exempt for r in rows),
+        sum(r.invalid for r in rows),
     )
 
 
