@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 import tomli_w
 from openpyxl import Workbook
+from tinnhiem.engine import evaluate
 from tinnhiem.engine.formats import read_tallies
 from tinnhiem.engine.model import DataError, Dataset, Tally
+from tinnhiem.rules import load_text
 
 LEVELS = {"cao": "Tín nhiệm cao", "tn": "Tín nhiệm", "thap": "Tín nhiệm thấp"}
 
@@ -259,3 +261,65 @@ def test_json_values_that_are_not_single_values(tmp_path: Path) -> None:
         tmp_path / "t.json", '[{"name": "An", "cao": 1, "tn": 2, "thap": 3, "note": [1]}]'
     )
     assert message == "F, row 1, column 'note': error: expected a single value, found a list"
+
+
+MERGED_RULES = """ruleset "t"
+levels { cao "Tín nhiệm cao"; tn "Tín nhiệm"; thap "Tín nhiệm thấp" }
+basis collected
+classify band "Mức tín nhiệm" {
+  high "Tín nhiệm cao từ 50% trở lên" when share(cao) >= 50%
+  else low "Dưới 50%"
+}
+report "Phụ lục" by group { count band }
+"""
+
+
+def test_a_group_merged_down_is_read_in_every_row_it_covers(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["DANH SÁCH LẤY PHIẾU"])
+    sheet.append(["Nhóm", "Họ và tên", "Số phiếu thu về", "cao", "tn", "thap"])
+    sheet.append(["Ủy viên Ban Thường vụ", "An", 42, 30, 10, 2])
+    sheet.append([None, "Bình", 42, 28, 12, 2])
+    sheet.append([None, "Cường", 42, 5, 35, 2])
+    sheet.append(["Ủy viên Ban Chấp hành", "Dung", 42, 20, 20, 2])
+    sheet.merge_cells("A1:F1")  # the title: above the header, not filled
+    sheet.merge_cells("A3:A5")
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    dataset = read_tallies(path, LEVELS)
+    assert [(t.name, t.group) for t in dataset.tallies] == [
+        ("An", "Ủy viên Ban Thường vụ"),
+        ("Bình", "Ủy viên Ban Thường vụ"),
+        ("Cường", "Ủy viên Ban Thường vụ"),
+        ("Dung", "Ủy viên Ban Chấp hành"),
+    ]
+    assert [w.render() for w in dataset.warnings][-1] == (
+        f"{path}, row 3: warning: merged cells (A3:A5) were read as the same value in every "
+        "row they cover"
+    )
+    (appendix,) = evaluate(load_text(MERGED_RULES, "t.tn").ok(), dataset).reports
+    assert [(r.key, r.rated, dict(r.counts["band"])) for r in appendix.rows] == [
+        ("Ủy viên Ban Thường vụ", 3, {"high": 2, "low": 1}),
+        ("Ủy viên Ban Chấp hành", 1, {"high": 0, "low": 1}),
+    ]
+
+
+def test_a_merged_range_does_not_fill_a_blank_row(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Nhóm", "Họ và tên", "cao", "tn", "thap"])
+    sheet.append(["BTV", "An", 1, 2, 3])
+    sheet.append([None, None, None, None, None])  # blank but for the merged cell: still blank
+    sheet.append([None, "Bình", 1, 2, 3])
+    sheet.merge_cells("A2:A4")
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    dataset = read_tallies(path, LEVELS)
+    assert [(t.origin.row if t.origin else 0, t.group) for t in dataset.tallies] == [
+        (2, "BTV"),
+        (4, "BTV"),
+    ]
+    assert [w.message for w in dataset.warnings] == [
+        "merged cells (A2:A4) were read as the same value in every row they cover"
+    ]

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from tinnhiem.engine.model import DataError
 
@@ -35,6 +36,16 @@ HEADER_SEARCH = 10  # non-empty rows looked at for the header (a title may sit a
 Row = tuple[int, list[Any]]
 
 
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """A range of merged cells of a worksheet: its text ("B3:B16"), column (from 0) and rows."""
+
+    ref: str
+    column: int
+    first: int
+    last: int
+
+
 @dataclass
 class Table:
     """A file's header and its non-empty rows below the header."""
@@ -44,6 +55,7 @@ class Table:
     header_row: int  # 0 in JSON and TOML
     rows: list[Row]
     above: list[int] = field(default_factory=list)  # non-empty rows above the header
+    merged: list[Merge] = field(default_factory=list)  # merged ranges filled down (XLSX)
 
     @property
     def keyed(self) -> bool:
@@ -179,8 +191,14 @@ def text_rows(text: str, file: str) -> Iterator[Row]:
 
 
 @contextmanager
-def xlsx_rows(path: Path, file: str, prefer: Sequence[str]) -> Iterator[Iterator[Row]]:
-    """The rows of the sheet named like one of `prefer` (folded), else of the first sheet."""
+def xlsx_rows(
+    path: Path, file: str, prefer: Sequence[str], merges: list[Merge] | None = None
+) -> Iterator[Iterator[Row]]:
+    """The rows of the sheet named like one of `prefer` (folded), else of the first sheet.
+
+    If `merges` is given, the sheet's ranges of merged cells that span rows are added to it:
+    read-only openpyxl sees only the value of a range's first cell.
+    """
     import openpyxl  # slow to import: only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -195,6 +213,8 @@ def xlsx_rows(path: Path, file: str, prefer: Sequence[str]) -> Iterator[Iterator
             raise fail(file, "the workbook has no worksheet")
         sheet = next((ws for ws in sheets if fold(ws.title) in wanted), sheets[0])
         sheet.reset_dimensions()  # some writers store a wrong size; read what is there
+        if merges is not None:
+            merges.extend(sheet_merges(path, getattr(sheet, "_worksheet_path", "")))
 
         def rows() -> Iterator[Row]:
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -203,6 +223,86 @@ def xlsx_rows(path: Path, file: str, prefer: Sequence[str]) -> Iterator[Iterator
         yield rows()
     finally:
         book.close()
+
+
+MERGE_CELL = b"mergeCell"
+CHUNK = 1 << 20
+
+
+def sheet_merges(path: Path, member: str) -> list[Merge]:
+    """The ranges of merged cells of a worksheet part that span more than one row.
+
+    Read from the sheet's XML (`<mergeCells>`, after the rows): the bytes are first scanned for
+    the tag, so a sheet without merged cells is not parsed a second time.
+    """
+    from openpyxl.utils.cell import range_boundaries
+
+    member = member.lstrip("/")
+    found: list[Merge] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if not member or not _mentions(archive, member, MERGE_CELL):
+                return []
+            with archive.open(member) as stream:
+                for _, element in ElementTree.iterparse(stream):
+                    tag = element.tag.rpartition("}")[2]
+                    if tag == "mergeCell":
+                        ref = (element.get("ref") or "").strip().upper()
+                        try:
+                            left, top, _, bottom = range_boundaries(ref)
+                        except (TypeError, ValueError):
+                            continue
+                        if left and top and bottom and bottom > top:
+                            found.append(Merge(ref, left - 1, top, bottom))
+                    elif tag in ("c", "row"):
+                        element.clear()  # the cells were read already; keep memory flat
+    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
+        return []  # openpyxl read the sheet: this cannot happen but with a damaged part
+    return found
+
+
+def _mentions(archive: zipfile.ZipFile, member: str, word: bytes) -> bool:
+    """Whether the bytes of a part of the archive hold `word`, read a chunk at a time."""
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(CHUNK):
+            if word in tail + chunk[: len(word)] or word in chunk:
+                return True
+            tail = chunk[-len(word) :]
+    return False
+
+
+def fill_merged(rows: list[Row], merges: Sequence[Merge], header_row: int) -> list[Merge]:
+    """Copy each range's value down into the blank cells of its column in the rows it covers.
+
+    Only ranges that start below the header and hold a value; cells that hold a value of their
+    own and rows that are not in `rows` (blank ones) are left alone. The ranges that filled a
+    cell are returned, to be reported.
+    """
+    if not merges:
+        return []
+    by_number = {number: cells for number, cells in rows}
+    filled: list[Merge] = []
+    for merge in sorted(merges, key=lambda m: (m.first, m.column)):
+        top = by_number.get(merge.first)
+        if merge.first <= header_row or top is None or merge.column >= len(top):
+            continue
+        value = top[merge.column]
+        if is_blank(value):
+            continue
+        changed = False
+        for number in range(merge.first + 1, merge.last + 1):
+            cells = by_number.get(number)
+            if cells is None:
+                continue
+            if len(cells) <= merge.column:
+                cells.extend([None] * (merge.column + 1 - len(cells)))
+            if is_blank(cells[merge.column]):
+                cells[merge.column] = value
+                changed = True
+        if changed:
+            filled.append(merge)
+    return filled
 
 
 # --- JSON and TOML ---------------------------------------------------------------------------
@@ -324,6 +424,7 @@ def read_table(
     kind = kind_of(path, file)
     check_size(path, file)
     data = read_bytes(path, file)
+    merges: list[Merge] = []
     if kind in ("json", "toml"):
         document = load_json(data, file) if kind == "json" else load_toml(data, file)
         items = records(document, file, kind, key)
@@ -335,7 +436,7 @@ def read_table(
         # every cell is text: a row is blank when all of its cells together are whitespace
         filled = [row for row in text_table(decode(data, file), file) if "".join(row[1]).strip()]
     else:
-        with xlsx_rows(path, file, sheets) as found:
+        with xlsx_rows(path, file, sheets, merges) as found:
             filled = [(n, cells) for n, cells in found if not all(is_blank(c) for c in cells)]
     if not filled:
         raise fail(file, "the file holds no values: no header and no rows")
@@ -346,10 +447,12 @@ def read_table(
                 at = i
                 break
     header_row, header_cells = filled[at]
+    rows = filled[at + 1 :]
     return Table(
         file,
         [cell_text(c) for c in header_cells],
         header_row,
-        filled[at + 1 :],
+        rows,
         [n for n, _ in filled[:at]],
+        fill_merged(rows, merges, header_row),
     )

@@ -39,6 +39,7 @@ _NOUNS = {
 
 
 _CAPS = ("valid", "collected", "issued", "present", "members")
+MERGES_SHOWN = 10  # merged ranges named in the warning, then "and N more"
 
 
 def amount(kind: str, n: int) -> str:
@@ -89,6 +90,15 @@ def _read(file: str, levels: Mapping[str, str]) -> Dataset:
             f"the header is row {table.header_row}; the rows above it ({rows}) were taken for a "
             "title and not read",
             row=table.header_row,
+        )
+    if table.merged:
+        refs = [m.ref for m in table.merged]
+        shown = ", ".join(refs[:MERGES_SHOWN])
+        if len(refs) > MERGES_SHOWN:
+            shown += f" and {len(refs) - MERGES_SHOWN} more"
+        issues.warn(
+            f"merged cells ({shown}) were read as the same value in every row they cover",
+            row=table.merged[0].first,
         )
     tallies = _Rows(table, columns, issues).read()
     issues.check()

@@ -174,3 +174,19 @@ workbook(
         ]
     },
 )
+
+# A group merged down beside the people in it, as an office lays out a list: read-only openpyxl
+# sees the group only in the first row; every row of the range gets it, with a warning.
+workbook(
+    "xlsx-merged-group.xlsx",
+    {
+        "Kết quả": [
+            ["STT", "Nhóm", "Họ và tên", "Số phiếu thu về", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp"],
+            [1, "Ủy viên Ban Thường vụ", "Nguyễn Văn An", 42, 30, 10, 2],
+            [2, None, "Trần Thị Bình", 42, 28, 12, 2],
+            [3, None, "Lê Văn Cường", 42, 35, 5, 2],
+            [4, "Ủy viên Ban Chấp hành", "Phạm Thị Dung", 42, 20, 20, 2],
+        ]
+    },
+    {"Kết quả": ["B2:B4"]},
+)
