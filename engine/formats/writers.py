@@ -22,19 +22,14 @@ from typing import Any
 import tomli_w
 from tinnhiem.engine.model import Evaluation, ReportTable, percent
 from tinnhiem.rules.ast import Resolved
+from tinnhiem.rules.describe import TURNOUT_WORDS
 
 from .atomic import OutputError, PathLike, check_target, write_bytes, write_text
 from .document import results_document
 
 FORMATS = ("csv", "json", "toml", "md", "xlsx")
 
-BASIS_LABELS = {
-    "members": "tổng số người được triệu tập",
-    "present": "số người có mặt",
-    "issued": "số phiếu phát ra",
-    "collected": "số phiếu thu về",
-    "valid": "số phiếu hợp lệ",
-}
+BASIS_LABELS = TURNOUT_WORDS  # the Vietnamese name of each count that can be the basis
 STATUS_LABELS = {"evaluated": "Đã đánh giá", "exempt": "Không lấy phiếu", "invalid": "Không hợp lệ"}
 
 
