@@ -73,6 +73,27 @@ def display(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text.replace("\ufeff", "")).split())
 
 
+# Characters `display` removes or replaces: whitespace other than a space, and a BOM.
+_NOT_SHOWN = re.compile(r"[^\S ]|\ufeff")
+
+
+def display_all(texts: list[str]) -> list[str]:
+    """`display` of each of `texts`: `texts` itself when none would change (the usual case,
+    found in a few passes over the texts joined by NUL), else a new list."""
+    joined = "\x00".join(texts)  # a NUL inside a text can only make this look, never skip
+    kept = not (
+        joined.startswith(" ")
+        or joined.endswith(" ")
+        or "\x00 " in joined
+        or " \x00" in joined
+        or "  " in joined
+        or _NOT_SHOWN.search(joined)
+    )
+    if kept and unicodedata.is_normalized("NFC", joined):
+        return texts
+    return [display(text) for text in texts]
+
+
 _FOLDED_PREFIXES = tuple(fold(p) + " " for p in _PREFIXES)  # fold() trims the space
 
 

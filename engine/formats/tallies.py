@@ -13,9 +13,12 @@ What is checked, each problem with its file, row and column, all of them at once
 
 from __future__ import annotations
 
+import operator
 import os
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress, count, pairwise, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
@@ -25,7 +28,7 @@ from tinnhiem.engine.model import DataIssue, Dataset, Origin, Scalar, Tally
 
 from .headers import HeaderMatcher, any_totals_word, column_letter, is_totals_word, normalise
 from .issues import Issues, fail
-from .tabular import Row, Table, cell_text, is_blank, read_table
+from .tabular import Row, Table, cell_texts, is_blank, read_table
 from .values import CellError, attribute_column, parse_count
 
 _NOUNS = {
@@ -141,7 +144,13 @@ def _columns(table: Table, matcher: HeaderMatcher, issues: Issues) -> list[Colum
 
 
 class _Rows:
-    """The rows of one table read into tallies, problems going to `issues`."""
+    """The rows of one table read into tallies, problems going to `issues`.
+
+    The cells are first looked at column by column: field texts, counts, attributes, turnout
+    figures that could disagree, people listed twice. A row in which that finds nothing to look at
+    is built as it is; every other row goes through `one`, which checks everything and says what
+    is wrong. Both give the same tally for a good row (a property test holds them to it).
+    """
 
     def __init__(self, table: Table, columns: Sequence[Column], issues: Issues) -> None:
         self.table = table
@@ -157,61 +166,139 @@ class _Rows:
         self.attrs = [
             c for c in columns if c.kind == "attr" and firsts[(c.kind, normalise(c.key))] is c
         ]
-        self.width = len(columns)
-        for _, cells in table.rows:  # every row as wide as the table, so cells can be taken
-            if len(cells) < self.width:
-                cells.extend([None] * (self.width - len(cells)))
-        self.typed = {
-            c.index: attribute_column([_cell(cells, c.index) for _, cells in table.rows])
-            for c in self.attrs
-        }
+        rows = table.rows
+        width = len(columns)
+        lists = [cells for _, cells in rows]
+        if rows and min(map(len, lists)) < width:  # every row as wide as the table
+            for cells in lists:
+                cells.extend([None] * (width - len(cells)))
+        self.typed = {c.index: attribute_column(_column(lists, c.index)) for c in self.attrs}
+        self.texts = {key: cell_texts(_column(lists, c.index)) for key, c in self.fields.items()}
+        self.ids = self.texts.get("id") or [str(number) for number, _ in rows]
+        self.names = self.texts["name"]
+        blank = [""] * len(rows)
+        self.more = tuple(self.texts.get(key, blank) for key in ("position", "group", "unit"))
+        self.rounds = self.texts.get("round", blank)
+        # who a row is, for people listed twice: texts are `display`ed, so `normalise` is casefold
+        who = self.texts["id" if "id" in self.fields else "name"]
+        self.keys = list(zip(map(str.casefold, who), map(str.casefold, self.rounds), strict=True))
+        # counts column by column, None where a cell is not plain digits (`numbers` will say why)
+        self.level_columns = [_quick_column(lists, c.index) for c in self.levels]
+        self.turnout_columns = [_quick_column(lists, c.index) for c in self.turnout]
+        self.quick_levels = _by_row(self.level_columns, len(rows))
+        self.quick_turnout = _by_row(self.turnout_columns, len(rows))
+        self.level_keys = tuple(c.key for c in self.levels)
+        self.turnout_keys = tuple(c.key for c in self.turnout)
+        self.by_kind = {c.key: c for c in self.turnout}
+        self.origin_column = self.fields["name"].header
         self.seen: dict[tuple[str, str], tuple[int, str]] = {}
         self.pending: list[tuple[int, DataIssue]] = []
         self.short: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
-        self.order = {c.header: c.index for c in columns}
-        self.by_kind = {c.key: c for c in self.turnout}
-        self.field_at = tuple((key, c.index) for key, c in self.fields.items())
-        # per distinct cell text: `is_totals_word`, and `cell_text` of the fields' cells
+        # per distinct cell text: `is_totals_word`; if no cell is one, no row needs looking at
         self.totals: dict[str, bool] = {}
-        self.any_totals = _any_totals(table.rows)  # if not, no row needs looking at cell by cell
-        # the counts of every row read at once, column by column; None where `numbers` must look
-        self.quick_levels = _quick_counts(table.rows, self.levels)
-        self.quick_turnout = _quick_counts(table.rows, self.turnout)
-        self.level_keys = tuple(c.key for c in self.levels)
-        self.turnout_keys = tuple(c.key for c in self.turnout)
-        self.shown: dict[str, str] = {}
+        self.any_totals = _any_totals(rows)
 
     def read(self) -> list[Tally]:
-        tallies = []
-        for position, row in enumerate(self.table.rows):
-            tally = self.one(position, row)
-            if self.pending:
-                self.flush()
-            if tally is not None:
-                tallies.append(tally)
+        tallies: list[Tally] = []
+        check = self.to_check()
+        file, column = self.issues.file, self.origin_column
+        level_keys, turnout_keys = self.level_keys, self.turnout_keys
+        rows = zip(
+            self.table.rows,
+            self.ids,
+            self.names,
+            *self.more,
+            self.rounds,
+            self.quick_turnout,
+            self.quick_levels,
+            strict=True,
+        )
+        for position, (
+            (number, cells),
+            id_,
+            name,
+            job,
+            group,
+            unit,
+            round_,
+            turnout,
+            counts,
+        ) in enumerate(rows):
+            if position in check:
+                tally = self.one(position, number, cells)
+                if self.pending:
+                    self.flush()
+                if tally is not None:
+                    tallies.append(tally)
+                continue
+            tallies.append(  # `tally`, spelled out: this runs once per row
+                Tally(
+                    id_,
+                    name,
+                    job,
+                    group,
+                    unit,
+                    round_,
+                    dict(zip(turnout_keys, turnout, strict=True)),
+                    dict(zip(level_keys, counts, strict=True)),
+                    self.attributes(position, number) if self.attrs else {},
+                    Origin(file, number, column),
+                )
+            )
         self.warn_short()
         return tallies
 
-    def one(self, position: int, row: Row) -> Tally | None:
-        number, cells = row
+    def to_check(self) -> set[int]:
+        """The rows `one` must go through: those in which a look column by column finds a cell
+        that is not plain, a figure that may disagree with another, or a person listed twice."""
+        everything = range(len(self.table.rows))
+        if self.any_totals:
+            return set(everything)
+        check: set[int] = set()
+        for quick in (self.quick_turnout, self.quick_levels):
+            if None in quick:
+                check.update(compress(everything, map(operator.is_, quick, repeat(None))))
+        for texts in (self.names, self.texts.get("id", ())):
+            if "" in texts:
+                check.update(position for position, text in enumerate(texts) if not text)
+        for typed in self.typed.values():
+            check.update(p for p, value in enumerate(typed) if isinstance(value, CellError))
+        check |= self.suspects()
+        keys = self.keys
+        if len(set(keys)) < len(keys):
+            times = Counter(keys)
+            check.update(position for position, key in enumerate(keys) if times[key] > 1)
+        return check
+
+    def suspects(self) -> set[int]:
+        """Rows in which `consistency` may find a problem or fewer votes than ballots.
+
+        It finds none where the turnout figures given never grow along members, present,
+        issued, collected, valid; valid + invalid is the ballots collected; and the levels add up
+        to the last of those figures. Rows with a count that is not plain digits are left out:
+        `to_check` takes them anyway.
+        """
+        figures = dict(zip(self.turnout_keys, self.turnout_columns, strict=True))
+        if "invalid" in figures and ("valid" not in figures or "collected" not in figures):
+            return set(range(len(self.table.rows)))  # a rare layout: every row is looked at
+        chain = [figures[kind] for kind in reversed(_CAPS) if kind in figures]
+        found: set[int] = set()
+        for upper, lower in pairwise(chain):
+            found.update(_where(operator.lt, upper, lower))
+        if "invalid" in figures:
+            ballots = _sums(zip(figures["valid"], figures["invalid"], strict=True))
+            found.update(_where(operator.ne, ballots, figures["collected"]))
+        if self.levels and chain:
+            found.update(_where(operator.ne, _sums(self.quick_levels), chain[-1]))
+        return found
+
+    def one(self, position: int, number: int, cells: list[object]) -> Tally | None:
+        """The tally of a row, every check made; None (with errors pending) if it has a problem."""
         if self.any_totals and self.totals_row(number, cells):
             return None
-        shown = self.shown
-        texts: dict[str, str] = {}
-        for key, at in self.field_at:
-            value = cells[at]
-            if isinstance(value, str):
-                text = shown.get(value)
-                if text is None:
-                    text = shown[value] = cell_text(value)
-            else:
-                text = cell_text(value)
-            texts[key] = text
-        name_column = self.fields["name"]
-        name = texts["name"]
-        if not name:
-            self.error("the row has no name", number, name_column)
-        if "id" in self.fields and not texts["id"]:
+        if not self.names[position]:
+            self.error("the row has no name", number, self.fields["name"])
+        if "id" in self.fields and not self.ids[position]:
             self.error(
                 "the row has no id, though the file has an id column", number, self.fields["id"]
             )
@@ -233,6 +320,38 @@ class _Rows:
                 number,
                 blank[0],
             )
+        attrs = self.attributes(position, number)
+        if self.pending:
+            return None
+        self.consistency(number, turnout, counts)
+        if self.duplicate(position, number) or self.pending:
+            return None
+        return self.tally(position, number, turnout, counts, attrs)
+
+    def tally(
+        self,
+        position: int,
+        number: int,
+        turnout: dict[str, int],
+        counts: dict[str, int],
+        attrs: dict[str, Scalar],
+    ) -> Tally:
+        more = self.more
+        return Tally(  # positional: this runs once per row
+            self.ids[position],
+            self.names[position],
+            more[0][position],
+            more[1][position],
+            more[2][position],
+            self.rounds[position],
+            turnout,
+            counts,
+            attrs,
+            Origin(self.issues.file, number, self.origin_column),
+        )
+
+    def attributes(self, position: int, number: int) -> dict[str, Scalar]:
+        """The typed attributes of a row, an error pending for each cell that has none."""
         attrs: dict[str, Scalar] = {}
         for column in self.attrs:
             typed = self.typed[column.index][position]
@@ -240,24 +359,7 @@ class _Rows:
                 self.error(typed.message, number, column)
             elif typed is not None:
                 attrs[column.key] = typed
-        if self.pending:
-            return None
-        self.consistency(number, turnout, counts)
-        if self.duplicate(number, texts, name) or self.pending:
-            return None
-        get = texts.get
-        return Tally(  # positional: this runs once per row
-            get("id") or str(number),
-            name,
-            get("position", ""),
-            get("group", ""),
-            get("unit", ""),
-            get("round", ""),
-            turnout,
-            counts,
-            attrs,
-            Origin(self.issues.file, number, name_column.header),
-        )
+        return attrs
 
     def totals_row(self, number: int, cells: list[object]) -> bool:
         """Whether a cell of the row reads like the label of a totals row (an error if so)."""
@@ -402,18 +504,17 @@ class _Rows:
                 column=column,
             )
 
-    def duplicate(self, number: int, texts: dict[str, str], name: str) -> bool:
+    def duplicate(self, position: int, number: int) -> bool:
         by_id = "id" in self.fields
         column = self.fields["id" if by_id else "name"]
-        who = texts["id"] if by_id else name
-        round_text = texts.get("round", "")
-        key = (normalise(who), normalise(round_text) if round_text else "")
-        first, spelled = self.seen.setdefault(key, (number, who))
+        who = self.ids[position] if by_id else self.names[position]
+        first, spelled = self.seen.setdefault(self.keys[position], (number, who))
         if first == number:
             return False
         person = f'id "{spelled}"' if by_id else f'"{spelled}"'
         if "round" in self.fields:
-            where = f'for round "{texts["round"]}"' if texts["round"] else "with no round"
+            round_text = self.rounds[position]
+            where = f'for round "{round_text}"' if round_text else "with no round"
             message = f"{person} is listed twice {where} (rows {first} and {number})"
         else:
             message = (
@@ -431,27 +532,48 @@ def _any_totals(rows: Sequence[Row]) -> bool:
         return any_totals_word(v for _, cells in rows for v in cells if isinstance(v, str))
 
 
-def _quick_counts(rows: Sequence[Row], columns: Sequence[Column]) -> list[tuple[int, ...] | None]:
-    """Per row, the counts of `columns` if every cell holds plain digits (read as `parse_count`
-    reads them), else None: that row's counts need `_Rows.numbers`."""
+def _column(lists: list[list[object]], index: int) -> list[Any]:
+    return list(map(itemgetter(index), lists))
+
+
+def _quick_column(lists: list[list[object]], index: int) -> list[int | None]:
+    """The counts of a column where a cell holds plain digits (read as `parse_count` reads
+    them), None where it does not: that row's counts need `_Rows.numbers`."""
+    cells = _column(lists, index)
+    if all(cells) and _all_digits(cells):  # the usual column: no cell to look at one by one
+        return list(map(int, cells))
+    return [int(v) if isinstance(v, str) and v.isascii() and v.isdigit() else None for v in cells]
+
+
+def _by_row(columns: list[list[int | None]], rows: int) -> list[tuple[int, ...] | None]:
+    """The counts of each row, None for a row with a cell that is not plain digits."""
     if not columns:
-        return [()] * len(rows)
-    found: list[list[int | None]] = []
-    every = True  # every cell of every column holds plain digits
-    lists = [cells for _, cells in rows]
-    for column in columns:
-        cells: list[Any] = list(map(itemgetter(column.index), lists))
-        if all(cells) and _all_digits(cells):  # the usual column: no cell to look at one by one
-            found.append(list(map(int, cells)))
-            continue
-        every = False
-        found.append(
-            [int(v) if isinstance(v, str) and v.isascii() and v.isdigit() else None for v in cells]
-        )
-    by_row: list[Any] = list(zip(*found, strict=True))
-    if not every:
+        return [()] * rows
+    by_row: list[Any] = list(zip(*columns, strict=True))
+    if any(None in column for column in columns):
         by_row = [None if None in counts else counts for counts in by_row]
     return cast(list[tuple[int, ...] | None], by_row)
+
+
+def _sums(rows: Iterable[Iterable[int | None] | None]) -> list[int | None]:
+    """The sum of each row, None for a row that is None or holds one."""
+    rows = list(rows)
+    try:
+        return list(map(sum, rows))  # type: ignore[arg-type]
+    except TypeError:
+        return [None if row is None or None in row else sum(row) for row in rows]  # type: ignore
+
+
+def _where(
+    test: Callable[[Any, Any], bool], left: list[int | None], right: list[int | None]
+) -> Iterator[int]:
+    """The positions where `test` holds between `left` and `right`, or either is None (the
+    counts of that row are not plain digits: `to_check` takes the row anyway)."""
+    try:
+        holds = list(map(test, left, right))
+    except TypeError:
+        holds = [a is None or b is None or test(a, b) for a, b in zip(left, right, strict=True)]
+    return compress(count(), holds)
 
 
 def _all_digits(cells: list[object]) -> bool:
@@ -466,7 +588,3 @@ def _all_digits(cells: list[object]) -> bool:
 def _parts(counts: dict[str, int]) -> str:
     """ "cao 20 + tn 15 + thap 3": the counts as a message shows them."""
     return " + ".join(f"{key} {n}" for key, n in counts.items())
-
-
-def _cell(cells: list[object], index: int) -> object:
-    return cells[index] if index < len(cells) else None
