@@ -33,6 +33,7 @@ from .model import (
     Step,
     Tally,
     Verdict,
+    new_result,
     percent,
 )
 from .report import build_reports
@@ -375,7 +376,7 @@ class Runner:
             )
             trace += [self._margin_line(m, verdicts) for m in margins]
         # positional: this is the hot path of bulk runs
-        return Result(
+        return new_result(
             tally,
             "evaluated",
             None,
@@ -413,7 +414,7 @@ class Runner:
             reason = f"the basis ({kind}) is {basis}: no share can be computed"
             return self._aside(tally, "invalid", reason, counts, basis, [])
         verdicts = tuple([block.rules[block.classify(facts)].verdict for block in self.plan.blocks])
-        return Result(
+        return new_result(
             tally, "evaluated", None, kind, basis, counts, Shares(counts, basis), verdicts, (), ()
         )
 

@@ -195,3 +195,70 @@ def percent(share: Fraction) -> str:
 def percent_comma(share: Fraction) -> str:
     """A share as Vietnamese documents print it: 2/3 -> '66,67%'."""
     return percent(share).replace(".", ",") + "%"
+
+
+# --- made in bulk ----------------------------------------------------------------------------
+# A frozen dataclass sets each field through `object.__setattr__`, which costs about 1.3 µs for a
+# Tally or a Result; bulk reading and evaluation make one of each per row, so they are made here
+# by setting the slots directly (0.6 µs). Every field, in order; tests/test_model.py holds these
+# equal to the classes' own constructors.
+
+_new = object.__new__
+_TALLY = tuple(getattr(Tally, name).__set__ for name in Tally.__slots__)
+_RESULT = tuple(getattr(Result, name).__set__ for name in Result.__slots__)
+
+
+def new_tally(
+    id: str,
+    name: str,
+    position: str,
+    group: str,
+    unit: str,
+    round: str,
+    turnout: Mapping[str, int],
+    counts: Mapping[str, int],
+    attrs: Mapping[str, Scalar],
+    origin: Origin | None,
+) -> Tally:
+    """`Tally(...)` with every field given, made faster."""
+    tally = _new(Tally)
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 = _TALLY
+    s0(tally, id)
+    s1(tally, name)
+    s2(tally, position)
+    s3(tally, group)
+    s4(tally, unit)
+    s5(tally, round)
+    s6(tally, turnout)
+    s7(tally, counts)
+    s8(tally, attrs)
+    s9(tally, origin)
+    return tally
+
+
+def new_result(
+    tally: Tally,
+    status: Status,
+    reason: str | None,
+    basis_kind: str,
+    basis_value: int | None,
+    counts: Mapping[str, int],
+    shares: Mapping[str, Fraction],
+    verdicts: tuple[Verdict, ...],
+    margins: tuple[Margin, ...],
+    trace: tuple[str, ...],
+) -> Result:
+    """`Result(...)` with every field given, made faster."""
+    result = _new(Result)
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 = _RESULT
+    s0(result, tally)
+    s1(result, status)
+    s2(result, reason)
+    s3(result, basis_kind)
+    s4(result, basis_value)
+    s5(result, counts)
+    s6(result, shares)
+    s7(result, verdicts)
+    s8(result, margins)
+    s9(result, trace)
+    return result

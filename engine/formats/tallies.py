@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from tinnhiem.engine.collector import collector_paused
-from tinnhiem.engine.model import DataIssue, Dataset, Origin, Scalar, Tally
+from tinnhiem.engine.model import DataIssue, Dataset, Origin, Scalar, Tally, new_tally
 
 from .headers import HeaderMatcher, any_totals_word, column_letter, is_totals_word, normalise
 from .issues import Issues, fail
@@ -232,7 +232,7 @@ class _Rows:
                     tallies.append(tally)
                 continue
             tallies.append(  # `tally`, spelled out: this runs once per row
-                Tally(
+                new_tally(
                     id_,
                     name,
                     job,
