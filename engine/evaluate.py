@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from pathlib import PurePath
 from typing import Literal
 
 from tinnhiem.rules import ast
@@ -576,7 +577,9 @@ class Runner:
             steps.append(
                 Step(b.id, rule.id, rule.span.line, block.file, matched, because, rule.note)
             )
-            where = f"{block.file}:{rule.span.line}" + (f", {rule.note}" if rule.note else "")
+            # the file by its name, as the TUI shows it (`Step.file` keeps the whole path)
+            where = f"{PurePath(block.file).name}:{rule.span.line}"
+            where += f", {rule.note}" if rule.note else ""
             word = "else" if rule.when is None else "rule"
             trace.append(
                 f"{b.id} “{b.label}”, {word} {rule.id} “{rule.label}” ({where}): {because}"

@@ -548,3 +548,16 @@ def test_two_rows_of_one_person_in_one_round_give_no_previous_vote() -> None:
             "previous share(thap) > 1/2: no (this person has several rows in round '2023'))"
         )
     )
+
+
+def test_the_trace_names_the_rules_file_by_its_name_and_the_step_keeps_its_path() -> None:
+    """A bundled rule set lives deep in site-packages: the trace says `qd96-2023.tn:7`."""
+    path = "/opt/venv/lib/python3.11/site-packages/tinnhiem/samples/rules/t.tn"
+    (result,) = evaluate(
+        rules(QD96, path), data(tally("A", 10, 10, 22, collected=42, present=42, members=45))
+    ).results
+    assert result.trace[5] == (
+        "consequence “Hệ quả”, rule dismiss “Miễn nhiệm” (t.tn:7, Điều 11.3): "
+        "share(thap) = 22/42 = 52.38% ≥ 2/3: no"
+    )
+    assert result.verdicts[0].steps[0].file == path
