@@ -332,6 +332,25 @@ def test_a_workbook_of_ballots(tmp_path: Path) -> None:
     ]
 
 
+def test_marks_merged_over_several_ballots_are_refused(tmp_path: Path) -> None:
+    """A merged cell holds one mark: read in its first row only, the ballots below would count as
+    blank for that person. Whose mark it is cannot be guessed, so the file is refused."""
+    book = Workbook()
+    sheet = book.active
+    for row in ([*PEOPLE[:2], "void"], ["cao", "tn"], ["cao", "thap"], ["tn", "thap"]):
+        sheet.append(row)
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("A1:B1")  # a merged header cell spans columns, not ballots: not refused
+    book.save(tmp_path / "b.xlsx")
+    with pytest.raises(DataError) as caught:
+        read_ballots(tmp_path / "b.xlsx", LEVELS)
+    assert [i.render() for i in caught.value.issues] == [
+        f"{tmp_path / 'b.xlsx'}, row 2: error: cells merged over several rows (A2:A3): each row is "
+        "one ballot, and a merged cell holds one mark, read only in its first row; unmerge them "
+        "and give each ballot its own mark"
+    ]
+
+
 def test_json_form_errors(tmp_path: Path) -> None:
     path = tmp_path / "b.json"
     path.write_text('{"rows": []}', encoding="utf-8")

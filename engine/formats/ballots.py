@@ -38,6 +38,7 @@ from .issues import MAX_ERRORS, Issues, capped, check_size, fail
 from .marks import Marks, void_word
 from .tabular import (
     BALLOT_SHEETS,
+    Merge,
     Row,
     describe,
     keyed_rows,
@@ -51,7 +52,7 @@ from .tabular import (
     stray_error,
     xlsx_rows,
 )
-from .tallies import amount
+from .tallies import MERGES_SHOWN, amount
 from .values import CellError, parse_count
 
 BLOCK = 1 << 16  # bytes read at a time by the fast path (small blocks stay in the cache)
@@ -348,14 +349,33 @@ def _batched(count: Count, rows: Iterable[Row], convert: bool, size: int = 4096)
 
 
 def _open_xlsx(path: Path, file: str) -> Source:
-    with xlsx_rows(path, file, BALLOT_SHEETS) as rows:
+    merges: list[Merge] = []
+    with xlsx_rows(path, file, BALLOT_SHEETS, merges) as rows:
         for number, cells in rows:
             if any(c not in ("", None) for c in cells):
                 header = [display(mark_text(c)) for c in cells]
                 while header and not header[-1]:
                     header.pop()
+                _refuse_merges(file, merges, number)
                 return Source(path, file, "xlsx", header, number)
     raise fail(file, "the file holds no values: no header and no ballots")
+
+
+def _refuse_merges(file: str, merges: list[Merge], header_row: int) -> None:
+    """Cells merged over several ballots: whose mark is it? Neither guessed nor read as blank."""
+    below = [m for m in merges if m.last > header_row]
+    if not below:
+        return
+    refs = ", ".join(m.ref for m in below[:MERGES_SHOWN])
+    if len(below) > MERGES_SHOWN:
+        refs += f" and {len(below) - MERGES_SHOWN} more"
+    raise fail(
+        file,
+        f"cells merged over several rows ({refs}): each row is one ballot, and a merged cell "
+        "holds one mark, read only in its first row; unmerge them and give each ballot its own "
+        "mark",
+        row=below[0].first,
+    )
 
 
 def _document(path: Path, file: str, kind: str) -> tuple[Source, Turnout]:
