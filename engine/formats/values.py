@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import NamedTuple
 
 from tinnhiem.engine.model import Scalar
 
@@ -126,49 +127,74 @@ def _date(year: str, month: str, day: str, text: str) -> dt.date:
 
 
 def scalar(value: object) -> Scalar:
-    """One attribute cell, typed: a date, bool, whole number, exact decimal or text."""
+    """One attribute cell, typed: a date, bool, whole number, exact decimal or text.
+
+    A decimal written as text is read exactly ("8,5" and "8.5" are 17/2, "85%" is 17/20); alone,
+    "1.234" could be 1234 or 1.234, so it is a `CellError` (`attribute_column` may decide it).
+    """
+    typed, reading = _typed(value)
+    if reading is not None and reading.decimal_reading is not None:
+        raise CellError(_ambiguous(value, reading, None))
+    return typed
+
+
+def _typed(value: object) -> tuple[Scalar, _Reading | None]:
+    """A cell typed, with how it was written when it is a number written as text."""
     if isinstance(value, bool | int):
-        return value
+        return value, None
     if isinstance(value, float):
         if not math.isfinite(value):
             raise CellError(f"expected a number, found {value!r}")
-        return int(value) if value.is_integer() else Fraction(repr(value))
+        return (int(value) if value.is_integer() else Fraction(repr(value))), None
     if isinstance(value, dt.datetime):
-        return value.date() if value.time() == dt.time() else value.isoformat(sep=" ")
+        return (value.date() if value.time() == dt.time() else value.isoformat(sep=" ")), None
     if isinstance(value, dt.date):
-        return value
+        return value, None
     if isinstance(value, dt.time):
-        return value.isoformat()
+        return value.isoformat(), None
     if isinstance(value, list | dict):
         raise CellError(f"expected a single value, found {shown(value)}")
     text = unicodedata.normalize("NFC", str(value)).strip()
     if found := _ISO_DATE.fullmatch(text):
-        return _date(found[1], found[2], found[3], text)
+        return _date(found[1], found[2], found[3], text), None
     if found := _VN_DATE.fullmatch(text):
-        return _date(found[3], found[2], found[1], text)
-    if _INTEGER.fullmatch(text):
-        return int(text)
-    return text
+        return _date(found[3], found[2], found[1], text), None
+    if _INTEGER.fullmatch(text) and len(text) <= _MAX_DIGITS:
+        return int(text), None
+    reading = _number(unicodedata.normalize("NFKC", text).strip())
+    if reading is None:
+        return text, None
+    return reading.value, reading
 
 
 def attribute_column(values: Sequence[object]) -> list[Scalar | CellError | None]:
     """A whole attribute column, typed (None where empty).
 
     Yes/no words make a boolean column only if every non-empty cell is one (so "x" in a column of
-    names stays text). A column that is mostly dates wants a date in every non-empty cell.
+    names stays text). A column that is mostly dates wants a date in every non-empty cell. A
+    number like "1.234" reads as the other cells of its column write numbers: beside "8,5" the
+    dot groups thousands (1234), beside "9.25" it is a decimal point; with no such cell, or with
+    cells that point both ways, it is an error. Cells that are clear on their own ("8,5" and
+    "9.25" in one column) are each read as written.
     """
     filled = [v for v in values if not _blank(v)]
     if filled and all(bool_word(v) is not None for v in filled):
         return [None if _blank(v) else bool_word(v) for v in values]
     typed: list[Scalar | CellError | None] = []
+    readings: list[_Reading | None] = []
     for value in values:
+        reading = None
         if _blank(value):
             typed.append(None)
-            continue
-        try:
-            typed.append(scalar(value))
-        except CellError as exc:
-            typed.append(exc)
+        else:
+            try:
+                cell, reading = _typed(value)
+                typed.append(cell)
+            except CellError as exc:
+                typed.append(exc)
+        readings.append(reading)
+    if any(r is not None and r.decimal_reading is not None for r in readings):
+        _decide_separators(values, readings, typed)
     dates = sum(isinstance(v, dt.date) or _looks_like_date(v) for v in typed)
     if filled and dates * 2 >= len(filled):
         for i, value in enumerate(typed):
@@ -178,6 +204,123 @@ def attribute_column(values: Sequence[object]) -> list[Scalar | CellError | None
                     f"found {shown(values[i])}"
                 )
     return typed
+
+
+# --- numbers written as text -----------------------------------------------------------------
+
+_NUMBER_TEXT = re.compile(r"([+\-\u2212]?)([0-9., ]*[0-9])( ?%)?")
+_ONE_SEPARATOR = re.compile(r"([0-9]*)([.,])([0-9]+)")
+_GROUPED = re.compile(r"([1-9][0-9]{0,2})([., ])([0-9]{3}(?:\2[0-9]{3})*)(?:([.,])([0-9]+))?")
+_MAX_DIGITS = 1000  # longer is not a number anyone writes (and int() refuses past 4300 digits)
+_WORDS = {".": ("dot", "point"), ",": ("comma", "comma")}  # as a thousands / decimal separator
+
+
+class _Reading(NamedTuple):
+    """A number written as text, and the separators it shows."""
+
+    value: Fraction | int  # when `decimal_reading` is given: `grouping` read as thousands
+    decimal: str  # the decimal separator it shows ("" for none)
+    grouping: str  # the thousands separator it shows ("" for none)
+    decimal_reading: Fraction | int | None  # "1.234": `grouping` read as a decimal separator
+
+
+def _number(text: str) -> _Reading | None:
+    """The number a text writes, or None: "8,5", "-0.25", "1.234.567", "1 234,5", "85%"."""
+    found = _NUMBER_TEXT.fullmatch(text)
+    if found is None:
+        return None
+    sign, body, percent = found.groups()
+    negative = sign in ("-", "\u2212")
+    scale = 100 if percent else 1
+    if len(body) > _MAX_DIGITS:
+        return None
+    if body.isdigit():
+        return _Reading(_exact(negative, body, "", scale), "", "", None)
+    if one := _ONE_SEPARATOR.fullmatch(body):
+        whole, separator, decimals = one.groups()
+        value = _exact(negative, whole, decimals, scale)
+        if len(decimals) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0"):
+            thousands = _exact(negative, whole + decimals, "", scale)
+            return _Reading(thousands, "", separator, value)
+        return _Reading(value, separator, "", None)
+    if grouped := _GROUPED.fullmatch(body):
+        head, separator, groups, point, decimals = grouped.groups()
+        if point == separator:
+            return None
+        value = _exact(negative, head + groups.replace(separator, ""), decimals or "", scale)
+        return _Reading(value, point or "", separator, None)
+    return None
+
+
+def _exact(negative: bool, whole: str, decimals: str, scale: int) -> Fraction | int:
+    value = Fraction(int(whole + decimals or "0"), 10 ** len(decimals) * scale)
+    if negative:
+        value = -value
+    return value.numerator if value.denominator == 1 else value
+
+
+def _decide_separators(
+    values: Sequence[object],
+    readings: Sequence[_Reading | None],
+    typed: list[Scalar | CellError | None],
+) -> None:
+    """Reads each "1.234" of a column as the column's clear numbers say, else makes it an error."""
+    shows: dict[tuple[str, str], object] = {}  # (separator, "decimal"/"thousands") -> a cell
+    for value, reading in zip(values, readings, strict=True):
+        if reading is None or reading.decimal_reading is not None:
+            continue
+        if reading.decimal:
+            shows.setdefault((reading.decimal, "decimal"), value)
+        if reading.grouping in (".", ","):
+            shows.setdefault((reading.grouping, "thousands"), value)
+    said = {
+        separator: (_witness(shows, separator, "thousands"), _witness(shows, separator, "decimal"))
+        for separator in (".", ",")
+    }
+    for i, reading in enumerate(readings):
+        if reading is None or reading.decimal_reading is None:
+            continue
+        as_thousands, as_decimal = said[reading.grouping]
+        if as_thousands and as_decimal:
+            both = f"{as_thousands} and {as_decimal}"
+            typed[i] = CellError(_ambiguous(values[i], reading, both))
+        elif as_decimal:
+            typed[i] = reading.decimal_reading
+        elif not as_thousands:
+            typed[i] = CellError(_ambiguous(values[i], reading, None))
+
+
+def _witness(shows: dict[tuple[str, str], object], separator: str, role: str) -> str | None:
+    """The cell showing that `separator` has `role` in its column, in words; None if none does.
+
+    A column writes numbers one way: a decimal comma in one cell makes a dot in another a
+    thousands separator, a thousands dot makes a comma a decimal one.
+    """
+    other = "," if separator == "." else "."
+    other_role = "decimal" if role == "thousands" else "thousands"
+    for char, its_role in ((separator, role), (other, other_role)):
+        if (char, its_role) in shows:
+            word = _WORDS[char][0 if its_role == "thousands" else 1]
+            return f"{shown(shows[(char, its_role)])} has a {its_role} {word}"
+    return None
+
+
+def _ambiguous(value: object, reading: _Reading, witnesses: str | None) -> str:
+    """What "1.234" could mean, why the column does not tell, and how to write it plainly."""
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    separator = reading.grouping
+    thousands, point = _WORDS[separator]
+    last = max(i for i, c in enumerate(text) if c.isdigit()) + 1
+    why = (
+        f"other cells of the column point both ways ({witnesses})"
+        if witnesses
+        else "no other cell of the column shows which"
+    )
+    return (
+        f"{shown(value)} could be {text.replace(separator, '')} (with a thousands {thousands}) "
+        f"or {text} (with a decimal {point}), and {why}: write {text.replace(separator, '')} "
+        f"or {text[:last]}0{text[last:]}"
+    )
 
 
 def _blank(value: object) -> bool:
