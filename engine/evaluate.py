@@ -8,6 +8,7 @@ the steps of the design: (a) the data's levels read under the rule set's levels,
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from pathlib import PurePath
 from typing import Literal
 
 from tinnhiem.rules import ast
+from tinnhiem.rules.check_common import COLUMNS, WORDS, Kind
+from tinnhiem.rules.check_names import attribute_uses
 
 from . import conditions as cond
 from .collector import collector_paused
@@ -34,6 +37,7 @@ from .model import (
     Step,
     Tally,
     Verdict,
+    capped,
     new_result,
     percent,
 )
@@ -92,6 +96,8 @@ class Plan:
     blocks: tuple[CompiledBlock, ...]
     uses_previous: bool
     attrs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # attr -> who reads it
+    # every attribute read (by an exemption too) -> the kind its use needs, and who uses it so
+    needs: Mapping[str, tuple[Kind, str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ruleset: ast.Resolved) -> Plan:
@@ -120,6 +126,7 @@ class Plan:
             blocks=blocks,
             uses_previous=any(cond.uses_previous(w) for w in whens),
             attrs={name: tuple(who) for name, who in readers.items()},
+            needs=_needs(ruleset),
         )
 
 
@@ -200,6 +207,7 @@ class Runner:
         self.labels = {level.id: level.label for level in self.ruleset.levels.levels}
         self._check_levels()
         self.present = _attributes_present(dataset)
+        self._check_attribute_cells()
         self.exempts = self._usable_exempts()
         self._warn_classify_attrs()
         self.history = History.of(dataset) if plan.uses_previous else None
@@ -240,6 +248,40 @@ class Runner:
             "of them"
         )
         return DataIssue("error", message, Origin(self.dataset.path, 0, level))
+
+    def _check_attribute_cells(self) -> None:
+        """The cells of attributes the rules read that cannot be used: errors with their rows.
+
+        Those the reader found unclear ("1.234", "31/02/2021"), and text where the rules compare
+        the attribute with a number or a date. A column the rules do not read is left alone.
+        """
+        needs = {name: need for name, need in self.plan.needs.items() if name in self.present}
+        if not needs:
+            return
+        errors = [i for i in self.dataset.unclear if i.origin.column in needs]
+        said = {(i.origin.row, i.origin.column) for i in errors}
+        for name, (kind, who) in needs.items():
+            if kind not in _CHECKED_KINDS:
+                continue
+            wanted = _CHECKED_KINDS[kind]
+            for tally in self.dataset.tallies:
+                value = tally.attrs.get(name)
+                if value is None or value == "":
+                    continue  # an empty cell: the rules say "unknown" for this person
+                if isinstance(value, wanted) and not isinstance(value, bool):
+                    continue
+                origin = tally.origin or self.origin
+                if (origin.row, name) in said:
+                    continue  # the reader said why already
+                message = (
+                    f"expected {WORDS[kind]} ({who} compares `{name}` with one), "
+                    f"found {cond.show(value)}"
+                )
+                errors.append(DataIssue("error", message, Origin(origin.file, origin.row, name)))
+        if errors:
+            order = {name: at for at, name in enumerate(needs)}
+            errors.sort(key=lambda issue: (issue.origin.row, order[issue.origin.column or ""]))
+            raise capped(errors, self.dataset.path)
 
     # (b) exemption: attributes the whole dataset lacks
     def _usable_exempts(self) -> tuple[tuple[CompiledExempt, str | None], ...]:
@@ -704,3 +746,27 @@ def _guess_target(level: str, ruleset: ast.Resolved) -> str | None:
         return best[1]
     close = difflib.get_close_matches(level, ruleset.levels.ids, n=1)
     return close[0] if close else None
+
+
+_CHECKED_KINDS: Mapping[str, tuple[type, ...]] = {"number": (int, Fraction), "date": (dt.date,)}
+
+
+def _needs(ruleset: ast.Resolved) -> dict[str, tuple[Kind, str]]:
+    """Each attribute the rules read, with the kind its first telling use needs and who uses it
+    so (the checker has made sure the uses agree)."""
+    uses = [(f"exemption “{e.reason}”", e.when) for e in ruleset.exempts]
+    uses += [
+        (f"rule {block.id}.{rule.id}", rule.when)
+        for block in ruleset.classifies
+        for rule in block.rules
+        if rule.when is not None
+    ]
+    needs: dict[str, tuple[Kind, str]] = {}
+    for who, when in uses:
+        for attr, kind in attribute_uses(when):
+            name = attr.name
+            if name in ast.TURNOUT or name in cond.DERIVED or name in COLUMNS:
+                continue
+            if name not in needs or (needs[name][0] == "any" and kind != "any"):
+                needs[name] = (kind, who)
+    return needs

@@ -69,6 +69,19 @@ class DataError(Exception):
         super().__init__("\n".join(i.render() for i in self.issues))
 
 
+MAX_ERRORS = 50  # errors shown at once; then "and N more errors"
+
+
+def capped(errors: list[DataIssue], file: str, more: int = 0) -> DataError:
+    """A `DataError` with at most `MAX_ERRORS` issues, then one "and N more errors"."""
+    extra = max(len(errors) - MAX_ERRORS, 0) + more
+    shown = errors[:MAX_ERRORS]
+    if extra:
+        word = "error" if extra == 1 else "errors"
+        shown.append(DataIssue("error", f"and {extra} more {word}", Origin(file)))
+    return DataError(shown)
+
+
 @dataclass(frozen=True, slots=True)
 class Tally:
     """One person at one vote: turnout, the count of each level, and the person's attributes.
@@ -98,6 +111,9 @@ class Dataset:
     levels: tuple[str, ...]
     warnings: tuple[DataIssue, ...] = ()
     kind: Literal["tallies", "ballots"] = "tallies"
+    # attribute cells that cannot be what they look like ("1.234": a thousands or a decimal
+    # separator? "31/02/2021"), kept as written: an error when the rules read their column
+    unclear: tuple[DataIssue, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

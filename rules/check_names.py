@@ -289,7 +289,7 @@ def attributes(
             for value in values(when):
                 if isinstance(value, ast.Share | ast.Count) and have_levels:
                     _level_refs(out, f, value, levels, sources)
-            for attr, kind in _attr_uses(when):
+            for attr, kind in attribute_uses(when):
                 uses.append((f, attr, kind))
     for f, attr, kind in sorted(uses, key=lambda u: (u[0].order, u[1].span.line, u[1].span.column)):
         name = attr.name
@@ -349,7 +349,7 @@ def _level_refs(
             )
 
 
-def _attr_uses(when: ast.Cond) -> list[tuple[ast.Attr, Kind]]:
+def attribute_uses(when: ast.Cond) -> list[tuple[ast.Attr, Kind]]:
     """Each attribute of a condition, with the kind its use implies (`any` when it says none)."""
     found: list[tuple[ast.Attr, Kind]] = []
     for sub in conds(when):

@@ -3,7 +3,7 @@ outcome a person checked, in `NAME.expected` beside it.
 
 A file whose name starts with "ballots-" is read as ballots, any other as tallies, both with the
 three standard levels. The outcome is the error message (every issue, one per line), or "ok" with
-the tallies read and the warnings.
+the tallies read, the warnings and the unclear attribute cells.
 """
 
 from __future__ import annotations
@@ -43,6 +43,10 @@ def describe(dataset: Dataset) -> str:
         f"ok: {len(dataset.tallies)} {dataset.kind}, levels {', '.join(dataset.levels)}",
         *(_tally(t) for t in dataset.tallies),
         *(w.render() for w in dataset.warnings),
+        *(
+            f"unclear (an error if the rules read the column): {u.render()}"
+            for u in dataset.unclear
+        ),
     ]
     return "\n".join(lines)
 

@@ -60,12 +60,47 @@ def test_a_rule_compares_a_decimal_comma_attribute_with_a_number(tmp_path: Path)
     assert "diem = 17/2 ≥ 8" in "\n".join(results[0].trace)
 
 
-def test_an_ambiguous_attribute_stops_the_reading_with_its_row_and_column(tmp_path: Path) -> None:
-    _, csv = _files(tmp_path, DATA.replace("8,5", "8").replace("7,75", "7").replace("-0,5", "0"))
+def test_an_ambiguous_attribute_read_by_the_rules_stops_the_run_with_its_row_and_column(
+    tmp_path: Path,
+) -> None:
+    rules_path, csv = _files(
+        tmp_path, DATA.replace("8,5", "8").replace("7,75", "7").replace("-0,5", "0")
+    )
+    dataset = read_tallies(csv, {})
+    assert dataset.tallies[2].attrs["diem"] == "7,999"  # kept as written
     with pytest.raises(DataError) as caught:
-        read_tallies(csv, {})
+        evaluate(load(rules_path).ok(), dataset)
     assert str(caught.value) == (
         f"{csv}, row 4, column 'diem': error: \"7,999\" could be 7999 (with a thousands comma) "
         "or 7,999 (with a decimal comma), and no other cell of the column shows which: write "
         "7999 or 7,9990"
     )
+
+
+def test_text_where_the_rules_need_a_number_stops_the_run(tmp_path: Path) -> None:
+    rules_path, csv = _files(tmp_path, DATA.replace("7,75", "7,75 điểm").replace("-0,5", "?"))
+    with pytest.raises(DataError) as caught:
+        evaluate(load(rules_path).ok(), read_tallies(csv, {}))
+    assert [i.render() for i in caught.value.issues] == [
+        f"{csv}, row 3, column 'diem': error: expected a number (exemption “Điểm chưa chốt (ghi "
+        'số âm)” compares `diem` with one), found "7,75 điểm"',
+        f"{csv}, row 6, column 'diem': error: expected a number (exemption “Điểm chưa chốt (ghi "
+        'số âm)” compares `diem` with one), found "?"',
+    ]
+
+
+def test_an_unclear_column_the_rules_do_not_read_is_kept_as_written(tmp_path: Path) -> None:
+    """A bonus column in a Vietnamese export ("1.500" đồng) must not stop a rating it has no
+    part in."""
+    rules_path, csv = _files(tmp_path, DATA.replace(";diem\n", ";diem;thuong\n"))
+    csv.write_text(
+        "\n".join(
+            line + (";thuong" if n == 0 else ";1.500") for n, line in enumerate(DATA.splitlines())
+        ),
+        encoding="utf-8",
+    )
+    dataset = read_tallies(csv, {})
+    assert [t.attrs["thuong"] for t in dataset.tallies] == ["1.500"] * 5
+    assert len(dataset.unclear) == 5
+    results = evaluate(load(rules_path).ok(), dataset).results
+    assert [r.klass("rating") for r in results] == ["good", "other", "other", "good", None]

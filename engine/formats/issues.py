@@ -6,9 +6,9 @@ import math
 import os
 from pathlib import Path
 
+from tinnhiem.engine.model import MAX_ERRORS as MAX_ERRORS  # re-exported: readers use them
 from tinnhiem.engine.model import DataError, DataIssue, Origin
-
-MAX_ERRORS = 50
+from tinnhiem.engine.model import capped as capped
 
 
 class Issues:
@@ -33,16 +33,6 @@ class Issues:
     def check(self) -> None:
         if self.errors:
             raise capped(self.errors, self.file)
-
-
-def capped(errors: list[DataIssue], file: str, more: int = 0) -> DataError:
-    """A `DataError` with at most `MAX_ERRORS` issues, then one "and N more errors"."""
-    extra = max(len(errors) - MAX_ERRORS, 0) + more
-    shown = errors[:MAX_ERRORS]
-    if extra:
-        word = "error" if extra == 1 else "errors"
-        shown.append(DataIssue("error", f"and {extra} more {word}", Origin(file)))
-    return DataError(shown)
 
 
 def fail(file: str, message: str, row: int = 0, column: str | None = None) -> DataError:

@@ -26,7 +26,14 @@ from typing import Any, cast
 from tinnhiem.engine.collector import collector_paused
 from tinnhiem.engine.model import DataIssue, Dataset, Origin, Scalar, Tally, new_tally
 
-from .headers import HeaderMatcher, any_totals_word, column_letter, is_totals_word, normalise
+from .headers import (
+    HeaderMatcher,
+    any_totals_word,
+    column_letter,
+    display,
+    is_totals_word,
+    normalise,
+)
 from .issues import Issues, fail
 from .tabular import Row, Table, cell_texts, is_blank, read_table
 from .values import CellError, attribute_column, parse_count
@@ -103,10 +110,12 @@ def _read(file: str, levels: Mapping[str, str]) -> Dataset:
             f"merged cells ({shown}) were read as the same value in every row they cover",
             row=table.merged[0].first,
         )
-    tallies = _Rows(table, columns, issues).read()
+    reader = _Rows(table, columns, issues)
+    tallies = reader.read()
     issues.check()
     found_levels = tuple(dict.fromkeys(c.key for c in columns if c.kind == "level"))
-    return Dataset(file, tuple(tallies), found_levels, tuple(issues.warnings), "tallies")
+    warnings = tuple(issues.warnings)
+    return Dataset(file, tuple(tallies), found_levels, warnings, "tallies", tuple(reader.unclear))
 
 
 def _columns(table: Table, matcher: HeaderMatcher, issues: Issues) -> list[Column]:
@@ -194,6 +203,7 @@ class _Rows:
         self.seen: dict[tuple[str, str], tuple[int, str]] = {}
         self.pending: list[tuple[int, DataIssue]] = []
         self.short: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+        self.unclear: list[DataIssue] = []
         # per distinct cell text: `is_totals_word`; if no cell is one, no row needs looking at
         self.totals: dict[str, bool] = {}
         self.any_totals = _any_totals(rows)
@@ -351,12 +361,20 @@ class _Rows:
         )
 
     def attributes(self, position: int, number: int) -> dict[str, Scalar]:
-        """The typed attributes of a row, an error pending for each cell that has none."""
+        """The typed attributes of a row. A text cell that cannot be what it looks like is kept
+        as written, its problem noted in `unclear` (an error if the rules read the column); any
+        other cell without a type (a list in JSON) is an error pending."""
         attrs: dict[str, Scalar] = {}
         for column in self.attrs:
             typed = self.typed[column.index][position]
             if isinstance(typed, CellError):
-                self.error(typed.message, number, column)
+                value = self.table.rows[position][1][column.index]
+                if not isinstance(value, str):
+                    self.error(typed.message, number, column)
+                    continue
+                origin = Origin(self.issues.file, number, column.header)
+                self.unclear.append(DataIssue("error", typed.message, origin))
+                attrs[column.key] = display(value)
             elif typed is not None:
                 attrs[column.key] = typed
         return attrs
