@@ -400,12 +400,23 @@ def show(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Fraction):
-        return str(value.numerator) if value.denominator == 1 else f"{value}"
+        return str(value.numerator) if value.denominator == 1 else _decimal(value) or f"{value}"
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
         return f'"{value}"'
     return str(value)
+
+
+def _decimal(value: Fraction, places: int = 6) -> str | None:
+    """A fraction as the decimal it is exactly, if it has one of at most `places` places: 17/2
+    is "8.5" (a score from the data), 1/3 has none."""
+    for place in range(1, places + 1):
+        scaled = value * 10**place
+        if scaled.denominator == 1:
+            whole, rest = divmod(abs(scaled.numerator), 10**place)
+            return f"{'-' if value < 0 else ''}{whole}.{rest:0{place}d}"
+    return None
 
 
 source = format_value  # a value as written: `previous share(cao + tn)`, `2/3`, `year(x)`

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from tinnhiem.engine import evaluate
+from tinnhiem.engine.conditions import show
 from tinnhiem.engine.formats import read_tallies
 from tinnhiem.engine.model import DataError
 from tinnhiem.rules import load
@@ -57,7 +58,7 @@ def test_a_rule_compares_a_decimal_comma_attribute_with_a_number(tmp_path: Path)
         ("evaluated", "good"),
         ("exempt", None),
     ]
-    assert "diem = 17/2 ≥ 8" in "\n".join(results[0].trace)
+    assert "diem = 8.5 ≥ 8: yes" in "\n".join(results[0].trace)
 
 
 def test_an_ambiguous_attribute_read_by_the_rules_stops_the_run_with_its_row_and_column(
@@ -104,3 +105,18 @@ def test_an_unclear_column_the_rules_do_not_read_is_kept_as_written(tmp_path: Pa
     assert len(dataset.unclear) == 5
     results = evaluate(load(rules_path).ok(), dataset).results
     assert [r.klass("rating") for r in results] == ["good", "other", "other", "good", None]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Fraction(17, 2), "8.5"),
+        (Fraction(-1, 4), "-0.25"),
+        (Fraction(7999, 1000), "7.999"),
+        (Fraction(1, 3), "1/3"),  # no decimal is exactly a third: the fraction it is
+        (Fraction(1, 10**7), "1/10000000"),  # more than six places
+        (Fraction(12), "12"),
+    ],
+)
+def test_an_attribute_is_explained_as_the_decimal_it_is(value: Fraction, text: str) -> None:
+    assert show(value) == text
