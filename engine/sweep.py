@@ -119,14 +119,29 @@ def with_threshold(
     return dataclasses.replace(ruleset, classifies=classifies)
 
 
-def values(start: Fraction, stop: Fraction, step: Fraction) -> list[Fraction]:
-    """start, start + step, ... up to stop included."""
+MAX_STEPS = 1000  # each step evaluates everyone again
+
+
+def step_count(start: Fraction, stop: Fraction, step: Fraction) -> int:
+    """How many values start, start + step, ... up to stop (included) makes; a `SweepError` for
+    a range that is not one: a threshold is a share, from 0 to 1."""
+    if not (0 <= start <= 1 and 0 <= stop <= 1):
+        raise SweepError("a threshold is a share: the range must lie within 0% to 100%")
     if step <= 0:
         raise SweepError("the step must be above 0")
     if start > stop:
         raise SweepError("the start must not be above the stop")
-    count = int((stop - start) / step)
-    return [start + i * step for i in range(count + 1)]
+    count = int((stop - start) / step) + 1
+    if count == 1 and start < stop:
+        raise SweepError("the step is larger than the range: only its start would be tried")
+    if count > MAX_STEPS:
+        raise SweepError(f"that is {count} steps, more than {MAX_STEPS}: take a larger step")
+    return count
+
+
+def values(start: Fraction, stop: Fraction, step: Fraction) -> list[Fraction]:
+    """start, start + step, ... up to stop included."""
+    return [start + i * step for i in range(step_count(start, stop, step))]
 
 
 def sweep(

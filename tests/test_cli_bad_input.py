@@ -130,6 +130,15 @@ CASES = [
      "tinnhiem: --step '0': expected a number above 0, like 1% or 1/100"),
     ([*SWEEP, "--from", "40%", "--to", "70%", "--step=-1%"],
      "tinnhiem: --step '-1%': expected a number above 0, like 1% or 1/100"),
+    ([*SWEEP, "--from", "0%", "--to", "100%", "--step", "0.00001%"],
+     "tinnhiem: --from '0%' --to '100%' --step '0.00001%': that is 10000001 steps, more than "
+     "1000: take a larger step"),
+    ([*SWEEP, "--from", "40%", "--to", "150%"],
+     "tinnhiem: --from '40%' --to '150%' --step '1%': a threshold is a share: the range must lie "
+     "within 0% to 100%"),
+    ([*SWEEP, "--from", "40%", "--to", "41%", "--step", "5%"],
+     "tinnhiem: --from '40%' --to '41%' --step '5%': the step is larger than the range: only its "
+     "start would be tried"),
     ([*SWEEP, "--from", "abc", "--to", "70%"],
      "tinnhiem: --from 'abc': expected a number like 40%, 2/5 or 0.4"),
     ([*SWEEP, "--from", "1/0", "--to", "70%"],

@@ -7,6 +7,7 @@ from fractions import Fraction
 import pytest
 from tinnhiem.engine import SweepError, sweep
 from tinnhiem.engine.model import Dataset, Tally
+from tinnhiem.engine.sweep import step_count
 from tinnhiem.rules import ast, load_text
 
 QD96 = """ruleset "QĐ 96"
@@ -131,3 +132,33 @@ def test_a_bad_range_is_an_error() -> None:
         sweep(ruleset(), people(), start=Fraction(1, 2), stop=Fraction(2, 5))
     with pytest.raises(SweepError):
         sweep(ruleset(), people(), step=Fraction(0))
+
+
+@pytest.mark.parametrize(
+    ("start", "stop", "step", "message"),
+    [
+        ("1/2", "2/5", "1/100", "the start must not be above the stop"),
+        ("2/5", "1/2", "0", "the step must be above 0"),
+        ("2/5", "1/2", "-1/100", "the step must be above 0"),
+        ("-1/10", "1/2", "1/100", "a threshold is a share: the range must lie within 0% to 100%"),
+        ("2/5", "3/2", "1/100", "a threshold is a share: the range must lie within 0% to 100%"),
+        (
+            "2/5",
+            "41/100",
+            "1/20",
+            "the step is larger than the range: only its start would be tried",
+        ),
+        ("0", "1", "1/1000", "that is 1001 steps, more than 1000: take a larger step"),
+    ],
+)
+def test_a_bad_range_says_what_is_wrong_before_any_step_is_run(
+    start: str, stop: str, step: str, message: str
+) -> None:
+    with pytest.raises(SweepError) as caught:
+        sweep(ruleset(), people(), start=Fraction(start), stop=Fraction(stop), step=Fraction(step))
+    assert str(caught.value) == message
+
+
+def test_a_thousand_steps_are_allowed_and_a_single_value_too() -> None:
+    assert step_count(Fraction(0), Fraction(999, 1000), Fraction(1, 1000)) == 1000
+    assert step_count(Fraction(1, 2), Fraction(1, 2), Fraction(1, 100)) == 1

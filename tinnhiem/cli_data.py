@@ -15,7 +15,7 @@ from tinnhiem.engine import evaluate
 from tinnhiem.engine.formats import read_ballots, read_tallies, results_document, write_results
 from tinnhiem.engine.model import Dataset, Evaluation
 from tinnhiem.engine.schedule import calendar, coverage
-from tinnhiem.engine.sweep import SweepError
+from tinnhiem.engine.sweep import SweepError, step_count
 from tinnhiem.engine.sweep import sweep as sweep_rule
 from tinnhiem.rules import ast
 from tinnhiem.rules.parser import parse_number
@@ -151,6 +151,11 @@ def sweep(args: argparse.Namespace) -> int:
         raise UsageError(f"--step {args.step!r}: expected a number above 0, like 1% or 1/100")
     if start > stop:
         raise UsageError(f"--from {args.start!r} is above --to {args.stop!r}; expected from <= to")
+    try:
+        step_count(start, stop, step)
+    except SweepError as exc:
+        given = f"--from {args.start!r} --to {args.stop!r} --step {args.step!r}"
+        raise UsageError(f"{given}: {exc}") from None
     if "." not in args.rule:
         raise UsageError(f"--rule {args.rule!r}: expected BLOCK.RULE, like consequence.review")
     ruleset = resolve(args.rules)
