@@ -347,7 +347,7 @@ class _Rows:
         attrs: dict[str, Scalar],
     ) -> Tally:
         more = self.more
-        return Tally(  # positional: this runs once per row
+        return new_tally(
             self.ids[position],
             self.names[position],
             more[0][position],
