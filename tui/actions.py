@@ -6,9 +6,11 @@ Binding ids let a user remap keys: `[keymap]` in config.toml, e.g. `"tinnhiem.ex
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from textual.binding import Binding
+from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
 
 from .i18n import t
 
@@ -83,6 +85,42 @@ def bindings(lang: str) -> list[Binding]:
             )
         )
     return out
+
+
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+KEY_NAMES = frozenset(k.value.split("+")[-1] for k in Keys) | set(KEY_NAME_REPLACEMENTS.values())
+
+
+def is_key(key: str) -> bool:
+    """Whether Textual knows `key` ("f6", "ctrl+o", "slash", "x")."""
+    *modifiers, name = key.split("+")
+    if not name or not MODIFIERS.issuperset(modifiers):
+        return False
+    if len(name) == 1:
+        return name.isprintable()
+    return name in KEY_NAMES or bool(key_to_character(name))
+
+
+def checked_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The remappings of `[keymap]` that can be used, and why each other one cannot (a line
+    each): an unknown binding id, an unknown key, or a key another action already has."""
+    keys = {a.id: [a.key] for a in ACTIONS}  # each action's keys once the keymap is applied
+    usable: dict[str, str] = {}
+    problems: list[str] = []
+    for binding, value in keymap.items():
+        wanted = [k.strip() for k in value.split(",")]
+        taken = {k: b for b, ks in keys.items() if b != binding for k in ks}
+        if binding not in keys:
+            problems.append(f'[keymap] "{binding}": no such action, like "tinnhiem.export"')
+        elif bad := [k for k in wanted if not is_key(k)]:
+            problems.append(f'[keymap] "{binding}" = "{value}": {", ".join(bad)} is not a key')
+        elif clash := [k for k in wanted if k in taken]:
+            other = taken[clash[0]]
+            problems.append(f'[keymap] "{binding}" = "{value}": {clash[0]} is the key of {other}')
+        else:
+            usable[binding] = value
+            keys[binding] = wanted
+    return usable, problems
 
 
 def by_name(name: str) -> Action:

@@ -30,7 +30,7 @@ from .palette import Palette
 from .screens.export import ExportRequest, ExportScreen, SaveOverlayScreen
 from .screens.help import HelpScreen
 from .screens.picker import Picked, PickerScreen
-from .state import Workbench
+from .state import Workbench, first_error
 from .table import text_key
 from .widgets.editor import RulesView
 from .widgets.grid import Grid
@@ -156,6 +156,7 @@ class TinnhiemApp(Workbench):
             ],
             backend.RULES_SUFFIXES,
             Path.cwd(),
+            strict=True,
         )
 
     def action_choose_rules(self) -> None:
@@ -285,7 +286,8 @@ class TinnhiemApp(Workbench):
             return
         checked = backend.load_rules_text(text, self.rules_path)
         if checked.errors:
-            self.notify(t(self.lang, "rules.fix_first"), severity="error")
+            refused = t(self.lang, "rules.fix_first", first=first_error(checked))
+            self.notify(refused, severity="error", markup=False)
             return
         target = self.overlay_target()
         self.push_screen(
@@ -317,7 +319,7 @@ class TinnhiemApp(Workbench):
         except ImportError:
             target.write_text(content, encoding="utf-8")
         except Exception as exc:  # a protected path, a folder that cannot be written
-            self.notify(t(self.lang, "export.failed", error=exc), severity="error", markup=False)
+            self.notify(t(self.lang, "save.failed", error=exc), severity="error", markup=False)
             return
         self.notify(t(self.lang, "rules.saved", path=target), markup=False)
         self.load_rules(target)

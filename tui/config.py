@@ -7,6 +7,7 @@ set (tests set it, so they never touch the real home), else `$XDG_CONFIG_HOME/ti
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,9 @@ class Config:
     recent_rules: tuple[str, ...] = ()
     # binding id -> keys, e.g. {"tinnhiem.open_data": "ctrl+o"}: lets a user remap any key
     keymap: dict[str, str] = field(default_factory=dict)
+    # what the file holds that could not be used, one line each; while there is any, the file is
+    # left as the user wrote it (saving would drop what they meant)
+    ignored: tuple[str, ...] = field(default=(), compare=False)
 
     def with_recent(self, kind: str, path: str | Path) -> Config:
         """The config with `path` first among the recent files of `kind` ("data" or "rules")."""
@@ -45,30 +49,67 @@ class Config:
 
 
 def load(folder: Path) -> Config:
-    """The config stored in `folder`; defaults when there is none or it cannot be read."""
+    """The config stored in `folder`; defaults for what is not there or cannot be used, each
+    such setting named in `Config.ignored`."""
+    path = folder / "config.toml"
     try:
-        data = tomllib.loads((folder / "config.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return Config()
-    lang = data.get("lang")
+    except OSError as exc:
+        return Config(ignored=(f"cannot be read: {exc.strerror or exc}",))
+    except UnicodeDecodeError as exc:
+        return Config(ignored=(f"not UTF-8 text (byte {exc.start}); using the defaults",))
+    except tomllib.TOMLDecodeError as exc:
+        return Config(ignored=(f"not TOML: {exc}; using the defaults",))
+    ignored: list[str] = []
+    lang = data.get("lang", "vi")
+    if lang not in LANGS:
+        ignored.append(f'lang = {_shown(lang)}: expected "vi" or "en"')
+        lang = "vi"
     recent = data.get("recent", {})
+    if not isinstance(recent, dict):
+        ignored.append(f"recent = {_shown(recent)}: expected a table [recent] of data and rules")
+        recent = {}
     keymap = data.get("keymap", {})
+    if not isinstance(keymap, dict):
+        ignored.append(f'keymap = {_shown(keymap)}: expected a table [keymap] of "id" = "key"')
+        keymap = {}
+    for key, value in keymap.items():
+        if not isinstance(value, str):
+            ignored.append(f'[keymap] "{key}" = {_shown(value)}: expected a key in quotes, "f6"')
+    for name in sorted(data.keys() - {"lang", "recent", "keymap"}):
+        ignored.append(f"{name}: not a setting (lang, [recent], [keymap])")
     return Config(
-        lang=lang if lang in LANGS else "vi",
-        recent_data=_paths(recent.get("data") if isinstance(recent, dict) else None),
-        recent_rules=_paths(recent.get("rules") if isinstance(recent, dict) else None),
-        keymap={str(k): str(v) for k, v in keymap.items()} if isinstance(keymap, dict) else {},
+        lang=lang,
+        recent_data=_paths(recent.get("data"), "recent.data", ignored),
+        recent_rules=_paths(recent.get("rules"), "recent.rules", ignored),
+        keymap={k: v for k, v in keymap.items() if isinstance(v, str)},
+        ignored=tuple(ignored),
     )
 
 
-def _paths(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list):
+def _shown(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _paths(value: object, name: str, ignored: list[str]) -> tuple[str, ...]:
+    if value is None:
         return ()
-    return tuple(str(p) for p in value if isinstance(p, str))[:RECENT_MAX]
+    if not isinstance(value, list):
+        ignored.append(f"{name} = {_shown(value)}: expected a list of paths")
+        return ()
+    paths = tuple(p for p in value if isinstance(p, str))
+    if len(paths) < len(value):
+        ignored.append(f"{name}: {len(value) - len(paths)} entries that are not paths in quotes")
+    return paths[:RECENT_MAX]
 
 
 def save(folder: Path, config: Config) -> None:
-    """Write the config; a config that cannot be written is not worth stopping the app for."""
+    """Write the config; a config that cannot be written is not worth stopping the app for,
+    and one whose file holds settings that were ignored is left for the user to fix."""
+    if config.ignored:
+        return
     document: dict[str, object] = {
         "lang": config.lang,
         "recent": {"data": list(config.recent_data), "rules": list(config.recent_rules)},

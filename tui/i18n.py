@@ -183,7 +183,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     # calendar
     "calendar.term": ("Nhiệm kỳ", "Term"),
     "calendar.term.hint": ("ví dụ 2021-2026", "e.g. 2021-2026"),
-    "calendar.bad_term": ("Nhiệm kỳ phải như 2021-2026", "A term looks like 2021-2026"),
+    "calendar.bad_term": (
+        "Nhiệm kỳ «{text}»: cần dạng 2021-2026",
+        "Term «{text}»: expected a term like 2021-2026",
+    ),
+    "calendar.bad_order": (
+        "Nhiệm kỳ «{text}»: năm đầu phải trước năm cuối, như 2021-2026",
+        "Term «{text}»: the first year must come before the last, as in 2021-2026",
+    ),
     "calendar.no_schedule": ("{name}: không có khối schedule", "{name}: no schedule block"),
     "calendar.year": ("Năm", "Year"),
     "calendar.vote": ("Lấy phiếu", "Vote"),
@@ -207,11 +214,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sweep.count": ("Số người", "People"),
     "sweep.flips": ("Ai đổi loại ở ngưỡng này", "Who flips at this threshold"),
     "sweep.no_rules": ("Không có quy tắc nào có ngưỡng.", "No rule with a threshold."),
-    "sweep.bad_number": ("Số không hợp lệ: {text}", "Not a number: {text}"),
-    "sweep.bad_range": (
-        "«Từ» không được lớn hơn «Đến», và bước phải lớn hơn 0",
-        "From must not exceed To, and the step must be above 0",
+    "sweep.bad_number": (
+        "«{field}»: «{text}» không phải số; cần dạng 40%, 40,5%, 2/5 hoặc 0,4",
+        "{field}: «{text}» is not a number; expected e.g. 40%, 40.5%, 2/5 or 0.4",
     ),
+    "sweep.not_a_share": (
+        "«{field}»: {value} nằm ngoài 0%–100%",
+        "{field}: {value} is outside 0%–100%",
+    ),
+    "sweep.bad_order": (
+        "«Từ» ({start}) lớn hơn «Đến» ({stop}); cần Từ ≤ Đến",
+        "From ({start}) is above To ({stop}); expected From ≤ To",
+    ),
+    "sweep.bad_step": (
+        "«Bước»: {value}; cần một số lớn hơn 0, như 1%",
+        "Step: {value}; expected a number above 0, like 1%",
+    ),
+    "sweep.step_too_big": (
+        "«Bước» ({step}) lớn hơn khoảng từ {start} đến {stop}; cần bước nhỏ hơn",
+        "Step ({step}) is larger than the range {start} to {stop}; expected a smaller step",
+    ),
+    "sweep.too_many": (
+        "{n} ngưỡng là quá nhiều (tối đa {max}): tăng «Bước» hoặc thu hẹp khoảng",
+        "{n} thresholds are too many (at most {max}): raise the step or narrow the range",
+    ),
+    "sweep.no_rule": ("«Quy tắc»: chọn một quy tắc để quét", "Rule: pick a rule to sweep"),
     "sweep.empty": ("Chọn quy tắc và nhấn {key} để quét.", "Pick a rule and press {key}."),
     "sweep.flips_count": ("Số người đổi", "Flips"),
     "sweep.steps": ("Từng ngưỡng", "Each threshold"),
@@ -226,8 +253,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rules.diagnostics": ("Chẩn đoán", "Diagnostics"),
     "rules.no_diagnostics": ("Không có lỗi hay cảnh báo.", "No errors or warnings."),
     "rules.broken": (
-        "Tệp quy tắc có {n} lỗi: giữ kết quả cũ.",
-        "The rules file has {n} errors: keeping the last good results.",
+        "{first} ({n} lỗi): giữ kết quả cũ.",
+        "{first} ({n} errors): keeping the last good results.",
+    ),
+    "rules.not_utf8": (
+        "không phải văn bản UTF-8 (byte 0x{byte:02x} ở vị trí {offset}); hãy lưu tệp dạng UTF-8",
+        "not UTF-8 text (byte 0x{byte:02x} at offset {offset}); save the file as UTF-8",
+    ),
+    "rules.replaced_chars": (
+        "Dòng {line}: đã thay {n} ký tự không dùng được trong tệp quy tắc "
+        "(NUL hoặc nửa cặp UTF-16) bằng «\ufffd»",
+        "Line {line}: replaced {n} characters that a rules file cannot hold "
+        "(NUL or half a UTF-16 pair) with «\ufffd»",
     ),
     "rules.reloaded": (
         "Đã nạp lại {name} (tệp thay đổi trên đĩa)",
@@ -245,7 +282,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Bản sửa không thể xoá khối: {names}",
         "An overlay cannot remove blocks: {names}",
     ),
-    "rules.fix_first": ("Hãy sửa lỗi trước khi lưu.", "Fix the errors before saving."),
+    "rules.fix_first": (
+        "Chưa lưu: hãy sửa lỗi trước ({first})",
+        "Not saved: fix the errors first ({first})",
+    ),
     # data
     "data.loaded": ("Đã nạp {name}: {n} người", "Loaded {name}: {n} people"),
     "data.failed": (
@@ -272,16 +312,37 @@ STRINGS: dict[str, tuple[str, str]] = {
     "picker.open": ("Mở", "Open"),
     "picker.cancel": ("Huỷ", "Cancel"),
     "picker.missing": ("Không có tệp {path}", "No file {path}"),
+    "picker.folder": ("{path} là thư mục; hãy chọn một tệp", "{path} is a folder; choose a file"),
+    "picker.suffix": (
+        "{path} không phải tệp {suffixes}",
+        "{path} is not a {suffixes} file",
+    ),
+    "path.empty": (
+        "Chưa có đường dẫn: gõ đường dẫn tệp rồi Enter",
+        "No path: type a file path and press Enter",
+    ),
+    "path.nul": ("Đường dẫn có ký tự NUL (\\0): {path}", "The path holds a NUL (\\0): {path}"),
+    "path.bad": ("Đường dẫn không dùng được ({error}): {path}", "Unusable path ({error}): {path}"),
     "picker.kind": ("Loại dữ liệu", "Kind of data"),
     # export
     "export.title": ("Xuất bảng: {table}", "Export the table: {table}"),
     "export.format": ("Định dạng", "Format"),
     "export.done": ("Đã xuất {n} dòng ra {path}", "Exported {n} rows to {path}"),
     "export.failed": ("Không xuất được: {error}", "Export failed: {error}"),
+    "export.suffix": (
+        "{name}: định dạng {fmt} cần đuôi {expected}",
+        "{name}: the format {fmt} needs the extension {expected}",
+    ),
     "export.nothing": ("Không có bảng nào để xuất ở đây.", "No table to export here."),
     "export.save": ("Xuất", "Export"),
     "save.title": ("Lưu bản sửa thành tệp quy tắc", "Save the edit as a rules file"),
     "save.save": ("Lưu", "Save"),
+    "save.failed": ("Không lưu được: {error}", "Could not save: {error}"),
+    # the config file
+    "config.ignored": (
+        "{path}: đã bỏ qua (tệp được giữ nguyên cho tới khi sửa)",
+        "{path}: ignored (the file is left as it is until fixed)",
+    ),
     # help
     "help.title": ("Phím và lệnh", "Keys and commands"),
     "help.key": ("Phím", "Key"),

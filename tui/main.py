@@ -23,17 +23,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.data and not Path(args.data).is_file():
-        print(f"tinnhiem-tui: no data file {args.data!r}", file=sys.stderr)
-        return 2
+def unusable(given: str, what: str, *, rules: bool = False) -> str | None:
+    """Why the file `given` on the command line cannot be opened as `what`, or None."""
     from tinnhiem import bundled
 
-    if args.rules and not bundled.find_rules(args.rules).is_file():
-        known = ", ".join(p.stem for p in bundled.bundled_rules())
-        print(f"tinnhiem-tui: no rules file {args.rules!r} (bundled: {known})", file=sys.stderr)
-        return 2
+    try:
+        path = bundled.find_rules(given) if rules else Path(given)
+        if path.is_file():
+            return None
+        folder = path.is_dir()
+        problem = f"{given!r} is a folder, not a {what}" if folder else f"no {what} {given!r}"
+    except (OSError, ValueError) as exc:  # a name too long, a NUL
+        problem = f"{what} {given!r}: {getattr(exc, 'strerror', None) or exc}"
+    if rules:
+        problem += f" (bundled: {', '.join(p.stem for p in bundled.bundled_rules())})"
+    return problem
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    checks = [(args.data, "data file", False), (args.rules, "rules file", True)]
+    checks.append((args.compare, "rules file to compare with", True))
+    for given, what, rules in checks:
+        problem = unusable(given, what, rules=rules) if given else None
+        if problem:
+            print(f"tinnhiem-tui: {problem}", file=sys.stderr)
+            return 2
     from .app import TinnhiemApp  # imported late: `--help` need not load Textual
 
     app = TinnhiemApp(

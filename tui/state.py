@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,9 @@ class Workbench(App[None]):
         self.evaluated_on: Dataset | None = None
         self.compare_evaluation: Evaluation | None = None
         self.comparison: Any = None  # engine.compare.Comparison
+        # the data before the last load, with their levels: restored when the new data cannot
+        # be evaluated, so that what the status line names is what the results show
+        self._previous_data: tuple[Dataset, set[str]] | None = None
         self.palette: dict[str, str] = {}
         self.timings: dict[str, float] = {}  # what took how long (benchmarks read it)
         self.started = time.perf_counter()
@@ -139,8 +143,18 @@ class Workbench(App[None]):
 
     def on_mount(self) -> None:
         self.mounted = True
-        if self.config.keymap:
-            self.set_keymap(self.config.keymap)
+        keymap, problems = actions.checked_keymap(self.config.keymap)
+        if problems:
+            self.config = replace(self.config, ignored=(*self.config.ignored, *problems))
+        if keymap:
+            self.set_keymap(keymap)
+        if self.config.ignored:
+            self.notify(
+                "\n".join(self.config.ignored),
+                title=t(self.lang, "config.ignored", path=self.config_dir / "config.toml"),
+                severity="warning",
+                markup=False,
+            )
         self.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
         self._theme_changed()
         self._set_status()
@@ -180,8 +194,13 @@ class Workbench(App[None]):
         def work() -> None:
             try:
                 loaded = backend.load_rules(path)
-            except (OSError, UnicodeDecodeError) as exc:
-                self.post_message(RulesFailed(path, str(exc), role))
+            except UnicodeDecodeError as exc:
+                byte, offset = exc.object[exc.start], exc.start
+                error = t(self.lang, "rules.not_utf8", byte=byte, offset=offset)
+                self.post_message(RulesFailed(path, error, role))
+                return
+            except OSError as exc:
+                self.post_message(RulesFailed(path, exc.strerror or str(exc), role))
                 return
             self.post_message(RulesLoaded(ticket, loaded, role))
 
@@ -228,7 +247,9 @@ class Workbench(App[None]):
             # said once when the rules break, not at every keystroke while they stay broken
             if not event.from_editor or not self._broken:
                 errors = len(loaded.errors) or 1
-                self.notify(t(self.lang, "rules.broken", n=errors), severity="error", markup=False)
+                first = first_error(loaded)
+                message = t(self.lang, "rules.broken", n=errors, first=first)
+                self.notify(message, severity="error", markup=False)
             self._broken = True
             self._set_status()
             return
@@ -296,15 +317,9 @@ class Workbench(App[None]):
             return
         dataset = event.dataset
         first = self.dataset is None
-        self.dataset = dataset
-        self._read_levels = set(event.levels)
-        self.data_path = Path(dataset.path)
-        self.data_kind = dataset.kind
-        self._mtimes[str(self.data_path)] = backend.mtimes([str(self.data_path)])[
-            str(self.data_path)
-        ]
-        self.config = self.config.with_recent("data", self.data_path)
-        settings.save(self.config_dir, self.config)
+        if self.dataset is not None and self.dataset is self.evaluated_on:
+            self._previous_data = (self.dataset, self._read_levels)
+        self._use_data(dataset, set(event.levels))
         if not first:
             name = self.data_path.name
             self.notify(
@@ -317,9 +332,20 @@ class Workbench(App[None]):
                 severity="warning",
                 markup=False,
             )
+        self.evaluate()
+
+    def _use_data(self, dataset: Dataset, levels: set[str]) -> None:
+        self.dataset = dataset
+        self._read_levels = levels
+        self.data_path = Path(dataset.path)
+        self.data_kind = dataset.kind
+        self._mtimes[str(self.data_path)] = backend.mtimes([str(self.data_path)])[
+            str(self.data_path)
+        ]
+        self.config = self.config.with_recent("data", self.data_path)
+        settings.save(self.config_dir, self.config)
         self.query_one(CalendarView).dataset = dataset
         self.query_one(SweepView).dataset = dataset
-        self.evaluate()
 
     @on(DataFailed)
     def _data_failed(self, event: DataFailed) -> None:
@@ -328,6 +354,12 @@ class Workbench(App[None]):
             lines.append(f"… (+{len(event.issues) - 8})")
         message = "\n".join(lines)
         title = t(self.lang, "data.not_evaluated" if event.evaluating else "data.failed")
+        previous = self._previous_data
+        if event.evaluating and previous and self.dataset is not self.evaluated_on:
+            # new data that read well but cannot be evaluated: back to the data shown
+            self._previous_data = None
+            self._use_data(*previous)
+            title = t(self.lang, "data.failed")
         self.notify(message, title=title, severity="error", markup=False)
         if self.dataset is None:
             note = self.query_one("#results-note", Static)
@@ -526,3 +558,11 @@ class Workbench(App[None]):
             self.load_rules(self.compare_path, "compare")
         if str(self.data_path) in changed and self.dataset is not None:
             self.load_data(self.data_path, self.data_kind)
+
+
+def first_error(loaded: Loaded) -> str:
+    """`file:line:column: message` of the first error, for a one-line notification."""
+    if not loaded.errors:
+        return Path(loaded.path).name
+    d = loaded.errors[0]
+    return f"{Path(d.path).name}:{d.line}:{d.column}: {d.message}"

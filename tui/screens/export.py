@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from ..backend import EXPORT_FORMATS
 from ..i18n import t
+from .picker import shown, typed_path
 
 FORMAT_NAMES = {
     "csv": "CSV",
@@ -71,10 +73,17 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
-        text = self.query_one("#path", Input).value.strip()
-        if not text:
+        text = self.query_one("#path", Input).value
+        path, problem = typed_path(text, self.lang)
+        expected = f".{self.fmt}"
+        if path is not None and path.suffix.lower() != expected:
+            # a file named .csv holding XLSX (or a .pdf holding CSV) would be opened wrongly
+            name, fmt = shown(path.name), FORMAT_NAMES[self.fmt]
+            problem = t(self.lang, "export.suffix", name=name, fmt=fmt, expected=expected)
+        if path is None or problem:
+            self.query_one("#export-error", Label).update(Text(problem))
             return
-        self.dismiss(ExportRequest(Path(text).expanduser(), self.fmt))
+        self.dismiss(ExportRequest(path, self.fmt))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -100,6 +109,7 @@ class SaveOverlayScreen(ModalScreen[Path | None]):
             yield Label(t(lang, "save.title"), classes="dialog-title")
             yield Input(str(self.default), id="path", compact=True)
             yield TextArea(self.preview, read_only=True, id="preview")
+            yield Label("", id="save-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(lang, "save.save"), variant="primary", id="ok", compact=True)
                 yield Button(t(lang, "picker.cancel"), id="cancel", compact=True)
@@ -110,9 +120,15 @@ class SaveOverlayScreen(ModalScreen[Path | None]):
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
-        text = self.query_one("#path", Input).value.strip()
-        if text:
-            self.dismiss(Path(text).expanduser())
+        text = self.query_one("#path", Input).value
+        path, problem = typed_path(text, self.lang)
+        if path is not None and path.suffix.lower() != ".tn":
+            # the rules pickers open `.tn` files only: another name could not be opened again
+            problem = t(self.lang, "picker.suffix", path=shown(path.name), suffixes=".tn")
+        if path is None or problem:
+            self.query_one("#save-error", Label).update(Text(problem))
+            return
+        self.dismiss(path)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

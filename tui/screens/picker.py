@@ -1,4 +1,5 @@
-"""Pick a file: from suggestions (bundled, beside the data, recent), a folder tree, or a path."""
+"""Pick a file: from suggestions (bundled, beside the data, recent), a folder tree, or a path;
+and the checks of a path typed into any dialog, so that each says why a path cannot be used."""
 
 from __future__ import annotations
 
@@ -19,6 +20,32 @@ from textual.widgets.option_list import Option
 from ..i18n import t
 
 Kind = Literal["tallies", "ballots"]
+
+SHOWN = 200  # characters of a path a message shows; a longer one is cut in the middle
+
+
+def shown(text: str) -> str:
+    """The path as a message shows it: a NUL made visible, a very long path cut in the middle."""
+    text = text.replace("\0", "\\0")
+    if len(text) <= SHOWN:
+        return text
+    half = SHOWN // 2
+    return f"{text[:half]}…{text[-half:]} ({len(text)})"
+
+
+def typed_path(text: str, lang: str) -> tuple[Path | None, str]:
+    """The path in `text`, or None and why it cannot be one (in `lang`)."""
+    text = text.strip()
+    if not text:
+        return None, t(lang, "path.empty")
+    if "\0" in text:
+        return None, t(lang, "path.nul", path=shown(text))
+    path = Path(text).expanduser()
+    try:
+        path.exists()  # raises for what no file system accepts (a name too long, ...)
+    except OSError as exc:
+        return None, t(lang, "path.bad", path=shown(text), error=exc.strerror or exc)
+    return path, ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +84,7 @@ class PickerScreen(ModalScreen[Picked | None]):
         *,
         ask_kind: bool = False,
         initial: Path | None = None,
+        strict: bool = False,
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -66,6 +94,7 @@ class PickerScreen(ModalScreen[Picked | None]):
         self.start = start if start.is_dir() else Path.cwd()
         self.ask_kind = ask_kind
         self.initial = initial
+        self.strict = strict  # refuse a file without one of the suffixes (rules: only `.tn`)
         self._paths: dict[str, Path] = {}
 
     def compose(self) -> ComposeResult:
@@ -122,10 +151,19 @@ class PickerScreen(ModalScreen[Picked | None]):
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#open")
     def _open(self) -> None:
-        text = self.query_one("#path", Input).value.strip()
-        path = Path(text).expanduser()
-        if not text or not path.is_file():
-            self.query_one("#picker-error", Label).update(t(self.lang, "picker.missing", path=text))
+        text = self.query_one("#path", Input).value
+        path, problem = typed_path(text, self.lang)
+        if path is not None:
+            named = shown(text.strip())
+            if path.is_dir():
+                problem = t(self.lang, "picker.folder", path=named)
+            elif not path.is_file():
+                problem = t(self.lang, "picker.missing", path=named)
+            elif self.strict and path.suffix.lower() not in self.suffixes:
+                suffixes = ", ".join(self.suffixes)
+                problem = t(self.lang, "picker.suffix", path=named, suffixes=suffixes)
+        if path is None or problem:
+            self.query_one("#picker-error", Label).update(Text(problem))  # not markup
             return
         kind: Kind = "tallies"
         if self.ask_kind and self.query_one("#ballots", RadioButton).value:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -19,13 +20,25 @@ from ..table import Cell, Column, StaticRows, cell, name_key
 from .sections import Sections
 
 DEFAULT_TERM = (2021, 2026)
+TERM = re.compile(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*")
 
 
 def parse_term(text: str) -> tuple[int, int] | None:
-    match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", text)
+    match = TERM.fullmatch(text)
     if not match or int(match[1]) >= int(match[2]):
         return None
     return int(match[1]), int(match[2])
+
+
+def term_problem(text: str) -> str:
+    """The i18n key saying why `text` is not a term."""
+    return "calendar.bad_order" if TERM.fullmatch(text) else "calendar.bad_term"
+
+
+def finished(text: str) -> bool:
+    """Whether typing more cannot make `text` a term: say what is wrong without waiting."""
+    digits = sum(c.isdigit() for c in text)
+    return digits >= 8 or bool(re.search(r"[^\d\s\-–]|\d{5}", text))
 
 
 def default_term(schedule: ast.Schedule | None, dataset: Dataset | None) -> tuple[int, int]:
@@ -56,7 +69,8 @@ class CalendarView(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="toolbar"):
             yield Label(id="term-label")
-            yield Input(id="term", max_length=9)
+            # no max_length: a longer paste would be dropped without a word; the error says it
+            yield Input(id="term")
             yield Label(id="term-error", classes="error-line")
         yield Sections(id="calendar-sections")
 
@@ -81,8 +95,11 @@ class CalendarView(Vertical):
         term = parse_term(event.value)
         error = self.query_one("#term-error", Label)
         if term is None:
-            if isinstance(event, Input.Submitted) or len(event.value) >= 9:
-                error.update(t(self.lang, "calendar.bad_term"))
+            if isinstance(event, Input.Submitted) or finished(event.value):
+                problem = term_problem(event.value)
+                error.update(Text(t(self.lang, problem, text=event.value.strip())))
+            else:
+                error.update("")  # still being typed
             return
         error.update("")
         if term != self.term:

@@ -6,7 +6,9 @@ worker, so the editor never waits for it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from pygments.token import Token, _TokenType
@@ -20,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Label, OptionList, TextArea
 from textual.widgets._text_area import TextAreaTheme
 from textual.widgets.option_list import Option
+from textual.widgets.text_area import Edit, EditResult
 from tinnhiem.rules import Diagnostic
 from tinnhiem.rules.lexer import TinnhiemLexer
 
@@ -29,6 +32,9 @@ from ..i18n import t
 from ..messages import RulesEdited
 
 DEBOUNCE = 0.25
+# what a rules file cannot hold: NUL, and half a UTF-16 pair (no UTF-8 for it: the editor's
+# highlighting, the checker and saving would all fail on it)
+UNUSABLE = re.compile("[\x00\ud800-\udfff]")
 
 # Pygments token -> (TextArea highlight name, theme variable, extra style)
 _TOKENS: list[tuple[_TokenType, str]] = [
@@ -119,6 +125,17 @@ class RulesEditor(TextArea):
         self.marks: list[tuple[int, int, int]] = []
         super().__init__("", id=id, show_line_numbers=True, tab_behavior="indent", soft_wrap=False)
         self.indent_width = 2
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Every change of the text (typing, pasting) comes here: replace what cannot be saved."""
+        text, n = UNUSABLE.subn("\ufffd", edit.text)
+        if n:
+            line = edit.from_location[0] + 1
+            lang = getattr(self.app, "lang", "vi")
+            message = t(lang, "rules.replaced_chars", line=line, n=n)
+            self.notify(message, severity="warning", markup=False)
+            edit = replace(edit, text=text)
+        return super().edit(edit)
 
     def _build_highlight_map(self) -> None:
         self._line_cache.clear()

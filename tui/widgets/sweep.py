@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 from tinnhiem.engine.model import DataError, Dataset
+from tinnhiem.engine.sweep import MAX_STEPS
 from tinnhiem.rules import ast
 
 from .. import backend
@@ -25,6 +26,31 @@ from .grid import Grid
 from .sections import Sections
 
 BARS = " ▁▂▃▄▅▆▇█"
+
+
+def sweep_range(texts: dict[str, str], lang: str) -> tuple[Fraction, Fraction, Fraction] | str:
+    """(from, to, step) read from the fields `from`, `to` and `step`, or what is wrong with them."""
+    numbers: list[Fraction] = []
+    for name in ("from", "to", "step"):
+        field, text = t(lang, f"sweep.{name}"), texts[name].strip()
+        try:
+            value = backend.parse_number(text)
+        except ValueError:
+            return t(lang, "sweep.bad_number", field=field, text=text)
+        if name != "step" and not 0 <= value <= 1:
+            return t(lang, "sweep.not_a_share", field=field, value=text)
+        numbers.append(value)
+    start, stop, step = numbers
+    if step <= 0:
+        return t(lang, "sweep.bad_step", value=texts["step"].strip())
+    if start > stop:
+        return t(lang, "sweep.bad_order", start=pct(start), stop=pct(stop))
+    if start < stop < start + step:  # only `from` would be tried: `to` never reached
+        return t(lang, "sweep.step_too_big", step=pct(step), start=pct(start), stop=pct(stop))
+    count = int((stop - start) / step) + 1
+    if count > MAX_STEPS:
+        return t(lang, "sweep.too_many", n=count, max=MAX_STEPS)
+    return start, stop, step
 
 
 @dataclass
@@ -153,22 +179,18 @@ class SweepView(Vertical):
     def run(self) -> None:
         rule = self.query_one("#sweep-rule", Select).value
         error = self.query_one("#sweep-error", Label)
-        if self.ruleset is None or self.dataset is None or not isinstance(rule, str):
+        if self.ruleset is None or self.dataset is None:
             return
-        numbers = []
-        for name in ("from", "to", "step"):
-            text = self.query_one(f"#sweep-{name}", Input).value
-            try:
-                numbers.append(backend.parse_number(text))
-            except ValueError:
-                error.update(t(self.lang, "sweep.bad_number", text=text))
-                return
-        start, stop, step = numbers
-        if step <= 0 or start > stop:
-            error.update(t(self.lang, "sweep.bad_range"))
+        if not isinstance(rule, str):
+            error.update(t(self.lang, "sweep.no_rule"))
+            return
+        texts = {n: self.query_one(f"#sweep-{n}", Input).value for n in ("from", "to", "step")}
+        checked = sweep_range(texts, self.lang)
+        if isinstance(checked, str):
+            error.update(Text(checked))  # not markup: it quotes what was typed
             return
         error.update("")
-        self._sweep(self.ruleset, self.dataset, rule, start, stop, step)
+        self._sweep(self.ruleset, self.dataset, rule, *checked)
 
     @work(thread=True, exclusive=True, group="sweep")
     def _sweep(
@@ -190,7 +212,7 @@ class SweepView(Vertical):
     @on(SweepFinished)
     def _finished(self, event: SweepFinished) -> None:
         if event.error:
-            self.query_one("#sweep-error", Label).update(event.error)
+            self.query_one("#sweep-error", Label).update(Text(event.error))
             return
         self.result = event.result
         self._show()
