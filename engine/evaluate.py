@@ -337,10 +337,12 @@ class Runner:
     def label(self, level: str) -> str:
         return self.labels.get(level, level)
 
-    def counts(self, tally: Tally) -> dict[str, int]:
+    def counts(self, tally: Tally) -> Mapping[str, int]:
         """The counts under the rule set's levels, in their order, after `map`."""
         given = tally.counts
         if given.keys() == self.identity:
+            if tuple(given) == self.plan.level_ids:
+                return given  # already the rule set's levels in its order (read, never changed)
             return {level: given[level] for level in self.plan.level_ids}
         counts = dict.fromkeys(self.plan.level_ids, 0)
         route = self.plan.route

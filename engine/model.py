@@ -170,7 +170,10 @@ class Result:
     trace: tuple[str, ...]
 
     def klass(self, block: str) -> str | None:
-        return next((v.klass for v in self.verdicts if v.block == block), None)
+        for verdict in self.verdicts:  # a loop, not next(...): bulk callers call this per person
+            if verdict.block == block:
+                return verdict.klass
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from tinnhiem.engine.model import KNOWN_LEVELS
@@ -77,7 +77,7 @@ def display(text: str) -> str:
 _NOT_SHOWN = re.compile(r"[^\S ]|\ufeff")
 
 
-def display_all(texts: list[str]) -> list[str]:
+def display_all(texts: Sequence[str]) -> Sequence[str]:
     """`display` of each of `texts`: `texts` itself when none would change (the usual case,
     found in a few passes over the texts joined by NUL), else a new list."""
     joined = "\x00".join(texts)  # a NUL inside a text can only make this look, never skip

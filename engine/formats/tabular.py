@@ -103,10 +103,10 @@ def cell_text(value: object) -> str:
     return display(str(value))
 
 
-def cell_texts(values: list[object]) -> list[str]:
+def cell_texts(values: Sequence[object]) -> Sequence[str]:
     """`cell_text` of every cell of a column, in one pass when all are strings (as a CSV's are)."""
     if set(map(type, values)) <= {str}:
-        return display_all(cast(list[str], values))
+        return display_all(cast(Sequence[str], values))
     return [cell_text(value) for value in values]
 
 
@@ -441,7 +441,12 @@ def read_table(
         return Table(file, [display(h) for h in header], 0, rows)
     if kind == "text":
         # every cell is text: a row is blank when all of its cells together are whitespace
-        filled = [row for row in text_table(decode(data, file), file) if "".join(row[1]).strip()]
+        # (the first cell is looked at alone first: it is seldom blank, and joining costs)
+        filled = [
+            row
+            for row in text_table(decode(data, file), file)
+            if (cells := row[1]) and (cells[0].strip() or "".join(cells).strip())
+        ]
     else:
         with xlsx_rows(path, file, sheets, merges) as found:
             filled = [(n, cells) for n, cells in found if not all(is_blank(c) for c in cells)]

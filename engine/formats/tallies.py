@@ -18,8 +18,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import compress, count, pairwise, repeat
-from operator import itemgetter
+from itertools import chain, compress, count, pairwise, repeat
 from pathlib import Path
 from typing import Any, cast
 
@@ -35,7 +34,7 @@ from .headers import (
     normalise,
 )
 from .issues import Issues, fail
-from .tabular import Row, Table, cell_texts, is_blank, read_table
+from .tabular import Table, cell_texts, is_blank, read_table
 from .values import CellError, attribute_column, parse_count
 
 _NOUNS = {
@@ -181,8 +180,9 @@ class _Rows:
         if rows and min(map(len, lists)) < width:  # every row as wide as the table
             for cells in lists:
                 cells.extend([None] * (width - len(cells)))
-        self.typed = {c.index: attribute_column(_column(lists, c.index)) for c in self.attrs}
-        self.texts = {key: cell_texts(_column(lists, c.index)) for key, c in self.fields.items()}
+        by_column = list(zip(*lists, strict=True))  # each column read in one pass from here on
+        self.typed = {c.index: attribute_column(by_column[c.index]) for c in self.attrs}
+        self.texts = {key: cell_texts(by_column[c.index]) for key, c in self.fields.items()}
         self.ids = self.texts.get("id") or [str(number) for number, _ in rows]
         self.names = self.texts["name"]
         blank = [""] * len(rows)
@@ -192,8 +192,8 @@ class _Rows:
         who = self.texts["id" if "id" in self.fields else "name"]
         self.keys = list(zip(map(str.casefold, who), map(str.casefold, self.rounds), strict=True))
         # counts column by column, None where a cell is not plain digits (`numbers` will say why)
-        self.level_columns = [_quick_column(lists, c.index) for c in self.levels]
-        self.turnout_columns = [_quick_column(lists, c.index) for c in self.turnout]
+        self.level_columns = [_quick_column(by_column[c.index]) for c in self.levels]
+        self.turnout_columns = [_quick_column(by_column[c.index]) for c in self.turnout]
         self.quick_levels = _by_row(self.level_columns, len(rows))
         self.quick_turnout = _by_row(self.turnout_columns, len(rows))
         self.level_keys = tuple(c.key for c in self.levels)
@@ -206,7 +206,14 @@ class _Rows:
         self.unclear: list[DataIssue] = []
         # per distinct cell text: `is_totals_word`; if no cell is one, no row needs looking at
         self.totals: dict[str, bool] = {}
-        self.any_totals = _any_totals(rows)
+        counted = {  # columns of plain digits only: no totals label in them
+            c.index
+            for c, cells in zip(
+                self.levels + self.turnout, self.level_columns + self.turnout_columns, strict=True
+            )
+            if None not in cells
+        }
+        self.any_totals = _any_totals([by_column[i] for i in range(width) if i not in counted])
 
     def read(self) -> list[Tally]:
         tallies: list[Tally] = []
@@ -542,22 +549,17 @@ class _Rows:
         return True
 
 
-def _any_totals(rows: Sequence[Row]) -> bool:
-    """Whether any text cell of `rows` reads like the label of a totals row."""
+def _any_totals(columns: list[tuple[object, ...]]) -> bool:
+    """Whether any text cell of `columns` reads like the label of a totals row."""
     try:  # a text file: every cell is a string
-        return any_totals_word(map("\x00".join, (cells for _, cells in rows)))
+        return any_totals_word(chain.from_iterable(columns))  # type: ignore[arg-type]
     except TypeError:
-        return any_totals_word(v for _, cells in rows for v in cells if isinstance(v, str))
+        return any_totals_word(c for c in chain.from_iterable(columns) if isinstance(c, str))
 
 
-def _column(lists: list[list[object]], index: int) -> list[Any]:
-    return list(map(itemgetter(index), lists))
-
-
-def _quick_column(lists: list[list[object]], index: int) -> list[int | None]:
+def _quick_column(cells: tuple[Any, ...]) -> list[int | None]:
     """The counts of a column where a cell holds plain digits (read as `parse_count` reads
     them), None where it does not: that row's counts need `_Rows.numbers`."""
-    cells = _column(lists, index)
     if all(cells) and _all_digits(cells):  # the usual column: no cell to look at one by one
         return list(map(int, cells))
     return [int(v) if isinstance(v, str) and v.isascii() and v.isdigit() else None for v in cells]
@@ -594,7 +596,7 @@ def _where(
     return compress(count(), holds)
 
 
-def _all_digits(cells: list[object]) -> bool:
+def _all_digits(cells: Sequence[object]) -> bool:
     """Whether every cell is a string of the digits 0 to 9 (given that none is empty)."""
     try:
         joined = "".join(cells)  # type: ignore[arg-type]  # a TypeError if one is not a string
