@@ -96,8 +96,16 @@ class _BadToken(Exception):
         self.message = message
 
 
+MAX_DIGITS = 40  # more is no threshold anyone means (and slows every sum it takes part in)
+MAX_DEPTH = 100  # conditions nested deeper than this (`not not …`, `a and (b or (c and …))`)
+
+
 def parse_number(token: Token) -> ast.Number:
     text = str(token)
+    digits = sum(c.isdigit() for c in text)
+    if digits > MAX_DIGITS:
+        shown = text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}"
+        raise _BadToken(token, f"`{shown}` has {digits} digits; a number has at most {MAX_DIGITS}")
     try:
         if text.endswith("%"):
             value = Fraction(Decimal(text[:-1])) / 100
@@ -396,6 +404,18 @@ def _tree(text: str) -> tuple[Tree[Token], list[ast.Comment]]:
         _comments.reset(reset)
 
 
+def _too_deep(tree: Tree[Token]) -> Tree[Token] | None:
+    """The first node nested more than `MAX_DEPTH` below the file's, looked for without
+    recursion: deeper trees would exhaust Python's stack in every pass over them."""
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tree))
+    return None
+
+
 def parse(text: str, path: str = "<string>") -> ast.RuleSet:
     """Parse one file; raise `RuleSyntaxError` (position, line, caret) if it is not valid."""
     from .check_syntax import syntax_error  # it needs this module's grammar
@@ -404,6 +424,15 @@ def parse(text: str, path: str = "<string>") -> ast.RuleSet:
         tree, comments = _tree(text)
     except UnexpectedInput as exc:
         raise syntax_error(text, path, exc) from None
+    deep = _too_deep(tree)
+    if deep is not None:
+        line, column = deep.meta.line, deep.meta.column
+        message = (
+            f"conditions nested more than {MAX_DEPTH} deep (`not`, `and` and `or` inside each "
+            "other): write them flatter"
+        )
+        diag = Diagnostic("error", message, path, line, column, source_line(text, line))
+        raise RuleSyntaxError([diag])
     try:
         ruleset: ast.RuleSet = _ToAst().transform(tree)
     except VisitError as exc:
