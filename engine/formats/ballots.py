@@ -40,6 +40,7 @@ from .tabular import (
     BALLOT_SHEETS,
     Merge,
     Row,
+    csv_problem,
     describe,
     keyed_rows,
     keys_list,
@@ -94,7 +95,7 @@ def _xlsx_rows(source: Source) -> Iterator[Iterator[Row]]:
 def _text_rows(source: Source) -> Iterator[Iterator[Row]]:
     with source.path.open("rb") as raw:
         text = io.TextIOWrapper(raw, encoding=source.encoding, newline="")
-        reader = csv.reader(text, delimiter=source.delimiter)
+        reader = csv.reader(text, delimiter=source.delimiter, strict=True)
 
         def rows() -> Iterator[Row]:
             number = 0
@@ -105,7 +106,7 @@ def _text_rows(source: Source) -> Iterator[Iterator[Row]]:
             except UnicodeDecodeError:
                 raise _locate_bad_bytes(source) from None
             except csv.Error as exc:
-                raise fail(source.file, f"cannot read the row: {exc}", row=number + 1) from None
+                raise fail(source.file, csv_problem(exc), row=number + 1) from None
 
         yield rows()
 
@@ -234,12 +235,14 @@ def _fast(source: Source, count: Count) -> None:
                 raise not_utf8(
                     source.file, chunk, exc.start, line_base=number + 1, offset_base=start
                 ) from None
-            reader = csv.reader(io.StringIO(text, newline=""), delimiter=source.delimiter)
+            reader = csv.reader(
+                io.StringIO(text, newline=""), delimiter=source.delimiter, strict=True
+            )
+            rows: list[list[str]] = []
             try:
-                rows = list(reader)
-            except csv.Error as exc:
-                at = number + reader.line_num
-                raise fail(source.file, f"cannot read the row: {exc}", row=at) from None
+                rows.extend(reader)
+            except csv.Error as exc:  # in the row after those read
+                raise fail(source.file, csv_problem(exc), row=number + len(rows) + 1) from None
             count.many(number + 1, rows)
             number += len(rows)
 

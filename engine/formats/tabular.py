@@ -176,7 +176,8 @@ def first_line(text: str) -> str:
 
 def text_table(text: str, file: str) -> list[Row]:
     """`text_rows` as a list, faster; the same error for a row that cannot be read."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line(text)))
+    delimiter = sniff_delimiter(first_line(text))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         return list(enumerate(reader, start=1))
     except csv.Error:
@@ -185,13 +186,33 @@ def text_table(text: str, file: str) -> list[Row]:
 
 def text_rows(text: str, file: str) -> Iterator[Row]:
     """Every row of a delimited text, numbered from 1 (blank lines are rows too)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line(text)))
+    delimiter = sniff_delimiter(first_line(text))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     number = 0
     try:
         for number, cells in enumerate(reader, start=1):
             yield number, cells  # a new list each row
     except csv.Error as exc:
-        raise fail(file, f"cannot read the row: {exc}", row=number + 1) from None
+        raise fail(file, csv_problem(exc), row=number + 1) from None
+
+
+def csv_problem(exc: csv.Error) -> str:
+    """What Python's csv module could not read, in words a spreadsheet user knows."""
+    said = str(exc)
+    if said == "unexpected end of data":  # the file ended inside quotes
+        return 'cannot read the row: a quote (") opened in it is never closed'
+    if said.startswith("field larger than field limit"):
+        limit = csv.field_size_limit()
+        return (
+            f'cannot read the row: a cell longer than {limit} characters (is a quote (") '
+            "opened in it never closed?)"
+        )
+    if said.endswith("expected after '\"'"):
+        return (
+            'cannot read the row: text follows a closing quote ("); quote a whole cell or none '
+            "of it"
+        )
+    return f"cannot read the row: {said}"
 
 
 # --- XLSX ------------------------------------------------------------------------------------
