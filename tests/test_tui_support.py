@@ -205,3 +205,11 @@ def test_main_builds_the_app_from_its_arguments(
         "lang": "en",
         "kind": "ballots",
     }
+
+
+def test_a_config_nested_too_deeply_is_ignored_not_a_crash(tmp_path: Path) -> None:
+    """tomllib recurses into nested arrays: past Python's limit it raises RecursionError."""
+    (tmp_path / "config.toml").write_text("lang = " + "[" * 5000 + "]" * 5000 + "\n")
+    loaded = config.load(tmp_path)
+    assert loaded.ignored == ("arrays nested too deeply to read; using the defaults",)
+    assert loaded == config.Config()  # the defaults

@@ -62,6 +62,8 @@ def load(folder: Path) -> Config:
         return Config(ignored=(f"not UTF-8 text (byte {exc.start}); using the defaults",))
     except tomllib.TOMLDecodeError as exc:
         return Config(ignored=(f"not TOML: {exc}; using the defaults",))
+    except RecursionError:  # tomllib recurses into nested arrays
+        return Config(ignored=("arrays nested too deeply to read; using the defaults",))
     ignored: list[str] = []
     lang = data.get("lang", "vi")
     if lang not in LANGS:

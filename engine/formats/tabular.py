@@ -336,6 +336,10 @@ def fill_merged(rows: list[Row], merges: Sequence[Merge], header_row: int) -> li
 # --- JSON and TOML ---------------------------------------------------------------------------
 
 
+# Python's readers recurse into nested lists and objects: past its limit they raise RecursionError
+TOO_DEEP = "lists or objects nested inside each other too deeply to read (a few levels are enough)"
+
+
 def load_json(data: bytes, file: str) -> object:
     text = decode(data, file)
     try:
@@ -344,6 +348,8 @@ def load_json(data: bytes, file: str) -> object:
         raise fail(
             file, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise fail(file, f"not usable JSON: {TOO_DEEP}") from None
 
 
 def load_toml(data: bytes, file: str) -> dict[str, Any]:
@@ -352,6 +358,8 @@ def load_toml(data: bytes, file: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise fail(file, f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise fail(file, f"not usable TOML: {TOO_DEEP}") from None
 
 
 def describe(value: object, toml: bool = False) -> str:
