@@ -329,3 +329,38 @@ def test_the_limit_holds_for_every_format_read_whole_and_not_for_streamed_ballot
     code, _, err = _main(["run", "-d", "big.json"], capsys)
     assert code == 2
     assert "more than the" not in err
+
+
+def test_a_small_workbook_that_unpacks_to_too_much_xml_is_refused(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A zip bomb: 12 MB of sheet XML (blanks, which deflate packs a thousandfold) in a file of
+    a few KB. Tallies are held in memory, so the unpacked size counts, not the file's."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["name", "collected", "cao", "tn", "thap"])
+    book.active.append(["An", 10, 5, 3, 2])
+    book.save(folder / "plain.xlsx")
+    with (
+        zipfile.ZipFile(folder / "plain.xlsx") as plain,
+        zipfile.ZipFile(folder / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as bomb,
+    ):
+        for item in plain.infolist():
+            data = plain.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</worksheet>", b" " * (12 << 20) + b"</worksheet>")
+            bomb.writestr(item.filename, data)
+    assert (folder / "bomb.xlsx").stat().st_size < 100_000
+    monkeypatch.setenv("TINNHIEM_MAX_DATA_MB", "1")
+    code, out, err = _main(["run", "-d", "bomb.xlsx"], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        "bomb.xlsx: error: the sheet unpacks to 13 MB of XML, more than the 10 MB allowed for a "
+        "file of tallies, which is read whole; check that this is the right file, or set "
+        "TINNHIEM_MAX_DATA_MB=2 to read it anyway\n"
+    )
+    monkeypatch.setenv("TINNHIEM_MAX_DATA_MB", "2")
+    assert _main(["run", "-d", "bomb.xlsx", "-f", "csv", "-o", "out.csv"], capsys)[0] == 0

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 import re
 import tomllib
 import zipfile
@@ -24,7 +25,7 @@ from xml.etree import ElementTree
 from tinnhiem.engine.model import DataError
 
 from .headers import display, display_all, fold
-from .issues import Issues, capped, check_size, fail
+from .issues import ENVIRONMENT, MB, Issues, capped, check_size, fail, limit_mb
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -220,12 +221,18 @@ def csv_problem(exc: csv.Error) -> str:
 
 @contextmanager
 def xlsx_rows(
-    path: Path, file: str, prefer: Sequence[str], merges: list[Merge] | None = None
+    path: Path,
+    file: str,
+    prefer: Sequence[str],
+    merges: list[Merge] | None = None,
+    *,
+    whole: bool = False,
 ) -> Iterator[Iterator[Row]]:
     """The rows of the sheet named like one of `prefer` (folded), else of the first sheet.
 
     If `merges` is given, the sheet's ranges of merged cells that span rows are added to it:
-    read-only openpyxl sees only the value of a range's first cell.
+    read-only openpyxl sees only the value of a range's first cell. With `whole` (the rows
+    will be held in memory), a sheet that unpacks to more than the data limit allows is refused.
     """
     import openpyxl  # slow to import: only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException
@@ -241,8 +248,11 @@ def xlsx_rows(
             raise fail(file, "the workbook has no worksheet")
         sheet = next((ws for ws in sheets if fold(ws.title) in wanted), sheets[0])
         sheet.reset_dimensions()  # some writers store a wrong size; read what is there
+        member = getattr(sheet, "_worksheet_path", "")
+        if whole:
+            check_unpacked(path, file, member)
         if merges is not None:
-            merges.extend(sheet_merges(path, getattr(sheet, "_worksheet_path", "")))
+            merges.extend(sheet_merges(path, member))
 
         def rows() -> Iterator[Row]:
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -251,6 +261,28 @@ def xlsx_rows(
         yield rows()
     finally:
         book.close()
+
+
+XML_PER_MB = 10  # a sheet's XML takes about ten times the bytes of the same table as CSV
+
+
+def check_unpacked(path: Path, file: str, member: str) -> None:
+    """`DataError` if the sheet's XML unpacks to more than `XML_PER_MB` times the data limit:
+    a workbook of a few MB can hold gigabytes of XML (zipped, it compresses a hundredfold)."""
+    limit = limit_mb()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = archive.getinfo(member.lstrip("/")).file_size
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return  # openpyxl read the sheet: this cannot happen but with a damaged part
+    if limit and size > limit * XML_PER_MB * MB:
+        needed = math.ceil(size / MB / XML_PER_MB)
+        raise fail(
+            file,
+            f"the sheet unpacks to {math.ceil(size / MB)} MB of XML, more than the "
+            f"{limit * XML_PER_MB} MB allowed for a file of tallies, which is read whole; check "
+            f"that this is the right file, or set {ENVIRONMENT}={needed} to read it anyway",
+        )
 
 
 MERGE_CELL = b"mergeCell"
@@ -477,7 +509,7 @@ def read_table(
             if (cells := row[1]) and (cells[0].strip() or "".join(cells).strip())
         ]
     else:
-        with xlsx_rows(path, file, sheets, merges) as found:
+        with xlsx_rows(path, file, sheets, merges, whole=True) as found:
             filled = [(n, cells) for n, cells in found if not all(is_blank(c) for c in cells)]
     if not filled:
         raise fail(file, "the file holds no values: no header and no rows")
