@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,5 +182,8 @@ def load_text(text: str, path: str, loader: Loader | None = None) -> Loaded:
 
 def load(path: str | Path, loader: Loader | None = None) -> Loaded:
     """Read, parse, resolve and check a rule file (`OSError` if it cannot be read)."""
-    text = Path(path).read_text(encoding="utf-8-sig")
+    file = Path(path)
+    if file.exists() and not (file.is_file() or file.is_dir()):  # a pipe would block the read
+        raise OSError(errno.EINVAL, "not a regular file (a pipe or a device)", str(path))
+    text = file.read_text(encoding="utf-8-sig")
     return load_text(text, str(path), loader)

@@ -48,6 +48,8 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "unread.csv").write_text("name,cao\nAn,1\n", encoding="utf-8")
     (tmp_path / "unread.tn").chmod(0)
     (tmp_path / "unread.csv").chmod(0)
+    os.mkfifo(tmp_path / "pipe.csv")  # reading a pipe with no writer would wait for ever
+    os.mkfifo(tmp_path / "pipe.tn")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -55,6 +57,14 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # (argv, the last line of stderr); argparse's own lines are compared up to the quoted choices
 CASES = [
     # commands and options argparse refuses
+    # pipes (and devices) given as files: refused, not read
+    (["run", "-d", "pipe.csv"],
+     "pipe.csv: error: not a regular file (a pipe or a device); save the data to a file"),
+    (["run", "--ballots", "-d", "pipe.csv"],
+     "pipe.csv: error: not a regular file (a pipe or a device); save the data to a file"),
+    (["run", "-r", "pipe.tn"], "tinnhiem: 'pipe.tn' is not a regular file (a pipe or a device)"),
+    (["check", "pipe.tn"], "tinnhiem: 'pipe.tn' is not a regular file (a pipe or a device)"),
+    (["fmt", "pipe.tn"], "tinnhiem: 'pipe.tn' is not a regular file (a pipe or a device)"),
     (["bogus"], "tinnhiem: error: argument COMMAND: invalid choice: 'bogus'"),
     (["run", "-r"], "tinnhiem run: error: argument --rules/-r: expected one argument"),
     (["check"], "tinnhiem check: error: the following arguments are required: FILE"),
@@ -218,7 +228,7 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback(
     assert after == before  # nothing written, nothing changed
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["data.csv", "rules.tn", "bin.tn", "over-bin.tn", "empty.csv", "folder", "folder.csv",
-         "unread.tn", "unread.csv"]
+         "unread.tn", "unread.csv", "pipe.csv", "pipe.tn"]
     )  # fmt: skip
 
 

@@ -24,6 +24,8 @@ def load_rules(name: str | Path) -> Loaded:
     path = bundled.find_rules(name)
     if path.is_dir():
         raise UsageError(f"{str(name)!r} is a folder; expected a rules file (.tn)")
+    if path.exists() and not path.is_file():  # reading a pipe with no writer would wait for ever
+        raise UsageError(f"{str(name)!r} is not a regular file (a pipe or a device)")
     if not path.is_file():
         known = ", ".join(p.stem for p in bundled.bundled_rules())
         raise UsageError(f"no rules file {str(name)!r} (bundled rule sets: {known})")
@@ -34,6 +36,8 @@ def read_rules(path: Path) -> str:
     """The text of a rules file; a folder, a data file or a file not in UTF-8 is a usage error."""
     if path.is_dir():
         raise UsageError(f"{str(path)!r} is a folder; expected a rules file (.tn)")
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{str(path)!r} is not a regular file (a pipe or a device)")
     if path.suffix.lower() in DATA_SUFFIXES:
         raise UsageError(
             f"{path} is a data file ({path.suffix}); expected a rules file (.tn). "

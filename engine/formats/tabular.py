@@ -13,6 +13,7 @@ import io
 import json
 import math
 import re
+import stat
 import tomllib
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -65,7 +66,10 @@ class Table:
 
 
 def kind_of(path: Path, file: str) -> str:
-    """ "text", "xlsx", "json" or "toml", from the file's extension; an error for others."""
+    """ "text", "xlsx", "json" or "toml", from the file's extension; an error for others, and
+    for what is not a regular file (reading a pipe with no writer would wait for ever)."""
+    if special(path):
+        raise fail(file, "not a regular file (a pipe or a device); save the data to a file")
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return "text"
@@ -77,6 +81,15 @@ def kind_of(path: Path, file: str) -> str:
         raise fail(file, f"cannot read {suffix} files; save it as .xlsx (Excel workbook) or CSV")
     known = ", ".join(SUFFIXES)
     raise fail(file, f"unknown file type {suffix or '(no extension)'!r}; expected one of {known}")
+
+
+def special(path: Path) -> bool:
+    """Whether `path` is there but is neither a regular file nor a folder: a pipe, a device."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False  # missing or unreadable: the read that follows says why
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def read_bytes(path: Path, file: str) -> bytes:
