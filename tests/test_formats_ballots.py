@@ -351,6 +351,19 @@ def test_marks_merged_over_several_ballots_are_refused(tmp_path: Path) -> None:
     ]
 
 
+def test_a_mark_written_as_a_formula_never_computed_is_refused(tmp_path: Path) -> None:
+    book = Workbook()
+    for row in ([*PEOPLE[:2], "void"], ["cao", "tn"], ['=IF(TRUE,"cao","tn")', "thap"]):
+        book.active.append(row)
+    book.save(tmp_path / "b.xlsx")  # openpyxl computes no formula: no value is saved
+    with pytest.raises(DataError) as caught:
+        read_ballots(tmp_path / "b.xlsx", LEVELS)
+    assert [i.message for i in caught.value.issues] == [
+        "formulas with no saved value (A3): the program that wrote the file did not compute "
+        "them; open it in Excel or LibreOffice and save it, or write the numbers"
+    ]
+
+
 def test_json_form_errors(tmp_path: Path) -> None:
     path = tmp_path / "b.json"
     path.write_text('{"rows": []}', encoding="utf-8")

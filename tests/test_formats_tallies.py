@@ -323,3 +323,52 @@ def test_a_merged_range_does_not_fill_a_blank_row(tmp_path: Path) -> None:
     assert [w.message for w in dataset.warnings] == [
         "merged cells (A2:A4) were read as the same value in every row they cover"
     ]
+
+
+def _with_formulas(path: Path, values: dict[str, bytes]) -> Path:
+    """A workbook whose formula cells hold `values[ref]` as their saved value (b"" for none), as
+    Excel saves them (with) or a script writes them (without)."""
+    import zipfile
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "collected", "cao", "tn", "thap", "note"])
+    sheet.append(["An", "=C2+D2+E2", 30, 10, 2, '=IF(C2>100,"many","")'])
+    sheet.append(["Bình", 42, "=42-D3-E3", 10, 2, None])
+    plain = path.with_suffix(".plain.xlsx")
+    book.save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for ref, value in values.items():
+                    cell = f'<c r="{ref}"'.encode()
+                    at = data.index(b"<v />", data.index(cell))
+                    data = (
+                        data[:at]
+                        + (b"<v>" + value + b"</v>" if value else b"<v />")
+                        + data[at + 5 :]
+                    )
+                data = data.replace(b'<c r="F2">', b'<c r="F2" t="str">')  # a text result: ""
+            target.writestr(item.filename, data)
+    plain.unlink()
+    return path
+
+
+def test_formulas_with_no_saved_value_are_refused_not_read_as_blank(tmp_path: Path) -> None:
+    path = _with_formulas(tmp_path / "f.xlsx", {})
+    with pytest.raises(DataError) as caught:
+        read_tallies(path, LEVELS)
+    assert [i.render() for i in caught.value.issues] == [
+        f"{path}: error: formulas with no saved value (B2, C3): the program that wrote the file "
+        "did not compute them; open it in Excel or LibreOffice and save it, or write the numbers"
+    ]
+
+
+def test_formulas_with_their_saved_value_are_read_as_that_value(tmp_path: Path) -> None:
+    path = _with_formulas(tmp_path / "f.xlsx", {"B2": b"42", "C3": b"30"})
+    dataset = read_tallies(path, LEVELS)
+    assert [(t.name, dict(t.turnout), dict(t.counts)) for t in dataset.tallies] == [
+        ("An", {"collected": 42}, {"cao": 30, "tn": 10, "thap": 2}),
+        ("Bình", {"collected": 42}, {"cao": 30, "tn": 10, "thap": 2}),
+    ]

@@ -88,7 +88,7 @@ class Source:
 
 
 def _xlsx_rows(source: Source) -> Iterator[Iterator[Row]]:
-    with xlsx_rows(source.path, source.file, BALLOT_SHEETS) as rows:
+    with xlsx_rows(source.path, source.file, BALLOT_SHEETS, scan=False) as rows:  # done
         yield (row for row in rows if row[0] > source.header_row)
 
 

@@ -240,12 +240,14 @@ def xlsx_rows(
     merges: list[Merge] | None = None,
     *,
     whole: bool = False,
+    scan: bool = True,
 ) -> Iterator[Iterator[Row]]:
     """The rows of the sheet named like one of `prefer` (folded), else of the first sheet.
 
     If `merges` is given, the sheet's ranges of merged cells that span rows are added to it:
     read-only openpyxl sees only the value of a range's first cell. With `whole` (the rows
     will be held in memory), a sheet that unpacks to more than the data limit allows is refused.
+    Formulas whose value was never saved are refused unless `scan` is off (a sheet read again).
     """
     import openpyxl  # slow to import: only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException
@@ -264,8 +266,12 @@ def xlsx_rows(
         member = getattr(sheet, "_worksheet_path", "")
         if whole:
             check_unpacked(path, file, member)
-        if merges is not None:
-            merges.extend(sheet_merges(path, member))
+        if scan:
+            found = scan_sheet(path, member)
+            if found.unsaved:
+                raise unsaved_error(file, found.unsaved)
+            if merges is not None:
+                merges.extend(found.merges)
 
         def rows() -> Iterator[Row]:
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -299,50 +305,90 @@ def check_unpacked(path: Path, file: str, member: str) -> None:
 
 
 MERGE_CELL = b"mergeCell"
+FORMULA = b"<f"  # a formula cell (and a few other tags): then its value must have been saved
 CHUNK = 1 << 20
+UNSAVED_SHOWN = 10  # cells named in the message, then "and N more"
 
 
-def sheet_merges(path: Path, member: str) -> list[Merge]:
-    """The ranges of merged cells of a worksheet part that span more than one row.
+@dataclass
+class SheetScan:
+    """What openpyxl's read-only rows do not show of a sheet, read from its XML."""
 
-    Read from the sheet's XML (`<mergeCells>`, after the rows): the bytes are first scanned for
-    the tag, so a sheet without merged cells is not parsed a second time.
+    merges: list[Merge] = field(default_factory=list)  # merged ranges spanning rows
+    unsaved: list[str] = field(default_factory=list)  # formula cells with no value saved
+
+
+def scan_sheet(path: Path, member: str) -> SheetScan:
+    """The merged ranges and the formulas without a saved value of a worksheet part.
+
+    The bytes are first scanned for the two tags, so a sheet with neither is not parsed again.
+    A formula's value is what the program that saved the file computed; one that computes none
+    (a script, an export) leaves the cell empty, which would read as a blank count.
     """
     from openpyxl.utils.cell import range_boundaries
 
     member = member.lstrip("/")
-    found: list[Merge] = []
+    found = SheetScan()
     try:
         with zipfile.ZipFile(path) as archive:
-            if not member or not _mentions(archive, member, MERGE_CELL):
-                return []
+            words = _mentions(archive, member, (MERGE_CELL, FORMULA)) if member else set()
+            if not words:
+                return found
             with archive.open(member) as stream:
                 for _, element in ElementTree.iterparse(stream):
                     tag = element.tag.rpartition("}")[2]
-                    if tag == "mergeCell":
+                    if tag == "c":
+                        if FORMULA in words and _unsaved(element):
+                            found.unsaved.append(element.get("r") or "?")
+                        element.clear()  # the cells were read already; keep memory flat
+                    elif tag == "row":
+                        element.clear()
+                    elif tag == "mergeCell":
                         ref = (element.get("ref") or "").strip().upper()
                         try:
                             left, top, _, bottom = range_boundaries(ref)
                         except (TypeError, ValueError):
                             continue
                         if left and top and bottom and bottom > top:
-                            found.append(Merge(ref, left - 1, top, bottom))
-                    elif tag in ("c", "row"):
-                        element.clear()  # the cells were read already; keep memory flat
+                            found.merges.append(Merge(ref, left - 1, top, bottom))
     except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
-        return []  # openpyxl read the sheet: this cannot happen but with a damaged part
+        return SheetScan()  # openpyxl read the sheet: this cannot happen but with a damaged part
     return found
 
 
-def _mentions(archive: zipfile.ZipFile, member: str, word: bytes) -> bool:
-    """Whether the bytes of a part of the archive hold `word`, read a chunk at a time."""
+def _unsaved(cell: ElementTree.Element) -> bool:
+    """A formula cell of a number type whose value is missing or empty."""
+    children = {child.tag.rpartition("}")[2]: child for child in cell}
+    if "f" not in children or cell.get("t") not in (None, "n"):
+        return False  # no formula, or a text, boolean or error result ("" is a text result)
+    value = children.get("v")
+    return value is None or not (value.text or "").strip()
+
+
+def _mentions(archive: zipfile.ZipFile, member: str, words: Sequence[bytes]) -> set[bytes]:
+    """Which of `words` the bytes of a part of the archive hold, read a chunk at a time."""
+    found: set[bytes] = set()
+    longest = max(map(len, words))
     tail = b""
     with archive.open(member) as stream:
         while chunk := stream.read(CHUNK):
-            if word in tail + chunk[: len(word)] or word in chunk:
-                return True
-            tail = chunk[-len(word) :]
-    return False
+            window = tail + chunk
+            found.update(word for word in words if word in window)
+            if len(found) == len(words):
+                break
+            tail = chunk[-longest:]
+    return found
+
+
+def unsaved_error(file: str, refs: list[str]) -> DataError:
+    shown = ", ".join(refs[:UNSAVED_SHOWN])
+    if len(refs) > UNSAVED_SHOWN:
+        shown += f" and {len(refs) - UNSAVED_SHOWN} more"
+    return fail(
+        file,
+        f"formulas with no saved value ({shown}): the program that wrote the file did not "
+        "compute them; open it in Excel or LibreOffice and save it, or write the numbers",
+    )
 
 
 def fill_merged(rows: list[Row], merges: Sequence[Merge], header_row: int) -> list[Merge]:

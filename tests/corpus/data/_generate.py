@@ -8,6 +8,7 @@ are written by hand; this script writes only those that are awkward to write by 
 import datetime as dt
 import io
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -19,7 +20,14 @@ def text(name: str, content: str, encoding: str = "utf-8", newline: str = "\n") 
     (HERE / name).write_bytes(content.replace("\n", newline).encode(encoding))
 
 
-def workbook(name: str, sheets: dict[str, list[list[object]]], merges: dict[str, list[str]] | None = None) -> None:
+def workbook(
+    name: str,
+    sheets: dict[str, list[list[object]]],
+    merges: dict[str, list[str]] | None = None,
+    saved: dict[str, str] | None = None,
+) -> None:
+    """`saved`: the values of the first sheet's formula cells, as Excel saves them with the
+    formulas (openpyxl computes none and leaves them empty)."""
     book = Workbook()
     book.remove(book.active)
     for title, rows in sheets.items():
@@ -30,7 +38,23 @@ def workbook(name: str, sheets: dict[str, list[list[object]]], merges: dict[str,
             ws.merge_cells(rng)
     out = io.BytesIO()
     book.save(out)
-    (HERE / name).write_bytes(out.getvalue())
+    data = out.getvalue()
+    if saved:
+        data = _save_values(data, saved)
+    (HERE / name).write_bytes(data)
+
+
+def _save_values(data: bytes, saved: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for ref, value in saved.items():
+                    at = part.index(b"<v />", part.index(f'<c r="{ref}"'.encode()))
+                    part = part[:at] + f"<v>{value}</v>".encode() + part[at + 5 :]
+            target.writestr(item.filename, part)
+    return out.getvalue()
 
 
 # A Vietnamese-locale Excel: "CSV UTF-8" with a BOM, semicolons, CRLF.
@@ -161,19 +185,21 @@ workbook(
     },
 )
 
-# A totals row at the bottom of a workbook, its sums as formulas (no cached values).
-workbook(
-    "xlsx-totals-row.xlsx",
-    {
-        "Kết quả": [
-            ["STT", "Họ và tên", "Số phiếu thu về", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp"],
-            [1, "Nguyễn Văn An", 42, 30, 10, 2],
-            [2, "Trần Thị Bình", 42, 28, 12, 2],
-            [None, None, None, None, None, None],
-            [None, "Tổng cộng", "=SUM(C2:C3)", "=SUM(D2:D3)", "=SUM(E2:E3)", "=SUM(F2:F3)"],
-        ]
-    },
-)
+# A totals row at the bottom of a workbook, its sums as formulas with their values, as Excel
+# saves them.
+TOTALS = {
+    "Kết quả": [
+        ["STT", "Họ và tên", "Số phiếu thu về", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp"],
+        [1, "Nguyễn Văn An", 42, 30, 10, 2],
+        [2, "Trần Thị Bình", 42, 28, 12, 2],
+        [None, None, None, None, None, None],
+        [None, "Tổng cộng", "=SUM(C2:C3)", "=SUM(D2:D3)", "=SUM(E2:E3)", "=SUM(F2:F3)"],
+    ]
+}
+workbook("xlsx-totals-row.xlsx", TOTALS, saved={"C5": "84", "D5": "58", "E5": "22", "F5": "4"})
+
+# The same written by a script: the formulas' values were never computed, so never saved.
+workbook("xlsx-formulas-not-computed.xlsx", TOTALS)
 
 # A group merged down beside the people in it, as an office lays out a list: read-only openpyxl
 # sees the group only in the first row; every row of the range gets it, with a warning.
