@@ -10,6 +10,7 @@ from tinnhiem.rules import ast
 
 from .evaluate import Plan, Runner
 from .model import Dataset, Evaluation, Result, Tally
+from .words import Lang
 
 EXEMPT, INVALID = "(exempt)", "(invalid)"  # the "class" of a person who was not evaluated
 
@@ -93,12 +94,12 @@ def _order(ruleset: ast.Resolved, block: str, seen: set[str]) -> tuple[str, ...]
     return own + tuple(k for k in sorted(seen - set(own) - set(extra))) + extra
 
 
-def compare(a: ast.Resolved, b: ast.Resolved, dataset: Dataset) -> Comparison:
+def compare(a: ast.Resolved, b: ast.Resolved, dataset: Dataset, *, lang: Lang = "en") -> Comparison:
     """Evaluate `dataset` under both rule sets (each with its own `map`) and set them side by side.
 
-    Raises `DataError` when the data cannot be read under either set.
+    Raises `DataError` when the data cannot be read under either set. `lang`: as for `evaluate`.
     """
-    run_a, run_b = Runner(Plan.of(a), dataset), Runner(Plan.of(b), dataset)
+    run_a, run_b = Runner(Plan.of(a), dataset, lang), Runner(Plan.of(b), dataset, lang)
     first, second = run_a.evaluation(explain=False), run_b.evaluation(explain=False)
     b_blocks = {block.id for block in b.classifies}
     blocks = tuple(block.id for block in a.classifies if block.id in b_blocks)

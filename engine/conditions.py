@@ -22,6 +22,7 @@ from tinnhiem.rules import ast
 from tinnhiem.rules.fmt import format_cond, format_value
 
 from .model import Scalar, percent
+from .words import Lang, Said, say
 
 Getter = Callable[["Facts"], object]
 Test = Callable[["Facts"], bool]
@@ -38,16 +39,25 @@ FLIPPED: Mapping[str, ast.Op] = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "==
 SYMBOLS = {">": ">", ">=": "≥", "<": "<", "<=": "≤", "==": "=", "!=": "≠"}
 DERIVED = ("vote_date", "vote_year")
 FALSE_WORDS = frozenset({"", "0", "false", "no", "n", "không", "k", "sai", "chưa"})
-NO_PREVIOUS = "no previous vote"
+NO_PREVIOUS: Said = ("no_previous", {})
 _YEAR = re.compile(r"\d{4}")
 
 
 class Unknown(Exception):
-    """A value this person's data does not give; `reason` says which, in words."""
+    """A value this person's data does not give; `reason` says which, in words (`said` in
+    either language)."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, key: str, **fields: object) -> None:
+        self.key = key
+        self.fields = fields
+        super().__init__(self.reason)
+
+    @property
+    def reason(self) -> str:
+        return say("en", self.key, **self.fields)
+
+    def said(self, lang: Lang) -> str:
+        return say(lang, self.key, **self.fields)
 
 
 class Facts:
@@ -63,7 +73,7 @@ class Facts:
         attrs: Mapping[str, Scalar],
         round: str = "",
         previous: Facts | None = None,
-        no_previous: str = NO_PREVIOUS,
+        no_previous: Said = NO_PREVIOUS,
     ) -> None:
         self.counts = counts
         self.basis = basis
@@ -138,9 +148,9 @@ def attribute(facts: Facts, name: str) -> Scalar:
     elif name == "vote_year":
         value = vote_year(facts.attrs, facts.round)
     if value is None:
-        raise Unknown(f"no `{name}` for this person")
+        raise Unknown("no_attr", name=name)
     if value == "":
-        raise Unknown(f"`{name}` is empty for this person")
+        raise Unknown("empty_attr", name=name)
     return value
 
 
@@ -175,11 +185,11 @@ def _share(levels: tuple[str, ...], previous: bool) -> Getter:
     def get(facts: Facts) -> Fraction:
         if previous:
             if facts.previous is None:
-                raise Unknown(facts.no_previous)
+                raise Unknown(facts.no_previous[0], **facts.no_previous[1])
             facts = facts.previous
         basis = facts.basis
         if not basis:
-            raise Unknown("no basis for the percentage")
+            raise Unknown("no_basis")
         counts = facts.counts
         return Fraction(sum(counts[level] for level in levels), basis)
 
@@ -190,7 +200,7 @@ def _count(levels: tuple[str, ...], previous: bool) -> Getter:
     def get(facts: Facts) -> int:
         if previous:
             if facts.previous is None:
-                raise Unknown(facts.no_previous)
+                raise Unknown(facts.no_previous[0], **facts.no_previous[1])
             facts = facts.previous
         counts = facts.counts
         return sum(counts[level] for level in levels)
@@ -202,7 +212,7 @@ def _turnout(name: str) -> Getter:
     def get(facts: Facts) -> int:
         value = facts.turnout.get(name)
         if value is None:
-            raise Unknown(f"the data gives no `{name}`")
+            raise Unknown("no_figure", name=name)
         return value
 
     return get
@@ -218,7 +228,7 @@ def _call(func: str, args: tuple[Getter, ...]) -> Getter:
                 return value
             date = as_date(value)
             if date is None:
-                raise Unknown(f"year() needs a date, not {show(value)}")
+                raise Unknown("year_needs_date", value=show(value))
             return date.year
 
         return year
@@ -228,13 +238,13 @@ def _call(func: str, args: tuple[Getter, ...]) -> Getter:
         def months(facts: Facts) -> int:
             start, end = as_date(first(facts)), as_date(second(facts))
             if start is None or end is None:
-                raise Unknown("months() needs two dates")
+                raise Unknown("months_needs_dates")
             return whole_months(start, end)
 
         return months
 
     def unknown(facts: Facts) -> object:
-        raise Unknown(f"no function {func}() of {len(args)} argument(s)")
+        raise Unknown("no_function", func=func, n=len(args))
 
     return unknown
 
@@ -298,7 +308,9 @@ def compare(left: object, op: str, right: object) -> bool:
         elif kinds[1] == "text":
             right = _coerce(str(right), kinds[0])
         if left is None or right is None or _kind(left) != _kind(right):
-            raise Unknown(f"cannot compare a {kinds[0]} with a {kinds[1]}")
+            a: Said = (f"kind.{kinds[0]}", {})  # said in the reader's language
+            b: Said = (f"kind.{kinds[1]}", {})
+            raise Unknown("cannot_compare", a=a, b=b)
     if isinstance(left, str) and isinstance(right, str):
         left = unicodedata.normalize("NFC", left).strip()
         right = unicodedata.normalize("NFC", right).strip()
@@ -335,7 +347,7 @@ def _fast_compare(cond: ast.Compare, strict: bool) -> Test | None:
         basis = facts.basis
         if not basis:
             if strict:
-                raise Unknown("no basis for the percentage")
+                raise Unknown("no_basis")
             return False
         counts = facts.counts
         n = counts[single] if single else sum(counts[level] for level in levels)
@@ -442,39 +454,41 @@ def _shown(value: ast.Value, facts: Facts) -> tuple[object, str]:
     return result, f"{text} = {show(result)}"
 
 
-def explain(cond: ast.Cond, facts: Facts, *, strict: bool = False) -> tuple[bool, str]:
+def explain(
+    cond: ast.Cond, facts: Facts, *, strict: bool = False, lang: Lang = "en"
+) -> tuple[bool, str]:
     """Whether the condition holds, and why in words: `share(thap) = 28/42 = 66.67% ≥ 2/3: yes`.
 
     Every part of an `and`/`or` is shown, not only the parts a short cut would look at.
     """
     if isinstance(cond, ast.And | ast.Or):
-        parts = [explain(c, facts, strict=strict) for c in cond.operands]
+        parts = [explain(c, facts, strict=strict, lang=lang) for c in cond.operands]
         values = [value for value, _ in parts]
         holds = all(values) if isinstance(cond, ast.And) else any(values)
-        word = " and " if isinstance(cond, ast.And) else " or "
+        word = f" {say(lang, 'and' if isinstance(cond, ast.And) else 'or')} "
         return holds, word.join(
             _wrapped(c, t) for c, (_, t) in zip(cond.operands, parts, strict=True)
         )
     if isinstance(cond, ast.Not):
-        inner, text = explain(cond.operand, facts, strict=strict)
-        return not inner, f"not ({text}): {_yes(not inner)}"
+        inner, text = explain(cond.operand, facts, strict=strict, lang=lang)
+        return not inner, f"{say(lang, 'not')} ({text}): {_yes(not inner, lang)}"
     try:
         if isinstance(cond, ast.Truthy):
             value = flag(facts, cond.value.name)
             holds = truth(value)
-            return holds, f"{cond.value.name} = {show(value)}: {_yes(holds)}"
+            return holds, f"{cond.value.name} = {show(value)}: {_yes(holds, lang)}"
         left, left_text = _shown(cond.left, facts)
         right, right_text = _shown(cond.right, facts)
         holds = compare(left, cond.op, right)
-        return holds, f"{left_text} {SYMBOLS[cond.op]} {right_text}: {_yes(holds)}"
+        return holds, f"{left_text} {SYMBOLS[cond.op]} {right_text}: {_yes(holds, lang)}"
     except Unknown as unknown:
         if strict:
             raise
-        return False, f"{cond_source(cond)}: no ({unknown.reason})"
+        return False, say(lang, "unknown", cond=cond_source(cond), reason=unknown.said(lang))
 
 
-def _yes(holds: bool) -> str:
-    return "yes" if holds else "no"
+def _yes(holds: bool, lang: Lang) -> str:
+    return say(lang, "yes" if holds else "no")
 
 
 # --- analysis --------------------------------------------------------------------------------

@@ -42,8 +42,7 @@ from .model import (
     percent,
 )
 from .report import build_reports
-
-ELSE_REASON = "no earlier rule matched"
+from .words import Lang, Said, say
 
 
 def decimal(value: Fraction) -> str:
@@ -154,18 +153,23 @@ def _compile_block(ruleset: ast.Resolved, block: ast.Classify) -> CompiledBlock:
 # --- one run over a dataset ------------------------------------------------------------------
 
 
-def evaluate(ruleset: ast.Resolved, dataset: Dataset, *, explain: bool = True) -> Evaluation:
+def evaluate(
+    ruleset: ast.Resolved, dataset: Dataset, *, explain: bool = True, lang: Lang = "en"
+) -> Evaluation:
     """Every tally of `dataset` under `ruleset`; `DataError` if the data cannot be read under it.
 
     `Evaluation.warnings` holds the engine's warnings only; the dataset's own reading warnings
-    stay in `Dataset.warnings`.
+    stay in `Dataset.warnings`. `lang` is the language of `Step.because` and `Result.reason`
+    (see `words`); the trace's own lines are English.
     """
-    return evaluate_plan(Plan.of(ruleset), dataset, explain=explain)
+    return evaluate_plan(Plan.of(ruleset), dataset, explain=explain, lang=lang)
 
 
-def evaluate_plan(plan: Plan, dataset: Dataset, *, explain: bool = True) -> Evaluation:
+def evaluate_plan(
+    plan: Plan, dataset: Dataset, *, explain: bool = True, lang: Lang = "en"
+) -> Evaluation:
     """`evaluate` with a rule set compiled beforehand."""
-    return Runner(plan, dataset).evaluation(explain=explain)
+    return Runner(plan, dataset, lang).evaluation(explain=explain)
 
 
 class Shares(Mapping[str, Fraction]):
@@ -197,8 +201,9 @@ class Runner:
     comparison or a sweep explains the few people that change after a fast run over everyone.
     """
 
-    def __init__(self, plan: Plan, dataset: Dataset) -> None:
+    def __init__(self, plan: Plan, dataset: Dataset, lang: Lang = "en") -> None:
         self.plan = plan
+        self.lang = lang
         self.ruleset = plan.ruleset
         self.dataset = dataset
         self.warnings: list[DataIssue] = []
@@ -211,7 +216,7 @@ class Runner:
         self.exempts = self._usable_exempts()
         self._warn_classify_attrs()
         self.history = History.of(dataset) if plan.uses_previous else None
-        self._previous: dict[int, tuple[Facts | None, str]] = {}
+        self._previous: dict[int, tuple[Facts | None, Said]] = {}
         # the turnout figures of the quorum some people lack, and how many people lack one
         self.quorum_missing: dict[str, None] = {}
         self.quorum_unchecked = 0
@@ -389,11 +394,12 @@ class Runner:
         kind = self.basis_kind
         if basis is None:
             self.errors.append(self._missing_basis(index, tally))
-            return self._aside(tally, "invalid", f"no `{kind}`", counts, None, trace)
+            reason = say(self.lang, "basis_missing", kind=kind)
+            return self._aside(tally, "invalid", reason, counts, None, trace)
         if explain:
             trace.append(derived or f"basis: {kind} = {basis}")
         if basis <= 0:
-            reason = f"the basis ({kind}) is {basis}: no share can be computed"
+            reason = say(self.lang, "basis_zero", kind=kind, basis=basis)
             if explain:
                 trace.append(f"→ invalid: {reason}")
             return self._aside(tally, "invalid", reason, counts, basis, trace)
@@ -454,9 +460,10 @@ class Runner:
         kind = self.basis_kind
         if basis is None:
             self.errors.append(self._missing_basis(index, tally))
-            return self._aside(tally, "invalid", f"no `{kind}`", counts, None, [])
+            reason = say(self.lang, "basis_missing", kind=kind)
+            return self._aside(tally, "invalid", reason, counts, None, [])
         if basis <= 0:
-            reason = f"the basis ({kind}) is {basis}: no share can be computed"
+            reason = say(self.lang, "basis_zero", kind=kind, basis=basis)
             return self._aside(tally, "invalid", reason, counts, basis, [])
         verdicts = tuple([block.rules[block.classify(facts)].verdict for block in self.plan.blocks])
         return new_result(
@@ -534,7 +541,17 @@ class Runner:
             trace.append(f"quorum: {quorum.measure} = {measure} {sym} {said}: {verdict}")
         if met:
             return None
-        reason = f"quorum not met: {quorum.measure} = {measure}, not {sym} {said}"
+        reason = say(
+            self.lang,
+            "quorum_not_met",
+            measure=quorum.measure,
+            value=measure,
+            sym=sym,
+            fraction=quorum.fraction.text,
+            of=quorum.of,
+            total=of,
+            needed=decimal(fraction * of),
+        )
         if trace is not None:
             trace.append(f"→ invalid: {reason}")
         return reason
@@ -549,7 +566,7 @@ class Runner:
         return DataIssue("error", message, Origin(file, row))
 
     # history
-    def previous_of(self, index: int) -> tuple[Facts | None, str]:
+    def previous_of(self, index: int) -> tuple[Facts | None, Said]:
         if self.history is None:
             return None, cond.NO_PREVIOUS
         cached = self._previous.get(index)
@@ -559,12 +576,12 @@ class Runner:
         self._previous[index] = found
         return found
 
-    def _previous_of(self, index: int) -> tuple[Facts | None, str]:
+    def _previous_of(self, index: int) -> tuple[Facts | None, Said]:
         assert self.history is not None
         tallies = self.dataset.tallies
         if index in self.history.ambiguous:
             round_ = tallies[index].round
-            return None, f"this person has several rows in round {round_!r}"
+            return None, ("previous_ambiguous", {"round": repr(round_)})
         at = self.history.previous[index]
         if at is None:
             return None, cond.NO_PREVIOUS
@@ -572,10 +589,10 @@ class Runner:
         basis, _ = self.basis(before)
         facts = Facts(self.counts(before), basis, before.turnout, before.attrs, before.round)
         if self._exempt(facts, None) is not None:
-            return None, f"the previous vote ({before.round}) was an exemption"
+            return None, ("previous_exempt", {"round": before.round})
         quorum = self.ruleset.quorum
         if quorum is not None and self._quorum_quiet(before) is False:
-            return None, f"the previous vote ({before.round}) was invalid: quorum not met"
+            return None, ("previous_invalid", {"round": before.round})
         return facts, cond.NO_PREVIOUS
 
     def _quorum_quiet(self, tally: Tally) -> bool | None:
@@ -615,9 +632,9 @@ class Runner:
         for compiled in block.rules[: at + 1]:
             rule = compiled.rule
             if rule.when is None:
-                matched, because = True, ELSE_REASON
+                matched, because = True, say(self.lang, "else")
             else:
-                matched, because = cond.explain(rule.when, facts)
+                matched, because = cond.explain(rule.when, facts, lang=self.lang)
             steps.append(
                 Step(b.id, rule.id, rule.span.line, block.file, matched, because, rule.note)
             )

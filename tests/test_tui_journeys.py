@@ -595,3 +595,22 @@ async def test_load_data_from_an_excel_file(tmp_path: Path) -> None:
         grid = results(app)
         assert grid.row_count == 7
         assert grid.cell_text(row_of(grid, "Lê Duy Thành"), "pct:thap") == "53,19%"
+
+
+@pilot_test
+async def test_the_why_panel_says_why_in_the_language_of_the_app(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "nq96-2023", SAMPLES / "vinh-phuc-2023.csv")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        grid = results(app)
+        grid.move_to(row_of(grid, "Lê Duy Thành"))
+        await settle(pilot)
+        text = app.query_one(WhyPanel).text
+        assert "share(thap) = 25/47 = 53,19% > 1/2: đúng" in text
+        assert "share(thap) = 25/47 = 53,19% ≥ 2/3: sai" in text
+        assert "không quy tắc nào trước đó khớp" in text
+        await pilot.press("f2")
+        await settle(pilot)
+        text = app.query_one(WhyPanel).text
+        assert "share(thap) = 25/47 = 53,19% > 1/2: yes" in text
+        assert "no earlier rule matched" in text and "đúng" not in text

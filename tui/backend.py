@@ -74,26 +74,30 @@ def read_data(path: Path, kind: str, levels: dict[str, str]) -> Dataset:
     return dataset
 
 
-def evaluate(ruleset: ast.Resolved, dataset: Dataset, *, explain: bool = True) -> Evaluation:
-    evaluation: Evaluation = engine("evaluate", "evaluate")(ruleset, dataset, explain=explain)
+def evaluate(
+    ruleset: ast.Resolved, dataset: Dataset, *, explain: bool = True, lang: str = "en"
+) -> Evaluation:
+    """The engine's evaluation; its reasons (`Result.reason`, `Step.because`) in `lang`."""
+    run = engine("evaluate", "evaluate")
+    evaluation: Evaluation = run(ruleset, dataset, explain=explain, lang=lang)
     return evaluation
 
 
-def explain(ruleset: ast.Resolved, dataset: Dataset, result: Result) -> Result:
+def explain(ruleset: ast.Resolved, dataset: Dataset, result: Result, lang: str = "en") -> Result:
     """The result of one person with its full trace, from the same data (for `previous`)."""
     if any(v.steps for v in result.verdicts) or result.status != "evaluated":
         return result
     person = result.tally
     same = tuple(t for t in dataset.tallies if t.id == person.id)
     one = replace(dataset, tallies=same or (person,))
-    for found in evaluate(ruleset, one, explain=True).results:
+    for found in evaluate(ruleset, one, explain=True, lang=lang).results:
         if found.tally.round == person.round:
             return found
     return result
 
 
-def compare(a: ast.Resolved, b: ast.Resolved, dataset: Dataset) -> Any:
-    return engine("compare", "compare")(a, b, dataset)
+def compare(a: ast.Resolved, b: ast.Resolved, dataset: Dataset, lang: str = "en") -> Any:
+    return engine("compare", "compare")(a, b, dataset, lang=lang)
 
 
 def sweep(

@@ -390,7 +390,7 @@ class Workbench(App[None]):
             try:
                 start = time.perf_counter()
                 # no traces in bulk: the why panel explains the one person it shows
-                evaluation = backend.evaluate(ruleset, dataset, explain=False)
+                evaluation = backend.evaluate(ruleset, dataset, explain=False, lang=lang)
                 took = time.perf_counter() - start
                 # the table's rows are made here too, off the UI thread (none while comparing:
                 # they wait for the comparison's marks)
@@ -398,7 +398,7 @@ class Workbench(App[None]):
                 self.post_message(Evaluated(ticket, evaluation, took, dataset, rows))
                 if other is not None:
                     start = time.perf_counter()
-                    comparison = backend.compare(ruleset, other, dataset)
+                    comparison = backend.compare(ruleset, other, dataset, lang)
                     took = time.perf_counter() - start
                     self.post_message(Compared(ticket, comparison, took))
             except DataError as exc:  # e.g. a level of the data that the rules do not have
@@ -483,7 +483,7 @@ class Workbench(App[None]):
         if evaluation is None or dataset is None or index >= len(evaluation.results):
             return
         ruleset = evaluation.ruleset
-        result = backend.explain(ruleset, dataset, evaluation.results[index])
+        result = backend.explain(ruleset, dataset, evaluation.results[index], self.lang)
         versus = None
         other = self.compare_evaluation
         if other is not None and index < len(other.results):
@@ -530,6 +530,8 @@ class Workbench(App[None]):
         index = self.query_one("#results-table", Grid).cursor_index
         if index is not None:
             self.show_why(index)
+        if self.evaluation is not None and self.evaluation.results:
+            self.evaluate()  # the engine's reasons, in the new language
 
     # --- files changed on disk -------------------------------------------------------------
 

@@ -1,0 +1,89 @@
+"""The words of what the engine says about one result, in both languages of tinnhiem.
+
+English is the default: the CLI, its JSON and the traces use it. The terminal UI asks for
+Vietnamese, its default, so that its "why" panel reads in one language: why a rule matched or
+not (`Step.because`), why a value is unknown, why a vote is invalid (`Result.reason`). Names of
+the rules language (`share(thap)`, `present`) stay as they are written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+Lang = Literal["en", "vi"]
+LANGS: tuple[Lang, ...] = ("en", "vi")
+
+# key -> (English, Vietnamese); `{name}` fields are filled by `say`
+WORDS: Mapping[str, tuple[str, str]] = {
+    "yes": ("yes", "đúng"),
+    "no": ("no", "sai"),
+    "and": ("and", "và"),
+    "or": ("or", "hoặc"),
+    "not": ("not", "không phải"),
+    "unknown": ("{cond}: no ({reason})", "{cond}: sai ({reason})"),
+    "else": ("no earlier rule matched", "không quy tắc nào trước đó khớp"),
+    # why a value is unknown for this person
+    "no_attr": ("no `{name}` for this person", "người này không có `{name}`"),
+    "empty_attr": ("`{name}` is empty for this person", "`{name}` của người này để trống"),
+    "no_basis": ("no basis for the percentage", "không có cơ sở để tính tỷ lệ"),
+    "no_figure": ("the data gives no `{name}`", "dữ liệu không có `{name}`"),
+    "year_needs_date": (
+        "year() needs a date, not {value}",
+        "year() cần một ngày, không phải {value}",
+    ),
+    "months_needs_dates": ("months() needs two dates", "months() cần hai ngày"),
+    "no_function": (
+        "no function {func}() of {n} argument(s)",
+        "không có hàm {func}() nhận {n} đối số",
+    ),
+    "cannot_compare": ("cannot compare a {a} with a {b}", "không so sánh được {a} với {b}"),
+    "kind.text": ("text", "văn bản"),
+    "kind.number": ("number", "số"),
+    "kind.date": ("date", "ngày"),
+    "kind.boolean": ("boolean", "giá trị đúng/sai"),
+    # the previous vote, for `previous share(...)`
+    "no_previous": ("no previous vote", "không có lần lấy phiếu trước"),
+    "previous_ambiguous": (
+        "this person has several rows in round {round}",
+        "người này có nhiều dòng trong đợt {round}",
+    ),
+    "previous_exempt": (
+        "the previous vote ({round}) was an exemption",
+        "lần lấy phiếu trước ({round}) thuộc diện không lấy phiếu",
+    ),
+    "previous_invalid": (
+        "the previous vote ({round}) was invalid: quorum not met",
+        "lần lấy phiếu trước ({round}) không hợp lệ: không đủ người có mặt",
+    ),
+    # why a vote is invalid
+    "quorum_not_met": (
+        "quorum not met: {measure} = {value}, not {sym} {fraction} of {of} = {total} ({needed})",
+        "không đủ điều kiện: {measure} = {value}, cần {sym} {fraction} của {of} = {total} "
+        "({needed})",
+    ),
+    "basis_zero": (
+        "the basis ({kind}) is {basis}: no share can be computed",
+        "cơ sở tính ({kind}) bằng {basis}: không tính được tỷ lệ",
+    ),
+    "basis_missing": ("no `{kind}`", "không có `{kind}`"),
+}
+
+
+Said = tuple[str, Mapping[str, object]]  # a key of WORDS and its fields, said when needed
+
+
+def say(lang: Lang, key: str, **fields: object) -> str:
+    """The words of `key` in `lang`, fields filled: say("vi", "no_attr", name="appointed").
+    A field that is itself a `Said` is said in the same language."""
+    english, vietnamese = WORDS[key]
+    filled = {name: _filled(lang, value) for name, value in fields.items()}
+    return (vietnamese if lang == "vi" else english).format(**filled)
+
+
+def _filled(lang: Lang, value: object) -> object:
+    if isinstance(value, tuple) and len(value) == 2:
+        key, fields = value
+        if isinstance(key, str) and key in WORDS and isinstance(fields, Mapping):
+            return say(lang, key, **fields)
+    return value
