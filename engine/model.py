@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Literal
 
 from tinnhiem.rules.ast import Resolved
+from tinnhiem.rules.errors import printable
 
 Scalar = Fraction | int | bool | str | dt.date
 Status = Literal["evaluated", "exempt", "invalid"]
@@ -49,7 +50,8 @@ class DataIssue:
     origin: Origin
 
     def render(self) -> str:
-        return f"{self.origin}: {self.severity}: {self.message}"
+        """One line, safe to print: a control character of the file is shown, not obeyed."""
+        return printable(f"{self.origin}: {self.severity}: {self.message}")
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -28,15 +28,16 @@ class Diagnostic:
     def render(self) -> str:
         """`file:line:col: error: message`, the source line, a caret, and the hint."""
         head = f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        head = printable(head)
         if not self.line:
-            return head + (f"\n  = {self.hint}" if self.hint else "")
+            return head + (f"\n  = {printable(self.hint)}" if self.hint else "")
         gutter = str(self.line)
         pad = " " * len(gutter)
-        text = self.source_line.rstrip("\n").expandtabs(1)
+        text = printable(self.source_line.rstrip("\n").expandtabs(1))
         caret = " " * max(self.column - 1, 0) + "^" * max(self.width, 1)
         lines = [head, f" {gutter} | {text}", f" {pad} | {caret}"]
         if self.hint:
-            lines.append(f" {pad} = {self.hint}")
+            lines.append(f" {pad} = {printable(self.hint)}")
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, object]:
@@ -65,6 +66,19 @@ class RuleSyntaxError(RuleError):
 def did_you_mean(name: str, known: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else None
+
+
+# Characters a terminal obeys instead of showing (ESC starts a sequence that can clear the
+# screen or set the window title; bidi controls reorder what is shown): messages quote files
+# that anyone may have written, so these are shown as symbols of the same width (ESC as ␛).
+_SHOWN = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
+_SHOWN |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
+_SHOWN |= {code: 0xFFFD for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def printable(text: str) -> str:
+    """`text` safe to print to a terminal: control characters shown as symbols, not obeyed."""
+    return text.translate(_SHOWN)
 
 
 def source_line(text: str, line: int) -> str:

@@ -376,3 +376,48 @@ def test_a_base_that_is_not_utf8_is_a_diagnostic_not_an_exception(tmp_path: Path
         "the base rule set `base.tn` is not UTF-8 text (byte 0xEA at offset 14)"
     )
     assert (diagnostic.line, diagnostic.column) == (1, 21)
+
+
+# --- terminal control characters: shown, never obeyed ------------------------------------------
+
+ESC_NAME = "\x1b[31mRED\x1b]0;pwned\x07"  # colour, a window title, a bell
+
+
+def test_control_characters_of_a_file_never_reach_the_terminal_from_the_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("esc.csv").write_text(
+        f"name,collected,cao,tn,thap\n{ESC_NAME},10,5,3,2\nB,10,5,3,x\x1b[2J\n", encoding="utf-8"
+    )
+    assert main(["run", "-d", "esc.csv"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "esc.csv, row 3, column 'thap': error: expected a whole number, found \"x␛[2J\"\n"
+    )
+    Path("esc.csv").write_text(f"name,collected,cao,tn,thap\n{ESC_NAME},10,5,3,2\n", "utf-8")
+    assert main(["run", "-d", "esc.csv"]) == 0
+    out = capsys.readouterr().out
+    assert "␛[31mRED␛]0;pwned␇" in out and "\x1b" not in out and "\x07" not in out
+    assert main(["run", "-d", "esc.csv", "-f", "json"]) == 0  # a file format keeps the data
+    assert json.loads(capsys.readouterr().out)["results"][0]["name"] == ESC_NAME
+
+
+def test_a_rules_file_with_control_characters_is_quoted_safely_with_its_caret_in_place() -> None:
+    text = 'ruleset "x\x1b[2J"\nlevels { cao "A"; thap "B" }\nbasis collected\nbogus\n'
+    (diagnostic, *_) = load_text(text.replace("bogus", "\x1b[2J bogus"), "x.tn").errors
+    rendered = diagnostic.render()
+    assert "\x1b" not in rendered
+    source, caret = rendered.splitlines()[1:3]
+    assert source == " 4 | ␛[2J bogus"
+    assert caret.index("^") - source.index("|") == diagnostic.column + 1  # under the same char
+
+
+def test_an_xlsx_export_shows_control_characters_instead_of_dropping_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("esc.csv").write_text(f"name,collected,cao,tn,thap\n{ESC_NAME},10,5,3,2\n", "utf-8")
+    assert main(["run", "-d", "esc.csv", "-f", "xlsx", "-o", "out.xlsx"]) == 0
+    sheet = load_workbook("out.xlsx").active
+    assert sheet.cell(2, 2).value == "␛[31mRED␛]0;pwned␇"

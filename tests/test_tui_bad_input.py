@@ -27,6 +27,7 @@ from tinnhiem.tui.widgets.calendar import CalendarView
 from tinnhiem.tui.widgets.editor import RulesView
 from tinnhiem.tui.widgets.grid import Grid
 from tinnhiem.tui.widgets.sweep import SweepView
+from tinnhiem.tui.widgets.why import WhyPanel
 
 from tinnhiem import bundled
 
@@ -1053,3 +1054,19 @@ def test_a_folder_as_rules_exits_2_without_starting(tmp_path: Path) -> None:
         f"tinnhiem-tui: '{tmp_path}' is a folder, not a rules file (bundled: {BUNDLED})"
     ]
     assert not (tmp_path / "config").exists()
+
+
+@pilot_test
+async def test_control_characters_of_the_data_are_shown_not_sent_to_the_terminal(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "esc.csv"
+    data.write_text("name,collected,cao,tn,thap\n\x1b[31mRED\x07,10,5,3,2\n", encoding="utf-8")
+    app = make_app(tmp_path, None, data)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        grid = app.query_one("#results-table", Grid)
+        assert grid.cell_text(0, "name") == "␛[31mRED␇"
+        assert grid.row_cells(0)[1].value == "\x1b[31mRED\x07"  # an export writes the data
+        text = app.query_one(WhyPanel).text
+        assert "␛[31mRED␇" in text and "\x1b[31m" not in text

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tinnhiem import bundled
 from tinnhiem.rules import Diagnostic, Loaded, Loader, load_text, parse
+from tinnhiem.rules.errors import printable
 
 from .errors import UsageError
 
@@ -72,7 +73,10 @@ def _text_loader(loader: Loader) -> Loader:
 
 def colour(text: str) -> str:
     """Rules text with syntax colour when written to a terminal (and NO_COLOR is not set)."""
-    if not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
+    if not sys.stdout.isatty():
+        return text  # into a file or a pipe: the rules as they are
+    text = printable(text)  # on a terminal, a control character is shown, never obeyed
+    if os.environ.get("NO_COLOR"):
         return text
     from pygments import highlight
     from pygments.formatters import TerminalFormatter
@@ -174,5 +178,5 @@ def show(args: argparse.Namespace) -> int:
     elif args.format == "json":
         print(json.dumps(to_document(resolved), ensure_ascii=False, indent=2, default=str))
     else:
-        print(describe(resolved))
+        print(printable(describe(resolved)))
     return 0

@@ -17,6 +17,7 @@ from tinnhiem.engine.model import Evaluation, ReportTable, Result, percent, perc
 from tinnhiem.engine.schedule import Coverage, VoteDate
 from tinnhiem.engine.sweep import SweepResult
 from tinnhiem.rules.ast import Resolved
+from tinnhiem.rules.errors import printable
 
 
 def _console_text(*renderables: Any) -> str:
@@ -28,7 +29,9 @@ def _console_text(*renderables: Any) -> str:
     )
     for renderable in renderables:
         console.print(renderable)
-    return buffer.getvalue()
+    # the data's control characters (an ESC in a name) are shown as symbols before rich sees
+    # the cells (it drops some, like BEL); this catches those of titles and headers
+    return printable(buffer.getvalue())
 
 
 def results_table(evaluation: Evaluation) -> Table:
@@ -44,7 +47,7 @@ def results_table(evaluation: Evaluation) -> Table:
     for block in ruleset.classifies:
         table.add_column(block.label)
     for number, result in enumerate(evaluation.results, 1):
-        table.add_row(str(number), *_result_cells(result, evaluation))
+        table.add_row(str(number), *map(printable, _result_cells(result, evaluation)))
     return table
 
 
@@ -91,7 +94,7 @@ def report_table(report: ReportTable, evaluation: Evaluation) -> Table:
         cells = [row.key, str(row.rated)]
         cells += [str(row.counts.get(b, {}).get(k, 0)) for b, k in columns]
         cells += [str(row.exempt), str(row.invalid)]
-        table.add_row(*cells, style="bold" if row is report.total else None)
+        table.add_row(*map(printable, cells), style="bold" if row is report.total else None)
     return table
 
 
@@ -106,7 +109,7 @@ def simple_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[obj
     for header in headers:
         table.add_column(header)
     for row in rows:
-        table.add_row(*(str(c) for c in row))
+        table.add_row(*(printable(str(c)) for c in row))
     return _console_text(table)
 
 

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from rich.cells import cell_len
 from rich.text import Text
+from tinnhiem.rules.errors import printable
 
 Justify = Literal["left", "right", "center"]
 Value = object  # what an export writes: text, a whole number, a `Percent`, None
@@ -37,8 +38,13 @@ def cell(
     style: str = "",
     justify: Justify = "left",
 ) -> Cell:
-    """A cell showing `text`; it sorts by `sort` (blanks last) and exports `value` (or the text)."""
-    made = Cell(text, style=style, justify=justify, no_wrap=True, overflow="ellipsis")
+    """A cell showing `text`; it sorts by `sort` (blanks last) and exports `value` (or the text).
+
+    A control character of the data (an ESC in a name) is shown as a symbol, never sent to the
+    terminal; the export has the text as it is.
+    """
+    shown = printable(text)
+    made = Cell(shown, style=style, justify=justify, no_wrap=True, overflow="ellipsis")
     key = text_key(text) if sort is None else sort
     made.sort_key = (1, "") if key is None or text == "" else (0, key)
     made.value = text if value is False else value

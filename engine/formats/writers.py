@@ -194,6 +194,13 @@ def _md(sheets: Sequence[Sheet], title: str | None, notes: Sequence[str] = ()) -
 
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _shown(text: str) -> str:
+    """What a workbook cannot hold (control characters) shown as their symbols, not dropped."""
+    return _ILLEGAL.sub(lambda found: chr(0x2400 + ord(found[0])), text)
+
+
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -216,7 +223,7 @@ def _xlsx(sheets: Sequence[Sheet]) -> bytes:
     taken: set[str] = set()
     for sheet in sheets:
         ws = book.create_sheet(_sheet_title(sheet.title, taken))
-        ws.append([neutralise(_ILLEGAL.sub("", h)) for h in sheet.headers])
+        ws.append([neutralise(_shown(h)) for h in sheet.headers])
         for cell in ws[1]:
             cell.font = Font(bold=True)
         widths = [len(h) for h in sheet.headers]
@@ -232,7 +239,7 @@ def _xlsx(sheets: Sequence[Sheet]) -> bytes:
                     cell.value = value
                     cell.number_format = "dd/mm/yyyy"
                 else:
-                    cell.value = neutralise(_ILLEGAL.sub("", _text(value)))
+                    cell.value = neutralise(_shown(_text(value)))
                     cell.data_type = "s"
                 if c <= len(widths):
                     widths[c - 1] = max(widths[c - 1], len(_text(value)))

@@ -7,8 +7,9 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 from tinnhiem.engine.model import Result
 from tinnhiem.rules import ast
+from tinnhiem.rules.errors import printable
 
 from ..i18n import t
 from ..present import basis_label, class_style, fraction_text, pct, severities
@@ -52,10 +54,12 @@ def why(
 ) -> RenderableType:
     """Everything the panel says about `result`, as one renderable."""
     tally = result.tally
-    parts: list[RenderableType] = [Text(tally.name, style="bold")]
+    # the data's words as symbols before rich sees them (it would drop a BEL; `Printable` shows
+    # what it keeps)
+    parts: list[RenderableType] = [Text(printable(tally.name), style="bold")]
     about = " · ".join(x for x in (tally.position, tally.group, tally.unit, tally.round) if x)
     if about:
-        parts.append(Text(about, style="dim"))
+        parts.append(Text(printable(about), style="dim"))
     if result.status != "evaluated":
         key = "why.exempt" if result.status == "exempt" else "why.invalid"
         parts += [Text(), _at(0, comma(t(lang, key, reason=result.reason or "—")), "italic")]
@@ -160,6 +164,21 @@ def _margins(
     return parts
 
 
+class Printable:
+    """A renderable whose text is safe for the terminal: the data's control characters (an ESC
+    in a name, a BEL in a reason) are shown as symbols, never obeyed."""
+
+    def __init__(self, inner: RenderableType | str) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.inner, options):
+            if segment.control is None:
+                yield Segment(printable(segment.text), segment.style)
+            else:
+                yield segment
+
+
 class WhyPanel(VerticalScroll, can_focus=True):
     """Shows `why(...)` for the person under the results cursor."""
 
@@ -172,6 +191,7 @@ class WhyPanel(VerticalScroll, can_focus=True):
         yield Static(id="why-text")
 
     def show(self, content: RenderableType | str) -> None:
+        content = Printable(content)
         self.content = content
         # The same words again (a re-evaluation that did not change this person): no redraw,
         # and no layout of the screen, which is what costs.
