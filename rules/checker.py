@@ -9,12 +9,13 @@ points into. The checks themselves live in `check_names`, `check_values` and `re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from . import ast, check_names, check_values
-from .check_common import COLUMNS, VOTE_NAMES, File, Findings, first_word, setting_groups
+from .check_common import COLUMNS, VOTE_NAMES, File, Findings, Place, first_word, setting_groups
 from .errors import Diagnostic
 from .reach import never_matching
 
@@ -40,7 +41,21 @@ def check(
 # --- the local pass: each file on its own ----------------------------------------------------
 
 
+# Bidirectional controls reorder how a line is shown ("Trojan Source"): a label or a comment
+# could make a rule read other than it works.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def _local(out: Findings, f: File) -> None:
+    for number, line in enumerate(f.text.splitlines(), 1):
+        for found in _BIDI.finditer(line):
+            out.error(
+                f,
+                Place(number, found.start() + 1, 1),
+                f"a bidirectional control character (U+{ord(found[0]):04X}) that makes the line "
+                "show other than it reads",
+                "remove it",
+            )
     check_names.once(out, f)
     check_names.unique_names(out, f)
     maps: dict[str, ast.LevelMap] = {}
