@@ -214,6 +214,10 @@ class Runner:
         self.present = _attributes_present(dataset)
         self._check_attribute_cells()
         self.exempts = self._usable_exempts()
+        # what a bulk run looks at for each person (`_quick`): the exemptions the data can
+        # check at all, and the quorum as (measure, of, test) on whole numbers
+        self.checked_exempts = any(not_checked is None for _, not_checked in self.exempts)
+        self.quorum_test = _quorum_test(plan.ruleset.quorum)
         self._warn_classify_attrs()
         self.history = History.of(dataset) if plan.uses_previous else None
         self._previous: dict[int, tuple[Facts | None, Said]] = {}
@@ -449,14 +453,17 @@ class Runner:
         else:
             previous, no_previous = self.previous_of(index)
         facts = Facts(counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous)
-        if self.exempts:
+        if self.checked_exempts:  # none when the data lacks what every exemption reads
             exempt = self._exempt(facts, None)
             if exempt is not None:
                 return self._aside(tally, "exempt", exempt, counts, basis, [])
-        if self.ruleset.quorum is not None:
-            failed = self._quorum(tally, None)
-            if failed is not None:
-                return self._aside(tally, "invalid", failed, counts, basis, [])
+        if self.quorum_test is not None:
+            measure, of, met = self.quorum_test
+            turnout = tally.turnout
+            if measure not in turnout or of not in turnout or not met(turnout):
+                failed = self._quorum(tally, None)  # unknown, or not met: says why
+                if failed is not None:
+                    return self._aside(tally, "invalid", failed, counts, basis, [])
         kind = self.basis_kind
         if basis is None:
             self.errors.append(self._missing_basis(index, tally))
@@ -747,6 +754,21 @@ def _no_column(name: str) -> str:
     if name == "vote_year":
         return "the data gives no vote year (no `vote_year` column, and the rounds are not dates)"
     return f"the data has no `{name}` column"
+
+
+def _quorum_test(
+    quorum: ast.Quorum | None,
+) -> tuple[str, str, Callable[[Mapping[str, int]], bool]] | None:
+    """The quorum as the two turnout figures it reads and a test of them (both given)."""
+    if quorum is None:
+        return None
+    op, measure, of = cond.OPS[quorum.op], quorum.measure, quorum.of
+    p, q = quorum.fraction.value.numerator, quorum.fraction.value.denominator
+
+    def met(turnout: Mapping[str, int]) -> bool:
+        return bool(op(turnout[measure] * q, p * turnout[of]))
+
+    return measure, of, met
 
 
 def _quorum_source(quorum: ast.Quorum) -> str:
