@@ -38,6 +38,7 @@ from .issues import MAX_ERRORS, Issues, capped, check_size, fail
 from .marks import Marks, void_word
 from .tabular import (
     BALLOT_SHEETS,
+    NUL_BYTES,
     Merge,
     Row,
     csv_problem,
@@ -162,11 +163,7 @@ def _open_text(path: Path, file: str) -> Source:
             if data.strip():
                 break
         if b"\x00" in data:
-            raise fail(
-                file,
-                "the file holds NUL bytes: it is UTF-16 without a byte-order mark, or not a text "
-                'file; save it as "CSV UTF-8"',
-            )
+            raise fail(file, NUL_BYTES)
         try:
             line = data.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -65,6 +65,12 @@ class Table:
         return self.header_row == 0
 
 
+NUL_BYTES = (
+    "the file holds NUL bytes: it is UTF-16 without a byte-order mark, or not a text file; "
+    'save it as "CSV UTF-8"'
+)
+
+
 def kind_of(path: Path, file: str) -> str:
     """ "text", "xlsx", "json" or "toml", from the file's extension; an error for others, and
     for what is not a regular file (reading a pipe with no writer would wait for ever)."""
@@ -140,11 +146,7 @@ def decode(data: bytes, file: str) -> str:
     if data.startswith(b"PK\x03\x04"):
         raise fail(file, "this is an Excel workbook (.xlsx), not a text file; name it .xlsx")
     if b"\x00" in data:
-        raise fail(
-            file,
-            "the file holds NUL bytes: it is UTF-16 without a byte-order mark, or not a text "
-            'file; save it as "CSV UTF-8"',
-        )
+        raise fail(file, NUL_BYTES)
     try:
         return data[start:].decode("utf-8")
     except UnicodeDecodeError as exc:
