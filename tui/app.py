@@ -16,7 +16,7 @@ from textual import on
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import TabbedContent
+from textual.widgets import TabbedContent, Tabs
 from tinnhiem.rules import parse
 
 from tinnhiem import bundled
@@ -100,9 +100,12 @@ class TinnhiemApp(Workbench):
         self.call_after_refresh(self._focus_tab, name)
 
     def _focus_tab(self, name: str) -> None:
-        target = {"results": "#results-table", "rules": "#editor"}.get(name)
-        if target:
-            self.query_one(target).focus()
+        if name == "rules":
+            # The tab strip, not the editor: a tab key pressed next must switch tabs, never type
+            # into the rules. Tab (or a click) enters the editor; Escape leaves it.
+            self.query_one(TabbedContent).query_one(Tabs).focus()
+        elif name == "results":
+            self.query_one("#results-table").focus()
         else:
             grid = self.current_grid()
             if grid is not None:
