@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import SAMPLES, make_app, pilot_test, ready, settle
-from textual.widgets import TabbedContent
+from test_tui_support import RULES, SAMPLES, make_app, pilot_test, ready, settle
+from textual.widgets import Input, OptionList, TabbedContent
+from tinnhiem.tui.screens.picker import PickerScreen
 from tinnhiem.tui.widgets.editor import RulesView
 
 SIZE = (120, 36)
@@ -50,3 +51,30 @@ async def test_digits_type_once_the_user_enters_the_editor_and_escape_leaves_it(
         await settle(pilot)
         assert app.query_one(TabbedContent).active == "results"
         assert view.editor.text.startswith("#1# Quy")  # nothing more typed
+
+
+# --- 2. the rules picker starts on the current rules, named as the user knows them ------------
+
+
+@pilot_test
+async def test_the_rules_picker_starts_on_the_current_rules_by_name(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "nq96-2023", SAMPLES / "vinh-phuc-2023.csv")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PickerScreen)
+        assert screen.query_one("#path", Input).value == "nq96-2023.tn"
+        options = screen.query_one("#suggestions", OptionList)
+        assert options.highlighted is not None
+        assert "nq96-2023.tn" in str(options.get_option_at_index(options.highlighted).prompt)
+        # another bundled set, chosen from the list, is shown by its name and opens
+        other = next(k for k, p in screen._paths.items() if p.name == "qd262-2014.tn")
+        options.highlighted = options.get_option_index(other)
+        await pilot.pause()
+        assert screen.query_one("#path", Input).value == "qd262-2014.tn"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.rules_path == RULES / "qd262-2014.tn"
+        assert app.ruleset is not None and app.ruleset.name == "QĐ 262-QĐ/TW (2014)"

@@ -144,7 +144,7 @@ class TinnhiemApp(Workbench):
 
         self.push_screen(picker, chosen)
 
-    def _rules_picker(self, title: str) -> PickerScreen:
+    def _rules_picker(self, title: str, initial: Path | None = None) -> PickerScreen:
         recent = [Path(p) for p in self.config.recent_rules if Path(p).is_file()]
         beside = backend.rules_beside(self.data_path)
         if self.data_path.parent.resolve() == bundled.data_dir().resolve():
@@ -160,6 +160,7 @@ class TinnhiemApp(Workbench):
             backend.RULES_SUFFIXES,
             Path.cwd(),
             strict=True,
+            initial=initial,
         )
 
     def action_choose_rules(self) -> None:
@@ -167,7 +168,8 @@ class TinnhiemApp(Workbench):
             if picked is not None:
                 self.load_rules(picked.path)
 
-        self.push_screen(self._rules_picker(t(self.lang, "picker.rules")), chosen)
+        picker = self._rules_picker(t(self.lang, "picker.rules"), self.rules_path)
+        self.push_screen(picker, chosen)
 
     def action_compare(self) -> None:
         def chosen(picked: Picked | None) -> None:

@@ -17,6 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
 
+from tinnhiem import bundled
+
 from ..i18n import t
 
 Kind = Literal["tallies", "ballots"]
@@ -46,6 +48,10 @@ def typed_path(text: str, lang: str) -> tuple[Path | None, str]:
     except OSError as exc:
         return None, t(lang, "path.bad", path=shown(text), error=exc.strerror or exc)
     return path, ""
+
+
+def bundled_files() -> list[Path]:
+    return [*bundled.bundled_rules(), *sorted(bundled.data_dir().iterdir())]
 
 
 @dataclass(frozen=True)
@@ -96,13 +102,20 @@ class PickerScreen(ModalScreen[Picked | None]):
         self.initial = initial
         self.strict = strict  # refuse a file without one of the suffixes (rules: only `.tn`)
         self._paths: dict[str, Path] = {}
+        self._armed = False  # once the list is mounted: its highlights are the user's
+        # bundled files are shown by their name, never by the folder they are installed in
+        self._named = {p.name: p for p in bundled_files() if not (Path.cwd() / p.name).exists()}
+
+    def text_of(self, path: Path) -> str:
+        """How the path field shows `path`: a bundled file by its name."""
+        return path.name if self._named.get(path.name) == path else str(path)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical(id="picker", classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield Input(
-                str(self.initial or ""),
+                self.text_of(self.initial) if self.initial else "",
                 placeholder=t(lang, "picker.path.hint"),
                 id="path",
                 compact=True,
@@ -134,13 +147,21 @@ class PickerScreen(ModalScreen[Picked | None]):
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
+        # the list highlights its first entry as it mounts: that is no choice of the user's
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
+        options = self.query_one("#suggestions", OptionList)
+        key = next((k for k, p in self._paths.items() if p == self.initial), None)
+        options.highlighted = options.get_option_index(key) if key else None
+        self._armed = True
 
     @on(OptionList.OptionHighlighted, "#suggestions")
     @on(OptionList.OptionSelected, "#suggestions")
     def _suggested(self, event: OptionList.OptionHighlighted | OptionList.OptionSelected) -> None:
         path = self._paths.get(event.option.id or "")
-        if path is not None:
-            self.query_one("#path", Input).value = str(path)
+        if path is not None and self._armed:
+            self.query_one("#path", Input).value = self.text_of(path)
             if isinstance(event, OptionList.OptionSelected):
                 self._open()
 
@@ -153,6 +174,7 @@ class PickerScreen(ModalScreen[Picked | None]):
     def _open(self) -> None:
         text = self.query_one("#path", Input).value
         path, problem = typed_path(text, self.lang)
+        path = self._named.get(text.strip(), path)
         if path is not None:
             named = shown(text.strip())
             if path.is_dir():
