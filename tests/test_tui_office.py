@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_tui_support import RULES, SAMPLES, make_app, pilot_test, ready, settle
-from textual.widgets import Input, OptionList, TabbedContent
+from textual.widgets import Input, Label, OptionList, RadioButton, TabbedContent
 from tinnhiem.tui.screens.picker import PickerScreen
 from tinnhiem.tui.widgets.editor import RulesView
+from tinnhiem.tui.widgets.grid import Grid
 
 SIZE = (120, 36)
 
@@ -78,3 +79,55 @@ async def test_the_rules_picker_starts_on_the_current_rules_by_name(tmp_path: Pa
         await settle(pilot)
         assert app.rules_path == RULES / "qd262-2014.tn"
         assert app.ruleset is not None and app.ruleset.name == "QĐ 262-QĐ/TW (2014)"
+
+
+# --- 3. a ballots file opens from the dialog: its shape says what it is -----------------------
+
+
+@pilot_test
+async def test_a_ballots_file_typed_in_the_dialog_is_detected_and_opens_as_ballots(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+o")
+        screen = app.screen
+        assert isinstance(screen, PickerScreen)
+        screen.query_one("#path", Input).value = str(SAMPLES / "phieu-bau.csv")
+        await pilot.pause()
+        assert screen.query_one("#ballots", RadioButton).value
+        detected = str(screen.query_one("#detected", Label).render())
+        assert detected == "nhận ra: phiếu bầu (có thể đổi)"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.dataset is not None and app.dataset.kind == "ballots"
+        grid = app.query_one("#results-table", Grid)
+        assert grid.row_count == 5 and grid.cell_text(0, "name") == "Trần Minh Khang"
+        assert app._notifications and not [
+            n for n in app._notifications if n.severity == "error"
+        ]
+        said = [n.message for n in app._notifications]
+        assert "Đã nạp phieu-bau.csv (phiếu bầu): 5 người" in said
+
+
+@pilot_test
+async def test_a_tallies_file_is_detected_and_the_user_may_switch_the_kind(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+o")
+        screen = app.screen
+        screen.query_one("#path", Input).value = str(SAMPLES / "phieu-bau.csv")
+        await pilot.pause()
+        screen.query_one("#path", Input).value = str(SAMPLES / "qh-2013.csv")
+        await pilot.pause()
+        assert screen.query_one("#tallies", RadioButton).value
+        assert str(screen.query_one("#detected", Label).render()) == (
+            "nhận ra: kết quả kiểm phiếu (có thể đổi)"
+        )
+        screen.query_one("#ballots", RadioButton).value = True  # the user knows better
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.data_path == SAMPLES / "phu-luc-2022.csv"  # read as ballots, it fails
+        assert [n for n in app._notifications if n.severity == "error"]

@@ -64,8 +64,85 @@ def level_labels(*rulesets: ast.Resolved | None) -> dict[str, str]:
     return labels
 
 
+SNIFF_BYTES = 64 * 1024
+SNIFF_ROWS = 12
+
+
+def sniff_kind(path: Path) -> str | None:
+    """"tallies" (a row per person) or "ballots" (a row per ballot), from the first rows of the
+    file; None when it cannot be read (the reader that follows says why).
+
+    A file with a name column ("Họ và tên") holds tallies; one without it whose cells below the
+    header are marks, not numbers, holds ballots (its header is the candidates' names).
+    """
+    from tinnhiem.engine.formats.headers import HeaderMatcher, is_ballot_number_header
+
+    try:
+        rows = _first_rows(path)
+    except Exception:  # unreadable here: reading it for real gives the message with its place
+        return None
+    if rows is None:
+        return None
+    if isinstance(rows, str):
+        return rows
+    matcher = HeaderMatcher({})
+    cells = [[str(c).strip() if c is not None else "" for c in row] for row in rows]
+    cells = [row for row in cells if any(row)]
+    if not cells or any(matcher.is_name(c) for row in cells for c in row):
+        return "tallies"
+    header, below = cells[0], cells[1:]
+    counted = [i for i, h in enumerate(header) if not is_ballot_number_header(h)]
+    numbers = any(
+        row[i].replace(".", "").replace(",", "").isdigit()
+        for row in below
+        for i in counted
+        if i < len(row)
+    )
+    return "tallies" if numbers or not below else "ballots"
+
+
+def _first_rows(path: Path) -> list[list[object]] | str | None:
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".toml"):
+        text = path.read_text(encoding="utf-8-sig")
+        if suffix == ".json":
+            import json
+
+            document = json.loads(text)
+        else:
+            import tomllib
+
+            document = tomllib.loads(text)
+        return "ballots" if isinstance(document, dict) and "ballots" in document else "tallies"
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = book.active
+            if sheet is None:
+                return None
+            return [list(r) for r in sheet.iter_rows(max_row=SNIFF_ROWS, values_only=True)]
+        finally:
+            book.close()
+    import csv
+    import io
+
+    from tinnhiem.engine.formats.tabular import sniff_delimiter
+
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    text = head.decode("utf-8-sig", errors="replace")
+    lines = text.splitlines()[:SNIFF_ROWS]
+    delimiter = sniff_delimiter(lines[0] if lines else "")
+    return [list(r) for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)]
+
+
 def read_data(path: Path, kind: str, levels: dict[str, str]) -> Dataset:
-    """Tallies or ballots from a file; `DataError` (with file, row, column) when unusable."""
+    """Tallies or ballots from a file; `DataError` (with file, row, column) when unusable.
+    `kind` "auto" reads the shape of the file first (`sniff_kind`)."""
+    if kind == "auto":
+        kind = sniff_kind(path) or "tallies"
     if kind == "ballots":
         reader = engine("formats", "read_ballots", "formats.ballots")
     else:

@@ -298,6 +298,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "data.tallies": ("Kết quả kiểm phiếu (mỗi dòng một người)", "Tallies (one row per person)"),
     "data.ballots": ("Phiếu bầu (mỗi dòng một phiếu)", "Ballots (one row per ballot)"),
+    "data.tallies.short": ("kết quả kiểm phiếu", "tallies"),
+    "data.ballots.short": ("phiếu bầu", "ballots"),
+    "data.detected": ("nhận ra: {kind} (có thể đổi)", "detected: {kind} (you may switch)"),
+    "data.loaded.kind": (
+        "Đã nạp {name} ({kind}): {n} người",
+        "Loaded {name} ({kind}): {n} people",
+    ),
     "data.warnings": ("{n} cảnh báo khi đọc dữ liệu", "{n} warnings while reading the data"),
     # pickers
     "picker.data": ("Mở dữ liệu", "Open data"),

@@ -322,8 +322,10 @@ class Workbench(App[None]):
         self._use_data(dataset, set(event.levels))
         if not first:
             name = self.data_path.name
+            kind = t(self.lang, f"data.{dataset.kind}.short")
+            people = len(dataset.tallies)
             self.notify(
-                t(self.lang, "data.loaded", name=name, n=len(dataset.tallies)), markup=False
+                t(self.lang, "data.loaded.kind", name=name, kind=kind, n=people), markup=False
             )
         if dataset.warnings:
             self.notify(

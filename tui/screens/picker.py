@@ -124,9 +124,11 @@ class PickerScreen(ModalScreen[Picked | None]):
                 yield OptionList(*self._options(), id="suggestions")
                 yield FileTree(self.start, self.suffixes, id="tree")
             if self.ask_kind:
-                with RadioSet(id="kind", compact=True):
-                    yield RadioButton(t(lang, "data.tallies"), value=True, id="tallies")
-                    yield RadioButton(t(lang, "data.ballots"), id="ballots")
+                with Horizontal(id="kind-row"):
+                    with RadioSet(id="kind", compact=True):
+                        yield RadioButton(t(lang, "data.tallies"), value=True, id="tallies")
+                        yield RadioButton(t(lang, "data.ballots"), id="ballots")
+                    yield Label("", id="detected")
             yield Label("", id="picker-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(lang, "picker.open"), variant="primary", id="open", compact=True)
@@ -164,6 +166,26 @@ class PickerScreen(ModalScreen[Picked | None]):
             self.query_one("#path", Input).value = self.text_of(path)
             if isinstance(event, OptionList.OptionSelected):
                 self._open()
+
+    @on(Input.Changed, "#path")
+    def _detect(self, event: Input.Changed) -> None:
+        """Read the shape of the file named and set the kind to it; the user may switch it."""
+        if not self.ask_kind:
+            return
+        from ..backend import sniff_kind
+
+        label = self.query_one("#detected", Label)
+        text = event.value.strip()
+        path = self._named.get(text) or Path(text).expanduser()
+        try:
+            found = sniff_kind(path) if text and "\0" not in text and path.is_file() else None
+        except OSError:
+            found = None
+        if found is None:
+            label.update("")
+            return
+        self.query_one(f"#{found}", RadioButton).value = True
+        label.update(t(self.lang, "data.detected", kind=t(self.lang, f"data.{found}.short")))
 
     @on(DirectoryTree.FileSelected, "#tree")
     def _from_tree(self, event: DirectoryTree.FileSelected) -> None:
