@@ -131,3 +131,52 @@ async def test_a_tallies_file_is_detected_and_the_user_may_switch_the_kind(tmp_p
         await settle(pilot)
         assert app.data_path == SAMPLES / "phu-luc-2022.csv"  # read as ballots, it fails
         assert [n for n in app._notifications if n.severity == "error"]
+
+
+# --- 5. new data start at the left; the recent files are those that load, told apart ---------
+
+
+@pilot_test
+async def test_new_data_are_shown_from_the_first_column(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        grid = app.query_one("#results-table", Grid)
+        grid.scroll_to(x=60, animate=False, immediate=True)
+        await pilot.pause()
+        assert grid.scroll_x == 60
+        app.load_data(SAMPLES / "qh-2013.csv")
+        await settle(pilot)
+        assert grid.cell_text(0, "name") == "Trương Tấn Sang"
+        assert grid.scroll_x == 0 and grid.scroll_y == 0
+
+
+@pilot_test
+async def test_recent_files_that_fail_are_forgotten_and_same_names_told_apart(
+    tmp_path: Path,
+) -> None:
+    good = SAMPLES / "vinh-phuc-2023.csv"
+    one, two = tmp_path / "2023" / "a", tmp_path / "2024" / "a"
+    for folder in (one, two):
+        folder.mkdir(parents=True)
+        (folder / "du-lieu.csv").write_bytes(good.read_bytes())
+    app = make_app(tmp_path, "nq96-2023")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        for folder in (one, two):
+            app.load_data(folder / "du-lieu.csv")
+            await settle(pilot)
+        (one / "du-lieu.csv").write_text("id,name\n", encoding="utf-8")  # broken since
+        app.load_data(one / "du-lieu.csv")
+        await settle(pilot)
+        assert str((one / "du-lieu.csv").resolve()) not in app.config.recent_data
+        (one / "du-lieu.csv").write_bytes(good.read_bytes())
+        app.config = app.config.with_recent("data", one / "du-lieu.csv")
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        options = app.screen.query_one("#suggestions", OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        recent = [s.strip() for s in shown if "du-lieu.csv" in s]
+        assert recent == ["du-lieu.csv  2023/a/", "du-lieu.csv  2024/a/"]
+        # the bundled samples are listed once, under their own heading
+        assert sum("phu-luc-2022.csv" in s for s in shown) == 1

@@ -123,7 +123,13 @@ class TinnhiemApp(Workbench):
     # --- files -----------------------------------------------------------------------------
 
     def action_open_data(self) -> None:
-        recent = [Path(p) for p in self.config.recent_data if Path(p).is_file()]
+        shipped = {p.resolve() for p in bundled.data_dir().iterdir()}
+        # the bundled samples have their own list: not again among the recent files
+        recent = [
+            Path(p)
+            for p in self.config.recent_data
+            if Path(p).is_file() and Path(p).resolve() not in shipped
+        ]
         samples = sorted(
             p
             for p in bundled.data_dir().iterdir()
@@ -145,7 +151,12 @@ class TinnhiemApp(Workbench):
         self.push_screen(picker, chosen)
 
     def _rules_picker(self, title: str, initial: Path | None = None) -> PickerScreen:
-        recent = [Path(p) for p in self.config.recent_rules if Path(p).is_file()]
+        shipped = {p.resolve() for p in bundled.bundled_rules()}
+        recent = [
+            Path(p)
+            for p in self.config.recent_rules
+            if Path(p).is_file() and Path(p).resolve() not in shipped
+        ]
         beside = backend.rules_beside(self.data_path)
         if self.data_path.parent.resolve() == bundled.data_dir().resolve():
             beside = []

@@ -43,9 +43,18 @@ class Config:
         text = str(Path(path).resolve())
         old = self.recent_data if kind == "data" else self.recent_rules
         new = (text, *(p for p in old if p != text))[:RECENT_MAX]
+        return self._with(kind, new)
+
+    def without_recent(self, kind: str, path: str | Path) -> Config:
+        """The config without `path` among the recent files of `kind` (it failed to load)."""
+        text = str(Path(path).resolve())
+        old = self.recent_data if kind == "data" else self.recent_rules
+        return self._with(kind, tuple(p for p in old if p != text))
+
+    def _with(self, kind: str, recent: tuple[str, ...]) -> Config:
         if kind == "data":
-            return replace(self, recent_data=new)
-        return replace(self, recent_rules=new)
+            return replace(self, recent_data=recent)
+        return replace(self, recent_rules=recent)
 
 
 def load(folder: Path) -> Config:

@@ -220,6 +220,8 @@ class Workbench(App[None]):
 
     @on(RulesFailed)
     def _rules_failed(self, event: RulesFailed) -> None:
+        self.config = self.config.without_recent("rules", event.path)
+        settings.save(self.config_dir, self.config)
         self.notify(
             t(self.lang, "rules.cannot_read", path=event.path, error=event.error),
             severity="error",
@@ -363,6 +365,10 @@ class Workbench(App[None]):
             self._use_data(*previous)
             title = t(self.lang, "data.failed")
         self.notify(message, title=title, severity="error", markup=False)
+        if not event.evaluating:
+            # a file that cannot be read is no longer offered among the recent ones
+            self.config = self.config.without_recent("data", event.path)
+            settings.save(self.config_dir, self.config)
         if self.dataset is None:
             note = self.query_one("#results-note", Static)
             note.update(message)

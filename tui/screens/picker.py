@@ -50,6 +50,19 @@ def typed_path(text: str, lang: str) -> tuple[Path | None, str]:
     return path, ""
 
 
+def distinct_folders(paths: Sequence[Path]) -> dict[Path, str]:
+    """The end of each path's folder, long enough that two files of the same name differ."""
+    out: dict[Path, str] = {}
+    for path in paths:
+        same = [p for p in paths if p.name == path.name and p != path]
+        parts = path.parent.parts
+        depth = 1
+        while depth < len(parts) and any(p.parent.parts[-depth:] == parts[-depth:] for p in same):
+            depth += 1
+        out[path] = "/".join(parts[-depth:]).replace("//", "/") + "/"
+    return out
+
+
 def bundled_files() -> list[Path]:
     return [*bundled.bundled_rules(), *sorted(bundled.data_dir().iterdir())]
 
@@ -136,6 +149,7 @@ class PickerScreen(ModalScreen[Picked | None]):
 
     def _options(self) -> list[Option]:
         options: list[Option] = []
+        folders = distinct_folders([p for _group, paths in self.suggestions for p in paths])
         for group, paths in self.suggestions:
             if not paths:
                 continue
@@ -143,7 +157,7 @@ class PickerScreen(ModalScreen[Picked | None]):
             for path in paths:
                 key = f"p{len(self._paths)}"
                 self._paths[key] = path
-                label = Text.assemble(f"  {path.name}  ", (f"{path.parent.name}/", "dim"))
+                label = Text.assemble(f"  {path.name}  ", (folders[path], "dim"))
                 options.append(Option(label, id=key))
         return options
 

@@ -182,6 +182,9 @@ class Grid(ScrollView, can_focus=True):
         self._layout()
         moved = self.find(previous) if previous is not None else None
         self.set_reactive(Grid.cursor, min(moved or 0, max(self.row_count - 1, 0)))
+        if moved is None:
+            # other rows (new data): back to the top left; the columns scrolled to are gone
+            self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
         self._highlighted()
 
