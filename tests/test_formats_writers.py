@@ -209,16 +209,16 @@ def test_csv_has_vietnamese_headers_a_bom_and_no_formulas(tmp_path: Path) -> Non
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").split("\r\n")
     assert lines[0] == (
-        "STT,Họ và tên,Chức vụ,Nhóm,Đợt,Cơ sở tính tỷ lệ (tổng số người được triệu tập),"
+        "STT,Mã,Họ và tên,Chức vụ,Nhóm,Đợt,Cơ sở tính tỷ lệ (tổng số người được triệu tập),"
         "Tín nhiệm cao,Tín nhiệm cao (%),Tín nhiệm,Tín nhiệm (%),Tín nhiệm thấp,"
         "Tín nhiệm thấp (%),Hệ quả,Trạng thái,Ghi chú"
     )
     assert lines[1] == (
-        "1,Trương Tấn Sang,Chủ tịch nước,Lãnh đạo Nhà nước,2013-06-10,498,330,66.27,133,26.71,28,"
+        "1,QH01,Trương Tấn Sang,Chủ tịch nước,Lãnh đạo Nhà nước,2013-06-10,498,330,66.27,133,26.71,28,"
         "5.62,Không,Đã đánh giá,"
     )
     assert lines[2] == (
-        '2,"\'=HYPERLINK(""http://x"",""y"")",\'@SUM(A1),Lãnh đạo Nhà nước,,,,,,,,,,'
+        '2,X,"\'=HYPERLINK(""http://x"",""y"")",\'@SUM(A1),Lãnh đạo Nhà nước,,,,,,,,,,'
         "Không lấy phiếu,Đã có thông báo nghỉ hưu"
     )
 
@@ -226,9 +226,9 @@ def test_csv_has_vietnamese_headers_a_bom_and_no_formulas(tmp_path: Path) -> Non
 def test_markdown_uses_a_decimal_comma_and_holds_reports_and_warnings(tmp_path: Path) -> None:
     write_results(EVALUATION, tmp_path / "r.md", "md")
     text = (tmp_path / "r.md").read_text(encoding="utf-8")
-    assert text.startswith("# NQ 35/2012/QH13\n\n| STT | Họ và tên |")
+    assert text.startswith("# NQ 35/2012/QH13\n\n| STT | Mã | Họ và tên |")
     assert (
-        "| 1 | Trương Tấn Sang | Chủ tịch nước | Lãnh đạo Nhà nước | 2013-06-10 | 498 | 330 | "
+        "| 1 | QH01 | Trương Tấn Sang | Chủ tịch nước | Lãnh đạo Nhà nước | 2013-06-10 | 498 | 330 | "
         "66,27 | 133 | 26,71 | 28 | 5,62 | Không | Đã đánh giá |  |"
     ) in text
     assert "## Phụ lục" in text
@@ -244,13 +244,13 @@ def test_xlsx_has_percent_cells_sheets_and_no_formulas(tmp_path: Path) -> None:
     book = load_workbook(tmp_path / "r.xlsx")
     assert book.sheetnames == ["Kết quả", "Phụ lục", "Cảnh báo"]
     sheet = book["Kết quả"]
-    assert sheet["H1"].value == "Tín nhiệm cao (%)"
-    cell = sheet["H2"]
+    assert sheet["I1"].value == "Tín nhiệm cao (%)"
+    cell = sheet["I2"]
     assert cell.value == pytest.approx(0.6627, abs=1e-12)
     assert cell.number_format == "0.00%"
-    assert sheet["B3"].value == '\'=HYPERLINK("http://x","y")'
-    assert sheet["B3"].data_type == "s"
-    assert sheet["C3"].value == "'@SUM(A1)"
+    assert sheet["C3"].value == '\'=HYPERLINK("http://x","y")'
+    assert sheet["C3"].data_type == "s"
+    assert sheet["D3"].value == "'@SUM(A1)"
     assert [c.value for c in book["Phụ lục"][1]] == [
         "Nhóm", "Số người được đánh giá", "Hệ quả: Bỏ phiếu tín nhiệm", "Hệ quả: Không",
         "Không lấy phiếu", "Không hợp lệ",

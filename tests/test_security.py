@@ -420,4 +420,4 @@ def test_an_xlsx_export_shows_control_characters_instead_of_dropping_them(
     Path("esc.csv").write_text(f"name,collected,cao,tn,thap\n{ESC_NAME},10,5,3,2\n", "utf-8")
     assert main(["run", "-d", "esc.csv", "-f", "xlsx", "-o", "out.xlsx"]) == 0
     sheet = load_workbook("out.xlsx").active
-    assert sheet.cell(2, 2).value == "␛[31mRED␛]0;pwned␇"
+    assert sheet.cell(2, 3).value == "␛[31mRED␛]0;pwned␇"

@@ -335,10 +335,11 @@ async def test_export_the_results_and_read_them_back(tmp_path: Path, fmt: str) -
         await export(pilot, target, fmt)
         assert target.is_file(), [n.message for n in app._notifications]
         headers, first = _read_back(target, fmt)
-        assert headers[:3] == ["#", "Họ và tên", "Hệ quả"]
+        assert headers[:4] == ["STT", "Mã", "Họ và tên", "Chức vụ"]  # as `run -f csv`
         assert "Tín nhiệm cao (%)" in headers
         row = dict(zip(headers, first, strict=True))
         assert row["Họ và tên"] == "Nguyễn Trọng Hòa" and row["Hệ quả"] == "Không"
+        assert row["Mã"] == "K01"
         assert str(row["Tín nhiệm cao"]) == "23"
 
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_tui_support import RULES, SAMPLES, make_app, pilot_test, ready, settle
-from textual.widgets import Input, Label, OptionList, RadioButton, TabbedContent
+import pytest
+from textual.widgets import Button, Input, Label, OptionList, RadioButton, Select, TabbedContent
+from tinnhiem.cli import main
+from tinnhiem.tui.screens.export import ExportScreen
 from tinnhiem.tui.screens.picker import PickerScreen
 from tinnhiem.tui.widgets.editor import RulesView
 from tinnhiem.tui.widgets.grid import Grid
@@ -180,3 +183,57 @@ async def test_recent_files_that_fail_are_forgotten_and_same_names_told_apart(
         assert recent == ["du-lieu.csv  2023/a/", "du-lieu.csv  2024/a/"]
         # the bundled samples are listed once, under their own heading
         assert sum("phu-luc-2022.csv" in s for s in shown) == 1
+
+
+# --- 6. export: asks before overwriting, follows the name's suffix, the CLI's columns ---------
+
+
+async def _export_dialog(pilot, path: Path) -> ExportScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+e")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ExportScreen)
+    screen.query_one("#path", Input).value = str(path)
+    await pilot.pause()
+    return screen
+
+
+@pilot_test
+async def test_export_asks_before_overwriting(tmp_path: Path) -> None:
+    target = tmp_path / "ket-qua.xlsx"
+    target.write_bytes(b"the user's own file")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = await _export_dialog(pilot, target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen and target.read_bytes() == b"the user's own file"
+        said = str(screen.query_one("#export-error", Label).render())
+        assert said == "ket-qua.xlsx đã có. Nhấn Ghi đè (hoặc Enter) lần nữa để thay nó, hoặc đổi tên."
+        assert str(screen.query_one("#ok", Button).label) == "Ghi đè"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is not screen
+        assert target.read_bytes().startswith(b"PK")  # now the workbook
+
+
+@pilot_test
+async def test_a_csv_name_chooses_csv_and_the_columns_are_those_of_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "ket-qua.csv"
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = await _export_dialog(pilot, target)  # XLSX is selected first
+        assert screen.query_one("#format", Select).value == "csv"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert target.is_file(), [n.message for n in app._notifications]
+    cli = tmp_path / "cli.csv"
+    assert main(["run", "-f", "csv", "-o", str(cli)]) == 0
+    capsys.readouterr()
+    assert target.read_text("utf-8-sig") == cli.read_text("utf-8-sig")
+    header = target.read_text("utf-8-sig").splitlines()[0]
+    assert header.startswith("STT,Mã,Họ và tên,Chức vụ,")

@@ -27,6 +27,7 @@ from .i18n import other, t
 from .messages import TableExported
 from .overlay import extends_name, make_overlay
 from .palette import Palette
+from .present import ResultsRows
 from .screens.export import ExportRequest, ExportScreen, SaveOverlayScreen
 from .screens.help import HelpScreen
 from .screens.picker import Picked, PickerScreen
@@ -249,8 +250,17 @@ class TinnhiemApp(Workbench):
     def export_table(self, grid: Grid, path: Path, fmt: str) -> None:
         """Write the grid's rows, in the order shown, in a worker."""
         rows = grid.rows
-        headers = rows.headers
+        headers = list(rows.headers)
         body = [[c.value for c in rows.cells(i)] for i in grid.order]
+        if isinstance(rows, ResultsRows):
+            # the same columns as `tinnhiem run -f csv`, in the order shown on screen
+            sheet = backend.results_sheet(rows.evaluation)
+            headers = list(sheet.headers)
+            body = [list(sheet.rows[i]) for i in grid.order]
+            if rows.versus is not None:
+                headers.append(t(self.lang, "col.versus"))
+                for line, i in zip(body, grid.order, strict=True):
+                    line.append(rows.versus.get(rows.key(i), ""))
         protect = [
             self.data_path,
             self.rules_path,

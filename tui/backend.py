@@ -208,6 +208,11 @@ def write_table(
     writer(headers, rows, path, fmt, protect=tuple(protect), title=title or "Bảng")
 
 
+def results_sheet(evaluation: Evaluation) -> Any:
+    """The per-person table as the CLI writes it (`tinnhiem run -f csv`): headers and rows."""
+    return engine("formats", "results_table")(evaluation)
+
+
 def parse_number(text: str) -> Fraction:
     """`40%`, `2/5`, `0.4`, `40,5%` (a decimal comma) as an exact fraction; ValueError if not."""
     from lark import Token

@@ -332,6 +332,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "path.bad": ("Đường dẫn không dùng được ({error}): {path}", "Unusable path ({error}): {path}"),
     "picker.kind": ("Loại dữ liệu", "Kind of data"),
     # export
+    "export.exists": (
+        "{name} đã có. Nhấn Ghi đè (hoặc Enter) lần nữa để thay nó, hoặc đổi tên.",
+        "{name} exists. Press Overwrite (or Enter) again to replace it, or change the name.",
+    ),
+    "export.overwrite": ("Ghi đè", "Overwrite"),
     "export.title": ("Xuất bảng: {table}", "Export the table: {table}"),
     "export.format": ("Định dạng", "Format"),
     "export.done": ("Đã xuất {n} dòng ra {path}", "Exported {n} rows to {path}"),

@@ -66,7 +66,7 @@ def results_table(evaluation: Evaluation) -> Sheet:
     basis = "Cơ sở tính tỷ lệ"
     if len(kinds) == 1:
         basis += f" ({BASIS_LABELS.get(next(iter(kinds)), next(iter(kinds)))})"
-    headers = ["STT", "Họ và tên", "Chức vụ"]
+    headers = ["STT", "Mã", "Họ và tên", "Chức vụ"]  # "Mã": the id, read back by the readers
     headers += ["Nhóm"] * with_group + ["Đợt"] * with_round + [basis]
     for level in levels:
         headers += [level.label, f"{level.label} (%)"]
@@ -74,7 +74,7 @@ def results_table(evaluation: Evaluation) -> Sheet:
     rows: list[list[object]] = []
     for number, result in enumerate(results, start=1):
         tally = result.tally
-        row: list[object] = [number, tally.name, tally.position]
+        row: list[object] = [number, tally.id, tally.name, tally.position]
         row += [tally.group] * with_group + [tally.round] * with_round + [result.basis_value]
         for level in levels:
             share = result.shares.get(level.id)

@@ -41,6 +41,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def __init__(self, table: str, lang: str, default: Path, fmt: str = "xlsx") -> None:
         super().__init__()
         self.table, self.lang, self.default, self.fmt = table, lang, default, fmt
+        self._overwrite: Path | None = None  # the existing file the user agreed to replace
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -70,6 +71,18 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         field = self.query_one("#path", Input)
         field.value = str(Path(field.value or self.default).with_suffix(f".{self.fmt}"))
 
+    @on(Input.Changed, "#path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        """A name ending in another format's suffix chooses that format; a new name is asked
+        about again before it overwrites anything."""
+        self._overwrite = None
+        self.query_one("#ok", Button).label = t(self.lang, "export.save")
+        suffix = Path(event.value.strip()).suffix.lower().lstrip(".")
+        if suffix in FORMAT_NAMES and suffix != self.fmt:
+            self.fmt = suffix
+            with self.prevent(Select.Changed):
+                self.query_one("#format", Select).value = suffix
+
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
@@ -77,11 +90,20 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         path, problem = typed_path(text, self.lang)
         expected = f".{self.fmt}"
         if path is not None and path.suffix.lower() != expected:
-            # a file named .csv holding XLSX (or a .pdf holding CSV) would be opened wrongly
+            # a file named .pdf holding CSV would be opened wrongly
             name, fmt = shown(path.name), FORMAT_NAMES[self.fmt]
             problem = t(self.lang, "export.suffix", name=name, fmt=fmt, expected=expected)
+        if path is not None and not problem and path.is_dir():
+            problem = t(self.lang, "picker.folder", path=shown(str(path)))
         if path is None or problem:
             self.query_one("#export-error", Label).update(Text(problem))
+            return
+        if path.exists() and self._overwrite != path:
+            # asked once: the same name confirmed again overwrites it
+            self._overwrite = path
+            message = t(self.lang, "export.exists", name=shown(path.name))
+            self.query_one("#export-error", Label).update(Text(message))
+            self.query_one("#ok", Button).label = t(self.lang, "export.overwrite")
             return
         self.dismiss(ExportRequest(path, self.fmt))
 
