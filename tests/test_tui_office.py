@@ -7,12 +7,23 @@ from pathlib import Path
 
 from test_tui_support import RULES, SAMPLES, make_app, pilot_test, ready, settle
 import pytest
-from textual.widgets import Button, Input, Label, OptionList, RadioButton, Select, TabbedContent
+from textual.widgets import (
+    Button,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    Select,
+    Static,
+    TabbedContent,
+)
 from tinnhiem.cli import main
 from tinnhiem.tui.screens.export import ExportScreen
 from tinnhiem.tui.screens.picker import PickerScreen
+from tinnhiem.tui.widgets.calendar import CalendarView
 from tinnhiem.tui.widgets.editor import RulesView
 from tinnhiem.tui.widgets.grid import Grid
+from tinnhiem.tui.widgets.sections import Sections
 
 SIZE = (120, 36)
 
@@ -237,3 +248,51 @@ async def test_a_csv_name_chooses_csv_and_the_columns_are_those_of_run(
     assert target.read_text("utf-8-sig") == cli.read_text("utf-8-sig")
     header = target.read_text("utf-8-sig").splitlines()[0]
     assert header.startswith("STT,Mã,Họ và tên,Chức vụ,")
+
+
+# --- 4. the calendar reads a file of time in post, and says where dates come from -------------
+
+
+@pilot_test
+async def test_a_time_in_post_file_feeds_the_calendar_and_the_results_stay(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path, "de-xuat-2-nam")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        before = app.evaluation
+        await pilot.press("ctrl+o")
+        screen = app.screen
+        screen.query_one("#path", Input).value = str(SAMPLES / "thoi-gian-giu-chuc-vu.csv")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not [n for n in app._notifications if n.severity == "error"]
+        assert app.evaluation is before and app.data_path == SAMPLES / "phu-luc-2022.csv"
+        assert app.query_one(TabbedContent).active == "calendar"
+        await settle(pilot)
+        view = app.query_one(CalendarView)
+        view.query_one("#term", Input).value = "2021-2026"
+        await settle(pilot)
+        sections = view.query_one(Sections)
+        coverage = sections.grids[1]
+        assert coverage.row_count == 9
+        assert coverage.cell_text(0, "name") == "Lâm Văn Phước"
+        assert coverage.cell_text(0, "start") == "2021-01-01"  # in post before the term
+        notes = str(sections.query_one(".note", Static).content)
+        assert "Thời gian giữ chức vụ lấy từ thoi-gian-giu-chuc-vu.csv." in notes
+        assert "6/9 người không có ngày kết thúc (end) trong dữ liệu" in notes
+
+
+@pilot_test
+async def test_the_calendar_says_when_the_term_stands_in_for_dates(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "de-xuat-2-nam")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        notes = str(app.query_one(CalendarView).query_one(".note", Static).content)
+        assert (
+            "56/56 người không có ngày bắt đầu (start) trong dữ liệu: tính từ đầu nhiệm kỳ."
+            in notes
+        )

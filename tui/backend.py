@@ -75,7 +75,11 @@ def sniff_kind(path: Path) -> str | None:
     A file with a name column ("Họ và tên") holds tallies; one without it whose cells below the
     header are marks, not numbers, holds ballots (its header is the candidates' names).
     """
-    from tinnhiem.engine.formats.headers import HeaderMatcher, is_ballot_number_header
+    from tinnhiem.engine.formats.headers import (
+        HeaderMatcher,
+        is_ballot_number_header,
+        looks_like_voter,
+    )
 
     try:
         rows = _first_rows(path)
@@ -91,7 +95,9 @@ def sniff_kind(path: Path) -> str | None:
     if not cells or any(matcher.is_name(c) for row in cells for c in row):
         return "tallies"
     header, below = cells[0], cells[1:]
-    counted = [i for i, h in enumerate(header) if not is_ballot_number_header(h)]
+    counted = [
+        i for i, h in enumerate(header) if not (is_ballot_number_header(h) or looks_like_voter(h))
+    ]
     numbers = any(
         row[i].replace(".", "").replace(",", "").isdigit()
         for row in below
@@ -136,6 +142,12 @@ def _first_rows(path: Path) -> list[list[object]] | str | None:
     lines = text.splitlines()[:SNIFF_ROWS]
     delimiter = sniff_delimiter(lines[0] if lines else "")
     return [list(r) for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)]
+
+
+def time_in_post(dataset: Dataset) -> bool:
+    """Whether the data hold people and their dates in post but no vote at all (the file the
+    calendar reads, e.g. thoi-gian-giu-chuc-vu.csv)."""
+    return bool(dataset.tallies) and not any(x.counts or x.turnout for x in dataset.tallies)
 
 
 def read_data(path: Path, kind: str, levels: dict[str, str]) -> Dataset:

@@ -202,6 +202,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "calendar.from": ("Từ", "From"),
     "calendar.to": ("Đến", "To"),
     "calendar.months": ("{n} tháng", "{n} months"),
+    "calendar.source": (
+        "Thời gian giữ chức vụ lấy từ {name}.",
+        "Time in post read from {name}.",
+    ),
+    "calendar.no_start": (
+        "{n}/{total} người không có ngày bắt đầu (start) trong dữ liệu: tính từ đầu nhiệm kỳ.",
+        "{n} of {total} people have no start date in the data: counted from the term's start.",
+    ),
+    "calendar.no_end": (
+        "{n}/{total} người không có ngày kết thúc (end) trong dữ liệu: tính đến cuối nhiệm kỳ.",
+        "{n} of {total} people have no end date in the data: counted to the term's end.",
+    ),
     "calendar.current": ("Bộ hiện tại", "Current set"),
     "calendar.compared": ("Bộ so sánh", "Compared set"),
     # sweep
@@ -304,6 +316,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.loaded.kind": (
         "Đã nạp {name} ({kind}): {n} người",
         "Loaded {name} ({kind}): {n} people",
+    ),
+    "data.time_in_post": (
+        "{name}: thời gian giữ chức vụ của {n} người, không có số phiếu: dùng cho tab Lịch; "
+        "bảng kết quả giữ dữ liệu cũ.",
+        "{name}: time in post of {n} people, no votes: used by the Calendar tab; the results "
+        "keep the data they show.",
     ),
     "data.warnings": ("{n} cảnh báo khi đọc dữ liệu", "{n} warnings while reading the data"),
     # pickers

@@ -318,6 +318,9 @@ class Workbench(App[None]):
         if not self.latest("data", event.generation):
             return
         dataset = event.dataset
+        if backend.time_in_post(dataset):
+            self._use_for_calendar(dataset)
+            return
         first = self.dataset is None
         if self.dataset is not None and self.dataset is self.evaluated_on:
             self._previous_data = (self.dataset, self._read_levels)
@@ -337,6 +340,25 @@ class Workbench(App[None]):
                 markup=False,
             )
         self.evaluate()
+
+    def _use_for_calendar(self, dataset: Dataset) -> None:
+        """A file of people and their time in post, without votes: the calendar's, not the
+        results' (evaluating it would fail on every row for want of counts)."""
+        name = Path(dataset.path).name
+        self.config = self.config.with_recent("data", dataset.path)
+        settings.save(self.config_dir, self.config)
+        calendar = self.query_one(CalendarView)
+        calendar.posts = dataset
+        calendar.refresh_tables()
+        said = t(self.lang, "data.time_in_post", name=name, n=len(dataset.tallies))
+        self.notify(said, markup=False)
+        if self.dataset is None:  # nothing else to show in the results
+            note = self.query_one("#results-note", Static)
+            note.update(said)
+            note.add_class("-shown")
+        self.set_focus(None)  # else the tabs follow the focus back to the results
+        self.query_one(TabbedContent).active = "calendar"
+        self._set_status()
 
     def _use_data(self, dataset: Dataset, levels: set[str]) -> None:
         self.dataset = dataset

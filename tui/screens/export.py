@@ -93,12 +93,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             # a file named .pdf holding CSV would be opened wrongly
             name, fmt = shown(path.name), FORMAT_NAMES[self.fmt]
             problem = t(self.lang, "export.suffix", name=name, fmt=fmt, expected=expected)
-        if path is not None and not problem and path.is_dir():
-            problem = t(self.lang, "picker.folder", path=shown(str(path)))
         if path is None or problem:
             self.query_one("#export-error", Label).update(Text(problem))
             return
-        if path.exists() and self._overwrite != path:
+        if path.is_file() and self._overwrite != path:
             # asked once: the same name confirmed again overwrites it
             self._overwrite = path
             message = t(self.lang, "export.exists", name=shown(path.name))

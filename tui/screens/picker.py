@@ -169,7 +169,8 @@ class PickerScreen(ModalScreen[Picked | None]):
     def _start(self) -> None:
         options = self.query_one("#suggestions", OptionList)
         key = next((k for k, p in self._paths.items() if p == self.initial), None)
-        options.highlighted = options.get_option_index(key) if key else None
+        with options.prevent(OptionList.OptionHighlighted):  # the field already shows it
+            options.highlighted = options.get_option_index(key) if key else None
         self._armed = True
 
     @on(OptionList.OptionHighlighted, "#suggestions")

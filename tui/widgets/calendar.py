@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -60,7 +61,8 @@ class CalendarView(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.dataset: Dataset | None = None
+        self.dataset: Dataset | None = None  # the results' data
+        self.posts: Dataset | None = None  # a file of time in post, when one was opened
         self.rulesets: tuple[ast.Resolved | None, ast.Resolved | None] = (None, None)
         self.term: tuple[int, int] | None = None  # None until the user types one
         self._shown: tuple[object, ...] | None = None
@@ -117,6 +119,7 @@ class CalendarView(Vertical):
             compared.schedule if compared else None,
             (current.name if current else "", compared.name if compared else ""),
             id(self.dataset),
+            id(self.posts),
             self.current_term(),
             self.lang,
         )
@@ -156,14 +159,34 @@ class CalendarView(Vertical):
         sections: list[tuple[str, StaticRows]] = [
             (t(self.lang, "tab.calendar"), self._calendar(term, sets))
         ]
+        people = self.people()
+        if people is not None:
+            notes += self._sources(people)
         try:
-            if self.dataset is not None:
+            if people is not None:
                 sections.append((t(self.lang, "calendar.coverage"), self._coverage(term, sets)))
         except DataError as exc:
             notes += [i.render() for i in exc.issues[:5]]
         except backend.EngineMissing as exc:
             notes.append(t(self.lang, "missing_feature", name=exc.name))
         self.query_one(Sections).show(sections, "\n".join(notes))
+
+    def people(self) -> Dataset | None:
+        """Whose coverage is shown: the time-in-post file if one was opened, else the data."""
+        return self.posts or self.dataset
+
+    def _sources(self, people: Dataset) -> list[str]:
+        """Where the dates come from, and how many people's dates the term stands in for."""
+        lang = self.lang
+        notes = [t(lang, "calendar.source", name=Path(people.path).name)]
+        tallies = people.tallies
+        starts = sum("start" not in x.attrs for x in tallies)
+        ends = sum("end" not in x.attrs for x in tallies)
+        if starts:
+            notes.append(t(lang, "calendar.no_start", n=starts, total=len(tallies)))
+        if ends:
+            notes.append(t(lang, "calendar.no_end", n=ends, total=len(tallies)))
+        return notes
 
     def _calendar(self, term: tuple[int, int], sets: list[tuple[ast.Resolved, str]]) -> StaticRows:
         lang = self.lang
@@ -188,8 +211,9 @@ class CalendarView(Vertical):
 
     def _coverage(self, term: tuple[int, int], sets: list[tuple[ast.Resolved, str]]) -> StaticRows:
         lang = self.lang
-        assert self.dataset is not None
-        found = [backend.coverage(_schedule(r), term, self.dataset) for r, _ in sets]
+        people = self.people()
+        assert people is not None
+        found = [backend.coverage(_schedule(r), term, people) for r, _ in sets]
         columns = [
             Column("name", t(lang, "col.name")),
             Column("position", t(lang, "col.position")),
