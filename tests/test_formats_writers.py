@@ -214,8 +214,8 @@ def test_csv_has_vietnamese_headers_a_bom_and_no_formulas(tmp_path: Path) -> Non
         "Tín nhiệm thấp (%),Hệ quả,Trạng thái,Ghi chú"
     )
     assert lines[1] == (
-        "1,QH01,Trương Tấn Sang,Chủ tịch nước,Lãnh đạo Nhà nước,2013-06-10,498,330,66.27,133,26.71,28,"
-        "5.62,Không,Đã đánh giá,"
+        "1,QH01,Trương Tấn Sang,Chủ tịch nước,Lãnh đạo Nhà nước,2013-06-10,498,330,66.27,133,"
+        "26.71,28,5.62,Không,Đã đánh giá,"
     )
     assert lines[2] == (
         '2,X,"\'=HYPERLINK(""http://x"",""y"")",\'@SUM(A1),Lãnh đạo Nhà nước,,,,,,,,,,'
@@ -228,8 +228,8 @@ def test_markdown_uses_a_decimal_comma_and_holds_reports_and_warnings(tmp_path: 
     text = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert text.startswith("# NQ 35/2012/QH13\n\n| STT | Mã | Họ và tên |")
     assert (
-        "| 1 | QH01 | Trương Tấn Sang | Chủ tịch nước | Lãnh đạo Nhà nước | 2013-06-10 | 498 | 330 | "
-        "66,27 | 133 | 26,71 | 28 | 5,62 | Không | Đã đánh giá |  |"
+        "| 1 | QH01 | Trương Tấn Sang | Chủ tịch nước | Lãnh đạo Nhà nước | 2013-06-10 | 498 | "
+        "330 | 66,27 | 133 | 26,71 | 28 | 5,62 | Không | Đã đánh giá |  |"
     ) in text
     assert "## Phụ lục" in text
     assert "| Tổng cộng | 1 | 0 | 1 | 1 | 0 |" in text

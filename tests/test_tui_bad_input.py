@@ -373,8 +373,10 @@ async def test_bad_rules_file(
         before, count = Kept.of(app, tmp_path), len(app._notifications)
         screen = await open_picker(pilot, key)
         await submit(pilot, screen, typed.replace("{tmp}", str(tmp_path)))
-        if isinstance(screen, ExportScreen) and app.screen is screen and (
-            "đã có" in label(app, "#export-error")
+        if (
+            isinstance(screen, ExportScreen)
+            and app.screen is screen
+            and ("đã có" in label(app, "#export-error"))
         ):
             await pilot.press("enter")  # yes, overwrite: the writer has the last word
             await settle(pilot)
@@ -526,8 +528,10 @@ async def test_bad_export_path(
         screen.query_one("#format", Select).value = fmt
         await pilot.pause()
         await submit(pilot, screen, typed.replace("{tmp}", str(tmp_path)))
-        if isinstance(screen, ExportScreen) and app.screen is screen and (
-            "đã có" in label(app, "#export-error")
+        if (
+            isinstance(screen, ExportScreen)
+            and app.screen is screen
+            and ("đã có" in label(app, "#export-error"))
         ):
             await pilot.press("enter")  # yes, overwrite: the writer has the last word
             await settle(pilot)
@@ -623,8 +627,10 @@ async def test_bad_overlay_path(tmp_path: Path, typed: str, where: str, message:
         screen = app.screen
         assert isinstance(screen, SaveOverlayScreen)
         await submit(pilot, screen, typed.replace("{tmp}", str(tmp_path)))
-        if isinstance(screen, ExportScreen) and app.screen is screen and (
-            "đã có" in label(app, "#export-error")
+        if (
+            isinstance(screen, ExportScreen)
+            and app.screen is screen
+            and ("đã có" in label(app, "#export-error"))
         ):
             await pilot.press("enter")  # yes, overwrite: the writer has the last word
             await settle(pilot)

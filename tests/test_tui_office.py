@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import RULES, SAMPLES, make_app, pilot_test, ready, settle
 import pytest
+from test_tui_support import RULES, SAMPLES, make_app, pilot_test, ready, settle
 from textual.widgets import (
     Button,
     Input,
@@ -17,13 +17,14 @@ from textual.widgets import (
     Static,
     TabbedContent,
 )
-from tinnhiem.cli import main
 from tinnhiem.tui.screens.export import ExportScreen
 from tinnhiem.tui.screens.picker import PickerScreen
 from tinnhiem.tui.widgets.calendar import CalendarView
 from tinnhiem.tui.widgets.editor import RulesView
 from tinnhiem.tui.widgets.grid import Grid
 from tinnhiem.tui.widgets.sections import Sections
+
+from tinnhiem.cli import main
 
 SIZE = (120, 36)
 
@@ -118,9 +119,7 @@ async def test_a_ballots_file_typed_in_the_dialog_is_detected_and_opens_as_ballo
         assert app.dataset is not None and app.dataset.kind == "ballots"
         grid = app.query_one("#results-table", Grid)
         assert grid.row_count == 5 and grid.cell_text(0, "name") == "Trần Minh Khang"
-        assert app._notifications and not [
-            n for n in app._notifications if n.severity == "error"
-        ]
+        assert app._notifications and not [n for n in app._notifications if n.severity == "error"]
         said = [n.message for n in app._notifications]
         assert "Đã nạp phieu-bau.csv (phiếu bầu): 5 người" in said
 
@@ -221,7 +220,9 @@ async def test_export_asks_before_overwriting(tmp_path: Path) -> None:
         await settle(pilot)
         assert app.screen is screen and target.read_bytes() == b"the user's own file"
         said = str(screen.query_one("#export-error", Label).render())
-        assert said == "ket-qua.xlsx đã có. Nhấn Ghi đè (hoặc Enter) lần nữa để thay nó, hoặc đổi tên."
+        assert said == (
+            "ket-qua.xlsx đã có. Nhấn Ghi đè (hoặc Enter) lần nữa để thay nó, hoặc đổi tên."
+        )
         assert str(screen.query_one("#ok", Button).label) == "Ghi đè"
         await pilot.press("enter")
         await settle(pilot)

@@ -69,7 +69,7 @@ SNIFF_ROWS = 12
 
 
 def sniff_kind(path: Path) -> str | None:
-    """"tallies" (a row per person) or "ballots" (a row per ballot), from the first rows of the
+    """ "tallies" (a row per person) or "ballots" (a row per ballot), from the first rows of the
     file; None when it cannot be read (the reader that follows says why).
 
     A file with a name column ("Họ và tên") holds tallies; one without it whose cells below the
