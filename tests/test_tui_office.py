@@ -113,7 +113,7 @@ async def test_a_ballots_file_typed_in_the_dialog_is_detected_and_opens_as_ballo
         await pilot.pause()
         assert screen.query_one("#ballots", RadioButton).value
         detected = str(screen.query_one("#detected", Label).render())
-        assert detected == "nhận ra: phiếu bầu (có thể đổi)"
+        assert detected == "nhận ra: phiếu bầu"
         await pilot.press("enter")
         await settle(pilot)
         assert app.dataset is not None and app.dataset.kind == "ballots"
@@ -137,7 +137,7 @@ async def test_a_tallies_file_is_detected_and_the_user_may_switch_the_kind(tmp_p
         await pilot.pause()
         assert screen.query_one("#tallies", RadioButton).value
         assert str(screen.query_one("#detected", Label).render()) == (
-            "nhận ra: kết quả kiểm phiếu (có thể đổi)"
+            "nhận ra: kết quả kiểm phiếu"
         )
         screen.query_one("#ballots", RadioButton).value = True  # the user knows better
         await pilot.press("enter")

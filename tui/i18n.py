@@ -312,7 +312,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.ballots": ("Phiếu bầu (mỗi dòng một phiếu)", "Ballots (one row per ballot)"),
     "data.tallies.short": ("kết quả kiểm phiếu", "tallies"),
     "data.ballots.short": ("phiếu bầu", "ballots"),
-    "data.detected": ("nhận ra: {kind} (có thể đổi)", "detected: {kind} (you may switch)"),
+    "data.detected": ("nhận ra: {kind}", "detected: {kind}"),
     "data.loaded.kind": (
         "Đã nạp {name} ({kind}): {n} người",
         "Loaded {name} ({kind}): {n} people",
