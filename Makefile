@@ -1,21 +1,43 @@
 # The two first commands on a fresh machine: `make run` and `make test`.
+# `make test PY=python3.13` runs on that Python: `.venv` is rebuilt when the Python changes.
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
+RUNSTAMP := $(VENV)/.installed-run
+# which Python `.venv` is made of: its path and version (a stamp file per interpreter)
+TAGOF   = -c 'import sys, hashlib; print(hashlib.sha1((sys.base_prefix + sys.version).encode()).hexdigest()[:12])'
+PYTAG   := $(shell $(PY) $(TAGOF) 2>/dev/null || echo missing)
+PYSTAMP := $(VENV)/.python-$(PYTAG)
 # Strict editable installs link files one by one: any new source file needs a re-install.
 SOURCES := pyproject.toml $(shell find tinnhiem rules engine tui samples -type f \
              \( -name '*.py' -o -name '*.lark' -o -name '*.tcss' -o -name '*.tn' -o -path 'samples/data/*' \) 2>/dev/null)
+# pip and setuptools speak to developers; `make run` is for users
+QUIET   := PYTHONWARNINGS=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
+INSTALL := $(QUIET) $(BIN)/python -m pip install -q --config-settings editable_mode=strict
 
 .PHONY: run test check lint types bench fmt clean
 
-$(STAMP): $(SOURCES)
+$(PYSTAMP):
+	@test "$(PYTAG)" != missing || { echo "make: no Python at PY=$(PY)" >&2; exit 2; }
+	@if [ -d $(VENV) ] && [ "$$($(BIN)/python $(TAGOF) 2>/dev/null)" != "$(PYTAG)" ]; then \
+	    echo "$(PY) is not the Python of $(VENV): rebuilding it"; rm -rf $(VENV); fi
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]' --config-settings editable_mode=strict
-	touch $(STAMP)
+	$(QUIET) $(BIN)/python -m pip install -q --upgrade pip
+	rm -f $(VENV)/.python-* $(STAMP) $(RUNSTAMP)
+	touch $@
 
-run: $(STAMP)
+# what running needs (no test or lint tools)
+$(RUNSTAMP): $(PYSTAMP) $(SOURCES)
+	$(INSTALL) -e .
+	touch $@
+
+# and the tools of the tests, lint and types
+$(STAMP): $(PYSTAMP) $(SOURCES)
+	$(INSTALL) -e '.[dev]'
+	touch $(RUNSTAMP) $@
+
+run: $(RUNSTAMP)
 	$(BIN)/tinnhiem-tui
 
 test: $(STAMP)

@@ -15,6 +15,7 @@ from importlib.resources import files
 from typing import Any
 
 import lark
+import platformdirs
 from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedInput, VisitError
 from lark.tree import Meta
@@ -65,8 +66,8 @@ def _cache_file() -> str | bool:
     """
     if os.environ.get("TINNHIEM_NO_GRAMMAR_CACHE"):
         return False
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "tinnhiem")
+    # the system's cache folder: $XDG_CACHE_HOME or ~/.cache on Linux, LocalAppData on Windows
+    folder = platformdirs.user_cache_dir("tinnhiem", appauthor=False)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError:

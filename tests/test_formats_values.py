@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from tinnhiem.engine.formats.values import CellError, attribute_column, parse_count, scalar
@@ -240,3 +241,18 @@ def test_counts_stay_whole_numbers(text: str) -> None:
     with pytest.raises(CellError) as caught:
         parse_count(text)
     assert caught.value.message.startswith("expected a whole number, found ")
+
+
+def test_nesting_deeper_than_the_limit_is_refused_whatever_the_python(tmp_path: Path) -> None:
+    """Python 3.13 reads 5000 nested lists without a RecursionError: the limit is ours."""
+    from tinnhiem.engine.formats import read_tallies
+    from tinnhiem.engine.formats.tabular import MAX_DEPTH
+    from tinnhiem.engine.model import DataError
+
+    for depth, refused in ((MAX_DEPTH, False), (MAX_DEPTH + 1, True)):
+        path = tmp_path / f"d{depth}.json"
+        path.write_text("[" * depth + "]" * depth, encoding="utf-8")
+        with pytest.raises(DataError) as caught:
+            read_tallies(path, {})
+        said = caught.value.issues[0].render()
+        assert ("nested inside each other too deeply" in said) is refused, said

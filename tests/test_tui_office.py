@@ -136,9 +136,7 @@ async def test_a_tallies_file_is_detected_and_the_user_may_switch_the_kind(tmp_p
         screen.query_one("#path", Input).value = str(SAMPLES / "qh-2013.csv")
         await pilot.pause()
         assert screen.query_one("#tallies", RadioButton).value
-        assert str(screen.query_one("#detected", Label).render()) == (
-            "nhận ra: kết quả kiểm phiếu"
-        )
+        assert str(screen.query_one("#detected", Label).render()) == ("nhận ra: kết quả kiểm phiếu")
         screen.query_one("#ballots", RadioButton).value = True  # the user knows better
         await pilot.press("enter")
         await settle(pilot)

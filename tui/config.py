@@ -1,8 +1,8 @@
 """What the app remembers between runs: the language, recent files and key overrides.
 
 A TOML file under the user's config directory: `$TINNHIEM_CONFIG_DIR/config.toml` when that is
-set (tests set it, so they never touch the real home), else `$XDG_CONFIG_HOME/tinnhiem/`, else
-`~/.config/tinnhiem/`.
+set (tests set it, so they never touch the real home), else the system's folder for settings
+(`platformdirs`: `$XDG_CONFIG_HOME/tinnhiem/` or `~/.config/tinnhiem/` on Linux).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import platformdirs
 import tomli_w
 
 from .i18n import LANGS, Lang
@@ -23,8 +24,9 @@ RECENT_MAX = 8
 def config_dir() -> Path:
     if override := os.environ.get("TINNHIEM_CONFIG_DIR"):
         return Path(override)
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "tinnhiem"
+    # the system's own place: $XDG_CONFIG_HOME or ~/.config on Linux, AppData on Windows,
+    # ~/Library/Application Support on macOS
+    return Path(platformdirs.user_config_dir("tinnhiem", appauthor=False))
 
 
 @dataclass(frozen=True)

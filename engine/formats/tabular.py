@@ -433,26 +433,50 @@ def fill_merged(rows: list[Row], merges: Sequence[Merge], header_row: int) -> li
 TOO_DEEP = "lists or objects nested inside each other too deeply to read (a few levels are enough)"
 
 
+# Deeper than this is refused whatever the Python: 3.13's JSON reader no longer recurses, so
+# its own limit cannot be what decides (data need four or five levels)
+MAX_DEPTH = 100
+
+
+def too_deep(value: object, limit: int = MAX_DEPTH) -> bool:
+    """Whether lists and objects nest in `value` more than `limit` deep (without recursing)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if isinstance(item, dict | list):
+            if depth > limit:
+                return True
+            stack.extend((child, depth + 1) for child in children)  # type: ignore[union-attr]
+    return False
+
+
 def load_json(data: bytes, file: str) -> object:
     text = decode(data, file)
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise fail(
             file, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         ) from None
     except RecursionError:
         raise fail(file, f"not usable JSON: {TOO_DEEP}") from None
+    if too_deep(value):
+        raise fail(file, f"not usable JSON: {TOO_DEEP}")
+    return value
 
 
 def load_toml(data: bytes, file: str) -> dict[str, Any]:
     text = decode(data, file)
     try:
-        return tomllib.loads(text)
+        value = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise fail(file, f"not valid TOML: {exc}") from None
     except RecursionError:
         raise fail(file, f"not usable TOML: {TOO_DEEP}") from None
+    if too_deep(value):
+        raise fail(file, f"not usable TOML: {TOO_DEEP}")
+    return value
 
 
 def describe(value: object, toml: bool = False) -> str:
