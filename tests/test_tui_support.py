@@ -213,3 +213,16 @@ def test_a_config_nested_too_deeply_is_ignored_not_a_crash(tmp_path: Path) -> No
     loaded = config.load(tmp_path)
     assert loaded.ignored == ("arrays nested too deeply to read; using the defaults",)
     assert loaded == config.Config()  # the defaults
+
+
+def test_the_tui_says_its_version_and_runs_as_a_module() -> None:
+    import subprocess
+    import sys
+
+    from tinnhiem import __version__
+
+    for command in (["-m", "tinnhiem.tui", "--version"], ["-m", "tinnhiem.tui.main", "--version"]):
+        done = subprocess.run(
+            [sys.executable, *command], capture_output=True, text=True, check=False
+        )
+        assert (done.returncode, done.stdout) == (0, f"tinnhiem-tui {__version__}\n")

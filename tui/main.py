@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from tinnhiem import __version__
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -20,6 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--ballots", action="store_true", help="DATA holds one row per ballot")
     parser.add_argument("--compare", "-c", metavar="B", help="a second rule set to compare with")
     parser.add_argument("--lang", choices=("vi", "en"), help="interface language (default: vi)")
+    parser.add_argument("--version", action="version", version=f"tinnhiem-tui {__version__}")
     return parser
 
 
