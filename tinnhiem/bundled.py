@@ -46,6 +46,22 @@ def find_rules(name: str | Path) -> Path:
     return path
 
 
+def bundled_data() -> list[Path]:
+    """The sample data files (not the turnout files beside the ballots)."""
+    return sorted(p for p in data_dir().iterdir() if p.is_file() and ".turnout." not in p.name)
+
+
+def find_data(name: str | Path) -> Path:
+    """A path as given if it exists, else a bundled sample by name, with or without suffix."""
+    path = Path(name)
+    if path.exists():
+        return path
+    for candidate in bundled_data():
+        if path.name in (candidate.name, candidate.stem):
+            return candidate
+    return path
+
+
 def loader() -> Loader:
     """Bases of `extends` are looked for beside the overlay, then among the bundled rule sets."""
     return disk_loader(rules_dir())

@@ -99,7 +99,26 @@ def _data_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ballots", action="store_true", help="D holds one row per ballot")
 
 
+def _utf8() -> None:
+    """UTF-8 out whatever the locale or code page: Vietnamese names in a cp1252 console or a
+    file redirected on Windows would otherwise end in a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8()
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        # Ctrl+C: the user's choice, not an error to explain; 130 as shells report it
+        print(file=sys.stderr)
+        return 130
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

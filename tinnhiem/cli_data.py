@@ -12,7 +12,13 @@ from pathlib import Path
 from tinnhiem import bundled
 from tinnhiem.engine import compare as compare_sets
 from tinnhiem.engine import evaluate
-from tinnhiem.engine.formats import read_ballots, read_tallies, results_document, write_results
+from tinnhiem.engine.formats import (
+    read_ballots,
+    read_tallies,
+    results_document,
+    write_results,
+    write_table,
+)
 from tinnhiem.engine.model import Dataset, Evaluation
 from tinnhiem.engine.schedule import calendar, coverage
 from tinnhiem.engine.sweep import SweepError, step_count
@@ -40,8 +46,11 @@ def read_data(
     data: str | None, ballots: bool, *rulesets: ast.Resolved, default: Path | None = None
 ) -> Dataset:
     path = Path(data) if data else (default or bundled.default_data())
+    if data and not path.exists():
+        path = bundled.find_data(data)
     if not path.exists():
-        raise UsageError(f"no data file {str(path)!r}")
+        names = ", ".join(p.stem for p in bundled.bundled_data())
+        raise UsageError(f"no data file {str(path)!r} (bundled: {names})")
     if path.is_dir():
         raise UsageError(f"{str(path)!r} is a folder; expected a data file (.csv, .xlsx, ...)")
     if path.suffix.lower() == ".tn":
@@ -102,12 +111,32 @@ def compare(args: argparse.Namespace) -> int:
     a, b = resolve(args.a), resolve(args.b)
     dataset = read_data(args.data, args.ballots, a, b)
     comparison = compare_sets(a, b, dataset)
-    if args.format == "json":
+    protect = (Path(dataset.path), Path(a.path), Path(b.path))
+    if args.format == "csv":
+        headers, rows = render.comparison_rows(comparison)
+        ids = [pair.tally.id for pair in comparison.changes for _block in pair.changed]
+        headers = ["Mã", *headers]
+        body = [[i, *row] for i, row in zip(ids, rows, strict=True)]
+        if args.output is not None:
+            write_table(headers, body, Path(args.output), "csv", protect=protect, title="So sánh")
+            return 0
+        text = _csv_text(headers, body)
+    elif args.format == "json":
         text = json.dumps(render.comparison_document(comparison), ensure_ascii=False, indent=2)
     else:
         text = render.comparison_text(comparison, markdown=args.format == "md")
-    _emit(text, args.output, (Path(dataset.path), Path(a.path), Path(b.path)))
+    _emit(text, args.output, protect)
     return 0
+
+
+def _csv_text(headers: list[str], rows: list[list[object]]) -> str:
+    """CSV for the terminal or a pipe: the file writer's cells, without its byte-order mark."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "out.csv"
+        write_table(headers, rows, target, "csv")
+        return target.read_text(encoding="utf-8-sig")
 
 
 def _term(text: str) -> tuple[int, int]:
