@@ -15,7 +15,7 @@ from tinnhiem import __version__
 
 from .errors import UsageError
 
-FORMATS = ("table", "csv", "json", "toml", "md", "xlsx")
+FORMATS = ("table", "csv", "json", "toml", "md", "xlsx", "docx", "html")
 
 Command = Callable[[argparse.Namespace], int]
 

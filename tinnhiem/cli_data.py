@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -19,6 +20,7 @@ from tinnhiem.engine.formats import (
     write_results,
     write_table,
 )
+from tinnhiem.engine.formats.official import html_text, write_docx, write_html
 from tinnhiem.engine.model import Dataset, Evaluation
 from tinnhiem.engine.schedule import calendar, coverage
 from tinnhiem.engine.sweep import SweepError, step_count
@@ -84,8 +86,15 @@ def run(args: argparse.Namespace) -> int:
     protect = (Path(dataset.path), Path(ruleset.path))
     if args.format == "table":
         _emit(render.evaluation_text(evaluation), args.output, protect)
-    elif args.output is None and args.format == "xlsx":
-        raise UsageError("--format xlsx needs --output FILE")
+    elif args.output is None and args.format in ("xlsx", "docx"):
+        raise UsageError(f"--format {args.format} needs --output FILE")
+    elif args.format == "docx":
+        write_docx(evaluation, Path(args.output), protect=protect)
+    elif args.format == "html":
+        if args.output is None:
+            sys.stdout.write(html_text(evaluation, dt.date.today()))
+        else:
+            write_html(evaluation, Path(args.output), protect=protect)
     elif args.output is None:
         sys.stdout.write(_to_text(evaluation, args.format))
     else:

@@ -267,9 +267,17 @@ class TinnhiemApp(Workbench):
             *([self.compare_path] if self.compare_path else []),
         ]
 
+        if fmt in backend.OFFICIAL_FORMATS and not isinstance(rows, ResultsRows):
+            self.notify(t(self.lang, "export.official_only"), severity="warning")
+            return
+        evaluation = rows.evaluation if isinstance(rows, ResultsRows) else None
+
         def work() -> None:
             try:
-                backend.write_table(headers, body, path, fmt, protect, rows.title)
+                if evaluation is not None and fmt in backend.OFFICIAL_FORMATS:
+                    backend.write_official(evaluation, path, fmt, protect)
+                else:
+                    backend.write_table(headers, body, path, fmt, protect, rows.title)
             except backend.EngineMissing as exc:
                 self.post_message(
                     TableExported(path, 0, t(self.lang, "missing_feature", name=exc.name))

@@ -20,7 +20,8 @@ from tinnhiem import bundled
 
 DATA_SUFFIXES = (".csv", ".xlsx", ".json", ".toml")
 RULES_SUFFIXES = (".tn",)
-EXPORT_FORMATS = ("csv", "xlsx", "json", "toml", "md")
+EXPORT_FORMATS = ("csv", "xlsx", "docx", "html", "json", "toml", "md")
+OFFICIAL_FORMATS = ("docx", "html")  # the appendix of the results, not any table
 
 
 class EngineMissing(Exception):
@@ -223,6 +224,14 @@ def write_table(
 def results_sheet(evaluation: Evaluation) -> Any:
     """The per-person table as the CLI writes it (`tinnhiem run -f csv`): headers and rows."""
     return engine("formats", "results_table")(evaluation)
+
+
+def write_official(
+    evaluation: Evaluation, path: Path, fmt: str, protect: Iterable[Path] = ()
+) -> None:
+    """The results as an official appendix: Word (docx) or a printable page (html)."""
+    writer = engine("formats.official", "write_docx" if fmt == "docx" else "write_html")
+    writer(evaluation, path, protect=tuple(protect))
 
 
 def parse_number(text: str) -> Fraction:

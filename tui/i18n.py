@@ -355,6 +355,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name} exists. Press Overwrite (or Enter) again to replace it, or change the name.",
     ),
     "export.overwrite": ("Ghi đè", "Overwrite"),
+    "export.official_only": (
+        "Word và HTML là phụ lục của bảng kết quả: hãy xuất từ tab Kết quả.",
+        "Word and HTML are the appendix of the results: export from the Results tab.",
+    ),
     "export.title": ("Xuất bảng: {table}", "Export the table: {table}"),
     "export.format": ("Định dạng", "Format"),
     "export.done": ("Đã xuất {n} dòng ra {path}", "Exported {n} rows to {path}"),

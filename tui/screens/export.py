@@ -21,6 +21,8 @@ from .picker import shown, typed_path
 FORMAT_NAMES = {
     "csv": "CSV",
     "xlsx": "Excel (XLSX)",
+    "docx": "Word (DOCX)",
+    "html": "HTML",
     "json": "JSON",
     "toml": "TOML",
     "md": "Markdown",
