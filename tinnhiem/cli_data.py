@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 
@@ -138,7 +139,7 @@ def compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _csv_text(headers: list[str], rows: list[list[object]]) -> str:
+def _csv_text(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """CSV for the terminal or a pipe: the file writer's cells, without its byte-order mark."""
     import tempfile
 
