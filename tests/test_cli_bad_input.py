@@ -103,7 +103,11 @@ CASES = [
     ([*SWEEP[:3], "folder", *SWEEP[4:], "--from", "40%", "--to", "70%"],
      FOLDER_DATA),
     # files that are not there, or empty
-    (["run", "-d", "nope.csv"], "tinnhiem: no data file 'nope.csv'"),
+    (
+        ["run", "-d", "nope.csv"],
+        "tinnhiem: no data file 'nope.csv' (bundled: nhieu-ky, phieu-bau, phu-luc-2022, qh-2013, "
+        "thoi-gian-giu-chuc-vu, vinh-phuc-2023)",
+    ),
     (["fmt", "nope.tn"], "tinnhiem: cannot use nope.tn: No such file or directory"),
     (["run", "-d", "empty.csv"], "empty.csv: error: the file is empty (0 bytes)"),
     (["run", "--ballots", "-d", "empty.csv"], "empty.csv: error: the file is empty (0 bytes)"),

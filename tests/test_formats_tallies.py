@@ -341,6 +341,8 @@ def _with_formulas(path: Path, values: dict[str, bytes]) -> Path:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
+                # an empty value is written <v /> or, when openpyxl uses lxml, <v></v>
+                data = data.replace(b"<v></v>", b"<v />")
                 for ref, value in values.items():
                     cell = f'<c r="{ref}"'.encode()
                     at = data.index(b"<v />", data.index(cell))

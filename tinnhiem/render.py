@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import sys
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -19,9 +18,16 @@ from tinnhiem.engine.sweep import SweepResult
 from tinnhiem.rules.ast import Resolved
 from tinnhiem.rules.errors import printable
 
+NARROW = 120  # below this width the people are listed one under the other, not in a table
+
+
+def _width() -> int:
+    """The terminal's width; COLUMNS when set (a pipe has no width of its own), else 200."""
+    return shutil.get_terminal_size((200, 40)).columns
+
 
 def _console_text(*renderables: Any) -> str:
-    width = shutil.get_terminal_size((200, 40)).columns if sys.stdout.isatty() else 200
+    width = _width()
     buffer = io.StringIO()
     # no colour system: styles are never written, so highlighting them would be wasted work
     console = Console(
@@ -39,7 +45,7 @@ def results_table(evaluation: Evaluation) -> Table:
     levels = ruleset.levels.levels
     table = Table(title=f"{ruleset.name}", title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column("Họ và tên")
+    table.add_column("Họ và tên", no_wrap=True)  # a name is never broken; the others wrap
     table.add_column("Chức vụ")
     table.add_column("Cơ sở tính")
     for level in levels:
@@ -78,8 +84,9 @@ def _result_cells(result: Result, evaluation: Evaluation) -> list[str]:
 def report_table(report: ReportTable, evaluation: Evaluation) -> Table:
     ruleset = evaluation.ruleset
     table = Table(title=report.title, title_justify="left")
-    table.add_column(report.by)
-    table.add_column("Số được lấy phiếu", justify="right")
+    # the group's name wraps whole (folded only where a word is longer than the column)
+    table.add_column(report.by, overflow="fold", min_width=16)
+    table.add_column("Số được lấy phiếu", justify="right", overflow="fold")
     columns: list[tuple[str, str]] = []
     for block_id in report.blocks:
         block = ruleset.block(block_id)
@@ -87,9 +94,9 @@ def report_table(report: ReportTable, evaluation: Evaluation) -> Table:
             continue
         for rule in block.rules:
             columns.append((block_id, rule.id))
-            table.add_column(f"{block.label}: {rule.label}", justify="right")
-    table.add_column("Miễn", justify="right")
-    table.add_column("Không hợp lệ", justify="right")
+            table.add_column(f"{block.label}: {rule.label}", justify="right", overflow="fold")
+    table.add_column("Miễn", justify="right", overflow="fold")
+    table.add_column("Không hợp lệ", justify="right", overflow="fold")
     for row in (*report.rows, report.total):
         cells = [row.key, str(row.rated)]
         cells += [str(row.counts.get(b, {}).get(k, 0)) for b, k in columns]
@@ -98,7 +105,42 @@ def report_table(report: ReportTable, evaluation: Evaluation) -> Table:
     return table
 
 
+def results_list(evaluation: Evaluation, width: int) -> str:
+    """The people one under the other, each in a few wrapped lines: no line wider than `width`,
+    and a name, a count or a percentage never broken."""
+    import textwrap
+
+    ruleset = evaluation.ruleset
+    keep = str.maketrans(" ", "\u00a0")  # a no-break space inside an item while wrapping
+    lines = [printable(ruleset.name)]
+    for number, result in enumerate(evaluation.results, 1):
+        cells = _result_cells(result, evaluation)
+        name, position, base, rest = cells[0], cells[1], cells[2], cells[3:]
+        levels = ruleset.levels.levels
+        counts = [f"{lv.label}: {c}" for lv, c in zip(levels, rest, strict=False)]
+        classes = [
+            f"{b.label}: {c}" for b, c in zip(ruleset.classifies, rest[len(levels) :], strict=False)
+        ]
+        head = f"{number}. {name.translate(keep)}" + (f" · {position}" if position else "")
+        groups = [[head], [f"Cơ sở tính: {base}", *counts], classes]
+        for items in groups:
+            text = " · ".join(printable(i).translate(keep) if i != head else i for i in items)
+            wrapped = textwrap.wrap(
+                text,
+                width=max(width, 20),
+                initial_indent="" if items is groups[0] else "   ",
+                subsequent_indent="   ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            lines += [w.replace("\u00a0", " ") for w in wrapped]
+    return "\n".join(lines) + "\n"
+
+
 def evaluation_text(evaluation: Evaluation) -> str:
+    if _width() < NARROW:
+        reports = [report_table(r, evaluation) for r in evaluation.reports]
+        return results_list(evaluation, _width()) + "\n" + _console_text(*reports)
     parts: list[Any] = [results_table(evaluation)]
     parts += [report_table(r, evaluation) for r in evaluation.reports]
     return _console_text(*parts)

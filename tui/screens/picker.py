@@ -176,6 +176,10 @@ class PickerScreen(ModalScreen[Picked | None]):
     @on(OptionList.OptionHighlighted, "#suggestions")
     @on(OptionList.OptionSelected, "#suggestions")
     def _suggested(self, event: OptionList.OptionHighlighted | OptionList.OptionSelected) -> None:
+        if isinstance(event, OptionList.OptionHighlighted) and (
+            event.option_index != event.option_list.highlighted
+        ):
+            return  # a highlight of before (the first entry, as the list mounted): stale
         path = self._paths.get(event.option.id or "")
         if path is not None and self._armed:
             self.query_one("#path", Input).value = self.text_of(path)
