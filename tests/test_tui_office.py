@@ -295,3 +295,39 @@ async def test_the_calendar_says_when_the_term_stands_in_for_dates(tmp_path: Pat
             "56/56 người không có ngày bắt đầu (start) trong dữ liệu: tính từ đầu nhiệm kỳ."
             in notes
         )
+
+
+# --- the palette and ctrl+c in Vietnamese; the theme remembered --------------------------------
+
+
+@pilot_test
+async def test_the_palette_and_ctrl_c_speak_vietnamese(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Ứng dụng: Đổi giao diện màu" in titles and "Ứng dụng: Chụp màn hình" in titles
+        assert not {"Theme", "Screenshot", "Quit", "Keys"} & set(titles)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        field = app.screen.query_one(Input)
+        assert field.placeholder == "Tìm lệnh…"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await settle(pilot)
+        said = [(n.title, n.message) for n in app._notifications]
+        assert ("Bạn muốn thoát?", "Nhấn ^q để thoát ứng dụng") in said
+
+
+@pilot_test
+async def test_the_chosen_theme_is_remembered(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.theme = "nord"
+        await settle(pilot)
+    again = make_app(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert again.theme == "nord"

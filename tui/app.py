@@ -87,6 +87,28 @@ class TinnhiemApp(Workbench):
                 keys[binding.id] = self.get_key_display(Binding(remapped, ""))
         self.push_screen(HelpScreen(self.lang, keys))
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t(self.lang, "palette.search")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.search_commands(ThemeProvider(self).commands, t(self.lang, "palette.themes"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies in a text field): say which key does."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                key_name = self.get_key_display(active.binding)
+                self.notify(
+                    t(self.lang, "quit.how", key=key_name or key), title=t(self.lang, "quit.ask")
+                )
+                return
+
     def action_language(self) -> None:
         self.lang = other(self.lang)
         self.config = replace(self.config, lang=self.lang)
@@ -369,9 +391,11 @@ def _writable(folder: Path) -> bool:
 
 
 def _textual_commands(app: TinnhiemApp, screen: Screen) -> Iterable[SystemCommand]:
-    """Textual's own palette entries that we keep: the theme, the screenshot."""
+    """Textual's own palette entries that we keep (the theme, the screenshot), in our words."""
     from textual.app import App
 
     for command in App.get_system_commands(app, screen):
         if command.title in ("Theme", "Screenshot"):
-            yield command
+            key = f"palette.{command.title.lower()}"
+            title = f"{t(app.lang, 'group.app')}: {t(app.lang, key)}"
+            yield SystemCommand(title, t(app.lang, f"{key}.tip"), command.callback)

@@ -32,6 +32,7 @@ def config_dir() -> Path:
 @dataclass(frozen=True)
 class Config:
     lang: Lang = "vi"
+    theme: str = ""  # the colour theme chosen in the app; "" is Textual's default
     recent_data: tuple[str, ...] = ()
     recent_rules: tuple[str, ...] = ()
     # binding id -> keys, e.g. {"tinnhiem.open_data": "ctrl+o"}: lets a user remap any key
@@ -76,6 +77,10 @@ def load(folder: Path) -> Config:
     except RecursionError:  # tomllib recurses into nested arrays
         return Config(ignored=("arrays nested too deeply to read; using the defaults",))
     ignored: list[str] = []
+    theme = data.get("theme", "")
+    if not isinstance(theme, str):
+        ignored.append(f'theme = {_shown(theme)}: expected a name in quotes, "nord"')
+        theme = ""
     lang = data.get("lang", "vi")
     if lang not in LANGS:
         ignored.append(f'lang = {_shown(lang)}: expected "vi" or "en"')
@@ -91,10 +96,11 @@ def load(folder: Path) -> Config:
     for key, value in keymap.items():
         if not isinstance(value, str):
             ignored.append(f'[keymap] "{key}" = {_shown(value)}: expected a key in quotes, "f6"')
-    for name in sorted(data.keys() - {"lang", "recent", "keymap"}):
-        ignored.append(f"{name}: not a setting (lang, [recent], [keymap])")
+    for name in sorted(data.keys() - {"lang", "theme", "recent", "keymap"}):
+        ignored.append(f"{name}: not a setting (lang, theme, [recent], [keymap])")
     return Config(
         lang=lang,
+        theme=theme,
         recent_data=_paths(recent.get("data"), "recent.data", ignored),
         recent_rules=_paths(recent.get("rules"), "recent.rules", ignored),
         keymap={k: v for k, v in keymap.items() if isinstance(v, str)},
@@ -127,6 +133,8 @@ def save(folder: Path, config: Config) -> None:
         "lang": config.lang,
         "recent": {"data": list(config.recent_data), "rules": list(config.recent_rules)},
     }
+    if config.theme:
+        document["theme"] = config.theme
     if config.keymap:
         document["keymap"] = dict(config.keymap)
     try:

@@ -13,6 +13,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.title": ("tinnhiem: lấy phiếu tín nhiệm", "tinnhiem: confidence ratings"),
     "lang.name": ("Tiếng Việt", "English"),
     "lang.switched": ("Đã chuyển sang tiếng Việt", "Switched to English"),
+    # the command palette's own words, and ctrl+c
+    "palette.search": ("Tìm lệnh…", "Search for commands…"),
+    "palette.themes": ("Tìm giao diện màu…", "Search for themes…"),
+    "palette.theme": ("Đổi giao diện màu", "Change the theme"),
+    "palette.theme.tip": ("Chọn bảng màu của ứng dụng", "Choose the colours of the app"),
+    "palette.screenshot": ("Chụp màn hình", "Screenshot"),
+    "palette.screenshot.tip": (
+        "Lưu hình màn hình hiện tại thành tệp SVG",
+        "Save the screen as it is to an SVG file",
+    ),
+    "quit.ask": ("Bạn muốn thoát?", "Do you want to quit?"),
+    "quit.how": ("Nhấn {key} để thoát ứng dụng", "Press {key} to quit the app"),
     # tabs
     "tab.results": ("Kết quả", "Results"),
     "tab.report": ("Phụ lục", "Report"),

@@ -155,6 +155,9 @@ class Workbench(App[None]):
                 severity="warning",
                 markup=False,
             )
+        self._default_theme = self.theme
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
         self.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
         self._theme_changed()
         self._set_status()
@@ -169,6 +172,9 @@ class Workbench(App[None]):
         self.screen.set_class(self.size.width < 110, "-narrow")
 
     def _theme_changed(self) -> None:
+        if self.theme != (self.config.theme or self._default_theme):
+            self.config = replace(self.config, theme=self.theme)  # remembered for next time
+            settings.save(self.config_dir, self.config)
         variables = self.get_css_variables()
         self.palette = {k: variables[k] for k in PALETTE_KEYS if k in variables}
         self.query_one(RulesView).set_palette(self.palette)
