@@ -90,14 +90,18 @@ class TinnhiemApp(Workbench):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = t(self.lang, "palette.search")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def search_themes(self) -> None:
+        from textual.command import CommandPalette
         from textual.theme import ThemeProvider
 
-        self.search_commands(ThemeProvider(self).commands, t(self.lang, "palette.themes"))
+        palette = CommandPalette(
+            providers=[ThemeProvider], placeholder=t(self.lang, "palette.themes")
+        )
+        self.push_screen(palette)
 
     def action_help_quit(self) -> None:
         """Ctrl+C does not quit (it copies in a text field): say which key does."""
