@@ -68,3 +68,21 @@ def test_ctrl_c_ends_quietly_with_130(
     monkeypatch.setattr(tinnhiem.cli_data, "run", interrupted)
     assert main(["run"]) == 130
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_samples_are_copied_out_and_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["samples", str(tmp_path / "s")]) == 0
+    rules = sorted(p.name for p in (tmp_path / "s" / "rules").iterdir())
+    data = sorted(p.name for p in (tmp_path / "s" / "data").iterdir())
+    assert rules == sorted(p.name for p in bundled.bundled_rules())
+    assert "phieu-bau.turnout.toml" in data and "thoi-gian-giu-chuc-vu.csv" in data
+    n = len(rules) + len(data)
+    assert capsys.readouterr().out == f"{n} files copied into {tmp_path / 's'}\n"
+    (tmp_path / "s" / "data" / "qh-2013.csv").write_text("mine", encoding="utf-8")
+    assert main(["samples", str(tmp_path / "s")]) == 0
+    assert (tmp_path / "s" / "data" / "qh-2013.csv").read_text("utf-8") == "mine"
+    assert capsys.readouterr().out == f"0 files copied into {tmp_path / 's'}, {n} kept\n"
+    monkeypatch.chdir(tmp_path / "s")
+    assert main(["run", "-r", "rules/nq96-2023.tn", "-d", "data/vinh-phuc-2023.csv"]) == 0

@@ -60,6 +60,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "toml", "json"), default="text")
     p.set_defaults(func=_command("cli_rules", "show"))
 
+    p = sub.add_parser(
+        "samples",
+        help="copy the bundled rule sets and sample data into a folder",
+        description="Copy the bundled rule sets (rules/*.tn) and sample data (data/*) into DIR, "
+        "so that the README's examples run outside a checkout. Files already there are kept.",
+    )
+    p.add_argument("dir", nargs="?", default="tinnhiem-samples", metavar="DIR")
+    p.set_defaults(func=_command("cli_data", "samples"))
+
     p = sub.add_parser("run", help="evaluate data against a rule set")
     _data_args(p)
     p.add_argument("--rules", "-r", metavar="R", help="rules file or bundled name")

@@ -211,3 +211,29 @@ def sweep(args: argparse.Namespace) -> int:
 
 
 __all__ = ["compare", "results_document", "run", "schedule", "sweep"]
+
+
+def samples(args: argparse.Namespace) -> int:
+    """Copy the bundled files out; an existing file is never overwritten (it is said so)."""
+    import shutil
+
+    target = Path(args.dir)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{str(target)!r} is a file; expected a folder to copy the samples into")
+    copied = kept = 0
+    for folder, files in (("rules", bundled.bundled_rules()), ("data", _data_files())):
+        (target / folder).mkdir(parents=True, exist_ok=True)
+        for source in files:
+            destination = target / folder / source.name
+            if destination.exists():
+                kept += 1
+                print(f"kept {destination} (already there)", file=sys.stderr)
+                continue
+            shutil.copyfile(source, destination)
+            copied += 1
+    print(f"{copied} files copied into {target}" + (f", {kept} kept" if kept else ""))
+    return 0
+
+
+def _data_files() -> list[Path]:
+    return sorted(p for p in bundled.data_dir().iterdir() if p.is_file())
