@@ -470,11 +470,16 @@ async def test_help_lists_every_action(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one(Grid).rows
-        assert len(table) == len(ACTIONS)
+        from tinnhiem.tui.screens.help import NAVIGATION
+
+        assert len(table) == len(ACTIONS) + len(NAVIGATION)  # and the keys of moving around
         commands = [table.cells(i)[1].plain for i in range(len(table))]
         assert (
             "Dữ liệu: mở tệp…" in commands and "So sánh: so sánh với bộ quy tắc khác…" in commands
         )
+        assert "Di chuyển: Thoát vùng" in commands
+        leave = commands.index("Di chuyển: Thoát vùng")
+        assert table.cells(leave)[0].plain == "Esc"
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

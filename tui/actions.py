@@ -61,8 +61,9 @@ ACTIONS: tuple[Action, ...] = (
         Action(f"tab_{tab}", str(n), f"tab('{tab}')", "group.view", fields={"name": f"tab.{tab}"})
         for n, tab in enumerate(TABS, 1)
     ),
-    Action("palette", "ctrl+p", "command_palette", "group.app"),
-    Action("language", "f2", "language", "group.app", show=True),
+    # the palette in the footer, the language in it (F1 and F2 stay): the footer fits 80 columns
+    Action("palette", "ctrl+p", "command_palette", "group.app", show=True),
+    Action("language", "f2", "language", "group.app"),
     Action("quit", "ctrl+q", "quit", "group.app", show=True, priority=True),
 )
 PALETTE_KEY = "ctrl+p"

@@ -25,6 +25,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "quit.ask": ("Bạn muốn thoát?", "Do you want to quit?"),
     "quit.how": ("Nhấn {key} để thoát ứng dụng", "Press {key} to quit the app"),
+    # moving around (F1)
+    "group.nav": ("Di chuyển", "Move"),
+    "nav.rows": ("Dòng", "Rows"),
+    "nav.rows.tip": ("Lên, xuống một dòng hoặc một trang", "Up or down a row or a page"),
+    "nav.edges": ("Đầu, cuối", "First, last"),
+    "nav.edges.tip": ("Dòng đầu hoặc dòng cuối của bảng", "The first or last row of the table"),
+    "nav.columns": ("Cột", "Columns"),
+    "nav.columns.tip": ("Cuộn bảng sang trái, sang phải", "Scroll the table left or right"),
+    "nav.focus": ("Chuyển vùng", "Next area"),
+    "nav.focus.tip": (
+        "Sang vùng kế tiếp: từ thanh thẻ vào trình sửa quy tắc, bảng, ô nhập",
+        "To the next area: from the tab strip into the rules editor, a table, a field",
+    ),
+    "nav.leave": ("Thoát vùng", "Leave"),
+    "nav.leave.tip": (
+        "Ra khỏi trình sửa quy tắc (để các phím 1–6 lại chuyển thẻ); đóng hộp thoại",
+        "Leave the rules editor (so that keys 1–6 switch tabs again); close a dialog",
+    ),
+    "nav.choose": ("Chọn", "Choose"),
+    "nav.choose.tip": ("Chọn dòng, mở tệp, xác nhận", "Choose a row, open a file, confirm"),
     # tabs
     "tab.results": ("Kết quả", "Results"),
     "tab.report": ("Phụ lục", "Report"),

@@ -15,6 +15,15 @@ from ..i18n import t
 from ..table import Column, StaticRows, cell
 from ..widgets.grid import Grid
 
+NAVIGATION = (
+    ("↑ ↓ PgUp PgDn", "rows"),
+    ("Home End", "edges"),
+    ("← →", "columns"),
+    ("Tab, Shift+Tab", "focus"),
+    ("Esc", "leave"),
+    ("Enter", "choose"),
+)
+
 
 def help_rows(lang: str, keys: dict[str, str]) -> StaticRows:
     """A row per action: its key (as remapped), "group: verb", and what it does."""
@@ -25,6 +34,18 @@ def help_rows(lang: str, keys: dict[str, str]) -> StaticRows:
             (
                 action.id,
                 [cell(key, style="bold"), cell(action.command(lang)), cell(action.words(lang)[2])],
+            )
+        )
+    # the keys of moving around, which are no action of ours but which a user has to know
+    for key, what in NAVIGATION:
+        rows.append(
+            (
+                f"nav.{what}",
+                [
+                    cell(key, style="bold"),
+                    cell(f"{t(lang, 'group.nav')}: {t(lang, f'nav.{what}')}"),
+                    cell(t(lang, f"nav.{what}.tip")),
+                ],
             )
         )
     columns = [
