@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tinnhiem.cli import main
@@ -31,3 +33,16 @@ def test_the_narrow_list_keeps_each_person_whole(
         "   Tín nhiệm thấp: 3 (9,68%)",
         "   Hệ quả: Không · Mức tín nhiệm: Tín nhiệm cao từ 50% trở lên",
     ]
+
+
+def test_the_narrow_list_shows_control_characters_as_symbols(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.chdir(tmp_path)
+    name = "\x1b[31mRED\x1b]0;pwned\x07"
+    Path("esc.csv").write_text(f"name,position,collected,cao,tn,thap\n{name},{name},10,5,3,2\n")
+    assert main(["run", "-d", "esc.csv"]) == 0
+    out = capsys.readouterr().out
+    assert "1. ␛[31mRED␛]0;pwned␇ · ␛[31mRED␛]0;pwned␇" in out
+    assert "\x1b" not in out and "\x07" not in out

@@ -945,7 +945,12 @@ CONFIGS = [
         '[keymap]\n"tinnhiem.export" = "f1"\n',
         '[keymap] "tinnhiem.export" = "f1": f1 is the key of tinnhiem.help',
     ),
-    ("an unknown setting", 'theme = "dark"\n', "theme: not a setting (lang, [recent], [keymap])"),
+    (
+        "an unknown setting",
+        'colour = "dark"\n',
+        "colour: not a setting (lang, theme, [recent], [keymap])",
+    ),
+    ("a theme not a name", "theme = 5\n", 'theme = 5: expected a name in quotes, "nord"'),
 ]
 
 

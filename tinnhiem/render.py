@@ -121,10 +121,12 @@ def results_list(evaluation: Evaluation, width: int) -> str:
         classes = [
             f"{b.label}: {c}" for b, c in zip(ruleset.classifies, rest[len(levels) :], strict=False)
         ]
-        head = f"{number}. {name.translate(keep)}" + (f" · {position}" if position else "")
+        # the data's control characters are shown as symbols, never sent to the terminal
+        name = printable(name).translate(keep)
+        head = f"{number}. {name}" + (f" · {printable(position)}" if position else "")
         groups = [[head], [f"Cơ sở tính: {base}", *counts], classes]
         for items in groups:
-            text = " · ".join(printable(i).translate(keep) if i != head else i for i in items)
+            text = " · ".join(i if i is head else printable(i).translate(keep) for i in items)
             wrapped = textwrap.wrap(
                 text,
                 width=max(width, 20),
