@@ -436,12 +436,12 @@ def _check(source: Source, plan: Plan, count: Count, marks: Marks, given: Turnou
         issues.error(
             f"{amount('collected', collected)} (rows of the file), more than the {issued} issued"
         )
-    bad = sum(person.bad for person in count.people.values())
-    found = _find_bad_cells(source, plan, marks, bad) if bad else []
+    bad = any(person.bad for person in count.people.values())
+    found = _find_bad_cells(source, plan, marks, count) if bad else []
     errors = sorted(
         count.errors + found, key=lambda i: (i.origin.row, _column_index(plan, i.origin.column))
     )
-    more = count.more + max(bad - len(found), 0)
+    more = count.more
     if errors or issues.errors:
         raise capped(issues.errors + errors, file, more)
 
@@ -450,9 +450,15 @@ def _column_index(plan: Plan, column: str | None) -> int:
     return plan.header.index(column) if column in plan.header else -1
 
 
-def _find_bad_cells(source: Source, plan: Plan, marks: Marks, total: int) -> list[DataIssue]:
-    """The cells that are not marks, with their rows: the file read again, up to the cap."""
-    found: list[DataIssue] = []
+def _find_bad_cells(source: Source, plan: Plan, marks: Marks, count: Count) -> list[DataIssue]:
+    """One error per column holding cells that are not marks, by its header and letter only.
+
+    A cell that is not a mark may be a voter's name: it is never shown, only counted, with the row
+    of the first one (the file read again, up to the first bad cell of each such column).
+    """
+    bad = {index: person.bad for index, person in count.people.items() if person.bad}
+    first: dict[int, int] = {}
+    letters: dict[int, set[str]] = {index: set() for index in bad}
     for rows in source.generic():
         for number, cells in rows:
             void = plan.void
@@ -462,17 +468,30 @@ def _find_bad_cells(source: Source, plan: Plan, marks: Marks, total: int) -> lis
                 and void_word(mark_text(cells[void])) is not False
             ):
                 continue
-            for index in plan.people:
-                if index < len(cells):
+            for index in bad:
+                if index not in first and index < len(cells):
                     text = mark_text(cells[index])
                     if marks.ticks(text) is None:
-                        column = plan.header[index]
-                        message = marks.problem(text)
-                        found.append(
-                            DataIssue("error", message, Origin(source.file, number, column))
-                        )
-                        if len(found) > MAX_ERRORS or len(found) == total:
-                            return found
+                        first[index] = number
+                        letters[index] = marks.ambiguous_letters(text)
+            if len(first) == len(bad):
+                break
+        if len(first) == len(bad):
+            break
+    found = []
+    for index, n in bad.items():
+        cells = "1 cell" if n == 1 else f"{n} cells"
+        where = f", the first in row {first[index]}" if index in first else ""
+        hint = marks.letters_hint(letters[index])
+        found.append(
+            DataIssue(
+                "error",
+                f"column {column_letter(index)} holds values that are not marks ({cells}{where});"
+                " a ballot file must not say who voted, so none is shown; "
+                f"{hint}{marks.expected()}",
+                Origin(source.file, plan.header_row, plan.header[index]),
+            )
+        )
     return found
 
 
