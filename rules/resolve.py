@@ -48,7 +48,10 @@ def read_rules_file(path: str | Path, *, base: bool = False) -> str:
         raise NotRulesFile(errno.EINVAL, "not a rules file", str(path))
     # O_NONBLOCK: opening a pipe with no writer must not wait; the kind is checked on the open
     # file itself, so a file swapped after the check is still the one checked
-    fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:  # named as the user wrote it, not where its links lead
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if stat.S_ISDIR(info.st_mode):

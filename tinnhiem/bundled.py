@@ -46,6 +46,14 @@ def find_rules(name: str | Path) -> Path:
     return path
 
 
+def is_bundled(path: Path) -> bool:
+    """Whether `path` is one of the rule sets that ship with tinnhiem."""
+    try:
+        return path.resolve().parent == rules_dir().resolve()
+    except OSError:
+        return False
+
+
 def loader() -> Loader:
     """Bases of `extends` are looked for beside the overlay, then among the bundled rule sets."""
     return disk_loader(rules_dir())
