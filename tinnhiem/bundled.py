@@ -49,7 +49,8 @@ def find_rules(name: str | Path) -> Path:
 def is_bundled(path: Path) -> bool:
     """Whether `path` is one of the rule sets that ship with tinnhiem."""
     try:
-        return path.resolve().parent == rules_dir().resolve()
+        # the folder, not the file: an editable install links each bundled file to the checkout
+        return path.absolute().parent.resolve() == rules_dir().resolve()
     except OSError:
         return False
 

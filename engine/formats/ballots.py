@@ -34,7 +34,7 @@ from tinnhiem.engine.model import KNOWN_LEVELS, DataError, DataIssue, Dataset, O
 
 from .counting import Count, Plan, mark_text, plan_columns
 from .headers import HeaderMatcher, column_letter, display
-from .issues import MAX_ERRORS, Issues, capped, check_size, fail
+from .issues import Issues, capped, check_size, fail
 from .marks import Marks, void_word
 from .tabular import (
     BALLOT_SHEETS,

@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import io
 import json
-import math
 import re
 import stat
 import tomllib
@@ -26,7 +25,8 @@ from xml.etree import ElementTree
 from tinnhiem.engine.model import DataError
 
 from .headers import display, display_all, fold
-from .issues import ENVIRONMENT, MB, Issues, capped, check_size, fail, limit_mb
+from .issues import Issues, capped, check_size, fail
+from .workbook import inspect_workbook
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -254,6 +254,9 @@ def xlsx_rows(
     import openpyxl  # slow to import: only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException
 
+    if scan:  # before any parser: the size of every part, entity declarations, huge numbers
+        what = "a file of tallies, which is read whole" if whole else "a workbook of ballots"
+        inspect_workbook(path, file, what)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
@@ -266,8 +269,6 @@ def xlsx_rows(
         sheet = next((ws for ws in sheets if fold(ws.title) in wanted), sheets[0])
         sheet.reset_dimensions()  # some writers store a wrong size; read what is there
         member = getattr(sheet, "_worksheet_path", "")
-        if whole:
-            check_unpacked(path, file, member)
         if scan:
             found = scan_sheet(path, member)
             if found.unsaved:
@@ -282,28 +283,6 @@ def xlsx_rows(
         yield rows()
     finally:
         book.close()
-
-
-XML_PER_MB = 10  # a sheet's XML takes about ten times the bytes of the same table as CSV
-
-
-def check_unpacked(path: Path, file: str, member: str) -> None:
-    """`DataError` if the sheet's XML unpacks to more than `XML_PER_MB` times the data limit:
-    a workbook of a few MB can hold gigabytes of XML (zipped, it compresses a hundredfold)."""
-    limit = limit_mb()
-    try:
-        with zipfile.ZipFile(path) as archive:
-            size = archive.getinfo(member.lstrip("/")).file_size
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return  # openpyxl read the sheet: this cannot happen but with a damaged part
-    if limit and size > limit * XML_PER_MB * MB:
-        needed = math.ceil(size / MB / XML_PER_MB)
-        raise fail(
-            file,
-            f"the sheet unpacks to {math.ceil(size / MB)} MB of XML, more than the "
-            f"{limit * XML_PER_MB} MB allowed for a file of tallies, which is read whole; check "
-            f"that this is the right file, or set {ENVIRONMENT}={needed} to read it anyway",
-        )
 
 
 MERGE_CELL = b"mergeCell"
