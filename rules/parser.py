@@ -100,8 +100,16 @@ MAX_DIGITS = 40  # more is no threshold anyone means (and slows every sum it tak
 MAX_DEPTH = 100  # conditions nested deeper than this (`not not …`, `a and (b or (c and …))`)
 
 
+# The grammar's NUMBER: digits, decimals, then % or /denominator. Text from elsewhere (a command
+# line) is held to it too: `Decimal` would read 1e99999999, a number of a hundred million digits.
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:%|/[0-9]+)?")
+
+
 def parse_number(token: Token) -> ast.Number:
     text = str(token)
+    if len(text) > 4 * MAX_DIGITS or not _NUMBER.fullmatch(text):
+        shown = text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}"
+        raise _BadToken(token, f"`{shown}` is not a number like 40%, 2/5 or 0.4")
     digits = sum(c.isdigit() for c in text)
     if digits > MAX_DIGITS:
         shown = text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}"

@@ -58,6 +58,11 @@ from .tallies import MERGES_SHOWN, amount
 from .values import CellError, parse_count
 
 BLOCK = 1 << 16  # bytes read at a time by the fast path (small blocks stay in the cache)
+HEADER_BYTES = 1 << 20  # a header of one column per person is a few KB
+CR_ONLY = (
+    "the lines end with a carriage return only (CR, as old Mac programs write); "
+    'save the file as "CSV UTF-8"'
+)
 
 _SIDECAR_KEYS = ("members", "present", "issued", "collected")
 
@@ -148,7 +153,7 @@ def _open_text(path: Path, file: str) -> Source:
             except UnicodeDecodeError:
                 raise fail(file, "the text is not valid UTF-16") from None
             delimiter = sniff_delimiter(line)
-            header = _header_cells(line, delimiter)
+            header = _header_cells(line, delimiter, file, number)
             return Source(path, file, "text", header, number, None, "utf-16", delimiter)
         if head.startswith(b"PK\x03\x04"):
             raise fail(file, "this is an Excel workbook (.xlsx), not a text file; name it .xlsx")
@@ -156,7 +161,7 @@ def _open_text(path: Path, file: str) -> Source:
         number = 0
         while True:
             start = raw.tell()
-            data = raw.readline()
+            data = raw.readline(HEADER_BYTES)
             if not data:
                 raise fail(file, "the file holds no values: no header and no ballots")
             number += 1
@@ -164,17 +169,24 @@ def _open_text(path: Path, file: str) -> Source:
                 break
         if b"\x00" in data:
             raise fail(file, NUL_BYTES)
+        if b"\r" in data.removesuffix(b"\r\n"):
+            raise fail(file, CR_ONLY, row=number)
+        if not data.endswith(b"\n") and len(data) == HEADER_BYTES:
+            raise fail(file, f"the header is longer than {HEADER_BYTES // 1024} KB", row=number)
         try:
             line = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise not_utf8(file, data, exc.start, line_base=number, offset_base=start) from None
         delimiter = sniff_delimiter(line)
-        header = _header_cells(line, delimiter)
+        header = _header_cells(line, delimiter, file, number)
         return Source(path, file, "text", header, number, None, "utf-8-sig", delimiter, raw.tell())
 
 
-def _header_cells(line: str, delimiter: str) -> list[str]:
-    cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+def _header_cells(line: str, delimiter: str, file: str = "", row: int = 0) -> list[str]:
+    try:
+        cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise fail(file, csv_problem(exc), row=row) from None
     return [display(c) for c in cells]
 
 

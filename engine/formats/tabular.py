@@ -26,7 +26,7 @@ from tinnhiem.engine.model import DataError
 
 from .headers import display, display_all, fold
 from .issues import Issues, capped, check_size, fail
-from .workbook import inspect_workbook
+from .workbook import MAX_DIGITS, inspect_workbook
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -412,8 +412,25 @@ def fill_merged(rows: list[Row], merges: Sequence[Merge], header_row: int) -> li
 TOO_DEEP = "lists or objects nested inside each other too deeply to read (a few levels are enough)"
 
 
+# Python's int() refuses more than 4300 digits (a ValueError from inside the JSON and TOML
+# readers); no count or value has more than a thousand, so longer runs are refused before reading.
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{" + str(MAX_DIGITS) + ",}")
+
+
+def no_long_numbers(text: str, file: str) -> None:
+    found = _LONG_NUMBER.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise fail(
+            file,
+            f"line {line} holds a number of {len(found[0])} digits; no count or value has more "
+            f"than {MAX_DIGITS}",
+        )
+
+
 def load_json(data: bytes, file: str) -> object:
     text = decode(data, file)
+    no_long_numbers(text, file)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -426,6 +443,7 @@ def load_json(data: bytes, file: str) -> object:
 
 def load_toml(data: bytes, file: str) -> dict[str, Any]:
     text = decode(data, file)
+    no_long_numbers(text, file)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
