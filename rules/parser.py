@@ -101,13 +101,19 @@ MAX_DEPTH = 100  # conditions nested deeper than this (`not not …`, `a and (b 
 
 
 # The grammar's NUMBER: digits, decimals, then % or /denominator. Text from elsewhere (a command
-# line) is held to it too: `Decimal` would read 1e99999999, a number of a hundred million digits.
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:%|/[0-9]+)?")
+# line, a field of the UI) may also write an exponent (1e-9), held to MAX_DIGITS places either way:
+# `Decimal` alone would read 1e99999999, a number of a hundred million digits, and stall on it.
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:%|/[0-9]+)?")
+_EXPONENT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?[eE]([+-]?[0-9]{1,4})%?")
 
 
 def parse_number(token: Token) -> ast.Number:
     text = str(token)
-    if len(text) > 4 * MAX_DIGITS or not _NUMBER.fullmatch(text):
+    exponent = _EXPONENT.fullmatch(text) if len(text) <= 4 * MAX_DIGITS else None
+    if exponent and abs(int(exponent[1])) > MAX_DIGITS:
+        shown = text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}"
+        raise _BadToken(token, f"`{shown}` has an exponent beyond ±{MAX_DIGITS}")
+    if not exponent and (len(text) > 4 * MAX_DIGITS or not _NUMBER.fullmatch(text)):
         shown = text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}"
         raise _BadToken(token, f"`{shown}` is not a number like 40%, 2/5 or 0.4")
     digits = sum(c.isdigit() for c in text)
