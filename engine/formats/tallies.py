@@ -569,7 +569,8 @@ def _quick_column(cells: tuple[Any, ...]) -> list[int | None]:
     if all(cells) and _all_digits(cells) and max(map(len, cells)) <= MAX_DIGITS:
         return list(map(int, cells))  # the usual column: no cell to look at one by one
     return [
-        int(v) if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) <= MAX_DIGITS
+        int(v)
+        if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) <= MAX_DIGITS
         else None
         for v in cells
     ]

@@ -56,7 +56,8 @@ def parse_count(value: object) -> int:
     """A count: a whole number not below 0. 12.0 from a spreadsheet is 12; 12.5 is an error."""
     if isinstance(value, str) and len(value) > _MAX_DIGITS:
         raise CellError(
-            f"expected a whole number of at most {_MAX_DIGITS} digits, found {len(value)} characters"
+            f"expected a whole number of at most {_MAX_DIGITS} digits, "
+            f"found {len(value)} characters"
         )
     if isinstance(value, str) and value.isascii() and value.isdigit():  # the common case, fast
         return int(value)
