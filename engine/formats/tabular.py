@@ -26,7 +26,7 @@ from tinnhiem.engine.model import DataError
 
 from .headers import display, display_all, fold
 from .issues import Issues, capped, check_size, fail
-from .workbook import MAX_DIGITS, inspect_workbook
+from .workbook import DAMAGED, MAX_DIGITS, damage, inspect_workbook
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -259,8 +259,8 @@ def xlsx_rows(
         inspect_workbook(path, file, what)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise fail(file, f"not a readable Excel workbook (.xlsx): {exc}") from None
+    except (InvalidFileException, *DAMAGED) as exc:
+        raise fail(file, f"not a readable Excel workbook (.xlsx): {damage(exc)}") from None
     try:
         wanted = {fold(name) for name in prefer}
         sheets = [ws for ws in book.worksheets if hasattr(ws, "iter_rows")]
@@ -277,8 +277,11 @@ def xlsx_rows(
                 merges.extend(found.merges)
 
         def rows() -> Iterator[Row]:
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield number, list(values)
+            try:
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                    yield number, list(values)
+            except DAMAGED as exc:  # a part that is not well-formed XML, a cell type unknown
+                raise fail(file, f"not a readable Excel workbook (.xlsx): {damage(exc)}") from None
 
         yield rows()
     finally:

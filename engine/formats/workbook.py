@@ -15,6 +15,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
+from xml.etree import ElementTree
 
 from .issues import ENVIRONMENT, MB, fail, limit_mb
 
@@ -91,6 +92,34 @@ def _too_big(file: str, what: str, size: int, limit: int, at_least: bool = False
         f"parts), more than the {limit // MB} MB allowed for {what}; check that this is the "
         f"right file, or set {setting} to read it anyway",
     )
+
+
+# What a reader of a damaged workbook raises (a part that is not well-formed XML, a value of an
+# unknown type, a truncated stream): each is said in words, never a traceback.
+DAMAGED = (
+    ElementTree.ParseError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    IndexError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    OSError,
+)
+
+
+def damage(exc: BaseException) -> str:
+    """Why a workbook could not be read, from the reader's error, without quoting its content."""
+    if isinstance(exc, ElementTree.ParseError):
+        line, column = getattr(exc, "position", (0, 0))
+        return f"a part is not well-formed XML (line {line}, column {column})"
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError | KeyError | OSError):
+        return _reason(exc)  # about the zip and its part names, never a cell
+    # a reader's ValueError can quote a cell ("could not convert string to float: '…'"), and a
+    # ballot cell must never be shown: only the kind of failure is said
+    return f"a cell or a part holds what a workbook cannot ({type(exc).__name__})"
 
 
 def _reason(exc: BaseException) -> str:
