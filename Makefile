@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed
 SOURCES := pyproject.toml $(shell find tinnhiem rules engine tui samples -type f \
              \( -name '*.py' -o -name '*.lark' -o -name '*.tcss' -o -name '*.tn' -o -path 'samples/data/*' \) 2>/dev/null)
 
-.PHONY: run test check lint types bench fmt clean
+.PHONY: run test check lint types bench fuzz fmt clean
 
 $(STAMP): $(SOURCES)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -32,6 +32,12 @@ check: lint types test
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Thousands of mutated rule and data files: a summary of exit codes, tracebacks, hangs, memory.
+FUZZ_CASES ?= 3000
+FUZZ_SEED  ?= 1
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz.py --cases $(FUZZ_CASES) --seed $(FUZZ_SEED)
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .

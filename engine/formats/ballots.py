@@ -492,13 +492,13 @@ def _find_bad_cells(source: Source, plan: Plan, marks: Marks, count: Count) -> l
             break
     found = []
     for index, n in bad.items():
-        cells = "1 cell" if n == 1 else f"{n} cells"
+        how_many = "1 cell" if n == 1 else f"{n} cells"
         where = f", the first in row {first[index]}" if index in first else ""
         hint = marks.letters_hint(letters[index])
         found.append(
             DataIssue(
                 "error",
-                f"column {column_letter(index)} holds values that are not marks ({cells}{where});"
+                f"column {column_letter(index)} holds values that are not marks ({how_many}{where});"
                 " a ballot file must not say who voted, so none is shown; "
                 f"{hint}{marks.expected()}",
                 Origin(source.file, plan.header_row, plan.header[index]),
