@@ -60,7 +60,11 @@ def read_rules_file(path: str | Path, *, base: bool = False) -> str:
             raise NotRulesFile(errno.EINVAL, "not a regular file (a pipe or a device)", str(path))
         data = handle.read(MAX_RULES_BYTES + 1)
     if len(data) > MAX_RULES_BYTES:
-        raise TooBig(errno.EFBIG, "too big", str(path))
+        raise TooBig(
+            errno.EFBIG,
+            f"larger than {MAX_RULES_BYTES // 2**20} MB, the limit of a rules file",
+            str(path),
+        )
     text = data.decode("utf-8-sig")
     if base and not _FIRST_STATEMENT.match(text):
         raise NotRulesFile(errno.EINVAL, "not a rules file", str(path))

@@ -43,7 +43,7 @@ async def test_a_workbook_that_fails_to_parse_says_so_and_stops_computing(tmp_pa
         app.load_data(path)
         assert app.status.busy
         await settle(pilot)
-        assert not app.status.busy and app.loading is None
+        assert not app.status.busy and app.loading_path is None
         assert f"{path}: error: not a readable Excel workbook (.xlsx): a part is not well-formed " \
             "XML (line 1, column 469)" in _messages(app)  # fmt: skip
         assert app.dataset is before
@@ -102,7 +102,7 @@ async def test_escape_stops_waiting_for_a_load_and_drops_its_result(
         assert slow.started.wait(10) and app.status.busy
         await pilot.press("escape")
         await pilot.pause()
-        assert not app.status.busy and app.loading is None
+        assert not app.status.busy and app.loading_path is None
         assert "Đã hủy việc nạp vinh-phuc-2023.csv" in _messages(app)
         slow.go_on.set()
         await settle(pilot)
@@ -129,3 +129,32 @@ async def test_ctrl_q_quits_during_a_load(tmp_path: Path, monkeypatch: pytest.Mo
             assert slow.go_on.is_set() is False
     finally:
         slow.go_on.set()
+
+
+@pilot_test
+async def test_a_workbook_whose_parts_unpack_past_the_limit_is_refused_in_the_tui(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Styles of 12 MB (a few KB zipped) under a limit of 10 MB of XML: refused before reading."""
+    monkeypatch.setenv("TINNHIEM_MAX_DATA_MB", "1")
+    path = tmp_path / "bom.xlsx"
+    book = Workbook()
+    for row in [["name", "collected", "cao", "tn", "thap"], ["An", 10, 5, 3, 2]]:
+        book.active.append(row)
+    book.save(path)
+    with zipfile.ZipFile(path) as old:
+        parts = [(i.filename, old.read(i.filename)) for i in old.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in parts:
+            new.writestr(name, data + b" " * (12 << 20) if name == "xl/styles.xml" else data)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.load_data(path)
+        await settle(pilot)
+        assert not app.status.busy
+        assert (
+            f"{path}: error: the workbook unpacks to 13 MB of XML (all its parts), more than the "
+            "10 MB allowed for a file of tallies, which is read whole; check that this is the "
+            "right file, or set TINNHIEM_MAX_DATA_MB=2 to read it anyway"
+        ) in _messages(app)

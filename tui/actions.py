@@ -72,7 +72,7 @@ def bindings(lang: str) -> list[Binding]:
     """The app's bindings with their words in `lang` (and Textual's ctrl+c hint, a system key)."""
     out = [Binding("ctrl+c", "help_quit", show=False, system=True)]
     # Esc stops waiting for data being loaded; hidden: it does nothing at other times
-    out.append(Binding("escape", "cancel_load", show=False, id="app.cancel_load"))
+    out.append(Binding("escape", "cancel_load", show=False, system=True, id="app.cancel_load"))
     for action in ACTIONS:
         short, _verb, tip = action.words(lang)
         out.append(

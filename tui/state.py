@@ -109,7 +109,7 @@ class Workbench(App[None]):
         self.timings: dict[str, float] = {}  # what took how long (benchmarks read it)
         self.started = time.perf_counter()
         self._tickets: dict[str, int] = {}
-        self.loading: Path | None = None  # the data file being read, until it is read or fails
+        self.loading_path: Path | None = None  # the data file being read, until it is read or fails
         self._read_levels: set[str] = set()
         self._mtimes: dict[str, float | None] = {}
         self._compare_files: set[str] = set()
@@ -313,15 +313,15 @@ class Workbench(App[None]):
             if failed is not None and self.latest("data", ticket):  # not cancelled meanwhile
                 self.post_message(failed)
 
-        self.loading = path
+        self.loading_path = path
         self._set_status(busy=True)
         self.in_thread(work, "data")
 
     def cancel_load(self) -> bool:
         """Stop waiting for the data being loaded (Esc): its result, when it comes, is dropped."""
-        if self.loading is None:
+        if self.loading_path is None:
             return False
-        path, self.loading = self.loading, None
+        path, self.loading_path = self.loading_path, None
         self.ticket("data")
         self.notify(t(self.lang, "data.cancelled", name=path.name), markup=False)
         self._set_status()
@@ -331,7 +331,7 @@ class Workbench(App[None]):
     def _data_loaded(self, event: DataLoaded) -> None:
         if not self.latest("data", event.generation):
             return
-        self.loading = None
+        self.loading_path = None
         dataset = event.dataset
         first = self.dataset is None
         if self.dataset is not None and self.dataset is self.evaluated_on:
@@ -366,7 +366,7 @@ class Workbench(App[None]):
 
     @on(DataFailed)
     def _data_failed(self, event: DataFailed) -> None:
-        self.loading = None
+        self.loading_path = None
         lines = [i.render() for i in event.issues[:8]] or [f"{event.path}: {event.error}"]
         if len(event.issues) > 8:
             lines.append(f"… (+{len(event.issues) - 8})")

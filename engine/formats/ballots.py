@@ -498,8 +498,8 @@ def _find_bad_cells(source: Source, plan: Plan, marks: Marks, count: Count) -> l
         found.append(
             DataIssue(
                 "error",
-                f"column {column_letter(index)} holds values that are not marks ({how_many}{where});"
-                " a ballot file must not say who voted, so none is shown; "
+                f"column {column_letter(index)} holds values that are not marks "
+                f"({how_many}{where}); a ballot file must not say who voted, so none is shown; "
                 f"{hint}{marks.expected()}",
                 Origin(source.file, plan.header_row, plan.header[index]),
             )
