@@ -143,7 +143,13 @@ def _date(token: Token) -> dt.date:
 
 
 def _int(token: Token) -> int:
-    return int(str(token))
+    text = str(token)
+    if len(text) > MAX_DIGITS:  # int() itself refuses past 4300 digits, with a traceback
+        shown = f"{text[:10]}…{text[-10:]}"
+        raise _BadToken(
+            token, f"`{shown}` has {len(text)} digits; a number has at most {MAX_DIGITS}"
+        )
+    return int(text)
 
 
 @dataclass(frozen=True, slots=True)

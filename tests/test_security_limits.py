@@ -557,3 +557,18 @@ def test_a_workbook_whose_parts_lie_about_their_size_is_stopped_at_the_limit(
     assert str(caught.value) == (
         "t.xlsx: error: not a readable Excel workbook (.xlsx): Bad CRC-32 for file 'xl/styles.xml'"
     )
+
+
+def test_a_whole_number_of_thousands_of_digits_in_a_rules_file(tmp_path: Path) -> None:
+    """Found by `make fuzz`: a schedule's years went to int() unchecked."""
+    path = tmp_path / "r.tn"
+    years = "9" * 4401
+    path.write_text(
+        f'ruleset "x"\nlevels {{ tn "T"; thap "Th" }}\nbasis collected\n'
+        f"schedule {{ term {years} years; vote in year 3 }}\n",
+        encoding="utf-8",
+    )
+    loaded = load_text(path.read_text(encoding="utf-8"), str(path), disk_loader())
+    assert [d.render().splitlines()[0] for d in loaded.diagnostics] == [
+        f"{path}:4:17: error: `9999999999…9999999999` has 4401 digits; a number has at most 40"
+    ]
