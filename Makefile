@@ -16,7 +16,7 @@ SOURCES := pyproject.toml $(shell find tinnhiem rules engine tui samples -type f
 QUIET   := PYTHONWARNINGS=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
 INSTALL := $(QUIET) $(BIN)/python -m pip install -q --config-settings editable_mode=strict
 
-.PHONY: run test check lint types bench fmt clean
+.PHONY: run test check lint types bench fuzz fmt clean
 
 $(PYSTAMP):
 	@test "$(PYTAG)" != missing || { echo "make: no Python at PY=$(PY)" >&2; exit 2; }
@@ -54,6 +54,12 @@ check: lint types test
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Thousands of mutated rule and data files: a summary of exit codes, tracebacks, hangs, memory.
+FUZZ_CASES ?= 3000
+FUZZ_SEED  ?= 1
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz.py --cases $(FUZZ_CASES) --seed $(FUZZ_SEED)
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .

@@ -86,11 +86,21 @@ def _cond(out: Findings, f: File, when: ast.Cond) -> None:
     check_values.cond(out, f, when)
 
 
+MAX_RULES = 200  # rules of one classify block; a regulation has a handful
+
+
 def _classify(out: Findings, f: File, block: ast.Classify) -> None:
     check_names.classify(out, f, block)
     for rule in block.rules:
         if rule.when is not None:
             _cond(out, f, rule.when)
+    if len(block.rules) > MAX_RULES:  # which rule shadows which costs rules × quantities
+        out.error(
+            f,
+            check_names.rule_place(block.rules[MAX_RULES]),
+            f"the block `{block.id}` has {len(block.rules)} rules; a block has at most {MAX_RULES}",
+        )
+        return
     for rule, message in never_matching(block):
         out.error(f, check_names.rule_place(rule), message)
 

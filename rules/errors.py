@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -27,14 +28,15 @@ class Diagnostic:
 
     def render(self) -> str:
         """`file:line:col: error: message`, the source line, a caret, and the hint."""
-        head = f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
-        head = printable(head)
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        head = printable(f"{where}: {self.severity}: {self.message}")
         if not self.line:
             return head + (f"\n  = {printable(self.hint)}" if self.hint else "")
         gutter = str(self.line)
         pad = " " * len(gutter)
-        text = printable(self.source_line.rstrip("\n").expandtabs(1))
-        caret = " " * max(self.column - 1, 0) + "^" * max(self.width, 1)
+        text, start = window(printable(self.source_line.rstrip("\n").expandtabs(1)), self.column)
+        at = max(self.column - 1 - start, 0)
+        caret = " " * at + "^" * max(min(self.width, len(text) - at), 1)
         lines = [head, f" {gutter} | {text}", f" {pad} | {caret}"]
         if self.hint:
             lines.append(f" {pad} = {printable(self.hint)}")
@@ -49,6 +51,23 @@ class Diagnostic:
             "column": self.column,
             "hint": self.hint,
         }
+
+
+WINDOW = 100  # characters of a source line quoted around the caret
+
+
+def window(text: str, column: int) -> tuple[str, int]:
+    """At most `WINDOW` characters of `text` around `column` (1-based), with "…" where cut, and
+    how many characters were cut before (less one for the "…" shown in their place)."""
+    if len(text) <= WINDOW:
+        return text, 0
+    start = max(min(column - 1 - WINDOW // 2, len(text) - WINDOW), 0)
+    end = start + WINDOW
+    shown = text[start:end]
+    if start:
+        shown = "…" + shown
+        start -= 1
+    return shown + ("…" if end < len(text) else ""), start
 
 
 class RuleError(Exception):
@@ -82,5 +101,11 @@ def printable(text: str) -> str:
 
 
 def source_line(text: str, line: int) -> str:
-    lines = text.splitlines()
+    lines = _lines(text)
     return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+@functools.lru_cache(maxsize=4)
+def _lines(text: str) -> tuple[str, ...]:
+    """The lines of a file, split once however many diagnostics it has."""
+    return tuple(text.splitlines())

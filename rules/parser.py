@@ -101,8 +101,22 @@ MAX_DIGITS = 40  # more is no threshold anyone means (and slows every sum it tak
 MAX_DEPTH = 100  # conditions nested deeper than this (`not not …`, `a and (b or (c and …))`)
 
 
+# The grammar's NUMBER: digits, decimals, then % or /denominator. Text from elsewhere (a command
+# line, a field of the UI) may also write an exponent (1e-9), held to MAX_DIGITS places either way:
+# `Decimal` alone would read 1e99999999, a number of a hundred million digits, and stall on it.
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:%|/[0-9]+)?")
+_EXPONENT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?[eE]([+-]?[0-9]{1,4})%?")
+
+
 def parse_number(token: Token) -> ast.Number:
     text = str(token)
+    exponent = _EXPONENT.fullmatch(text) if len(text) <= 4 * MAX_DIGITS else None
+    if exponent and abs(int(exponent[1])) > MAX_DIGITS:
+        shown = text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}"
+        raise _BadToken(token, f"`{shown}` has an exponent beyond ±{MAX_DIGITS}")
+    if not exponent and (len(text) > 4 * MAX_DIGITS or not _NUMBER.fullmatch(text)):
+        shown = text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}"
+        raise _BadToken(token, f"`{shown}` is not a number like 40%, 2/5 or 0.4")
     digits = sum(c.isdigit() for c in text)
     if digits > MAX_DIGITS:
         shown = text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}"
@@ -130,7 +144,13 @@ def _date(token: Token) -> dt.date:
 
 
 def _int(token: Token) -> int:
-    return int(str(token))
+    text = str(token)
+    if len(text) > MAX_DIGITS:  # int() itself refuses past 4300 digits, with a traceback
+        shown = f"{text[:10]}…{text[-10:]}"
+        raise _BadToken(
+            token, f"`{shown}` has {len(text)} digits; a number has at most {MAX_DIGITS}"
+        )
+    return int(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,28 +3,89 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable, Mapping
+import os
+import re
+import stat
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ast
-from .errors import Diagnostic, RuleError, RuleSyntaxError, source_line
+from .errors import Diagnostic, RuleError, RuleSyntaxError, Severity, source_line
 from .parser import parse
 
 # (name as written after `extends`, path of the file that wrote it) -> (path, text)
 Loader = Callable[[str, str], tuple[str, str]]
 MAX_DEPTH = 16
+MAX_RULES_BYTES = 1 << 20  # 1 MB: a whole regulation is a few KB
+MAX_DIAGNOSTICS = 50  # diagnostics kept of one file; then "and N more"
+
+# A bundled rule set named without `.tn` ("qd96-2023"): letters, digits, `-` and `_`, no folder.
+_BUNDLED_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+# The first line of a rules file that is not blank or a comment.
+_FIRST_STATEMENT = re.compile(r"\A(?:[ \t\r\f\v]*(?:#[^\n]*)?\n)*[ \t]*ruleset(?![\w])")
+
+
+class NotRulesFile(OSError):
+    """A file that is not a rules file: it is never read further, and nothing of it is shown."""
+
+
+class TooBig(OSError):
+    """A rules file over `MAX_RULES_BYTES`."""
+
+
+def read_rules_file(path: str | Path, *, base: bool = False) -> str:
+    """The one door through which a rules file is read.
+
+    After resolving symbolic links the file must be a regular file (a pipe or a device would
+    block or never end) no larger than `MAX_RULES_BYTES`. A base of `extends` must also end in
+    `.tn` after resolving links and begin, after blank lines and comments, with `ruleset`: else it
+    is `NotRulesFile`, so that a rules file from anyone can never make tinnhiem show another file
+    (a link to /etc/passwd, /proc/self/environ). Errors: `OSError`, `UnicodeDecodeError`.
+    """
+    real = os.path.realpath(path)
+    if base and not real.endswith(".tn"):
+        raise NotRulesFile(errno.EINVAL, "not a rules file", str(path))
+    # O_NONBLOCK: opening a pipe with no writer must not wait; the kind is checked on the open
+    # file itself, so a file swapped after the check is still the one checked
+    try:
+        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:  # named as the user wrote it, not where its links lead
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "a folder", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRulesFile(errno.EINVAL, "not a regular file (a pipe or a device)", str(path))
+        data = handle.read(MAX_RULES_BYTES + 1)
+    if len(data) > MAX_RULES_BYTES:
+        raise TooBig(
+            errno.EFBIG,
+            f"larger than {MAX_RULES_BYTES // 2**20} MB, the limit of a rules file",
+            str(path),
+        )
+    text = data.decode("utf-8-sig")
+    if base and not _FIRST_STATEMENT.match(text):
+        raise NotRulesFile(errno.EINVAL, "not a rules file", str(path))
+    return text
 
 
 def disk_loader(*search: str | Path) -> Loader:
-    """Find a base beside the file that extends it, then in each of `search` (bundled rules)."""
+    """Find a base beside the file that extends it, then in each of `search` (bundled rules).
+
+    A name without `.tn` is a bundled rule set and is looked for in `search` only.
+    """
 
     def load(name: str, relative_to: str) -> tuple[str, str]:
         here = Path(relative_to).parent if relative_to else Path.cwd()
-        for folder in (here, *map(Path, search)):
-            candidate = folder / name
-            if candidate.is_file():
-                return str(candidate), candidate.read_text(encoding="utf-8-sig")
+        bundled = not name.endswith(".tn")
+        folders = tuple(map(Path, search)) if bundled else (here, *map(Path, search))
+        file = f"{name}.tn" if bundled else name
+        for folder in folders:
+            candidate = folder / file
+            if os.path.lexists(candidate):
+                return str(candidate), read_rules_file(candidate, base=True)
         raise FileNotFoundError(name)
 
     return load
@@ -70,7 +131,17 @@ def load_chain(
         try:
             rs = parse(current_text, current_path)
         except RuleSyntaxError as exc:
-            return tuple(chain), texts, list(exc.diagnostics)
+            if not chain:
+                return tuple(chain), texts, list(exc.diagnostics)
+            # a base that does not parse is not shown: its lines are quoted only when it is
+            # named itself (`tinnhiem check base.tn`)
+            over = chain[-1]
+            n = sum(d.is_error for d in exc.diagnostics)
+            msg = (
+                f"the base rule set `{over.extends}` has {n} syntax error{'s' * (n != 1)}; "
+                f"check it by itself: tinnhiem check {current_path}"
+            )
+            return tuple(chain), texts, [_error(over, texts[over.path], over.extends_span, msg)]
         chain.append(rs)
         seen.append(str(Path(current_path).resolve()) if current_path != "<string>" else path)
         if rs.extends is None:
@@ -89,6 +160,18 @@ def load_chain(
                 f"(byte 0x{exc.object[exc.start]:02X} at offset {exc.start})"
             )
             return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
+        except (NotRulesFile, IsADirectoryError):
+            msg = (
+                f"the base rule set `{rs.extends}` is not a rules file: a base is a regular .tn "
+                "file that begins with `ruleset` (none of it was shown)"
+            )
+            return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
+        except TooBig:
+            msg = (
+                f"the base rule set `{rs.extends}` is larger than {MAX_RULES_BYTES // 2**20} MB, "
+                "the limit of a rules file"
+            )
+            return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
         except OSError:
             msg = f"the base rule set `{rs.extends}` was not found"
             return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
@@ -101,13 +184,15 @@ def load_chain(
 
 
 def _not_a_base(name: str) -> str | None:
-    """Why `extends "name"` cannot name a base: only a relative `.tn` file can be one.
+    """Why `extends "name"` cannot name a base: only a relative `.tn` file or a bundled name can.
 
     So a shared rules file can never make the tool read, and show a line of, any other file.
     """
+    if _BUNDLED_NAME.match(name):
+        return None
     path = Path(name)
     if path.suffix != ".tn":
-        return f"`extends` names a rules file ending in .tn, not `{name}`"
+        return f"`extends` names a rules file ending in .tn or a bundled rule set, not `{name}`"
     if path.is_absolute() or name.startswith(("/", "\\")) or ":" in name:
         return f"`extends` takes a path relative to this file, not `{name}`"
     return None
@@ -174,16 +259,28 @@ def load_text(text: str, path: str, loader: Loader | None = None) -> Loaded:
 
     chain, texts, diagnostics = load_chain(text, path, loader or disk_loader())
     if diagnostics:
-        return Loaded(path, None, chain, texts, tuple(diagnostics))
+        return Loaded(path, None, chain, texts, capped(diagnostics))
     resolved = merge(chain)
-    found = tuple(check(chain, resolved, texts))
+    found = capped(check(chain, resolved, texts))
     return Loaded(path, resolved, chain, texts, found)
+
+
+def capped(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """The first `MAX_DIAGNOSTICS` diagnostics, then one that says how many more there were."""
+    found = list(diagnostics)
+    if len(found) <= MAX_DIAGNOSTICS:
+        return tuple(found)
+    kept, rest = found[:MAX_DIAGNOSTICS], found[MAX_DIAGNOSTICS:]
+    errors = sum(d.is_error for d in rest)
+    parts = [f"{errors} more error{'s' * (errors != 1)}"] if errors else []
+    if len(rest) - errors:
+        warnings = len(rest) - errors
+        parts.append(f"{warnings} more warning{'s' * (warnings != 1)}")
+    severity: Severity = "error" if errors else "warning"
+    more = Diagnostic(severity, "and " + " and ".join(parts), kept[-1].path, 0, 0)
+    return (*kept, more)
 
 
 def load(path: str | Path, loader: Loader | None = None) -> Loaded:
     """Read, parse, resolve and check a rule file (`OSError` if it cannot be read)."""
-    file = Path(path)
-    if file.exists() and not (file.is_file() or file.is_dir()):  # a pipe would block the read
-        raise OSError(errno.EINVAL, "not a regular file (a pipe or a device)", str(path))
-    text = file.read_text(encoding="utf-8-sig")
-    return load_text(text, str(path), loader)
+    return load_text(read_rules_file(path), str(path), loader)

@@ -372,8 +372,9 @@ def test_a_small_workbook_that_unpacks_to_too_much_xml_is_refused(
     code, out, err = _main(["run", "-d", "bomb.xlsx"], capsys)
     assert (code, out) == (2, "")
     assert err == (
-        "bomb.xlsx: error: the sheet unpacks to 13 MB of XML, more than the 10 MB allowed for a "
-        "file of tallies, which is read whole; check that this is the right file, or set "
+        "bomb.xlsx: error: the workbook unpacks to 13 MB of XML (all its parts), more than the 10 "
+        "MB allowed for a file of tallies, which is read whole; check that this is the right "
+        "file, or set "
         "TINNHIEM_MAX_DATA_MB=2 to read it anyway\n"
     )
     monkeypatch.setenv("TINNHIEM_MAX_DATA_MB", "2")

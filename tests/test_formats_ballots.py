@@ -218,29 +218,38 @@ def test_no_message_echoes_a_voter(tmp_path: Path, voters: list[str], header: st
     assert "bogus" not in message
 
 
-def test_unknown_marks_are_found_at_their_rows_in_a_long_file(
+EXPECTED = (
+    'expected one of cao, tn, thap (their labels, or c for cao), several joined with "+", or '
+    "nothing"
+)
+
+
+def test_cells_that_are_not_marks_are_counted_by_column_and_never_shown(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ballots, "BLOCK", 256)
     rows = [["cao", "tn", "thap"] for _ in range(500)]
-    rows[299][1] = "?"
+    rows[299][1] = "Nguyễn Văn Bí Mật"
     rows[449][2] = "tn+thap+zz"
+    rows[450][2] = "?"
     message = _error(_write(tmp_path / "b.csv", PEOPLE, rows))
     assert message.splitlines() == [
-        "b.csv, row 301, column 'Trần Thị Bình': error: unknown mark \"?\"; expected one of cao, "
-        'tn, thap (their labels, or c for cao), several joined with "+", or nothing',
-        "b.csv, row 451, column 'Lê Văn Cường': error: unknown mark \"tn+thap+zz\"; expected one "
-        'of cao, tn, thap (their labels, or c for cao), several joined with "+", or nothing',
+        "b.csv, row 1, column 'Trần Thị Bình': error: column B holds values that are not marks "
+        "(1 cell, the first in row 301); a ballot file must not say who voted, so none is shown; "
+        + EXPECTED,
+        "b.csv, row 1, column 'Lê Văn Cường': error: column C holds values that are not marks "
+        "(2 cells, the first in row 451); a ballot file must not say who voted, so none is shown; "
+        + EXPECTED,
     ]
 
 
-def test_at_most_fifty_errors_then_how_many_more(tmp_path: Path) -> None:
+def test_one_error_per_column_however_many_cells(tmp_path: Path) -> None:
     rows = [["?", "?", "cao"] for _ in range(40)]
     lines = _error(_write(tmp_path / "b.csv", PEOPLE, rows)).splitlines()
-    assert len(lines) == 51
-    assert lines[0].startswith("b.csv, row 2, column 'Nguyễn Văn An': error: unknown mark")
-    assert lines[49].startswith("b.csv, row 26, column 'Trần Thị Bình': error: unknown mark")
-    assert lines[50] == "b.csv: error: and 30 more errors"
+    assert [line.split(": error: ")[1][:60] for line in lines] == [
+        "column A holds values that are not marks (40 cells, the firs",
+        "column B holds values that are not marks (40 cells, the firs",
+    ]
 
 
 def test_bytes_that_are_not_utf8_in_a_long_file(tmp_path: Path) -> None:

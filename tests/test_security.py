@@ -178,7 +178,9 @@ def test_extends_never_reads_a_file_that_is_not_a_relative_rules_file(tmp_path: 
     over = tmp_path / "over.tn"
     over.write_text(f'ruleset "x" extends "{notes.name}"\n', encoding="utf-8")
     (diagnostic,) = _check(over).diagnostics
-    assert diagnostic.message == "`extends` names a rules file ending in .tn, not `notes.txt`"
+    assert diagnostic.message == (
+        "`extends` names a rules file ending in .tn or a bundled rule set, not `notes.txt`"
+    )
     assert "mật" not in diagnostic.render()
     for target in ("/etc/passwd", str(tmp_path / "abs.tn")):
         rules = tmp_path / "abs-base.tn"

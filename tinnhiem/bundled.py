@@ -62,6 +62,15 @@ def find_data(name: str | Path) -> Path:
     return path
 
 
+def is_bundled(path: Path) -> bool:
+    """Whether `path` is one of the rule sets that ship with tinnhiem."""
+    try:
+        # the folder, not the file: an editable install links each bundled file to the checkout
+        return path.absolute().parent.resolve() == rules_dir().resolve()
+    except OSError:
+        return False
+
+
 def loader() -> Loader:
     """Bases of `extends` are looked for beside the overlay, then among the bundled rule sets."""
     return disk_loader(rules_dir())

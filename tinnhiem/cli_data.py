@@ -179,7 +179,8 @@ def fraction_arg(option: str, text: str) -> Fraction:
     try:
         return parse_number(Token("NUMBER", text.strip())).value
     except Exception as exc:  # the parser's own error for a malformed number
-        raise UsageError(f"{option} {text!r}: expected a number like 40%, 2/5 or 0.4") from exc
+        quoted = text if len(text) <= 40 else text[:39] + "…"
+        raise UsageError(f"{option} {quoted!r}: expected a number like 40%, 2/5 or 0.4") from exc
 
 
 def sweep(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 from tinnhiem import bundled
 from tinnhiem.rules import Diagnostic, Loaded, Loader, load_text, parse
 from tinnhiem.rules.errors import printable
+from tinnhiem.rules.resolve import MAX_RULES_BYTES, NotRulesFile, TooBig, read_rules_file
 
 from .errors import UsageError
 
@@ -44,11 +45,16 @@ def read_rules(path: Path) -> str:
             f"{path} is a data file ({path.suffix}); expected a rules file (.tn). "
             "Data goes after --data"
         )
-    data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
+        return read_rules_file(path)
     except UnicodeDecodeError as exc:
-        raise UsageError(_not_text(str(path), data, exc.start)) from None
+        raise UsageError(_not_text(str(path), exc.object, exc.start)) from None
+    except TooBig:
+        raise UsageError(
+            f"{path} is larger than {MAX_RULES_BYTES // 2**20} MB, the limit of a rules file"
+        ) from None
+    except NotRulesFile:
+        raise UsageError(f"{str(path)!r} is not a regular file (a pipe or a device)") from None
 
 
 def _not_text(file: str, data: bytes, offset: int) -> str:
@@ -117,7 +123,12 @@ def fmt(args: argparse.Namespace) -> int:
 
     differ = 0
     for name in args.files:
-        path = Path(name)
+        path = bundled.find_rules(name)
+        if args.write and bundled.is_bundled(path):
+            raise UsageError(
+                f"{name} is a bundled rule set: fmt --write does not change it; "
+                f"print it (tinnhiem fmt {name} > my-rules.tn) and edit the copy"
+            )
         text = read_rules(path)
         formatted = format_ruleset(parse(text, str(path)))
         if args.check:

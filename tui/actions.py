@@ -72,6 +72,8 @@ PALETTE_KEY = "ctrl+p"
 def bindings(lang: str) -> list[Binding]:
     """The app's bindings with their words in `lang` (and Textual's ctrl+c hint, a system key)."""
     out = [Binding("ctrl+c", "help_quit", show=False, system=True)]
+    # Esc stops waiting for data being loaded; hidden: it does nothing at other times
+    out.append(Binding("escape", "cancel_load", show=False, system=True, id="app.cancel_load"))
     for action in ACTIONS:
         short, _verb, tip = action.words(lang)
         out.append(

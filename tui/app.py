@@ -79,6 +79,9 @@ class TinnhiemApp(Workbench):
 
     # --- help, language, tabs --------------------------------------------------------------
 
+    def action_cancel_load(self) -> None:
+        self.cancel_load()
+
     def action_help(self) -> None:
         keys = {}
         for _key, binding in self._bindings:

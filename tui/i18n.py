@@ -340,6 +340,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Không đánh giá được dữ liệu theo bộ quy tắc này; giữ kết quả cũ.",
         "The data cannot be evaluated under this rule set; kept the last results.",
     ),
+    "data.cancelled": ("Đã hủy việc nạp {name}", "Stopped loading {name}"),
+    "data.unreadable": (
+        "Không đọc được tệp này; không hiện nội dung nào của tệp",
+        "Cannot read this file; nothing of its content is shown",
+    ),
     "data.tallies": ("Kết quả kiểm phiếu (mỗi dòng một người)", "Tallies (one row per person)"),
     "data.ballots": ("Phiếu bầu (mỗi dòng một phiếu)", "Ballots (one row per ballot)"),
     "data.tallies.short": ("kết quả kiểm phiếu", "tallies"),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -62,7 +64,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         compare=args.compare,
     )
     app.run()
-    return app.return_code or 0
+    code = app.return_code or 0
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate()[1:]):
+        # a reader still busy with a file (ctrl+q during a load): quitting does not wait for it;
+        # every write is atomic, so nothing is left half written
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 if __name__ == "__main__":

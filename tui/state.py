@@ -109,6 +109,7 @@ class Workbench(App[None]):
         self.timings: dict[str, float] = {}  # what took how long (benchmarks read it)
         self.started = time.perf_counter()
         self._tickets: dict[str, int] = {}
+        self.loading_path: Path | None = None  # the data file being read, until it is read or fails
         self._read_levels: set[str] = set()
         self._mtimes: dict[str, float | None] = {}
         self._compare_files: set[str] = set()
@@ -306,23 +307,39 @@ class Workbench(App[None]):
             try:
                 dataset = backend.read_data(path, kind, levels)
             except DataError as exc:
-                self.post_message(DataFailed(path, exc.issues))
-                return
+                failed = DataFailed(path, exc.issues)
             except backend.EngineMissing as exc:
+                failed = None
                 self.post_message(EngineMissing(exc.name))
-                return
             except (OSError, ValueError) as exc:
-                self.post_message(DataFailed(path, (), str(exc)))
+                failed = DataFailed(path, (), str(exc))
+            except Exception:  # a reader's own failure: said (never its text), never a stall
+                failed = DataFailed(path, (), t(self.lang, "data.unreadable"))
+            else:
+                self.post_message(DataLoaded(ticket, dataset, frozenset(levels)))
                 return
-            self.post_message(DataLoaded(ticket, dataset, frozenset(levels)))
+            if failed is not None and self.latest("data", ticket):  # not cancelled meanwhile
+                self.post_message(failed)
 
+        self.loading_path = path
         self._set_status(busy=True)
         self.in_thread(work, "data")
+
+    def cancel_load(self) -> bool:
+        """Stop waiting for the data being loaded (Esc): its result, when it comes, is dropped."""
+        if self.loading_path is None:
+            return False
+        path, self.loading_path = self.loading_path, None
+        self.ticket("data")
+        self.notify(t(self.lang, "data.cancelled", name=path.name), markup=False)
+        self._set_status()
+        return True
 
     @on(DataLoaded)
     def _data_loaded(self, event: DataLoaded) -> None:
         if not self.latest("data", event.generation):
             return
+        self.loading_path = None
         dataset = event.dataset
         if backend.time_in_post(dataset):
             self._use_for_calendar(dataset)
@@ -381,6 +398,7 @@ class Workbench(App[None]):
 
     @on(DataFailed)
     def _data_failed(self, event: DataFailed) -> None:
+        self.loading_path = None
         lines = [i.render() for i in event.issues[:8]] or [f"{event.path}: {event.error}"]
         if len(event.issues) > 8:
             lines.append(f"… (+{len(event.issues) - 8})")

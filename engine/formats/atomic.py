@@ -3,12 +3,20 @@
 A write goes to a temporary file in the target's folder, is flushed to disk, then renamed over
 the target (`os.replace`, atomic on one file system): a reader sees the old file or the new one,
 never half of it. Paths given in `protect` (the data and rule files of the run) are refused.
+
+A target that is a symbolic link is written through: the file it points to is replaced, the link
+stays. A target that exists and is not a regular file (a device such as /dev/null, a pipe, a
+socket) is refused: replacing it would turn it into a plain file. A write killed half-way leaves
+its temporary file; the next write of the same target removes those older than a minute.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import stat
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,27 +41,71 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+STALE_AFTER = 60  # seconds: an older temporary of the same target is from a killed write
+
+
 def check_target(path: PathLike, protect: Iterable[PathLike] = ()) -> Path:
-    """The target as a `Path`, or `OutputError` if it is an input, a folder or has no folder."""
-    target = Path(path)
+    """The file to write (a link's target), or `OutputError` if it is an input, a folder, not a
+    regular file, or has no folder."""
+    given = Path(path)
     for guarded in protect:
-        if _same(target, Path(guarded)):
+        if _same(given, Path(guarded)):
             raise OutputError(
-                target,
+                given,
                 f"refusing to write over the input file {os.fspath(guarded)}; "
                 "choose another output file",
             )
-    if target.is_dir():
-        raise OutputError(target, "this is a folder; give a file name to write to")
+    target = Path(os.path.realpath(given)) if given.is_symlink() else given
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(given, "this is a folder; give a file name to write to")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputError(
+            given,
+            "this is not a regular file (a device, a pipe or a socket); "
+            "give the name of a file to write to",
+        )
     if not target.parent.is_dir():
-        raise OutputError(target, f"the folder {os.fspath(target.parent)} does not exist")
+        raise OutputError(given, f"the folder {os.fspath(target.parent)} does not exist")
     return target
+
+
+def _temporary(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+
+
+def remove_stale(target: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporaries a killed write of `target` left (`.NAME.<8 hex>.tmp`, regular
+    files older than `STALE_AFTER`); nothing else in the folder is touched."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{8}}\.tmp")
+    limit = (time.time() if now is None else now) - STALE_AFTER
+    removed = []
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return []
+    for name in names:
+        if not pattern.fullmatch(name):
+            continue
+        stale = target.parent / name
+        try:
+            info = os.lstat(stale)
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
+                stale.unlink()
+                removed.append(stale)
+        except OSError:
+            continue
+    return removed
 
 
 def write_bytes(path: PathLike, data: bytes, *, protect: Iterable[PathLike] = ()) -> None:
     """Write `data` to `path` atomically; `OutputError` if refused or impossible."""
     target = check_target(path, protect)
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    remove_stale(target)
+    temp = _temporary(target)
     try:
         # os.open with 0o666 lets the umask decide the mode, as for any new file
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
@@ -66,7 +118,7 @@ def write_bytes(path: PathLike, data: bytes, *, protect: Iterable[PathLike] = ()
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise OutputError(target, f"cannot write the file: {exc.strerror or exc}") from None
+        raise OutputError(path, f"cannot write the file: {exc.strerror or exc}") from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -34,7 +34,7 @@ from tinnhiem.engine.model import KNOWN_LEVELS, DataError, DataIssue, Dataset, O
 
 from .counting import Count, Plan, mark_text, plan_columns
 from .headers import HeaderMatcher, column_letter, display
-from .issues import MAX_ERRORS, Issues, capped, check_size, fail
+from .issues import Issues, capped, check_size, fail
 from .marks import Marks, void_word
 from .tabular import (
     BALLOT_SHEETS,
@@ -58,6 +58,11 @@ from .tallies import MERGES_SHOWN, amount
 from .values import CellError, parse_count
 
 BLOCK = 1 << 16  # bytes read at a time by the fast path (small blocks stay in the cache)
+HEADER_BYTES = 1 << 20  # a header of one column per person is a few KB
+CR_ONLY = (
+    "the lines end with a carriage return only (CR, as old Mac programs write); "
+    'save the file as "CSV UTF-8"'
+)
 
 _SIDECAR_KEYS = ("members", "present", "issued", "collected")
 
@@ -148,7 +153,7 @@ def _open_text(path: Path, file: str) -> Source:
             except UnicodeDecodeError:
                 raise fail(file, "the text is not valid UTF-16") from None
             delimiter = sniff_delimiter(line)
-            header = _header_cells(line, delimiter)
+            header = _header_cells(line, delimiter, file, number)
             return Source(path, file, "text", header, number, None, "utf-16", delimiter)
         if head.startswith(b"PK\x03\x04"):
             raise fail(file, "this is an Excel workbook (.xlsx), not a text file; name it .xlsx")
@@ -156,7 +161,7 @@ def _open_text(path: Path, file: str) -> Source:
         number = 0
         while True:
             start = raw.tell()
-            data = raw.readline()
+            data = raw.readline(HEADER_BYTES)
             if not data:
                 raise fail(file, "the file holds no values: no header and no ballots")
             number += 1
@@ -164,17 +169,24 @@ def _open_text(path: Path, file: str) -> Source:
                 break
         if b"\x00" in data:
             raise fail(file, NUL_BYTES)
+        if b"\r" in data.removesuffix(b"\r\n"):
+            raise fail(file, CR_ONLY, row=number)
+        if not data.endswith(b"\n") and len(data) == HEADER_BYTES:
+            raise fail(file, f"the header is longer than {HEADER_BYTES // 1024} KB", row=number)
         try:
             line = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise not_utf8(file, data, exc.start, line_base=number, offset_base=start) from None
         delimiter = sniff_delimiter(line)
-        header = _header_cells(line, delimiter)
+        header = _header_cells(line, delimiter, file, number)
         return Source(path, file, "text", header, number, None, "utf-8-sig", delimiter, raw.tell())
 
 
-def _header_cells(line: str, delimiter: str) -> list[str]:
-    cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+def _header_cells(line: str, delimiter: str, file: str = "", row: int = 0) -> list[str]:
+    try:
+        cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise fail(file, csv_problem(exc), row=row) from None
     return [display(c) for c in cells]
 
 
@@ -436,12 +448,12 @@ def _check(source: Source, plan: Plan, count: Count, marks: Marks, given: Turnou
         issues.error(
             f"{amount('collected', collected)} (rows of the file), more than the {issued} issued"
         )
-    bad = sum(person.bad for person in count.people.values())
-    found = _find_bad_cells(source, plan, marks, bad) if bad else []
+    bad = any(person.bad for person in count.people.values())
+    found = _find_bad_cells(source, plan, marks, count) if bad else []
     errors = sorted(
         count.errors + found, key=lambda i: (i.origin.row, _column_index(plan, i.origin.column))
     )
-    more = count.more + max(bad - len(found), 0)
+    more = count.more
     if errors or issues.errors:
         raise capped(issues.errors + errors, file, more)
 
@@ -450,9 +462,15 @@ def _column_index(plan: Plan, column: str | None) -> int:
     return plan.header.index(column) if column in plan.header else -1
 
 
-def _find_bad_cells(source: Source, plan: Plan, marks: Marks, total: int) -> list[DataIssue]:
-    """The cells that are not marks, with their rows: the file read again, up to the cap."""
-    found: list[DataIssue] = []
+def _find_bad_cells(source: Source, plan: Plan, marks: Marks, count: Count) -> list[DataIssue]:
+    """One error per column holding cells that are not marks, by its header and letter only.
+
+    A cell that is not a mark may be a voter's name: it is never shown, only counted, with the row
+    of the first one (the file read again, up to the first bad cell of each such column).
+    """
+    bad = {index: person.bad for index, person in count.people.items() if person.bad}
+    first: dict[int, int] = {}
+    letters: dict[int, set[str]] = {index: set() for index in bad}
     for rows in source.generic():
         for number, cells in rows:
             void = plan.void
@@ -462,17 +480,30 @@ def _find_bad_cells(source: Source, plan: Plan, marks: Marks, total: int) -> lis
                 and void_word(mark_text(cells[void])) is not False
             ):
                 continue
-            for index in plan.people:
-                if index < len(cells):
+            for index in bad:
+                if index not in first and index < len(cells):
                     text = mark_text(cells[index])
                     if marks.ticks(text) is None:
-                        column = plan.header[index]
-                        message = marks.problem(text)
-                        found.append(
-                            DataIssue("error", message, Origin(source.file, number, column))
-                        )
-                        if len(found) > MAX_ERRORS or len(found) == total:
-                            return found
+                        first[index] = number
+                        letters[index] = marks.ambiguous_letters(text)
+            if len(first) == len(bad):
+                break
+        if len(first) == len(bad):
+            break
+    found = []
+    for index, n in bad.items():
+        how_many = "1 cell" if n == 1 else f"{n} cells"
+        where = f", the first in row {first[index]}" if index in first else ""
+        hint = marks.letters_hint(letters[index])
+        found.append(
+            DataIssue(
+                "error",
+                f"column {column_letter(index)} holds values that are not marks "
+                f"({how_many}{where}); a ballot file must not say who voted, so none is shown; "
+                f"{hint}{marks.expected()}",
+                Origin(source.file, plan.header_row, plan.header[index]),
+            )
+        )
     return found
 
 

@@ -16,7 +16,6 @@ from tinnhiem.engine.model import DataIssue, Origin
 from .headers import is_ballot_number_header, is_void_header, looks_like_voter, normalise
 from .issues import MAX_ERRORS, Issues
 from .marks import Marks, void_word
-from .values import shown
 
 FOLD_AT = 512  # distinct texts in one column before they are folded into counts
 
@@ -151,7 +150,8 @@ class Count:
             if verdict is None:
                 self.error(
                     "expected the void mark (x, có, yes, true, 1, hủy) or nothing (or không, no, "
-                    f"false, 0), found {shown(text)}",
+                    "false, 0); what the cell holds is not shown: a ballot file must not say who "
+                    "voted",
                     number,
                     self.plan.header[void],
                 )

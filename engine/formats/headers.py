@@ -195,6 +195,17 @@ _VOTER_WORDS = (
     "số thẻ",
     "địa chỉ",
     "address",
+    "mssv",
+    "mã sinh viên",
+    "mã nhân viên",
+    "mã nv",
+    "ma sinh vien",
+    "ma nhan vien",
+    "timestamp",
+    "time stamp",
+    "dấu thời gian",
+    "thời gian",
+    "dau thoi gian",
     "nguoi bo phieu",
     "nguoi ghi phieu",
     "dai bieu bo phieu",
@@ -203,7 +214,21 @@ _VOTER_WORDS = (
     "can cuoc",
     "chung minh",
 )
-_VOTER_HEADERS = ("name", "họ và tên", "họ tên", "tên", "ho va ten", "ho ten", "id", "mã", "mã số")
+_VOTER_HEADERS = (
+    "name",
+    "full name",
+    "họ và tên",
+    "họ tên",
+    "hoten",
+    "tên",
+    "tên đầy đủ",
+    "ho va ten",
+    "ho ten",
+    "ten day du",
+    "id",
+    "mã",
+    "mã số",
+)
 _VOTER_PATTERN = re.compile(
     r"(?<!\w)(?:"
     + "|".join(re.escape(w) for w in sorted(_VOTER_WORDS, key=len, reverse=True))
@@ -219,10 +244,28 @@ def is_ballot_number_header(header: str) -> bool:
     return normalise(header) in _BALLOT_NUMBER
 
 
+def voter_key(header: str) -> str:
+    """A header as `looks_like_voter` compares it: NFKC (full-width letters are letters), without
+    invisible characters (zero-width spaces, joiners, marks of direction), `_` and `-` as spaces,
+    and no punctuation at its ends ("Họ và tên:")."""
+    text = unicodedata.normalize("NFKC", header)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc", "Co", "Cn"))
+    text = normalise(text.replace("_", " ").replace("-", " "))
+    return text.strip(" :.;,*#()[]")
+
+
 def looks_like_voter(header: str) -> bool:
-    """Whether a ballot file's column could say who cast each ballot (its name, id, contact)."""
-    key = normalise(header)
-    return key in _VOTER_HEADERS or _VOTER_PATTERN.search(key) is not None
+    """Whether a ballot file's column could say who cast each ballot (its name, id, contact).
+
+    Headers only catch what they name; the root rule is in `ballots`: a column whose cells are not
+    marks is refused and none of its cells is shown.
+    """
+    key = voter_key(header)
+    return (
+        key in _VOTER_HEADERS
+        or _VOTER_PATTERN.search(key) is not None
+        or _VOTER_PATTERN.search(key.replace("e mail", "email")) is not None
+    )
 
 
 # --- rows that are not people ----------------------------------------------------------------

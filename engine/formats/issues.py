@@ -55,7 +55,7 @@ MB = 1 << 20
 def limit_mb() -> int:
     """The limit in MB: `TINNHIEM_MAX_DATA_MB` if it is a whole number, else `DEFAULT_MB`."""
     text = os.environ.get(ENVIRONMENT, "").strip()
-    return int(text) if text.isdigit() else DEFAULT_MB
+    return int(text) if text.isdigit() and len(text) <= 9 else DEFAULT_MB
 
 
 def check_size(path: Path, file: str, what: str = "a file of tallies") -> None:

@@ -52,14 +52,17 @@ class Marks:
             found.append(level)
         return found
 
-    def problem(self, text: str) -> str:
-        """Why a cell is not a mark, and what is expected."""
-        for part in text.split("+"):
-            key = normalise(part)
-            if key in self.ambiguous and key not in self.exact:
-                could = " or ".join(self.ambiguous[key])
-                return f"the letter {shown(key)} could be {could}; {self.expected()}"
-        return f"unknown mark {shown(text, 20)}; {self.expected()}"
+    def ambiguous_letters(self, text: str) -> set[str]:
+        """The letters of the rule set's levels that `text` holds and that could mean two levels
+        (they come from the rules, not from the cell, so they may be shown)."""
+        return {k for k in map(normalise, text.split("+")) if k in self.ambiguous}
+
+    def letters_hint(self, letters: set[str]) -> str:
+        return "".join(
+            f"the letter {shown(k)} could be {' or '.join(self.ambiguous[k])}; "
+            for k in sorted(letters)
+            if k not in self.exact
+        )
 
     def expected(self) -> str:
         letters = ", ".join(f"{letter} for {level}" for letter, level in self.letters.items())

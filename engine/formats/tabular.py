@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import io
 import json
-import math
 import re
 import stat
 import tomllib
@@ -26,7 +25,8 @@ from xml.etree import ElementTree
 from tinnhiem.engine.model import DataError
 
 from .headers import display, display_all, fold
-from .issues import ENVIRONMENT, MB, Issues, capped, check_size, fail, limit_mb
+from .issues import Issues, capped, check_size, fail
+from .workbook import DAMAGED, MAX_DIGITS, damage, inspect_workbook
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -254,10 +254,13 @@ def xlsx_rows(
     import openpyxl  # slow to import: only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException
 
+    if scan:  # before any parser: the size of every part, entity declarations, huge numbers
+        what = "a file of tallies, which is read whole" if whole else "a workbook of ballots"
+        inspect_workbook(path, file, what)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise fail(file, f"not a readable Excel workbook (.xlsx): {exc}") from None
+    except (InvalidFileException, *DAMAGED) as exc:
+        raise fail(file, f"not a readable Excel workbook (.xlsx): {damage(exc)}") from None
     try:
         wanted = {fold(name) for name in prefer}
         sheets = [ws for ws in book.worksheets if hasattr(ws, "iter_rows")]
@@ -266,8 +269,6 @@ def xlsx_rows(
         sheet = next((ws for ws in sheets if fold(ws.title) in wanted), sheets[0])
         sheet.reset_dimensions()  # some writers store a wrong size; read what is there
         member = getattr(sheet, "_worksheet_path", "")
-        if whole:
-            check_unpacked(path, file, member)
         if scan:
             found = scan_sheet(path, member)
             if found.unsaved:
@@ -276,34 +277,15 @@ def xlsx_rows(
                 merges.extend(found.merges)
 
         def rows() -> Iterator[Row]:
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield number, list(values)
+            try:
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                    yield number, list(values)
+            except DAMAGED as exc:  # a part that is not well-formed XML, a cell type unknown
+                raise fail(file, f"not a readable Excel workbook (.xlsx): {damage(exc)}") from None
 
         yield rows()
     finally:
         book.close()
-
-
-XML_PER_MB = 10  # a sheet's XML takes about ten times the bytes of the same table as CSV
-
-
-def check_unpacked(path: Path, file: str, member: str) -> None:
-    """`DataError` if the sheet's XML unpacks to more than `XML_PER_MB` times the data limit:
-    a workbook of a few MB can hold gigabytes of XML (zipped, it compresses a hundredfold)."""
-    limit = limit_mb()
-    try:
-        with zipfile.ZipFile(path) as archive:
-            size = archive.getinfo(member.lstrip("/")).file_size
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return  # openpyxl read the sheet: this cannot happen but with a damaged part
-    if limit and size > limit * XML_PER_MB * MB:
-        needed = math.ceil(size / MB / XML_PER_MB)
-        raise fail(
-            file,
-            f"the sheet unpacks to {math.ceil(size / MB)} MB of XML, more than the "
-            f"{limit * XML_PER_MB} MB allowed for a file of tallies, which is read whole; check "
-            f"that this is the right file, or set {ENVIRONMENT}={needed} to read it anyway",
-        )
 
 
 MERGE_CELL = b"mergeCell"
@@ -456,8 +438,25 @@ def too_deep(value: object, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
+# Python's int() refuses more than 4300 digits (a ValueError from inside the JSON and TOML
+# readers); no count or value has more than a thousand, so longer runs are refused before reading.
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{" + str(MAX_DIGITS) + ",}")
+
+
+def no_long_numbers(text: str, file: str) -> None:
+    found = _LONG_NUMBER.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise fail(
+            file,
+            f"line {line} holds a number of {len(found[0])} digits; no count or value has more "
+            f"than {MAX_DIGITS}",
+        )
+
+
 def load_json(data: bytes, file: str) -> object:
     text = decode(data, file)
+    no_long_numbers(text, file)
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -473,6 +472,7 @@ def load_json(data: bytes, file: str) -> object:
 
 def load_toml(data: bytes, file: str) -> dict[str, Any]:
     text = decode(data, file)
+    no_long_numbers(text, file)
     try:
         value = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -35,7 +35,8 @@ from .headers import (
 )
 from .issues import Issues, fail
 from .tabular import Table, cell_texts, is_blank, read_table
-from .values import CellError, attribute_column, parse_count
+from .values import CellError, attribute_column, parse_count, shown
+from .workbook import MAX_DIGITS
 
 _NOUNS = {
     "members": "{} members",
@@ -53,7 +54,7 @@ MERGES_SHOWN = 10  # merged ranges named in the warning, then "and N more"
 
 def amount(kind: str, n: int) -> str:
     """ "48 ballots collected", "47 members"."""
-    return _NOUNS[kind].format(n)
+    return _NOUNS[kind].format(shown(n))
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,7 +424,12 @@ class _Rows:
         blank: list[Column] = []
         for column in columns:
             value = cells[column.index]
-            if isinstance(value, str) and value.isascii() and value.isdigit():
+            if (
+                isinstance(value, str)
+                and value.isascii()
+                and value.isdigit()
+                and len(value) <= MAX_DIGITS
+            ):
                 found[column.key] = int(value)  # the common case, as `parse_count` reads it
             elif is_blank(value):
                 blank.append(column)
@@ -560,9 +566,14 @@ def _any_totals(columns: list[tuple[object, ...]]) -> bool:
 def _quick_column(cells: tuple[Any, ...]) -> list[int | None]:
     """The counts of a column where a cell holds plain digits (read as `parse_count` reads
     them), None where it does not: that row's counts need `_Rows.numbers`."""
-    if all(cells) and _all_digits(cells):  # the usual column: no cell to look at one by one
-        return list(map(int, cells))
-    return [int(v) if isinstance(v, str) and v.isascii() and v.isdigit() else None for v in cells]
+    if all(cells) and _all_digits(cells) and max(map(len, cells)) <= MAX_DIGITS:
+        return list(map(int, cells))  # the usual column: no cell to look at one by one
+    return [
+        int(v)
+        if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) <= MAX_DIGITS
+        else None
+        for v in cells
+    ]
 
 
 def _by_row(columns: list[list[int | None]], rows: int) -> list[tuple[int, ...] | None]:

@@ -42,7 +42,8 @@ def shown(value: object, limit: int = 40) -> str:
         return "a list"
     if isinstance(value, dict):
         return "an object"
-    return str(value)
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 _WHOLE = re.compile(r"\d+")
@@ -53,6 +54,11 @@ _DECIMAL = re.compile(r"\d+[.,](\d+)")
 
 def parse_count(value: object) -> int:
     """A count: a whole number not below 0. 12.0 from a spreadsheet is 12; 12.5 is an error."""
+    if isinstance(value, str) and len(value) > _MAX_DIGITS:
+        raise CellError(
+            f"expected a whole number of at most {_MAX_DIGITS} digits, "
+            f"found {len(value)} characters"
+        )
     if isinstance(value, str) and value.isascii() and value.isdigit():  # the common case, fast
         return int(value)
     if isinstance(value, bool):

@@ -1,0 +1,127 @@
+"""A workbook looked at before any XML parser sees it: size, entity declarations, huge numbers.
+
+An .xlsx file is a zip of XML parts. A few hundred KB can unpack to gigabytes (shared strings,
+styles and sheets all count, not the sheet alone); a part can declare entities (a DTD) that expand
+a thousandfold or name another file; a cell can hold a number of thousands of digits that no
+reader turns into an integer without failing. `inspect_workbook` reads every part once, as a
+stream, before openpyxl (or any other reader) opens the file, and refuses each of these with a
+message in words. It stops as soon as the limit is passed, so a bomb costs the limit, not its size.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zipfile
+import zlib
+from pathlib import Path
+from xml.etree import ElementTree
+
+from .issues import ENVIRONMENT, MB, fail, limit_mb
+
+XML_PER_MB = 10  # a sheet's XML takes about ten times the bytes of the same table as CSV
+CHUNK = 1 << 20
+MAX_PARTS = 10_000  # a workbook of a few sheets has a few dozen parts
+MAX_DIGITS = 1000  # a longer run of digits is no number anyone writes (int() fails past 4300)
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DIGITS = re.compile(rb"[0-9]{%d}" % (MAX_DIGITS + 1))
+_TAIL = MAX_DIGITS + 16  # bytes kept between chunks so that no match is cut in two
+
+
+def unpacked_limit() -> int:
+    """Bytes of XML a workbook may unpack to (0: no limit)."""
+    return limit_mb() * XML_PER_MB * MB
+
+
+def inspect_workbook(path: Path, file: str, what: str) -> None:
+    """`DataError` if the workbook unpacks to more than `unpacked_limit()`, declares entities or
+    holds a run of more than `MAX_DIGITS` digits; nothing of its content is quoted."""
+    limit = unpacked_limit()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            if len(parts) > MAX_PARTS:
+                raise fail(file, f"the workbook has {len(parts)} parts; at most {MAX_PARTS}")
+            declared = sum(part.file_size for part in parts)
+            if limit and declared > limit:
+                raise _too_big(file, what, declared, limit)
+            total = 0
+            for part in parts:
+                total = _part(archive, part, file, what, total, limit)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError) as exc:
+        raise fail(file, f"not a readable Excel workbook (.xlsx): {_reason(exc)}") from None
+    except NotImplementedError:  # a compression method zipfile does not know
+        raise fail(file, "not a readable Excel workbook (.xlsx): unknown compression") from None
+
+
+def _part(
+    archive: zipfile.ZipFile, part: zipfile.ZipInfo, file: str, what: str, total: int, limit: int
+) -> int:
+    """Stream one part, counting its real size (the declared one can lie) and scanning it."""
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(CHUNK):
+            total += len(chunk)
+            if limit and total > limit:
+                raise _too_big(file, what, total, limit, at_least=True)
+            window = tail + chunk
+            if _DTD.search(window):
+                raise fail(
+                    file,
+                    f"the part {part.filename[:60]} declares entities (a DTD), which Excel "
+                    "never writes and which can expand without end or name other files; "
+                    "open the file in Excel or LibreOffice and save it again",
+                )
+            if _DIGITS.search(window):
+                raise fail(
+                    file,
+                    f"the part {part.filename[:60]} holds a number of more than {MAX_DIGITS} "
+                    "digits; no count or value is that long",
+                )
+            tail = window[-_TAIL:]
+    return total
+
+
+def _too_big(file: str, what: str, size: int, limit: int, at_least: bool = False) -> Exception:
+    mb = math.ceil(size / MB)
+    needed = math.ceil(size / MB / XML_PER_MB)
+    setting = f"{ENVIRONMENT}={needed}" if not at_least else f"{ENVIRONMENT} above {needed - 1}"
+    return fail(
+        file,
+        f"the workbook unpacks to {'more than ' if at_least else ''}{mb} MB of XML (all its "
+        f"parts), more than the {limit // MB} MB allowed for {what}; check that this is the "
+        f"right file, or set {setting} to read it anyway",
+    )
+
+
+# What a reader of a damaged workbook raises (a part that is not well-formed XML, a value of an
+# unknown type, a truncated stream): each is said in words, never a traceback.
+DAMAGED = (
+    ElementTree.ParseError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    IndexError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    OSError,
+)
+
+
+def damage(exc: BaseException) -> str:
+    """Why a workbook could not be read, from the reader's error, without quoting its content."""
+    if isinstance(exc, ElementTree.ParseError):
+        line, column = getattr(exc, "position", (0, 0))
+        return f"a part is not well-formed XML (line {line}, column {column})"
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError | KeyError | OSError):
+        return _reason(exc)  # about the zip and its part names, never a cell
+    # a reader's ValueError can quote a cell ("could not convert string to float: '…'"), and a
+    # ballot cell must never be shown: only the kind of failure is said
+    return f"a cell or a part holds what a workbook cannot ({type(exc).__name__})"
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 80 else text[:79] + "…"
