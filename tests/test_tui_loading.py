@@ -45,7 +45,7 @@ async def test_a_workbook_that_fails_to_parse_says_so_and_stops_computing(tmp_pa
         await settle(pilot)
         assert not app.status.busy and app.loading_path is None
         assert f"{path}: error: not a readable Excel workbook (.xlsx): a part is not well-formed " \
-            "XML (line 1, column 469)" in _messages(app)  # fmt: skip
+            "XML (line 1)" in _messages(app)  # fmt: skip
         assert app.dataset is before
 
 

@@ -98,6 +98,7 @@ def _too_big(file: str, what: str, size: int, limit: int, at_least: bool = False
 # unknown type, a truncated stream): each is said in words, never a traceback.
 DAMAGED = (
     ElementTree.ParseError,
+    SyntaxError,  # lxml's XMLSyntaxError, when openpyxl reads with lxml (python-docx brings it)
     zipfile.BadZipFile,
     zlib.error,
     EOFError,
@@ -112,9 +113,10 @@ DAMAGED = (
 
 def damage(exc: BaseException) -> str:
     """Why a workbook could not be read, from the reader's error, without quoting its content."""
-    if isinstance(exc, ElementTree.ParseError):
-        line, column = getattr(exc, "position", (0, 0))
-        return f"a part is not well-formed XML (line {line}, column {column})"
+    if isinstance(exc, ElementTree.ParseError | SyntaxError):
+        # the line only: the column differs between XML parsers (ElementTree, lxml)
+        line = getattr(exc, "position", (getattr(exc, "lineno", 0), 0))[0]
+        return f"a part is not well-formed XML (line {line})"
     if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError | KeyError | OSError):
         return _reason(exc)  # about the zip and its part names, never a cell
     # a reader's ValueError can quote a cell ("could not convert string to float: '…'"), and a
