@@ -23,7 +23,7 @@ from tinnhiem.rules.check_names import attribute_uses
 from . import conditions as cond
 from .collector import collector_paused
 from .conditions import Facts, Test, Unknown
-from .history import History
+from .history import History, Periods
 from .model import (
     KNOWN_LEVELS,
     DataError,
@@ -221,6 +221,8 @@ class Runner:
         self._warn_classify_attrs()
         self.history = History.of(dataset) if plan.uses_previous else None
         self._previous: dict[int, tuple[Facts | None, Said]] = {}
+        self._votes: dict[str, list[int]] | None = None
+        self.years, self.periods = self._periods()
         # the turnout figures of the quorum some people lack, and how many people lack one
         self.quorum_missing: dict[str, None] = {}
         self.quorum_unchecked = 0
@@ -333,7 +335,7 @@ class Runner:
             reports = build_reports(self.ruleset, results)
         quorum = self.ruleset.quorum
         total = len(self.dataset.tallies)
-        warnings = list(self.warnings)
+        warnings = list(self.warnings) + self._missing_previous()
         if quorum is not None and self.quorum_unchecked:
             names = " or ".join(f"`{name}`" for name in self.quorum_missing)
             message = (
@@ -382,7 +384,9 @@ class Runner:
         counts = self.counts(tally)
         basis, derived = self.basis(tally)
         previous, no_previous = self.previous_of(index)
-        facts = Facts(counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous)
+        facts = Facts(
+            counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous, tally
+        )
         trace: list[str] = []
         if explain:
             trace += self._counts_lines(tally, counts)
@@ -452,7 +456,9 @@ class Runner:
             previous, no_previous = None, cond.NO_PREVIOUS
         else:
             previous, no_previous = self.previous_of(index)
-        facts = Facts(counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous)
+        facts = Facts(
+            counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous, tally
+        )
         if self.checked_exempts:  # none when the data lacks what every exemption reads
             exempt = self._exempt(facts, None)
             if exempt is not None:
@@ -583,24 +589,95 @@ class Runner:
         self._previous[index] = found
         return found
 
+    def _periods(self) -> tuple[tuple[int | None, ...], Periods | None]:
+        """Each tally's vote year, and the schedule's periods when `previous` can follow them.
+
+        Without a schedule, or when some vote has no date or year, `previous` is the person's
+        previous round in the data, and a warning says so when there is a schedule.
+        """
+        if self.history is None:
+            return (), None
+        tallies = self.dataset.tallies
+        years = tuple(cond.vote_year(t.attrs, t.round) for t in tallies)
+        schedule = self.ruleset.schedule
+        if schedule is None or not tallies:
+            return years, None
+        if any(year is None for year in years):
+            message = (
+                "`previous` is the person's previous round in the data, not the vote of the "
+                "schedule's previous period: some votes have no date or year"
+            )
+            self.warnings.append(DataIssue("warning", message, self.origin))
+            return years, None
+        return years, Periods.of(schedule, (y for y in years if y is not None))
+
     def _previous_of(self, index: int) -> tuple[Facts | None, Said]:
         assert self.history is not None
         tallies = self.dataset.tallies
         if index in self.history.ambiguous:
             round_ = tallies[index].round
             return None, ("previous_ambiguous", {"round": repr(round_)})
-        at = self.history.previous[index]
+        if self.periods is None:
+            at = self.history.previous[index]
+        else:
+            found = self._in_previous_period(index)
+            if isinstance(found, tuple):
+                return None, found
+            at = found
         if at is None:
             return None, cond.NO_PREVIOUS
         before = tallies[at]
         basis, _ = self.basis(before)
-        facts = Facts(self.counts(before), basis, before.turnout, before.attrs, before.round)
+        facts = Facts(
+            self.counts(before), basis, before.turnout, before.attrs, before.round, tally=before
+        )
         if self._exempt(facts, None) is not None:
             return None, ("previous_exempt", {"round": before.round})
         quorum = self.ruleset.quorum
         if quorum is not None and self._quorum_quiet(before) is False:
             return None, ("previous_invalid", {"round": before.round})
         return facts, cond.NO_PREVIOUS
+
+    def _in_previous_period(self, index: int) -> int | Said:
+        """The person's latest vote in the year of the schedule's previous vote, or why none."""
+        assert self.history is not None and self.periods is not None
+        history, years = self.history, self.years
+        year = years[index]
+        assert year is not None
+        wanted = self.periods.before(year)
+        key, rank = history.keys[index], history.rank[index]
+        earlier = [
+            i
+            for i in self._votes_of(key)
+            if history.rank[i] < rank and years[i] in wanted and i not in history.ambiguous
+        ]
+        if earlier:
+            return earlier[-1]
+        if all(history.rank[i] >= rank for i in self._votes_of(key)):
+            return cond.NO_PREVIOUS  # the data starts here for this person
+        tally = self.dataset.tallies[index]
+        return ("previous_missing", {"name": tally.name or tally.id, "years": _either(wanted)})
+
+    def _votes_of(self, key: str) -> list[int]:
+        if self._votes is None:
+            assert self.history is not None
+            self._votes = {}
+            for i, k in enumerate(self.history.keys):
+                self._votes.setdefault(k, []).append(i)
+            for found in self._votes.values():
+                found.sort(key=self.history.rank.__getitem__)
+        return self._votes[key]
+
+    def _missing_previous(self) -> list[DataIssue]:
+        """A warning for each vote whose person has an earlier vote, but not of the period."""
+        warnings = []
+        for index in sorted(self._previous):
+            facts, said = self._previous[index]
+            if facts is None and said[0] == "previous_missing":
+                origin = self.dataset.tallies[index].origin or self.origin
+                message = say(self.lang, "previous_missing_warning", why=said)
+                warnings.append(DataIssue("warning", message, Origin(origin.file, origin.row)))
+        return warnings
 
     def _quorum_quiet(self, tally: Tally) -> bool | None:
         quorum = self.ruleset.quorum
@@ -739,6 +816,8 @@ def _attributes_present(dataset: Dataset) -> frozenset[str]:
     """Attribute names some tally gives, with `vote_date`/`vote_year` when some vote has them."""
     tallies = dataset.tallies
     names: set[str] = set().union(*(tally.attrs for tally in tallies if tally.attrs))
+    # a named column counts when some row fills it: a reader leaves an absent one empty
+    names.update(f for f in cond.FIELDS if any(getattr(tally, f) for tally in tallies))
     rounds = {tally.round for tally in tallies}
     empty: dict[str, str] = {}
     if "vote_date" in names or any(cond.vote_date(empty, r) for r in rounds):
@@ -748,11 +827,22 @@ def _attributes_present(dataset: Dataset) -> frozenset[str]:
     return frozenset(names)
 
 
+def _either(years: tuple[int, ...]) -> object:
+    """Candidate years in words: `2013`, or `2019 or 2020` (said in the reader's language)."""
+    ordered = sorted(years)
+    if len(ordered) == 1:
+        return str(ordered[0])
+    first = ", ".join(map(str, ordered[:-1]))
+    return ("either", {"first": first, "last": str(ordered[-1])})
+
+
 def _no_column(name: str) -> str:
     if name == "vote_date":
         return "the data gives no vote date (no `vote_date` column, and the rounds are not dates)"
     if name == "vote_year":
         return "the data gives no vote year (no `vote_year` column, and the rounds are not dates)"
+    if name in cond.FIELDS:
+        return f"the data has no `{name}` column, or it is empty in every row"
     return f"the data has no `{name}` column"
 
 

@@ -17,8 +17,10 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from tinnhiem.rules import ast
 
 from .model import Dataset, Tally
 
@@ -109,3 +111,45 @@ class History:
         """Indices of a person's tallies, earliest round first."""
         found = [i for i, k in enumerate(self.keys) if k == key]
         return tuple(sorted(found, key=lambda i: self.rank[i]))
+
+
+@dataclass(frozen=True, slots=True)
+class Periods:
+    """Which year the previous vote of a schedule falls in, for a vote of a given year.
+
+    `vote every year`: the year before. `vote in years 2, 4` of a 5-year term: the previous vote
+    year of the term, then the last one of the term before (year 2 -> year 4, three years
+    earlier). The rules do not say when a term starts, so the start is taken from the data: the
+    starts (modulo the term) under which every vote year of the data is a vote year of the
+    schedule. When several fit, a vote may have several candidate years; when none fits, every
+    start under which that vote's own year is a vote year.
+    """
+
+    term: int
+    years: tuple[int, ...]
+    starts: tuple[int, ...]  # the fitting term starts, modulo `term`
+
+    @classmethod
+    def of(cls, schedule: ast.Schedule, data_years: Iterable[int]) -> Periods:
+        term = max(schedule.term_years, 1)
+        years = tuple(sorted(y for y in set(schedule.years) if 1 <= y <= term))
+        seen = set(data_years)
+        starts = tuple(
+            start
+            for start in range(term)
+            if all((year - start) % term + 1 in years for year in seen)
+        )
+        return cls(term, years, starts)
+
+    def before(self, year: int) -> tuple[int, ...]:
+        """The candidate years of the previous vote, latest first."""
+        if not self.years:
+            return (year - 1,)
+        term, years = self.term, self.years
+        starts = self.starts or tuple(s for s in range(term) if (year - s) % term + 1 in years)
+        found: set[int] = set()
+        for start in starts:
+            k = (year - start) % term + 1
+            earlier = [y for y in years if y < k]
+            found.add(year - (k - earlier[-1] if earlier else k + term - years[-1]))
+        return tuple(sorted(found, reverse=True))

@@ -48,6 +48,12 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "this person has several rows in round {round}",
         "người này có nhiều dòng trong đợt {round}",
     ),
+    "previous_missing": ("no vote of {name} in {years}", "không có phiếu của {name} năm {years}"),
+    "previous_missing_warning": (
+        "`previous` is missing, so conditions on it are not met: {why}",
+        "thiếu lần lấy phiếu trước, nên điều kiện về lần đó không thỏa: {why}",
+    ),
+    "either": ("{first} or {last}", "{first} hoặc {last}"),
     "previous_exempt": (
         "the previous vote ({round}) was an exemption",
         "lần lấy phiếu trước ({round}) thuộc diện không lấy phiếu",
