@@ -7,12 +7,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from tinnhiem import bundled
-from tinnhiem.cli import main
 from tinnhiem.engine import evaluate
 from tinnhiem.engine.formats import read_tallies
 from tinnhiem.rules import load
+
+from tinnhiem import bundled
+from tinnhiem.cli import main
 
 DATA = bundled.data_dir()
 KHOI = "Ủy viên Ban Thường vụ Đảng ủy Khối"
