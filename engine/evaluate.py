@@ -237,15 +237,38 @@ class Runner:
         for levels in dict.fromkeys(tuple(tally.counts) for tally in self.dataset.tallies):
             found.update(dict.fromkeys(levels))
         route = self.plan.route
+        if self.dataset.kind == "ballots":
+            # a mark no ballot carries (a level of another rule set read with this one) is not
+            # a level of the data: `compare` reads the same ballots under each rule set's `map`
+            tallies = self.dataset.tallies
+            found = {
+                level: None
+                for level in found
+                if level in route or any(t.counts.get(level) for t in tallies)
+            }
         unknown = [level for level in found if level not in route]
         if unknown:
             raise DataError([self._unknown_level(level) for level in unknown])
         fed = {route[level] for level in found}
-        for level in self.plan.level_ids:
-            if level not in fed and self.dataset.tallies:
+        missing = [level for level in self.plan.level_ids if level not in fed]
+        if missing and self.dataset.columns:
+            raise DataError([self._missing_level(level) for level in missing])
+        for level in missing:
+            if self.dataset.tallies:
                 label = self.label(level)
                 message = f"the data has no count of level `{level}` ({label}); counted as 0"
                 self.warnings.append(DataIssue("warning", message, self.origin))
+
+    def _missing_level(self, level: str) -> DataIssue:
+        sources = [m.source for m in self.ruleset.maps if m.target == level]
+        also = f" or of a level mapped to it ({', '.join(sources)})" if sources else ""
+        found = ", ".join(f'"{c}"' for c in self.dataset.columns)
+        message = (
+            f"no column for level `{level}` ({self.label(level)}) of rule set "
+            f"“{self.ruleset.name}”: expected a header with its id or label{also}; "
+            f"the columns found are {found}"
+        )
+        return DataIssue("error", message, Origin(self.dataset.path, 0, None))
 
     def _unknown_level(self, level: str) -> DataIssue:
         ruleset = self.ruleset
@@ -358,7 +381,9 @@ class Runner:
         counts = dict.fromkeys(self.plan.level_ids, 0)
         route = self.plan.route
         for level, n in tally.counts.items():
-            counts[route[level]] += n
+            target = route.get(level)
+            if target is not None:  # else an unmarked level of ballots: none of its votes
+                counts[target] += n
         return counts
 
     def basis(self, tally: Tally) -> tuple[int | None, str | None]:
@@ -694,7 +719,7 @@ class Runner:
         lines = [f"counts: {shown}"]
         route = self.plan.route
         for level, n in tally.counts.items():
-            target = route[level]
+            target = route.get(level, level)
             if target != level:
                 label = KNOWN_LEVELS.get(level, level)
                 lines.append(

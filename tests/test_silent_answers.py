@@ -188,3 +188,140 @@ def test_the_bundled_yearly_rounds_still_give_two_consecutive_years(
     ]
     assert twice == [("P1", "2014-11-15")]
     assert found["warnings"] == []
+
+
+# --- 3. a level's column missing, or a header that looks like a level -----------------------
+
+
+def test_a_missing_level_column_is_an_error_naming_the_level_and_the_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "m.csv"
+    data.write_text("name,collected,cao,tn\nA,30,20,10\n", encoding="utf-8")
+    code, out, err = run(capsys, "run", "-r", "qd96-2023", "-d", str(data))
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == (
+        f"{data}: error: no column for level `thap` (Tín nhiệm thấp) of rule set "
+        "“QĐ 96-QĐ/TW (2023)”: expected a header with its id or label; the columns found are "
+        '"name", "collected", "cao", "tn"'
+    )
+
+
+def test_a_missing_level_that_a_map_feeds_names_the_mapped_level(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "m.csv"
+    data.write_text("name,collected,thap\nA,30,10\n", encoding="utf-8")
+    code, _, err = run(capsys, "run", "-r", "phuong-an-2", "-d", str(data))
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        f"{data}: error: no column for level `tn` (Tín nhiệm) of rule set "
+        "“Phương án 2: hai mức (tín nhiệm, tín nhiệm thấp)”: expected a header with its id or "
+        'label or of a level mapped to it (cao); the columns found are "name", "collected", '
+        '"thap"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "counts"),
+    [("cao,thap", "25,5"), ("tn,thap", "25,5"), ("cao,tn,thap", "20,5,5")],
+)
+def test_a_two_level_rule_set_reads_three_level_data_through_its_map(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, counts: str
+) -> None:
+    data = tmp_path / "m.csv"
+    data.write_text(f"name,collected,{header}\nA,30,{counts}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "run", "-r", "phuong-an-2", "-d", str(data), "-f", "json")
+    assert code == 0
+    assert json.loads(out)["results"][0]["counts"] == {"tn": 25, "thap": 5}
+
+
+@pytest.mark.parametrize("header", ["Tín nhiệm rất cao", "SỐ PHIẾU TIN NHIEM TRUNG BINH"])
+def test_a_header_that_looks_like_a_level_the_rules_lack_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    data = tmp_path / "m.csv"
+    data.write_text(f"name,collected,cao,tn,thap,{header}\nA,30,20,4,5,1\n", encoding="utf-8")
+    code, out, err = run(capsys, "run", "-r", "qd96-2023", "-d", str(data))
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == (
+        f"{data}, row 1, column '{header}': error: column \"{header}\" looks like a level of the "
+        'vote, but it is none of the levels of the rules (cao "Tín nhiệm cao", tn "Tín nhiệm", '
+        'thap "Tín nhiệm thấp"); name the column by the id or label of the level it counts, or, '
+        "if the data counts a level of its own, give it an id as its header and add "
+        "`map <id> -> <level>` to the rules"
+    )
+
+
+def test_every_level_label_of_a_bundled_rule_set_looks_like_a_level() -> None:
+    """So a column of another bundled rule set's level is never read as a plain attribute."""
+    from tinnhiem.engine.formats.headers import looks_like_level
+
+    for path in bundled.bundled_rules():
+        for level in load(path, bundled.loader()).ok().levels.levels:
+            assert looks_like_level(level.label), (path.name, level.label)
+
+
+def test_a_level_the_data_has_and_only_a_map_reads_is_read_as_a_level(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = overlay(tmp_path, 'ruleset "R" extends "qd96-2023.tn"\nmap rat_cao -> cao\n')
+    data = tmp_path / "m.csv"
+    data.write_text("name,collected,cao,tn,thap,rat_cao\nA,30,20,4,5,1\n", encoding="utf-8")
+    code, out, _ = run(capsys, "run", "-r", str(rules), "-d", str(data), "-f", "json")
+    assert code == 0
+    assert json.loads(out)["results"][0]["counts"] == {"cao": 21, "tn": 4, "thap": 5}
+
+
+# --- 4. two rule sets read the same ballots, each through its own `map` ---------------------
+
+TWO_LEVELS = """ruleset "Hai mức riêng"
+levels {
+  tn    "Tín nhiệm (kể cả cao)"
+  khong "Không tín nhiệm"
+}
+map cao -> tn
+map thap -> khong
+basis collected
+classify consequence "Hệ quả" {
+  dismiss "Miễn nhiệm" when share(khong) >= 2/3
+  review  "Xem xét" when share(khong) >= 1/2
+  else none "Không"
+}
+example "Đúng 1/2" {
+  collected 10; tn 5; khong 5
+  expect consequence review
+}
+"""
+
+
+def test_compare_reads_the_ballots_under_each_rule_sets_own_levels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = overlay(tmp_path, TWO_LEVELS, "hai-muc.tn")
+    ballots = str(DATA / "phieu-bau.csv")
+    code, out, err = run(
+        capsys, "compare", "qd96-2023", str(rules), "--ballots", "-d", ballots, "-f", "json"
+    )
+    assert code == 0, err
+    found = json.loads(out)
+    # Vũ Quang Huy: 12 cao, 13 tn, 30 thap of 60 collected. QĐ 96: 30/60 is not more than 1/2;
+    # the two-level set: khong = thap = 30/60 >= 1/2, tn = cao + tn = 25/60 = 5/12.
+    assert found["changes"] == [
+        {
+            "id": "Vũ Quang Huy",
+            "name": "Vũ Quang Huy",
+            "blocks": {"consequence": {"a": "none", "b": "review"}},
+            "shares_a": {"cao": "1/5", "tn": "13/60", "thap": "1/2"},
+            "shares_b": {"tn": "5/12", "khong": "1/2"},
+        }
+    ]
+    code, out, _ = run(capsys, "run", "-r", str(rules), "--ballots", "-d", ballots, "-f", "json")
+    counts = {r["name"]: r["counts"] for r in json.loads(out)["results"]}
+    assert counts == {  # cao + tn, and thap, of the sample's README
+        "Trần Minh Khang": {"tn": 52, "khong": 2},
+        "Lê Thị Hồng Nhung": {"tn": 49, "khong": 6},
+        "Phạm Đức Thịnh": {"tn": 48, "khong": 8},
+        "Đỗ Thu Hà": {"tn": 50, "khong": 5},
+        "Vũ Quang Huy": {"tn": 25, "khong": 30},
+    }

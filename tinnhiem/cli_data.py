@@ -51,6 +51,8 @@ def read_data(
     levels: dict[str, str] = {}
     for ruleset in rulesets:
         levels.update({level.id: level.label for level in ruleset.levels.levels})
+    for ruleset in rulesets:  # a level the data has and a `map` reads is a level column too
+        levels.update({m.source: m.source for m in ruleset.maps if m.source not in levels})
     reader = read_ballots if ballots else read_tallies
     dataset = reader(path, levels)
     for issue in dataset.warnings:

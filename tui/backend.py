@@ -61,6 +61,9 @@ def level_labels(*rulesets: ast.Resolved | None) -> dict[str, str]:
     for ruleset in rulesets:
         if ruleset is not None:
             labels.update({level.id: level.label for level in ruleset.levels.levels})
+    for ruleset in rulesets:  # a level the data has and a `map` reads is a level column too
+        if ruleset is not None:
+            labels.update({m.source: m.source for m in ruleset.maps if m.source not in labels})
     return labels
 
 
