@@ -42,6 +42,14 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "kind.number": ("number", "số"),
     "kind.date": ("date", "ngày"),
     "kind.boolean": ("boolean", "giá trị đúng/sai"),
+    "reads_votes": (
+        "the condition reads the votes, which a calendar has not",
+        "điều kiện đọc số phiếu, mà lịch lấy phiếu không có",
+    ),
+    "exempt_not_checked": (
+        "exemption “{reason}” not checked for {n} people: {why}",
+        "chưa kiểm tra được trường hợp không lấy phiếu “{reason}” của {n} người: {why}",
+    ),
     # the previous vote, for `previous share(...)`
     "no_previous": ("no previous vote", "không có lần lấy phiếu trước"),
     "previous_ambiguous": (

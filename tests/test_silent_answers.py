@@ -325,3 +325,70 @@ def test_compare_reads_the_ballots_under_each_rule_sets_own_levels(
         "Đỗ Thu Hà": {"tn": 50, "khong": 5},
         "Vũ Quang Huy": {"tn": 25, "khong": 30},
     }
+
+
+# --- 5. the vote calendar applies exemptions; a term after the data's dates -----------------
+
+
+def test_the_calendar_lists_an_exempt_vote_with_its_reason(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = str(DATA / "thoi-gian-giu-chuc-vu.csv")
+    code, out, _ = run(
+        capsys, "schedule", "qd96-2023", "--term", "2021-2026", "-d", data, "-f", "json"
+    )
+    assert code == 0
+    people = {p["id"]: p for p in json.loads(out)["people"]}
+    hanh = people["T04"]  # in post from 2023-04-01: appointed in the year of the vote
+    assert hanh["votes"] == []
+    assert hanh["exempt"] == [{"year": 2023, "reason": "Được bầu, bổ nhiệm trong năm lấy phiếu"}]
+    assert hanh["gaps_months"] == [33]  # April 2023 to the end of 2025, no vote
+    assert people["T02"]["votes"] == [2023] and people["T02"]["exempt"] == []
+    assert people["T02"]["not_checked"] == [
+        {
+            "exemption": "Đã có thông báo nghỉ hưu",
+            "why": "no `retirement_notice` for this person",
+        }
+    ]
+
+
+def test_the_calendar_text_says_the_exemptions_it_could_not_check(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = str(DATA / "thoi-gian-giu-chuc-vu.csv")
+    code, out, _ = run(capsys, "schedule", "qd96-2023", "--term", "2021-2026", "-d", data)
+    assert code == 0
+    assert "2023: Được bầu, bổ nhiệm trong năm lấy phiếu" in out
+    assert out.splitlines()[-1] == (
+        "chưa kiểm tra được trường hợp không lấy phiếu “Đã có thông báo nghỉ hưu” của 5 người: "
+        "người này không có `retirement_notice`"
+    )
+
+
+def test_a_term_after_a_persons_time_in_post_never_ends_before_it_starts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = str(DATA / "thoi-gian-giu-chuc-vu.csv")
+    code, out, _ = run(
+        capsys, "schedule", "qd96-2023", "--term", "2026-2031", "-d", data, "-f", "json"
+    )
+    assert code == 0
+    people = {p["id"]: p for p in json.loads(out)["people"]}
+    for person in people.values():
+        if person["start"] is not None:
+            assert person["start"] <= person["end"]
+    assert people["T03"] == {  # 2021-06-25 to 2022-08-31
+        "id": "T03",
+        "name": "Ninh Đức Hậu",
+        "start": None,
+        "end": None,
+        "in_term": False,
+        "votes": [],
+        "exempt": [],
+        "not_checked": [],
+        "gaps_months": [],
+        "longest_gap_months": 0,
+    }
+    code, out, _ = run(capsys, "schedule", "qd96-2023", "--term", "2026-2031", "-d", data)
+    line = next(x for x in out.splitlines() if "Ninh Đức Hậu" in x)
+    assert "không giữ chức vụ trong nhiệm kỳ" in line and "2022-08-31" not in line

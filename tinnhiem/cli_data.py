@@ -128,7 +128,7 @@ def schedule(args: argparse.Namespace) -> int:
     people = None
     if args.data:
         dataset = read_data(args.data, False, ruleset)
-        people = coverage(ruleset.schedule, (start, end), dataset)
+        people = coverage(ruleset.schedule, (start, end), dataset, ruleset.exempts)
     if args.format == "json":
         print(json.dumps(render.schedule_document(votes, people), ensure_ascii=False, indent=2))
     else:

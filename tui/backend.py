@@ -118,8 +118,19 @@ def calendar(schedule: ast.Schedule, start: int, end: int) -> Any:
     return engine("schedule", "calendar")(schedule, start, end)
 
 
-def coverage(schedule: ast.Schedule, term: tuple[int, int], dataset: Dataset) -> Any:
-    return engine("schedule", "coverage")(schedule, term, dataset)
+def coverage(
+    schedule: ast.Schedule,
+    term: tuple[int, int],
+    dataset: Dataset,
+    exempts: tuple[ast.Exempt, ...] = (),
+) -> Any:
+    return engine("schedule", "coverage")(schedule, term, dataset, exempts)
+
+
+def unchecked_lines(people: Any, lang: str) -> list[str]:
+    """One line per exemption of the calendar the data could not check, in `lang`."""
+    lines: list[str] = engine("schedule", "unchecked_lines")(people, lang)
+    return lines
 
 
 def write_table(

@@ -202,6 +202,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "calendar.from": ("Từ", "From"),
     "calendar.to": ("Đến", "To"),
     "calendar.months": ("{n} tháng", "{n} months"),
+    "calendar.exempt": ("Không lấy phiếu", "Exempt"),
+    "calendar.not_in_term": ("không giữ chức vụ trong nhiệm kỳ", "not in post in the term"),
     "calendar.current": ("Bộ hiện tại", "Current set"),
     "calendar.compared": ("Bộ so sánh", "Compared set"),
     # sweep
