@@ -111,6 +111,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.compare": ("So với", "Versus"),
     "status.people": ("{n} người", "{n} people"),
     "status.ok": ("không lỗi", "no errors"),
+    "status.no_results": (
+        "chưa có kết quả: không đánh giá được dữ liệu",
+        "no results: the data cannot be evaluated",
+    ),
     "status.errors": ("{n} lỗi: đang hiện kết quả cũ", "{n} errors: showing the last good results"),
     "status.warnings": ("{n} cảnh báo", "{n} warnings"),
     "status.edited": ("đã sửa", "edited"),
@@ -295,8 +299,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Could not load the data; kept the previous.",
     ),
     "data.not_evaluated": (
-        "Không đánh giá được dữ liệu theo bộ quy tắc này; giữ kết quả cũ.",
-        "The data cannot be evaluated under this rule set; kept the last results.",
+        "Không đánh giá được dữ liệu theo bộ quy tắc này.",
+        "The data cannot be evaluated under this rule set.",
+    ),
+    "data.no_results": (
+        "Không có kết quả: không đánh giá được {data} theo bộ quy tắc “{name}”; kết quả của bộ "
+        "quy tắc trước đã được xóa.",
+        "No results: {data} cannot be evaluated under rule set “{name}”; the results of the "
+        "previous rule set were cleared.",
     ),
     "data.tallies": ("Kết quả kiểm phiếu (mỗi dòng một người)", "Tallies (one row per person)"),
     "data.ballots": ("Phiếu bầu (mỗi dòng một phiếu)", "Ballots (one row per ballot)"),

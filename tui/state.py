@@ -41,6 +41,7 @@ from .messages import (
     RulesLoaded,
 )
 from .present import ResultsRows, differences
+from .table import StaticRows
 from .widgets.calendar import CalendarView
 from .widgets.compare import CompareView
 from .widgets.editor import RulesView
@@ -365,7 +366,34 @@ class Workbench(App[None]):
             note = self.query_one("#results-note", Static)
             note.update(message)
             note.add_class("-shown")
+        elif event.evaluating and self._stale():
+            self._clear_results(message)
         self._set_status()
+
+    def _stale(self) -> bool:
+        """Whether the results held are not those of the rule sets and the data named."""
+        evaluation, comparison = self.evaluation, self.comparison
+        if evaluation is None:
+            return False
+        if evaluation.ruleset is not self.ruleset or self.evaluated_on is not self.dataset:
+            return True
+        return comparison is not None and comparison.b.ruleset is not self.compare_ruleset
+
+    def _clear_results(self, message: str) -> None:
+        """Empty every view of results and say why: never one rule set's results under
+        another's name."""
+        assert self.dataset is not None
+        self.evaluation = self.evaluated_on = self._prepared = None
+        self.compare_evaluation = self.comparison = None
+        name = self.ruleset.name if self.ruleset else ""
+        said = t(self.lang, "data.no_results", data=Path(self.dataset.path).name, name=name)
+        note = self.query_one("#results-note", Static)
+        note.update(f"{said}\n{message}")
+        note.add_class("-shown")
+        self.query_one("#results-table", Grid).show(StaticRows("", []))
+        self.query_one(ReportView).show([], said)
+        self.query_one(CompareView).show([], said)
+        self.query_one(WhyPanel).show("")
 
     @on(EngineMissing)
     def _missing(self, event: EngineMissing) -> None:
@@ -505,6 +533,7 @@ class Workbench(App[None]):
             warnings=len(found) - errors,
             edited=bool(view and view.edited),
             busy=busy,
+            no_results=self.evaluation is None and dataset is not None and not busy,
             palette=self.palette,
         )
         self.update_footer()
