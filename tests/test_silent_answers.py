@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -392,3 +393,82 @@ def test_a_term_after_a_persons_time_in_post_never_ends_before_it_starts(
     code, out, _ = run(capsys, "schedule", "qd96-2023", "--term", "2026-2031", "-d", data)
     line = next(x for x in out.splitlines() if "Ninh Đức Hậu" in x)
     assert "không giữ chức vụ trong nhiệm kỳ" in line and "2022-08-31" not in line
+
+
+# --- 8. NQ 96/2023 takes its percentages over the ballots collected -------------------------
+
+# As published, with the decimals printed (a decimal comma; a level left out was not printed).
+PUBLISHED = {
+    "hdnd-2023.csv": {
+        "Đỗ Trọng Hưng": ("97,5", "1,25", "1,25"),
+        "Lê Tiến Lam": ("96,25", "3,75", "0"),
+        "Phạm Văn Hiểu": ("98", "2", None),
+        "Nguyễn Xuân Hải": ("88", "12", None),
+        "Nguyễn Thành Đông": ("56", "38", "6"),
+        "Trần Việt Trường": ("74", "22", "4"),
+        "Nguyễn Thành Tâm": ("95,92", "4,08", None),
+        "Trương Văn Hùng": ("42,86", "55,1", "2,04"),
+    },
+    "vinh-phuc-2023.csv": {
+        "Lê Duy Thành": ("40,43", "4,26", "53,19"),
+        "Hoàng Thị Thúy Lan": ("97,87", "0", "2,13"),
+        "Phạm Quang Nguyên": ("93,62", "6,38", "0"),
+    },
+}
+
+
+def printed(share: Fraction, like: str) -> str:
+    """A share as a percentage rounded half up to the decimals of `like` ("55,1": one)."""
+    places = len(like.partition(",")[2])
+    scaled = share * 100 * 10**places
+    whole = int(scaled + Fraction(1, 2)) if scaled >= 0 else -int(-scaled + Fraction(1, 2))
+    text = str(whole).rjust(places + 1, "0")
+    return f"{text[:-places]},{text[-places:]}" if places else text
+
+
+@pytest.mark.parametrize("file", sorted(PUBLISHED))
+def test_nq96_reproduces_the_published_percentages_to_the_printed_digit(
+    capsys: pytest.CaptureFixture[str], file: str
+) -> None:
+    code, out, _ = run(capsys, "run", "-r", "nq96-2023", "-d", str(DATA / file), "-f", "json")
+    assert code == 0
+    found = {r["name"]: r for r in json.loads(out)["results"]}
+    for name, percents in PUBLISHED[file].items():
+        result = found[name]
+        assert result["basis"]["kind"] == "collected"
+        for level, published in zip(("cao", "tn", "thap"), percents, strict=True):
+            if published is not None:
+                assert printed(Fraction(result["shares"][level]), published) == published, (
+                    name,
+                    level,
+                )
+
+
+def test_nq96_over_ballots_collected_vinh_phuc_and_thanh_hoa(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = str(DATA / "vinh-phuc-2023.csv")
+    code, out, _ = run(capsys, "run", "-r", "nq96-2023", "-d", data, "-f", "json")
+    thanh = next(r for r in json.loads(out)["results"] if r["name"] == "Lê Duy Thành")
+    assert thanh["basis"] == {"kind": "collected", "value": 47}
+    assert thanh["shares"]["thap"] == "25/47"
+    assert thanh["classes"]["consequence"]["id"] == "resign"
+    code, out, _ = run(
+        capsys, "run", "-r", "nq96-2023", "-d", str(DATA / "hdnd-2023.csv"), "-f", "json"
+    )
+    hung = next(r for r in json.loads(out)["results"] if r["name"] == "Đỗ Trọng Hưng")
+    assert hung["basis"] == {"kind": "collected", "value": 80}
+    assert hung["percent"] == {"cao": "97.50", "tn": "1.25", "thap": "1.25"}
+
+
+def test_the_deputies_reading_is_the_overlay_and_says_what_it_lacks(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = str(DATA / "vinh-phuc-2023.csv")
+    code, _, err = run(capsys, "run", "-r", "nq96-2023-dai-bieu", "-d", data)
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        f"{data}, row 8: error: Vũ Chí Giang: no `members`, the basis of the percentages"
+    )
+    code, out, _ = run(capsys, "show", "nq96-2023-dai-bieu")
+    assert code == 0
