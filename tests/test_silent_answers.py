@@ -456,6 +456,7 @@ def test_nq96_over_ballots_collected_vinh_phuc_and_thanh_hoa(
     code, out, _ = run(
         capsys, "run", "-r", "nq96-2023", "-d", str(DATA / "hdnd-2023.csv"), "-f", "json"
     )
+    assert code == 0
     hung = next(r for r in json.loads(out)["results"] if r["name"] == "Đỗ Trọng Hưng")
     assert hung["basis"] == {"kind": "collected", "value": 80}
     assert hung["percent"] == {"cao": "97.50", "tn": "1.25", "thap": "1.25"}
@@ -472,3 +473,4 @@ def test_the_deputies_reading_is_the_overlay_and_says_what_it_lacks(
     )
     code, out, _ = run(capsys, "show", "nq96-2023-dai-bieu")
     assert code == 0
+    assert "NQ 96/2023/QH15 (tỷ lệ trên tổng số đại biểu)" in out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import RULES, make_app, pilot_test, ready, settle
+from test_tui_support import RULES, SAMPLES, make_app, pilot_test, ready, settle
 from textual.widgets import Input, Static
 from tinnhiem.tui.screens.picker import PickerScreen
 from tinnhiem.tui.widgets.grid import Grid
@@ -58,3 +58,36 @@ async def test_switching_to_rules_that_cannot_evaluate_the_data_clears_the_resul
         assert app.evaluation is not None and app.evaluation.ruleset is app.ruleset
         assert grid.row_count == 2 and not app.status.no_results
         assert not note.has_class("-shown")
+
+
+@pilot_test
+async def test_the_calendar_shows_exempt_votes_and_people_not_in_post(tmp_path: Path) -> None:
+    from tinnhiem.tui.widgets.calendar import CalendarView
+    from tinnhiem.tui.widgets.sections import Sections
+
+    data = SAMPLES / "thoi-gian-giu-chuc-vu.csv"
+    app = make_app(tmp_path, RULES / "qd96-2023.tn", data)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # no counts in this file: no results, but the calendar needs only the dates
+        assert app.evaluation is None and app.status.no_results
+        await pilot.press("4")
+        await settle(pilot)
+        view = app.query_one(CalendarView)
+        view.query_one("#term", Input).value = "2021-2026"
+        await settle(pilot)
+        sections = view.query_one("#calendar-sections", Sections)
+        _, coverage = sections.tables  # type: ignore[attr-defined]
+        rows = {coverage.cells(i)[0].plain: [c.plain for c in coverage.cells(i)] for i in range(9)}
+        # Thân Thị Mỹ Hạnh, in post from 2023-04-01: exempt at the 2023 vote
+        assert rows["Thân Thị Mỹ Hạnh"][4:] == [
+            "0: —",
+            "33 tháng",
+            "2023: Được bầu, bổ nhiệm trong năm lấy phiếu",
+        ]
+        assert rows["Lâm Văn Phước"][4:] == ["1: 2023", "36 tháng", ""]
+        view.query_one("#term", Input).value = "2026-2031"
+        await settle(pilot)
+        _, coverage = sections.tables  # type: ignore[attr-defined]
+        rows = {coverage.cells(i)[0].plain: [c.plain for c in coverage.cells(i)] for i in range(9)}
+        assert rows["Ninh Đức Hậu"][2:] == ["—", "—", "không giữ chức vụ trong nhiệm kỳ", "—", ""]

@@ -368,6 +368,9 @@ class Workbench(App[None]):
             note.add_class("-shown")
         elif event.evaluating and self._stale():
             self._clear_results(message)
+        if event.evaluating and self.mounted:
+            # the calendar needs the rules and the people's dates, not their results
+            self.query_one(CalendarView).show_rulesets(self.ruleset, self.compare_ruleset)
         self._set_status()
 
     def _stale(self) -> bool:
