@@ -250,7 +250,7 @@ def test_a_header_that_looks_like_a_level_the_rules_lack_is_an_error(
         'vote, but it is none of the levels of the rules (cao "Tín nhiệm cao", tn "Tín nhiệm", '
         'thap "Tín nhiệm thấp"); name the column by the id or label of the level it counts, or, '
         "if the data counts a level of its own, give it an id as its header and add "
-        "`map <id> -> <level>` to the rules"
+        "`map <id> -> <level>` to the rules; a column of something else (percentages) must go"
     )
 
 

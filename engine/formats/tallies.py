@@ -163,7 +163,7 @@ def _not_a_level(header: str, levels: Mapping[str, str]) -> str:
         f'column "{display(header)}" looks like a level of the vote, but it is none of the levels '
         f"of the rules ({named}); name the column by the id or label of the level it counts, or, "
         "if the data counts a level of its own, give it an id as its header and add "
-        "`map <id> -> <level>` to the rules"
+        "`map <id> -> <level>` to the rules; a column of something else (percentages) must go"
     )
 
 
