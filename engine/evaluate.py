@@ -23,7 +23,7 @@ from tinnhiem.rules.check_names import attribute_uses
 from . import conditions as cond
 from .collector import collector_paused
 from .conditions import Facts, Test, Unknown
-from .history import History, Periods
+from .history import History, PreviousVotes
 from .model import (
     KNOWN_LEVELS,
     DataError,
@@ -221,8 +221,7 @@ class Runner:
         self._warn_classify_attrs()
         self.history = History.of(dataset) if plan.uses_previous else None
         self._previous: dict[int, tuple[Facts | None, Said]] = {}
-        self._votes: dict[str, list[int]] | None = None
-        self.years, self.periods = self._periods()
+        self.votes = None if self.history is None else self._votes()
         # the turnout figures of the quorum some people lack, and how many people lack one
         self.quorum_missing: dict[str, None] = {}
         self.quorum_unchecked = 0
@@ -614,41 +613,24 @@ class Runner:
         self._previous[index] = found
         return found
 
-    def _periods(self) -> tuple[tuple[int | None, ...], Periods | None]:
-        """Each tally's vote year, and the schedule's periods when `previous` can follow them.
-
-        Without a schedule, or when some vote has no date or year, `previous` is the person's
-        previous round in the data, and a warning says so when there is a schedule.
-        """
-        if self.history is None:
-            return (), None
-        tallies = self.dataset.tallies
-        years = tuple(cond.vote_year(t.attrs, t.round) for t in tallies)
-        schedule = self.ruleset.schedule
-        if schedule is None or not tallies:
-            return years, None
-        if any(year is None for year in years):
+    def _votes(self) -> PreviousVotes:
+        assert self.history is not None
+        votes = PreviousVotes.of(self.dataset, self.history, self.ruleset.schedule)
+        if self.ruleset.schedule is not None and votes.periods is None and votes.years:
             message = (
                 "`previous` is the person's previous round in the data, not the vote of the "
                 "schedule's previous period: some votes have no date or year"
             )
             self.warnings.append(DataIssue("warning", message, self.origin))
-            return years, None
-        return years, Periods.of(schedule, (y for y in years if y is not None))
+        return votes
 
     def _previous_of(self, index: int) -> tuple[Facts | None, Said]:
         assert self.history is not None
         tallies = self.dataset.tallies
-        if index in self.history.ambiguous:
-            round_ = tallies[index].round
-            return None, ("previous_ambiguous", {"round": repr(round_)})
-        if self.periods is None:
-            at = self.history.previous[index]
-        else:
-            found = self._in_previous_period(index)
-            if isinstance(found, tuple):
-                return None, found
-            at = found
+        assert self.votes is not None
+        at = self.votes.find(index)
+        if isinstance(at, tuple):
+            return None, at
         if at is None:
             return None, cond.NO_PREVIOUS
         before = tallies[at]
@@ -662,36 +644,6 @@ class Runner:
         if quorum is not None and self._quorum_quiet(before) is False:
             return None, ("previous_invalid", {"round": before.round})
         return facts, cond.NO_PREVIOUS
-
-    def _in_previous_period(self, index: int) -> int | Said:
-        """The person's latest vote in the year of the schedule's previous vote, or why none."""
-        assert self.history is not None and self.periods is not None
-        history, years = self.history, self.years
-        year = years[index]
-        assert year is not None
-        wanted = self.periods.before(year)
-        key, rank = history.keys[index], history.rank[index]
-        earlier = [
-            i
-            for i in self._votes_of(key)
-            if history.rank[i] < rank and years[i] in wanted and i not in history.ambiguous
-        ]
-        if earlier:
-            return earlier[-1]
-        if all(history.rank[i] >= rank for i in self._votes_of(key)):
-            return cond.NO_PREVIOUS  # the data starts here for this person
-        tally = self.dataset.tallies[index]
-        return ("previous_missing", {"name": tally.name or tally.id, "years": _either(wanted)})
-
-    def _votes_of(self, key: str) -> list[int]:
-        if self._votes is None:
-            assert self.history is not None
-            self._votes = {}
-            for i, k in enumerate(self.history.keys):
-                self._votes.setdefault(k, []).append(i)
-            for found in self._votes.values():
-                found.sort(key=self.history.rank.__getitem__)
-        return self._votes[key]
 
     def _missing_previous(self) -> list[DataIssue]:
         """A warning for each vote whose person has an earlier vote, but not of the period."""
@@ -850,15 +802,6 @@ def _attributes_present(dataset: Dataset) -> frozenset[str]:
     elif "vote_year" in names or any(cond.vote_year(empty, r) for r in rounds):
         names.add("vote_year")
     return frozenset(names)
-
-
-def _either(years: tuple[int, ...]) -> object:
-    """Candidate years in words: `2013`, or `2019 or 2020` (said in the reader's language)."""
-    ordered = sorted(years)
-    if len(ordered) == 1:
-        return str(ordered[0])
-    first = ", ".join(map(str, ordered[:-1]))
-    return ("either", {"first": first, "last": str(ordered[-1])})
 
 
 def _no_column(name: str) -> str:

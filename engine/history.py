@@ -22,7 +22,9 @@ from dataclasses import dataclass
 
 from tinnhiem.rules import ast
 
+from .conditions import vote_year
 from .model import Dataset, Tally
+from .words import Said
 
 _YEAR = re.compile(r"\d{4}")
 
@@ -153,3 +155,77 @@ class Periods:
             earlier = [y for y in years if y < k]
             found.add(year - (k - earlier[-1] if earlier else k + term - years[-1]))
         return tuple(sorted(found, reverse=True))
+
+
+class PreviousVotes:
+    """Which earlier vote `previous` reads for each tally of a dataset.
+
+    The same person's latest vote in the year of the schedule's previous vote (see `Periods`);
+    without a schedule, or when some vote has no date or year (`periods` is None), the person's
+    previous round in the data.
+    """
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        history: History,
+        years: tuple[int | None, ...],
+        periods: Periods | None,
+    ) -> None:
+        self.dataset = dataset
+        self.history = history
+        self.years = years
+        self.periods = periods
+        self._by_person: dict[str, list[int]] | None = None
+
+    @classmethod
+    def of(cls, dataset: Dataset, history: History, schedule: ast.Schedule | None) -> PreviousVotes:
+        tallies = dataset.tallies
+        years = tuple(vote_year(t.attrs, t.round) for t in tallies)
+        known = [year for year in years if year is not None]
+        periods = None
+        if schedule is not None and known and len(known) == len(years):
+            periods = Periods.of(schedule, known)
+        return cls(dataset, history, years, periods)
+
+    def find(self, index: int) -> int | Said | None:
+        """The index of the previous vote; None when the data starts here for this person; or
+        why there is none (a `Said`)."""
+        history = self.history
+        if index in history.ambiguous:
+            round_ = self.dataset.tallies[index].round
+            return ("previous_ambiguous", {"round": repr(round_)})
+        if self.periods is None:
+            return history.previous[index]
+        year = self.years[index]
+        assert year is not None
+        wanted = self.periods.before(year)
+        mine = self._votes_of(history.keys[index])
+        rank = history.rank[index]
+        earlier = [i for i in mine if history.rank[i] < rank and i not in history.ambiguous]
+        if not earlier:
+            return None
+        found = [i for i in earlier if self.years[i] in wanted]
+        if found:
+            return found[-1]
+        tally = self.dataset.tallies[index]
+        return ("previous_missing", {"name": tally.name or tally.id, "years": _either(wanted)})
+
+    def _votes_of(self, key: str) -> list[int]:
+        """A person's tallies, earliest round first (built once, on first use)."""
+        if self._by_person is None:
+            self._by_person = {}
+            for i, k in enumerate(self.history.keys):
+                self._by_person.setdefault(k, []).append(i)
+            for found in self._by_person.values():
+                found.sort(key=self.history.rank.__getitem__)
+        return self._by_person[key]
+
+
+def _either(years: tuple[int, ...]) -> object:
+    """Candidate years in words: `2013`, or `2019 or 2020` (said in the reader's language)."""
+    ordered = sorted(years)
+    if len(ordered) == 1:
+        return str(ordered[0])
+    first = ", ".join(map(str, ordered[:-1]))
+    return ("either", {"first": first, "last": str(ordered[-1])})
