@@ -21,7 +21,7 @@ from typing import Any
 from tinnhiem.rules import ast
 from tinnhiem.rules.fmt import format_cond, format_value
 
-from .model import Scalar, percent
+from .model import Scalar, Tally, percent
 from .words import Lang, Said, say
 
 Getter = Callable[["Facts"], object]
@@ -38,6 +38,8 @@ OPS: Mapping[str, Callable[[Any, Any], bool]] = {
 FLIPPED: Mapping[str, ast.Op] = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "==": "==", "!=": "!="}
 SYMBOLS = {">": ">", ">=": "≥", "<": "<", "<=": "≤", "==": "=", "!=": "≠"}
 DERIVED = ("vote_date", "vote_year")
+# the columns a reader keeps as fields of the tally, not as attributes: read by the same names
+FIELDS = ("id", "name", "position", "group", "unit", "round")
 FALSE_WORDS = frozenset({"", "0", "false", "no", "n", "không", "k", "sai", "chưa"})
 NO_PREVIOUS: Said = ("no_previous", {})
 _YEAR = re.compile(r"\d{4}")
@@ -63,7 +65,16 @@ class Unknown(Exception):
 class Facts:
     """What a condition may look at for one person at one vote (counts under the rule set)."""
 
-    __slots__ = ("attrs", "basis", "counts", "no_previous", "previous", "round", "turnout")
+    __slots__ = (
+        "attrs",
+        "basis",
+        "counts",
+        "no_previous",
+        "previous",
+        "round",
+        "tally",
+        "turnout",
+    )
 
     def __init__(
         self,
@@ -74,6 +85,7 @@ class Facts:
         round: str = "",
         previous: Facts | None = None,
         no_previous: Said = NO_PREVIOUS,
+        tally: Tally | None = None,
     ) -> None:
         self.counts = counts
         self.basis = basis
@@ -82,6 +94,7 @@ class Facts:
         self.round = round
         self.previous = previous
         self.no_previous = no_previous
+        self.tally = tally  # its named fields (group, position, ...) are read like attributes
 
     def with_counts(self, counts: Mapping[str, int]) -> Facts:
         return Facts(
@@ -92,6 +105,7 @@ class Facts:
             self.round,
             self.previous,
             self.no_previous,
+            self.tally,
         )
 
 
@@ -140,9 +154,17 @@ def vote_year(attrs: Mapping[str, Scalar], round: str) -> int | None:
     return None
 
 
+def _given(facts: Facts, name: str) -> Scalar | None:
+    """An attribute as the data gives it: a column of its own, or a named field of the tally."""
+    value = facts.attrs.get(name)
+    if value is None and name in FIELDS and facts.tally is not None:
+        return str(getattr(facts.tally, name))
+    return value
+
+
 def attribute(facts: Facts, name: str) -> Scalar:
     """A person's attribute, `vote_date` and `vote_year` derived when the data has no column."""
-    value = facts.attrs.get(name)
+    value = _given(facts, name)
     if name == "vote_date":
         value = vote_date(facts.attrs, facts.round)
     elif name == "vote_year":
@@ -156,7 +178,7 @@ def attribute(facts: Facts, name: str) -> Scalar:
 
 def flag(facts: Facts, name: str) -> Scalar:
     """A bare attribute used as a condition: an empty cell reads as no, an absent one is unknown."""
-    value = facts.attrs.get(name)
+    value = _given(facts, name)
     if value is None or name in DERIVED:
         return attribute(facts, name)
     return value

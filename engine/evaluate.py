@@ -23,7 +23,7 @@ from tinnhiem.rules.check_names import attribute_uses
 from . import conditions as cond
 from .collector import collector_paused
 from .conditions import Facts, Test, Unknown
-from .history import History
+from .history import History, PreviousVotes
 from .model import (
     KNOWN_LEVELS,
     DataError,
@@ -221,6 +221,7 @@ class Runner:
         self._warn_classify_attrs()
         self.history = History.of(dataset) if plan.uses_previous else None
         self._previous: dict[int, tuple[Facts | None, Said]] = {}
+        self.votes = None if self.history is None else self._votes()
         # the turnout figures of the quorum some people lack, and how many people lack one
         self.quorum_missing: dict[str, None] = {}
         self.quorum_unchecked = 0
@@ -235,15 +236,38 @@ class Runner:
         for levels in dict.fromkeys(tuple(tally.counts) for tally in self.dataset.tallies):
             found.update(dict.fromkeys(levels))
         route = self.plan.route
+        if self.dataset.kind == "ballots":
+            # a mark no ballot carries (a level of another rule set read with this one) is not
+            # a level of the data: `compare` reads the same ballots under each rule set's `map`
+            tallies = self.dataset.tallies
+            found = {
+                level: None
+                for level in found
+                if level in route or any(t.counts.get(level) for t in tallies)
+            }
         unknown = [level for level in found if level not in route]
         if unknown:
             raise DataError([self._unknown_level(level) for level in unknown])
         fed = {route[level] for level in found}
-        for level in self.plan.level_ids:
-            if level not in fed and self.dataset.tallies:
+        missing = [level for level in self.plan.level_ids if level not in fed]
+        if missing and self.dataset.columns:
+            raise DataError([self._missing_level(level) for level in missing])
+        for level in missing:
+            if self.dataset.tallies:
                 label = self.label(level)
                 message = f"the data has no count of level `{level}` ({label}); counted as 0"
                 self.warnings.append(DataIssue("warning", message, self.origin))
+
+    def _missing_level(self, level: str) -> DataIssue:
+        sources = [m.source for m in self.ruleset.maps if m.target == level]
+        also = f" or of a level mapped to it ({', '.join(sources)})" if sources else ""
+        found = ", ".join(f'"{c}"' for c in self.dataset.columns)
+        message = (
+            f"no column for level `{level}` ({self.label(level)}) of rule set "
+            f"“{self.ruleset.name}”: expected a header with its id or label{also}; "
+            f"the columns found are {found}"
+        )
+        return DataIssue("error", message, Origin(self.dataset.path, 0, None))
 
     def _unknown_level(self, level: str) -> DataIssue:
         ruleset = self.ruleset
@@ -333,7 +357,7 @@ class Runner:
             reports = build_reports(self.ruleset, results)
         quorum = self.ruleset.quorum
         total = len(self.dataset.tallies)
-        warnings = list(self.warnings)
+        warnings = list(self.warnings) + self._missing_previous()
         if quorum is not None and self.quorum_unchecked:
             names = " or ".join(f"`{name}`" for name in self.quorum_missing)
             message = (
@@ -356,7 +380,9 @@ class Runner:
         counts = dict.fromkeys(self.plan.level_ids, 0)
         route = self.plan.route
         for level, n in tally.counts.items():
-            counts[route[level]] += n
+            target = route.get(level)
+            if target is not None:  # else an unmarked level of ballots: none of its votes
+                counts[target] += n
         return counts
 
     def basis(self, tally: Tally) -> tuple[int | None, str | None]:
@@ -382,7 +408,9 @@ class Runner:
         counts = self.counts(tally)
         basis, derived = self.basis(tally)
         previous, no_previous = self.previous_of(index)
-        facts = Facts(counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous)
+        facts = Facts(
+            counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous, tally
+        )
         trace: list[str] = []
         if explain:
             trace += self._counts_lines(tally, counts)
@@ -452,7 +480,9 @@ class Runner:
             previous, no_previous = None, cond.NO_PREVIOUS
         else:
             previous, no_previous = self.previous_of(index)
-        facts = Facts(counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous)
+        facts = Facts(
+            counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous, tally
+        )
         if self.checked_exempts:  # none when the data lacks what every exemption reads
             exempt = self._exempt(facts, None)
             if exempt is not None:
@@ -583,24 +613,48 @@ class Runner:
         self._previous[index] = found
         return found
 
+    def _votes(self) -> PreviousVotes:
+        assert self.history is not None
+        votes = PreviousVotes.of(self.dataset, self.history, self.ruleset.schedule)
+        if self.ruleset.schedule is not None and votes.periods is None and votes.years:
+            message = (
+                "`previous` is the person's previous round in the data, not the vote of the "
+                "schedule's previous period: some votes have no date or year"
+            )
+            self.warnings.append(DataIssue("warning", message, self.origin))
+        return votes
+
     def _previous_of(self, index: int) -> tuple[Facts | None, Said]:
         assert self.history is not None
         tallies = self.dataset.tallies
-        if index in self.history.ambiguous:
-            round_ = tallies[index].round
-            return None, ("previous_ambiguous", {"round": repr(round_)})
-        at = self.history.previous[index]
+        assert self.votes is not None
+        at = self.votes.find(index)
+        if isinstance(at, tuple):
+            return None, at
         if at is None:
             return None, cond.NO_PREVIOUS
         before = tallies[at]
         basis, _ = self.basis(before)
-        facts = Facts(self.counts(before), basis, before.turnout, before.attrs, before.round)
+        facts = Facts(
+            self.counts(before), basis, before.turnout, before.attrs, before.round, tally=before
+        )
         if self._exempt(facts, None) is not None:
             return None, ("previous_exempt", {"round": before.round})
         quorum = self.ruleset.quorum
         if quorum is not None and self._quorum_quiet(before) is False:
             return None, ("previous_invalid", {"round": before.round})
         return facts, cond.NO_PREVIOUS
+
+    def _missing_previous(self) -> list[DataIssue]:
+        """A warning for each vote whose person has an earlier vote, but not of the period."""
+        warnings = []
+        for index in sorted(self._previous):
+            facts, said = self._previous[index]
+            if facts is None and said[0] == "previous_missing":
+                origin = self.dataset.tallies[index].origin or self.origin
+                message = say(self.lang, "previous_missing_warning", why=said)
+                warnings.append(DataIssue("warning", message, Origin(origin.file, origin.row)))
+        return warnings
 
     def _quorum_quiet(self, tally: Tally) -> bool | None:
         quorum = self.ruleset.quorum
@@ -617,7 +671,7 @@ class Runner:
         lines = [f"counts: {shown}"]
         route = self.plan.route
         for level, n in tally.counts.items():
-            target = route[level]
+            target = route.get(level, level)
             if target != level:
                 label = KNOWN_LEVELS.get(level, level)
                 lines.append(
@@ -739,6 +793,8 @@ def _attributes_present(dataset: Dataset) -> frozenset[str]:
     """Attribute names some tally gives, with `vote_date`/`vote_year` when some vote has them."""
     tallies = dataset.tallies
     names: set[str] = set().union(*(tally.attrs for tally in tallies if tally.attrs))
+    # a named column counts when some row fills it: a reader leaves an absent one empty
+    names.update(f for f in cond.FIELDS if any(getattr(tally, f) for tally in tallies))
     rounds = {tally.round for tally in tallies}
     empty: dict[str, str] = {}
     if "vote_date" in names or any(cond.vote_date(empty, r) for r in rounds):
@@ -753,6 +809,8 @@ def _no_column(name: str) -> str:
         return "the data gives no vote date (no `vote_date` column, and the rounds are not dates)"
     if name == "vote_year":
         return "the data gives no vote year (no `vote_year` column, and the rounds are not dates)"
+    if name in cond.FIELDS:
+        return f"the data has no `{name}` column, or it is empty in every row"
     return f"the data has no `{name}` column"
 
 

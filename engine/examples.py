@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
 from tinnhiem.rules import ast
 
+from .conditions import FIELDS
 from .evaluate import evaluate
 from .model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, Result, Scalar, Tally
 
@@ -52,19 +54,31 @@ def _split(
     return turnout, counts, attrs, problems
 
 
+def _fields(attrs: dict[str, Scalar], defaults: dict[str, str]) -> dict[str, str]:
+    """The named fields an example sets (`group "…"`), taken out of `attrs`: on data they are
+    fields of the tally, not attributes, and an example must mean what data means."""
+    fields = dict(defaults)
+    for name in FIELDS:
+        if name in attrs:
+            value = attrs.pop(name)
+            fields[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return fields
+
+
 def _tallies(example: ast.Example, ruleset: ast.Resolved, file: str) -> tuple[Tally, ...]:
     turnout, counts, attrs, problems = _split(example.settings, ruleset)
     here = Origin(file, example.span.line)
+    fields = _fields(attrs, {"id": "example", "name": example.name, "round": CURRENT_ROUND})
     tallies = []
     if example.previous:
         before_turnout, before_counts, before_attrs, more = _split(example.previous, ruleset)
         problems += [f"previous: {p}" for p in more]
+        # the same person (id, name, unit, ...) at the vote before, unless restated
+        before = _fields(before_attrs, {**fields, "round": PREVIOUS_ROUND})
         # the same body votes both times: turnout not restated is the current one
         tallies.append(
             Tally(
-                id="example",
-                name=example.name,
-                round=PREVIOUS_ROUND,
+                **before,
                 turnout={**turnout, **before_turnout},
                 counts=before_counts,
                 attrs=before_attrs,
@@ -73,17 +87,7 @@ def _tallies(example: ast.Example, ruleset: ast.Resolved, file: str) -> tuple[Ta
         )
     if problems:
         raise DataError([_issue(p, here) for p in problems])
-    tallies.append(
-        Tally(
-            id="example",
-            name=example.name,
-            round=CURRENT_ROUND,
-            turnout=turnout,
-            counts=counts,
-            attrs=attrs,
-            origin=here,
-        )
-    )
+    tallies.append(Tally(**fields, turnout=turnout, counts=counts, attrs=attrs, origin=here))
     return tuple(tallies)
 
 

@@ -17,10 +17,14 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from tinnhiem.rules import ast
+
+from .conditions import vote_year
 from .model import Dataset, Tally
+from .words import Said
 
 _YEAR = re.compile(r"\d{4}")
 
@@ -109,3 +113,119 @@ class History:
         """Indices of a person's tallies, earliest round first."""
         found = [i for i, k in enumerate(self.keys) if k == key]
         return tuple(sorted(found, key=lambda i: self.rank[i]))
+
+
+@dataclass(frozen=True, slots=True)
+class Periods:
+    """Which year the previous vote of a schedule falls in, for a vote of a given year.
+
+    `vote every year`: the year before. `vote in years 2, 4` of a 5-year term: the previous vote
+    year of the term, then the last one of the term before (year 2 -> year 4, three years
+    earlier). The rules do not say when a term starts, so the start is taken from the data: the
+    starts (modulo the term) under which every vote year of the data is a vote year of the
+    schedule. When several fit, a vote may have several candidate years; when none fits, every
+    start under which that vote's own year is a vote year.
+    """
+
+    term: int
+    years: tuple[int, ...]
+    starts: tuple[int, ...]  # the fitting term starts, modulo `term`
+
+    @classmethod
+    def of(cls, schedule: ast.Schedule, data_years: Iterable[int]) -> Periods:
+        term = max(schedule.term_years, 1)
+        years = tuple(sorted(y for y in set(schedule.years) if 1 <= y <= term))
+        seen = set(data_years)
+        starts = tuple(
+            start
+            for start in range(term)
+            if all((year - start) % term + 1 in years for year in seen)
+        )
+        return cls(term, years, starts)
+
+    def before(self, year: int) -> tuple[int, ...]:
+        """The candidate years of the previous vote, latest first."""
+        if not self.years:
+            return (year - 1,)
+        term, years = self.term, self.years
+        starts = self.starts or tuple(s for s in range(term) if (year - s) % term + 1 in years)
+        found: set[int] = set()
+        for start in starts:
+            k = (year - start) % term + 1
+            earlier = [y for y in years if y < k]
+            found.add(year - (k - earlier[-1] if earlier else k + term - years[-1]))
+        return tuple(sorted(found, reverse=True))
+
+
+class PreviousVotes:
+    """Which earlier vote `previous` reads for each tally of a dataset.
+
+    The same person's latest vote in the year of the schedule's previous vote (see `Periods`);
+    without a schedule, or when some vote has no date or year (`periods` is None), the person's
+    previous round in the data.
+    """
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        history: History,
+        years: tuple[int | None, ...],
+        periods: Periods | None,
+    ) -> None:
+        self.dataset = dataset
+        self.history = history
+        self.years = years
+        self.periods = periods
+        self._by_person: dict[str, list[int]] | None = None
+
+    @classmethod
+    def of(cls, dataset: Dataset, history: History, schedule: ast.Schedule | None) -> PreviousVotes:
+        tallies = dataset.tallies
+        years = tuple(vote_year(t.attrs, t.round) for t in tallies)
+        known = [year for year in years if year is not None]
+        periods = None
+        if schedule is not None and known and len(known) == len(years):
+            periods = Periods.of(schedule, known)
+        return cls(dataset, history, years, periods)
+
+    def find(self, index: int) -> int | Said | None:
+        """The index of the previous vote; None when the data starts here for this person; or
+        why there is none (a `Said`)."""
+        history = self.history
+        if index in history.ambiguous:
+            round_ = self.dataset.tallies[index].round
+            return ("previous_ambiguous", {"round": repr(round_)})
+        if self.periods is None:
+            return history.previous[index]
+        year = self.years[index]
+        assert year is not None
+        wanted = self.periods.before(year)
+        mine = self._votes_of(history.keys[index])
+        rank = history.rank[index]
+        earlier = [i for i in mine if history.rank[i] < rank and i not in history.ambiguous]
+        if not earlier:
+            return None
+        found = [i for i in earlier if self.years[i] in wanted]
+        if found:
+            return found[-1]
+        tally = self.dataset.tallies[index]
+        return ("previous_missing", {"name": tally.name or tally.id, "years": _either(wanted)})
+
+    def _votes_of(self, key: str) -> list[int]:
+        """A person's tallies, earliest round first (built once, on first use)."""
+        if self._by_person is None:
+            self._by_person = {}
+            for i, k in enumerate(self.history.keys):
+                self._by_person.setdefault(k, []).append(i)
+            for found in self._by_person.values():
+                found.sort(key=self.history.rank.__getitem__)
+        return self._by_person[key]
+
+
+def _either(years: tuple[int, ...]) -> object:
+    """Candidate years in words: `2013`, or `2019 or 2020` (said in the reader's language)."""
+    ordered = sorted(years)
+    if len(ordered) == 1:
+        return str(ordered[0])
+    first = ", ".join(map(str, ordered[:-1]))
+    return ("either", {"first": first, "last": str(ordered[-1])})

@@ -116,6 +116,8 @@ class Dataset:
     # attribute cells that cannot be what they look like ("1.234": a thousands or a decimal
     # separator? "31/02/2021"), kept as written: an error when the rules read their column
     unclear: tuple[DataIssue, ...] = ()
+    # the headers of a tallies file as written, to name them when a level's column is missing
+    columns: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

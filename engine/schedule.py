@@ -4,20 +4,28 @@ Time is counted in whole months. A term written 2021-2026 runs from January 2021
 of 2026 (its years are 2021 to 2025, numbered 1 to 5). A vote is held at the end of its month
 (the year-end session by default). A person is in post from the start of the month of their
 `start` to the end of the month of their `end`, clipped to the term; when the data gives no
-`start` or `end`, the term's own bounds stand in.
+`start` or `end`, the term's own bounds stand in; a person whose time in post ends before the
+term or starts after it is not in post in the term, and has neither votes nor dates in it.
+
+The rule set's exemptions are checked at each vote (its date: the last day of its month): an
+exempt person is not rated at that vote, which is listed with the reason, and it is no vote for
+the gaps.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tinnhiem.rules import ast
 
-from .conditions import as_date
+from . import conditions as cond
+from .conditions import Facts, Unknown, as_date
 from .history import History
 from .model import DataError, DataIssue, Dataset, Origin, Tally
+from .words import Lang, Said, say
 
 DEFAULT_MONTH = 12
 
@@ -40,11 +48,17 @@ class Coverage:
     """The votes one person faces in post, and the stretches without one."""
 
     tally: Tally
-    start: dt.date  # the first day counted: their start, or the term's
-    end: dt.date  # the last day counted: their end, or the term's
-    votes: tuple[VoteDate, ...]
+    start: dt.date | None  # the first day counted: their start, or the term's; None: not in post
+    end: dt.date | None  # the last day counted: their end, or the term's; None: not in post
+    votes: tuple[VoteDate, ...]  # the votes they are rated at (exempt ones left out)
     gaps: tuple[int, ...]  # months: start to first vote, between votes, last vote to end
     longest_gap: int
+    exempted: tuple[tuple[VoteDate, str], ...] = ()  # votes in post but exempt, with the reason
+    unchecked: tuple[tuple[str, Said], ...] = ()  # exemptions the data could not check, and why
+
+    @property
+    def in_term(self) -> bool:
+        return self.start is not None
 
     @property
     def faces_no_vote(self) -> bool:
@@ -82,11 +96,46 @@ def _month(date: dt.date) -> int:
     return date.year * 12 + date.month - 1
 
 
-def coverage(schedule: ast.Schedule, term: tuple[int, int], dataset: Dataset) -> list[Coverage]:
+def _vote_day(vote: VoteDate) -> dt.date:
+    following = dt.date(vote.year + vote.month // 12, vote.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _exemption(
+    tally: Tally,
+    vote: VoteDate,
+    exempts: Sequence[ast.Exempt],
+    unchecked: dict[str, Said],
+) -> str | None:
+    """The reason `tally` is exempt at `vote`, or None; what cannot be checked goes to
+    `unchecked` (as the evaluation does, an exemption the data cannot answer exempts nobody)."""
+    attrs = {**tally.attrs, "vote_date": _vote_day(vote)}
+    facts = Facts({}, None, tally.turnout, attrs, "", tally=tally)
+    for exempt in exempts:
+        try:
+            holds = cond.compile_cond(exempt.when, strict=True)(facts)
+        except Unknown as unknown:
+            unchecked.setdefault(exempt.reason, (unknown.key, unknown.fields))
+            continue
+        except KeyError:  # a level's count: no vote to read it from in a calendar
+            unchecked.setdefault(exempt.reason, ("reads_votes", {}))
+            continue
+        if holds:
+            return exempt.reason + (f" ({exempt.note})" if exempt.note else "")
+    return None
+
+
+def coverage(
+    schedule: ast.Schedule,
+    term: tuple[int, int],
+    dataset: Dataset,
+    exempts: Sequence[ast.Exempt] = (),
+) -> list[Coverage]:
     """Per person (once, from their latest row): the votes they face in post and their gaps.
 
     `term` is (start year, end year) as in 2021-2026. A person who faces no vote has one gap,
-    their whole time in post. `DataError` if a `start` or `end` is not a date.
+    their whole time in post. `exempts` are checked at each vote. `DataError` if a `start` or
+    `end` is not a date.
     """
     start_year, end_year = term
     votes = calendar(schedule, start_year, end_year)
@@ -104,9 +153,19 @@ def coverage(schedule: ast.Schedule, term: tuple[int, int], dataset: Dataset) ->
         end = _date(tally, "end", errors, dataset.path)
         begins = max(_month(start), term_start) if start else term_start
         ends = min(_month(end) + 1, term_end) if end else term_end
-        ends = max(ends, begins)
-        faced = tuple(v for v in votes if begins < v.at <= ends)
-        marks = [begins, *(v.at for v in faced), ends]
+        if ends <= begins or (start and end and end < start):
+            # not in post in the term: clipping to it would print an end before the start
+            found.append(Coverage(tally, None, None, (), (), 0))
+            continue
+        faced = [v for v in votes if begins < v.at <= ends]
+        unchecked: dict[str, Said] = {}
+        exempted = []
+        for vote in faced:
+            reason = _exemption(tally, vote, exempts, unchecked)
+            if reason is not None:
+                exempted.append((vote, reason))
+        rated = tuple(v for v in faced if all(v is not e for e, _ in exempted))
+        marks = [begins, *(v.at for v in rated), ends]
         gaps = tuple(after - before for before, after in itertools.pairwise(marks))
         first = dt.date(begins // 12, begins % 12 + 1, 1)
         last = dt.date(ends // 12, ends % 12 + 1, 1) - dt.timedelta(days=1)
@@ -115,11 +174,26 @@ def coverage(schedule: ast.Schedule, term: tuple[int, int], dataset: Dataset) ->
                 tally=tally,
                 start=max(start, first) if start else first,
                 end=min(end, last) if end else last,
-                votes=faced,
+                votes=rated,
                 gaps=gaps,
                 longest_gap=max(gaps),
+                exempted=tuple(exempted),
+                unchecked=tuple(unchecked.items()),
             )
         )
     if errors:
         raise DataError(errors)
     return found
+
+
+def unchecked_lines(people: Sequence[Coverage], lang: Lang) -> list[str]:
+    """One line per exemption the data could not check, with how many people and why."""
+    found: dict[str, tuple[int, str]] = {}
+    for c in people:
+        for reason, why in c.unchecked:
+            n, said = found.get(reason, (0, say(lang, why[0], **why[1])))
+            found[reason] = (n + 1, said)
+    return [
+        say(lang, "exempt_not_checked", reason=reason, n=n, why=why)
+        for reason, (n, why) in found.items()
+    ]

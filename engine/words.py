@@ -42,12 +42,26 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "kind.number": ("number", "số"),
     "kind.date": ("date", "ngày"),
     "kind.boolean": ("boolean", "giá trị đúng/sai"),
+    "reads_votes": (
+        "the condition reads the votes, which a calendar has not",
+        "điều kiện đọc số phiếu, mà lịch lấy phiếu không có",
+    ),
+    "exempt_not_checked": (
+        "exemption “{reason}” not checked for {n} people: {why}",
+        "chưa kiểm tra được trường hợp không lấy phiếu “{reason}” của {n} người: {why}",
+    ),
     # the previous vote, for `previous share(...)`
     "no_previous": ("no previous vote", "không có lần lấy phiếu trước"),
     "previous_ambiguous": (
         "this person has several rows in round {round}",
         "người này có nhiều dòng trong đợt {round}",
     ),
+    "previous_missing": ("no vote of {name} in {years}", "không có phiếu của {name} năm {years}"),
+    "previous_missing_warning": (
+        "`previous` is missing, so conditions on it are not met: {why}",
+        "thiếu lần lấy phiếu trước, nên điều kiện về lần đó không thỏa: {why}",
+    ),
+    "either": ("{first} or {last}", "{first} hoặc {last}"),
     "previous_exempt": (
         "the previous vote ({round}) was an exemption",
         "lần lấy phiếu trước ({round}) thuộc diện không lấy phiếu",

@@ -105,8 +105,8 @@ CASES = [
     # files that are not there, or empty
     (
         ["run", "-d", "nope.csv"],
-        "tinnhiem: no data file 'nope.csv' (bundled: nhieu-ky, phieu-bau, phu-luc-2022, qh-2013, "
-        "thoi-gian-giu-chuc-vu, vinh-phuc-2023)",
+        "tinnhiem: no data file 'nope.csv' (bundled: hdnd-2023, nhieu-ky, phieu-bau, phu-luc-2022, "
+        "qh-2013, thoi-gian-giu-chuc-vu, vinh-phuc-2023)",
     ),
     (["fmt", "nope.tn"], "tinnhiem: cannot use nope.tn: No such file or directory"),
     (["run", "-d", "empty.csv"], "empty.csv: error: the file is empty (0 bytes)"),

@@ -42,7 +42,7 @@ def test_bundled_data_by_name(capsys: pytest.CaptureFixture[str]) -> None:
 def test_an_unknown_data_name_lists_the_bundled_ones(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", "-d", "khong-co"]) == 2
     assert capsys.readouterr().err == (
-        "tinnhiem: no data file 'khong-co' (bundled: nhieu-ky, phieu-bau, phu-luc-2022, "
+        "tinnhiem: no data file 'khong-co' (bundled: hdnd-2023, nhieu-ky, phieu-bau, phu-luc-2022, "
         "qh-2013, thoi-gian-giu-chuc-vu, vinh-phuc-2023)\n"
     )
 

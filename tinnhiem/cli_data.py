@@ -63,6 +63,8 @@ def read_data(
     levels: dict[str, str] = {}
     for ruleset in rulesets:
         levels.update({level.id: level.label for level in ruleset.levels.levels})
+    for ruleset in rulesets:  # a level the data has and a `map` reads is a level column too
+        levels.update({m.source: m.source for m in ruleset.maps if m.source not in levels})
     reader = read_ballots if ballots else read_tallies
     dataset = reader(path, levels)
     for issue in dataset.warnings:
@@ -165,7 +167,7 @@ def schedule(args: argparse.Namespace) -> int:
     people = None
     if args.data:
         dataset = read_data(args.data, False, ruleset)
-        people = coverage(ruleset.schedule, (start, end), dataset)
+        people = coverage(ruleset.schedule, (start, end), dataset, ruleset.exempts)
     if args.format == "json":
         print(json.dumps(render.schedule_document(votes, people), ensure_ascii=False, indent=2))
     else:

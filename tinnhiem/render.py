@@ -13,8 +13,9 @@ from rich.table import Table
 
 from tinnhiem.engine.compare import ClassMatrix, Comparison
 from tinnhiem.engine.model import Evaluation, ReportTable, Result, percent, percent_comma
-from tinnhiem.engine.schedule import Coverage, VoteDate
+from tinnhiem.engine.schedule import Coverage, VoteDate, unchecked_lines
 from tinnhiem.engine.sweep import SweepResult
+from tinnhiem.engine.words import say
 from tinnhiem.rules.ast import Resolved
 from tinnhiem.rules.errors import printable
 
@@ -270,16 +271,28 @@ def schedule_text(
             [
                 c.tally.name,
                 c.tally.position,
-                c.start.isoformat(),
-                c.end.isoformat(),
+                c.start.isoformat() if c.start else "—",
+                c.end.isoformat() if c.end else "—",
                 len(c.votes),
-                ", ".join(str(v.year) for v in c.votes) or "không có",
-                c.longest_gap,
+                ", ".join(str(v.year) for v in c.votes)
+                or ("không có" if c.in_term else "không giữ chức vụ trong nhiệm kỳ"),
+                c.longest_gap if c.in_term else "—",
+                "; ".join(f"{vote.year}: {reason}" for vote, reason in c.exempted),
             ]
             for c in people
         ]
-        headers = ["Họ và tên", "Chức vụ", "Từ", "Đến", "Số lần", "Năm", "Lâu nhất (tháng)"]
+        headers = [
+            "Họ và tên",
+            "Chức vụ",
+            "Từ",
+            "Đến",
+            "Số lần",
+            "Năm",
+            "Lâu nhất (tháng)",
+            "Không lấy phiếu",
+        ]
         text += simple_table("Số lần được lấy phiếu", headers, cover_rows)
+        text += "\n".join(unchecked_lines(people, "vi"))
     return text
 
 
@@ -297,9 +310,15 @@ def schedule_document(
             {
                 "id": c.tally.id,
                 "name": c.tally.name,
-                "start": c.start.isoformat(),
-                "end": c.end.isoformat(),
+                "start": c.start.isoformat() if c.start else None,
+                "end": c.end.isoformat() if c.end else None,
+                "in_term": c.in_term,
                 "votes": [v.year for v in c.votes],
+                "exempt": [{"year": v.year, "reason": reason} for v, reason in c.exempted],
+                "not_checked": [
+                    {"exemption": reason, "why": say("en", why[0], **why[1])}
+                    for reason, why in c.unchecked
+                ],
                 "gaps_months": list(c.gaps),
                 "longest_gap_months": c.longest_gap,
             }

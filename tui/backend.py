@@ -62,6 +62,9 @@ def level_labels(*rulesets: ast.Resolved | None) -> dict[str, str]:
     for ruleset in rulesets:
         if ruleset is not None:
             labels.update({level.id: level.label for level in ruleset.levels.levels})
+    for ruleset in rulesets:  # a level the data has and a `map` reads is a level column too
+        if ruleset is not None:
+            labels.update({m.source: m.source for m in ruleset.maps if m.source not in labels})
     return labels
 
 
@@ -205,8 +208,19 @@ def calendar(schedule: ast.Schedule, start: int, end: int) -> Any:
     return engine("schedule", "calendar")(schedule, start, end)
 
 
-def coverage(schedule: ast.Schedule, term: tuple[int, int], dataset: Dataset) -> Any:
-    return engine("schedule", "coverage")(schedule, term, dataset)
+def coverage(
+    schedule: ast.Schedule,
+    term: tuple[int, int],
+    dataset: Dataset,
+    exempts: tuple[ast.Exempt, ...] = (),
+) -> Any:
+    return engine("schedule", "coverage")(schedule, term, dataset, exempts)
+
+
+def unchecked_lines(people: Any, lang: str) -> list[str]:
+    """One line per exemption of the calendar the data could not check, in `lang`."""
+    lines: list[str] = engine("schedule", "unchecked_lines")(people, lang)
+    return lines
 
 
 def write_table(

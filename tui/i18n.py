@@ -143,6 +143,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.compare": ("So với", "Versus"),
     "status.people": ("{n} người", "{n} people"),
     "status.ok": ("không lỗi", "no errors"),
+    "status.no_results": (
+        "chưa có kết quả: không đánh giá được dữ liệu",
+        "no results: the data cannot be evaluated",
+    ),
     "status.errors": ("{n} lỗi: đang hiện kết quả cũ", "{n} errors: showing the last good results"),
     "status.warnings": ("{n} cảnh báo", "{n} warnings"),
     "status.edited": ("đã sửa", "edited"),
@@ -246,6 +250,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n}/{total} người không có ngày kết thúc (end) trong dữ liệu: tính đến cuối nhiệm kỳ.",
         "{n} of {total} people have no end date in the data: counted to the term's end.",
     ),
+    "calendar.exempt": ("Không lấy phiếu", "Exempt"),
+    "calendar.not_in_term": ("không giữ chức vụ trong nhiệm kỳ", "not in post in the term"),
     "calendar.current": ("Bộ hiện tại", "Current set"),
     "calendar.compared": ("Bộ so sánh", "Compared set"),
     # sweep
@@ -337,8 +343,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Could not load the data; kept the previous.",
     ),
     "data.not_evaluated": (
-        "Không đánh giá được dữ liệu theo bộ quy tắc này; giữ kết quả cũ.",
-        "The data cannot be evaluated under this rule set; kept the last results.",
+        "Không đánh giá được dữ liệu theo bộ quy tắc này.",
+        "The data cannot be evaluated under this rule set.",
+    ),
+    "data.no_results": (
+        "Không có kết quả: không đánh giá được {data} theo bộ quy tắc “{name}”; kết quả của bộ "
+        "quy tắc trước đã được xóa.",
+        "No results: {data} cannot be evaluated under rule set “{name}”; the results of the "
+        "previous rule set were cleared.",
     ),
     "data.cancelled": ("Đã hủy việc nạp {name}", "Stopped loading {name}"),
     "data.unreadable": (

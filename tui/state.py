@@ -41,6 +41,7 @@ from .messages import (
     RulesLoaded,
 )
 from .present import ResultsRows, differences
+from .table import StaticRows
 from .widgets.calendar import CalendarView
 from .widgets.compare import CompareView
 from .widgets.editor import RulesView
@@ -265,6 +266,8 @@ class Workbench(App[None]):
         self._broken = False
         self.ruleset = loaded.resolved
         self.query_one(SweepView).set_ruleset(loaded.resolved)
+        # the calendar needs the rules and the dates, not results: a time-in-post file alone works
+        self.query_one(CalendarView).show_rulesets(self.ruleset, self.compare_ruleset)
         if not event.from_editor and self.evaluation is not None:
             self.notify(t(self.lang, "rules.loaded", name=loaded.resolved.name), markup=False)
         if self.dataset is None or not set(self.ruleset.levels.ids) <= self._read_levels:
@@ -372,7 +375,7 @@ class Workbench(App[None]):
         settings.save(self.config_dir, self.config)
         calendar = self.query_one(CalendarView)
         calendar.posts = dataset
-        calendar.refresh_tables()
+        calendar.show_rulesets(self.ruleset, self.compare_ruleset)
         said = t(self.lang, "data.time_in_post", name=name, n=len(dataset.tallies))
         self.notify(said, markup=False)
         if self.dataset is None:  # nothing else to show in the results
@@ -419,7 +422,37 @@ class Workbench(App[None]):
             note = self.query_one("#results-note", Static)
             note.update(message)
             note.add_class("-shown")
+        elif event.evaluating and self._stale():
+            self._clear_results(message)
+        if event.evaluating and self.mounted:
+            # the calendar needs the rules and the people's dates, not their results
+            self.query_one(CalendarView).show_rulesets(self.ruleset, self.compare_ruleset)
         self._set_status()
+
+    def _stale(self) -> bool:
+        """Whether the results held are not those of the rule sets and the data named."""
+        evaluation, comparison = self.evaluation, self.comparison
+        if evaluation is None:
+            return False
+        if evaluation.ruleset is not self.ruleset or self.evaluated_on is not self.dataset:
+            return True
+        return comparison is not None and comparison.b.ruleset is not self.compare_ruleset
+
+    def _clear_results(self, message: str) -> None:
+        """Empty every view of results and say why: never one rule set's results under
+        another's name."""
+        assert self.dataset is not None
+        self.evaluation = self.evaluated_on = self._prepared = None
+        self.compare_evaluation = self.comparison = None
+        name = self.ruleset.name if self.ruleset else ""
+        said = t(self.lang, "data.no_results", data=Path(self.dataset.path).name, name=name)
+        note = self.query_one("#results-note", Static)
+        note.update(f"{said}\n{message}")
+        note.add_class("-shown")
+        self.query_one("#results-table", Grid).show(StaticRows("", []))
+        self.query_one(ReportView).show([], said)
+        self.query_one(CompareView).show([], said)
+        self.query_one(WhyPanel).show("")
 
     @on(EngineMissing)
     def _missing(self, event: EngineMissing) -> None:
@@ -559,6 +592,7 @@ class Workbench(App[None]):
             warnings=len(found) - errors,
             edited=bool(view and view.edited),
             busy=busy,
+            no_results=self.evaluation is None and dataset is not None and not busy,
             palette=self.palette,
         )
         self.update_footer()

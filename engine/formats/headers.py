@@ -66,6 +66,12 @@ def fold(text: str) -> str:
     return bare.replace("đ", "d")
 
 
+def looks_like_level(header: str) -> bool:
+    """Whether a header names a level of the vote ("tín nhiệm" in it, with or without accents):
+    one that does not match a level of the rules is an error, never a column read as text."""
+    return "tin nhiem" in fold(header)
+
+
 def display(text: str) -> str:
     """A header as shown in messages and used as an attribute name: trimmed, NFC, one space."""
     if text.isascii():

@@ -31,6 +31,7 @@ from .headers import (
     column_letter,
     display,
     is_totals_word,
+    looks_like_level,
     normalise,
 )
 from .issues import Issues, fail
@@ -115,7 +116,10 @@ def _read(file: str, levels: Mapping[str, str]) -> Dataset:
     issues.check()
     found_levels = tuple(dict.fromkeys(c.key for c in columns if c.kind == "level"))
     warnings = tuple(issues.warnings)
-    return Dataset(file, tuple(tallies), found_levels, warnings, "tallies", tuple(reader.unclear))
+    headers = tuple(c.header for c in columns if c.header)
+    return Dataset(
+        file, tuple(tallies), found_levels, warnings, "tallies", tuple(reader.unclear), headers
+    )
 
 
 def _columns(table: Table, matcher: HeaderMatcher, issues: Issues) -> list[Column]:
@@ -136,6 +140,8 @@ def _columns(table: Table, matcher: HeaderMatcher, issues: Issues) -> list[Colum
             columns.append(Column(index, "", "blank", ""))
             continue
         meaning = matcher.match(header)
+        if meaning is None and looks_like_level(header):
+            issues.error(_not_a_level(header, matcher.levels), row=table.header_row, column=header)
         kind, key = meaning if meaning else ("attr", header)
         column = Column(index, header, kind, key)
         ident = (kind, normalise(key))
@@ -150,6 +156,16 @@ def _columns(table: Table, matcher: HeaderMatcher, issues: Issues) -> list[Colum
             seen[ident] = column
         columns.append(column)
     return columns
+
+
+def _not_a_level(header: str, levels: Mapping[str, str]) -> str:
+    named = ", ".join(f'{level} "{label}"' for level, label in levels.items()) or "none"
+    return (
+        f'column "{display(header)}" looks like a level of the vote, but it is none of the levels '
+        f"of the rules ({named}); name the column by the id or label of the level it counts, or, "
+        "if the data counts a level of its own, give it an id as its header and add "
+        "`map <id> -> <level>` to the rules; a column of something else (percentages) must go"
+    )
 
 
 class _Rows:

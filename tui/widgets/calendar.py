@@ -164,7 +164,9 @@ class CalendarView(Vertical):
             notes += self._sources(people)
         try:
             if people is not None:
-                sections.append((t(self.lang, "calendar.coverage"), self._coverage(term, sets)))
+                rows, unchecked = self._coverage(term, sets)
+                sections.append((t(self.lang, "calendar.coverage"), rows))
+                notes += unchecked
         except DataError as exc:
             notes += [i.render() for i in exc.issues[:5]]
         except backend.EngineMissing as exc:
@@ -209,11 +211,19 @@ class CalendarView(Vertical):
             rows.append((str(year), cells))
         return StaticRows(t(lang, "tab.calendar"), columns, rows)
 
-    def _coverage(self, term: tuple[int, int], sets: list[tuple[ast.Resolved, str]]) -> StaticRows:
+    def _coverage(
+        self, term: tuple[int, int], sets: list[tuple[ast.Resolved, str]]
+    ) -> tuple[StaticRows, list[str]]:
+        """Each person's votes, gaps and exemptions under each set; the exemptions not checked."""
         lang = self.lang
-        people = self.people()
-        assert people is not None
-        found = [backend.coverage(_schedule(r), term, people) for r, _ in sets]
+        source = self.people()
+        assert source is not None
+        found = [backend.coverage(_schedule(r), term, source, r.exempts) for r, _ in sets]
+        notes = [
+            f"{t(lang, key)}: {line}"
+            for (_r, key), covered in zip(sets, found, strict=True)
+            for line in backend.unchecked_lines(covered, lang)
+        ]
         columns = [
             Column("name", t(lang, "col.name")),
             Column("position", t(lang, "col.position")),
@@ -225,6 +235,7 @@ class CalendarView(Vertical):
             columns += [
                 Column(f"votes{i}", f"{t(lang, 'calendar.votes')} ({short})"),
                 Column(f"gap{i}", f"{t(lang, 'calendar.gap')} ({short})", "right"),
+                Column(f"exempt{i}", f"{t(lang, 'calendar.exempt')} ({short})"),
             ]
         rows: list[tuple[str, list[Cell]]] = []
         for index, first in enumerate(found[0]):
@@ -232,18 +243,24 @@ class CalendarView(Vertical):
             cells = [
                 cell(tally.name, sort=name_key(tally.name)),
                 cell(tally.position),
-                cell(first.start.isoformat()),
-                cell(first.end.isoformat()),
+                cell(first.start.isoformat() if first.start else "—"),
+                cell(first.end.isoformat() if first.end else "—"),
             ]
             for people in found:
                 person = people[index]
+                exempt = "; ".join(f"{v.year}: {reason}" for v, reason in person.exempted)
+                if not person.in_term:
+                    away = t(lang, "calendar.not_in_term")
+                    cells += [cell(away, sort=-1, style="dim"), cell("—", sort=-1), cell("")]
+                    continue
                 years = ", ".join(str(v.year) for v in person.votes) or "—"
                 gap = person.longest_gap
                 cells.append(cell(f"{len(person.votes)}: {years}", sort=len(person.votes)))
                 months = t(lang, "calendar.months", n=gap)
                 cells.append(cell(months, sort=gap, value=gap, justify="right"))
+                cells.append(cell(exempt))
             rows.append((tally.id, cells))
-        return StaticRows(t(lang, "calendar.coverage"), columns, rows)
+        return StaticRows(t(lang, "calendar.coverage"), columns, rows), notes
 
 
 def _schedule(ruleset: ast.Resolved) -> ast.Schedule:

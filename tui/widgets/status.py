@@ -23,6 +23,7 @@ class Status:
     warnings: int = 0
     edited: bool = False
     busy: bool = False
+    no_results: bool = False  # the rule set named here could not be evaluated on the data
     palette: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -52,6 +53,9 @@ class StatusBar(Static):
         # whether all is well comes first: on a narrow terminal the end of the line is cut
         if s.errors:
             error = keep("✗ " + t(lang, "status.errors", n=s.errors))
+            line.append(error, style=f"bold {s.palette.get('text-error', '')}")
+        elif s.no_results:
+            error = keep("✗ " + t(lang, "status.no_results"))
             line.append(error, style=f"bold {s.palette.get('text-error', '')}")
         else:
             line.append(keep("✓ " + t(lang, "status.ok")), style=s.palette.get("text-success", ""))
