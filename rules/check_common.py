@@ -12,8 +12,15 @@ from . import ast
 from .errors import Diagnostic, Severity, did_you_mean, source_line
 from .fmt import format_value
 
-FUNCTIONS = {"year": "one argument (a date)", "months": "two arguments (two dates)"}
-ARITY = {"year": 1, "months": 2}
+FUNCTIONS = {
+    "year": "one argument (a date)",
+    "months": "two arguments (two dates)",
+    "rounded": "two arguments (a share and a number of decimal places)",
+}
+ARITY = {"year": 1, "months": 2, "rounded": 2}
+MAX_PLACES = 6  # `rounded(share(x), N)`: decimal places of the percentage, 0 to this
+# The kind of value each declared type of attribute is (`attribute x yes-no "…"`).
+DECLARED: Mapping[str, str] = {"yes-no": "bool", "date": "date", "number": "number", "text": "text"}
 STATUSES = ("evaluated", "exempt", "invalid")
 COLUMNS = ("id", "name", "position", "group", "unit", "round")
 REPORT_COLUMNS = ("group", "unit", "position", "round")
@@ -28,7 +35,7 @@ WORDS: Mapping[Kind, str] = {
     "bool": "true or false",
     "text": "a text",
 }
-PLURALS = {"level": "levels", "block": "blocks", "class": "classes"}
+PLURALS = {"level": "levels", "block": "blocks", "class": "classes", "name": "names"}
 
 
 # --- where things are ------------------------------------------------------------------------
@@ -149,6 +156,8 @@ def kind_of(value: ast.Value) -> Kind:
     if isinstance(value, ast.Count | ast.Turnout):
         return "votes"
     if isinstance(value, ast.Call):
+        if value.func == "rounded":
+            return "share"
         return "number" if value.func in ARITY else "any"
     if isinstance(value, ast.Literal_):
         literal = value.value

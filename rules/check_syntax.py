@@ -29,6 +29,7 @@ _WORDS = {
     "DATE": "a date (2023-06-23)",
     "BOOL": "a boolean (true or false)",
     "CMP": "a comparison (>=, >, <=, <, ==, !=)",
+    "ATTR_TYPE": "a type (yes-no, date, number or text)",
     "$END": "the end of the file",
 }
 _FOUND = {
@@ -42,7 +43,7 @@ _FOUND = {
 
 _STATEMENTS = frozenset(
     {"levels", "map", "basis", "quorum", "schedule", "exempt", "classify", "report", "example"}
-    | {"source"}
+    | {"source", "attribute", "drop"}
 )
 _SCALAR = frozenset({"NUMBER", "DATE", "BOOL", "STRING"})
 _VALUE = _SCALAR | {"NAME", "share", "count", "previous"}
@@ -52,7 +53,7 @@ _GROUPS: tuple[tuple[frozenset[str], str, str], ...] = (
         _STATEMENTS,
         "a statement",
         "a statement starts with `levels`, `map`, `basis`, `quorum`, `schedule`, `exempt`, "
-        "`classify`, `report`, `example` or `source`",
+        "`classify`, `report`, `example`, `attribute`, `drop` or `source`",
     ),
     (
         _VALUE | {"not", "("},
@@ -99,6 +100,8 @@ def _literals(terminals: Iterable[str]) -> set[str]:
 def _expected(accepted: Iterable[str]) -> tuple[str, str | None]:
     """What the parser would take, in words, and a hint when a whole family was named."""
     left = _literals(accepted)
+    if "CMP" in left:  # `in {…}`, `not in {…}`, `is missing` after a value: said as comparing
+        left -= {"in", "not", "is"}
     words: list[str] = []
     hint: str | None = None
     for members, word, why in _GROUPS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
@@ -12,6 +13,7 @@ from .check_common import (
     ARITY,
     COLUMNS,
     FUNCTIONS,
+    MAX_PLACES,
     VOTE_NAMES,
     WORDS,
     File,
@@ -134,6 +136,10 @@ def cond(out: Findings, f: File, when: ast.Cond) -> None:
             _compare(out, f, sub)
         elif isinstance(sub, ast.Truthy):
             _truthy(out, f, sub)
+        elif isinstance(sub, ast.InSet):
+            in_set(out, f, sub)
+        elif isinstance(sub, ast.Missing):
+            missing(out, f, sub)
     for value in values(when):
         if isinstance(value, ast.Call):
             _call(out, f, value)
@@ -226,6 +232,9 @@ def _call(out: Findings, f: File, call: ast.Call) -> None:
     if len(call.args) != ARITY[call.func]:
         out.error(f, place, f"`{call.func}` takes {FUNCTIONS[call.func]}, not {len(call.args)}")
         return
+    if call.func == "rounded":
+        _rounded(out, f, call)
+        return
     for arg in call.args:
         kind = kind_of(arg)
         if kind not in ("date", "any"):
@@ -234,6 +243,78 @@ def _call(out: Findings, f: File, call: ast.Call) -> None:
                 Place.of(arg.span),
                 f"`{call.func}` needs a date, but `{show(arg)}` is {WORDS[kind]}",
             )
+
+
+def _rounded(out: Findings, f: File, call: ast.Call) -> None:
+    """`rounded(share(x), 2)`: a share of this or the previous vote, and whole decimal places."""
+    share, places = call.args
+    if not isinstance(share, ast.Share):
+        out.error(
+            f,
+            Place.of(share.span),
+            f"`rounded` rounds a share, not `{show(share)}`",
+            "write `rounded(share(thap), 2)`",
+        )
+    if (
+        not isinstance(places, ast.Number)
+        or not re.fullmatch(r"\d+", places.text)
+        or places.value > MAX_PLACES
+    ):
+        out.error(
+            f,
+            Place.of(places.span),
+            f"the decimal places of `rounded` are a whole number from 0 to {MAX_PLACES}, "
+            f"not `{show(places)}`",
+            "`rounded(share(thap), 2)` rounds 2/3 to 66.67%",
+        )
+
+
+def in_set(out: Findings, f: File, cond: ast.InSet) -> None:
+    """`x in {…}`: a set that is not empty, of one kind, that `x` can equal, each member once."""
+    word = "not in" if cond.negated else "in"
+    if not cond.items:
+        out.error(
+            f,
+            Place.of(cond.span),
+            f"`{word} {{}}` lists nothing",
+            'list the values: `position in {"Chủ tịch", "Phó Chủ tịch"}`',
+        )
+        return
+    kinds = [kind_of(item) for item in cond.items]
+    for item, kind in zip(cond.items, kinds, strict=True):
+        if kind != kinds[0]:
+            out.error(
+                f,
+                Place.of(item.span),
+                f"the values of a set are of one kind: `{show(item)}` is {WORDS[kind]}, "
+                f"`{show(cond.items[0])}` is {WORDS[kinds[0]]}",
+            )
+            return
+    own = kind_of(cond.value)
+    pair = {own, kinds[0]}
+    if own != "any" and own != kinds[0] and pair not in ({"share", "number"}, {"votes", "number"}):
+        out.error(
+            f,
+            Place.of(cond.span),
+            f"`{show(cond.value)}` is {WORDS[own]} and the set holds {WORDS[kinds[0]]}: "
+            "it can never be one of them",
+        )
+    seen: set[object] = set()
+    for item in cond.items:
+        key = (type(item.value), item.value)
+        if key in seen:
+            out.warn(f, Place.of(item.span), f"`{show(item)}` is listed twice in this set")
+        seen.add(key)
+
+
+def missing(out: Findings, f: File, cond: ast.Missing) -> None:
+    if isinstance(cond.value, ast.Turnout):
+        out.error(
+            f,
+            Place.of(cond.value.span),
+            f"`{cond.value.name}` is a turnout figure: every vote has one, so it is never missing",
+            "`is missing` is for an attribute of the data, a column whose cell may be blank",
+        )
 
 
 def near_fraction(out: Findings, f: File, number: ast.Number) -> None:

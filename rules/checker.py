@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import ast, check_names, check_values
 from .check_common import COLUMNS, VOTE_NAMES, File, Findings, Place, first_word, setting_groups
@@ -58,6 +58,7 @@ def _local(out: Findings, f: File) -> None:
             )
     check_names.once(out, f)
     check_names.unique_names(out, f)
+    check_names.attribute_decls(out, f)
     maps: dict[str, ast.LevelMap] = {}
     for statement in f.rs.statements:
         if isinstance(statement, ast.Levels):
@@ -76,9 +77,28 @@ def _local(out: Findings, f: File) -> None:
             _classify(out, f, statement)
         elif isinstance(statement, ast.Report):
             check_names.report(out, f, statement)
+        elif isinstance(statement, ast.Drop):
+            check_names.drop(out, f, statement, _base_names(out, f))
+        elif isinstance(statement, ast.AttributeDecl):
+            check_names.attribute_decl(out, f, statement)
         else:
             check_names.example(out, f, statement)
             check_values.example(out, f, statement)
+
+
+def _base_names(out: Findings, f: File) -> dict[str, list[str]] | None:
+    """What the bases of a file have, by kind (for `drop`); None if the file extends nothing."""
+    if f.rs.extends is None:
+        return None
+    bases = [g.rs for g in out.files[f.order + 1 :]]
+    scope = _Scope.merge(bases)
+    return {
+        "exempt": [e.reason for e in scope.exempts],
+        "classify": [c.id for c in scope.classifies],
+        "example": [e.name for e in scope.examples],
+        "report": [r.title for r in scope.reports],
+        "quorum": ["quorum"] if scope.quorum else [],
+    }
 
 
 def _cond(out: Findings, f: File, when: ast.Cond) -> None:
@@ -107,6 +127,8 @@ class _Scope:
     classifies: tuple[ast.Classify, ...]
     reports: tuple[ast.Report, ...]
     examples: tuple[ast.Example, ...]
+    quorum: bool = False
+    attributes: tuple[ast.AttributeDecl, ...] = ()
 
     @staticmethod
     def of(resolved: ast.Resolved) -> _Scope:
@@ -118,6 +140,8 @@ class _Scope:
             resolved.classifies,
             resolved.reports,
             resolved.examples,
+            resolved.quorum is not None,
+            resolved.attributes,
         )
 
     @staticmethod
@@ -130,7 +154,21 @@ class _Scope:
         classifies: dict[str, ast.Classify] = {}
         reports: dict[str, ast.Report] = {}
         examples: dict[str, ast.Example] = {}
+        attributes: dict[str, ast.AttributeDecl] = {}
+        quorum = False
         for rs in reversed(chain):
+            for drop in rs.of_type(ast.Drop):
+                if drop.kind == "exempt":
+                    exempts = tuple(e for e in exempts if e.reason != drop.name)
+                elif drop.kind == "quorum":
+                    quorum = False
+                else:
+                    table: dict[str, Any] = {
+                        "classify": classifies, "report": reports, "example": examples
+                    }[drop.kind]  # fmt: skip
+                    table.pop(drop.name, None)
+            quorum = quorum or bool(rs.of_type(ast.Quorum))
+            attributes.update((a.name, a) for a in rs.of_type(ast.AttributeDecl))
             levels = next(reversed(rs.of_type(ast.Levels)), levels)
             basis = next(reversed(rs.of_type(ast.Basis)), basis)
             maps = rs.of_type(ast.LevelMap) or maps
@@ -146,6 +184,8 @@ class _Scope:
             tuple(classifies.values()),
             tuple(reports.values()),
             tuple(examples.values()),
+            quorum,
+            tuple(attributes.values()),
         )
 
 
@@ -178,7 +218,12 @@ def _in_scope(out: Findings, scope: _Scope) -> None:
             check_names.map_in_scope(out, level_map, levels)
     classifies = _with_twins(out, scope.classifies, lambda c: c.id)
     attributes = check_names.attributes(
-        out, [*scope.exempts, *classifies], scope.levels is not None, levels or (), sources
+        out,
+        [*scope.exempts, *classifies],
+        scope.levels is not None,
+        levels or (),
+        sources,
+        scope.attributes,
     )
     blocks = {b.id: b for b in scope.classifies}
     for report in _with_twins(out, scope.reports, lambda r: r.title):

@@ -6,6 +6,7 @@ import errno
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import ast
 from .errors import Diagnostic, RuleError, RuleSyntaxError, source_line
@@ -126,8 +127,28 @@ def merge(chain: tuple[ast.RuleSet, ...]) -> ast.Resolved | None:
     reports: dict[str, ast.Report] = {}
     examples: dict[str, ast.Example] = {}
     sources: list[str] = []
+    in_force: ast.InForce | None = None
+    attributes: dict[str, ast.AttributeDecl] = {}
     for rs in reversed(chain):
         sources = [*rs.sources, *(s for s in sources if s not in rs.sources)]
+        if rs.in_force is not None:
+            in_force, origins["in_force"] = rs.in_force, rs.path
+        # What a file drops goes before what it writes: `drop classify band` then a new `band`
+        # block replaces it, as writing the block alone would.
+        for drop in rs.of_type(ast.Drop):
+            if drop.kind == "quorum":
+                quorum = None
+                origins.pop("quorum", None)
+            elif drop.kind == "exempt":
+                exempts = tuple(e for e in exempts if e.reason != drop.name)
+            else:
+                table: dict[str, Any] = {
+                    "classify": classifies, "report": reports, "example": examples
+                }[drop.kind]  # fmt: skip
+                table.pop(drop.name, None)
+                origins.pop(f"{drop.kind}:{drop.name}", None)
+        for decl in rs.of_type(ast.AttributeDecl):
+            attributes[decl.name], origins[f"attribute:{decl.name}"] = decl, rs.path
         new_levels = rs.of_type(ast.Levels)
         if new_levels:
             levels, origins["levels"] = new_levels[-1], rs.path
@@ -165,6 +186,8 @@ def merge(chain: tuple[ast.RuleSet, ...]) -> ast.Resolved | None:
         reports=tuple(reports.values()),
         examples=tuple(examples.values()),
         origins=origins,
+        in_force=in_force,
+        attributes=tuple(attributes.values()),
     )
 
 

@@ -17,7 +17,7 @@ HEAD = 'ruleset "Thử"\nlevels { tn "Tín nhiệm"; thap "Tín nhiệm thấp" 
 REFERENCE = Path(__file__).parent.parent / "rules" / "reference.md"
 STATEMENT_HINT = (
     "   = a statement starts with `levels`, `map`, `basis`, `quorum`, `schedule`, `exempt`, "
-    "`classify`, `report`, `example` or `source`"
+    "`classify`, `report`, `example`, `attribute`, `drop` or `source`"
 )
 
 
