@@ -63,7 +63,16 @@ class Unknown(Exception):
 class Facts:
     """What a condition may look at for one person at one vote (counts under the rule set)."""
 
-    __slots__ = ("attrs", "basis", "counts", "no_previous", "previous", "round", "turnout")
+    __slots__ = (
+        "attrs",
+        "basis",
+        "counts",
+        "no_previous",
+        "present",
+        "previous",
+        "round",
+        "turnout",
+    )
 
     def __init__(
         self,
@@ -82,9 +91,12 @@ class Facts:
         self.round = round
         self.previous = previous
         self.no_previous = no_previous
+        # the attributes the data has a column of (None: those this person has): a blank cell
+        # of such a column is missing, an attribute the data lacks altogether is unknown
+        self.present: frozenset[str] | None = None
 
     def with_counts(self, counts: Mapping[str, int]) -> Facts:
-        return Facts(
+        facts = Facts(
             counts,
             self.basis,
             self.turnout,
@@ -93,6 +105,8 @@ class Facts:
             self.previous,
             self.no_previous,
         )
+        facts.present = self.present
+        return facts
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -181,6 +195,33 @@ def whole_months(start: dt.date, end: dt.date) -> int:
     return months - 1 if end.day < start.day else months
 
 
+def is_missing(facts: Facts, name: str) -> bool:
+    """Whether the cell of `name` is blank; `Unknown` when the data has no such column at all.
+
+    `vote_date` and `vote_year` are missing when the data gives no date (or year) of the vote.
+    """
+    if name == "vote_date":
+        return vote_date(facts.attrs, facts.round) is None
+    if name == "vote_year":
+        return vote_year(facts.attrs, facts.round) is None
+    value = facts.attrs.get(name)
+    if value is None:
+        if facts.present is not None and name in facts.present:
+            return True  # the data has the column; this person's cell is blank
+        raise Unknown("no_attr", name=name)
+    return isinstance(value, str) and value.strip() == ""
+
+
+def round_percent(share: Fraction, places: int) -> Fraction:
+    """The share as a percentage rounded half up to `places` decimals, as documents print it,
+    given back as a share: 2/3 at 2 places is 6667/10000 (66.67%). The same rounding as
+    `model.percent`, which every writer prints with (a property test holds them together)."""
+    scale = 100 * 10**places
+    scaled = share * scale
+    rounded = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
+    return Fraction(rounded, scale)
+
+
 def _share(levels: tuple[str, ...], previous: bool) -> Getter:
     def get(facts: Facts) -> Fraction:
         if previous:
@@ -242,6 +283,17 @@ def _call(func: str, args: tuple[Getter, ...]) -> Getter:
             return whole_months(start, end)
 
         return months
+
+    if func == "rounded" and len(args) == 2:
+        share, places = args
+
+        def rounded(facts: Facts) -> Fraction:
+            value, digits = share(facts), places(facts)
+            if not isinstance(value, Fraction) or not isinstance(digits, int | Fraction):
+                raise Unknown("no_function", func=func, n=len(args))
+            return round_percent(value, int(digits))
+
+        return rounded
 
     def unknown(facts: Facts) -> object:
         raise Unknown("no_function", func=func, n=len(args))
@@ -356,6 +408,18 @@ def _fast_compare(cond: ast.Compare, strict: bool) -> Test | None:
     return share_test
 
 
+def _member_test(cond: ast.InSet) -> Test:
+    get = getter(cond.value)
+    members = tuple(item.value for item in cond.items)
+    negated = cond.negated
+
+    def member(facts: Facts) -> bool:
+        value = get(facts)
+        return any(compare(value, "==", m) for m in members) != negated
+
+    return member
+
+
 def compile_cond(cond: ast.Cond, *, strict: bool = False) -> Test:
     """A fast test of the condition; with `strict`, an unknown value raises instead of failing."""
     if isinstance(cond, ast.And):
@@ -375,13 +439,23 @@ def compile_cond(cond: ast.Cond, *, strict: bool = False) -> Test:
     if isinstance(cond, ast.Not):
         inner = compile_cond(cond.operand, strict=strict)
         return lambda facts: not inner(facts)
+    test: Test
     if isinstance(cond, ast.Truthy):
         name = cond.value.name
 
         def truthy(facts: Facts) -> bool:
             return truth(flag(facts, name))
 
-        test: Test = truthy
+        test = truthy
+    elif isinstance(cond, ast.InSet):
+        test = _member_test(cond)
+    elif isinstance(cond, ast.Missing):
+        missing_name, negated = cond.value.name, cond.negated
+
+        def missing(facts: Facts) -> bool:
+            return is_missing(facts, missing_name) != negated
+
+        test = missing
     else:
         fast = _fast_compare(cond, strict)
         if fast is not None:
@@ -451,7 +525,29 @@ def _shown(value: ast.Value, facts: Facts) -> tuple[object, str]:
         owner = facts.previous if value.previous and facts.previous else facts
         count = sum(owner.counts[level] for level in value.levels)
         return result, f"{text} = {count}/{owner.basis} = {percent(result)}%"
+    if isinstance(value, ast.Call) and value.func == "rounded" and isinstance(result, Fraction):
+        share = value.args[0]
+        shown = _rounded_text(result, _places(value))
+        if isinstance(share, ast.Share):
+            owner = facts.previous if share.previous and facts.previous else facts
+            count = sum(owner.counts[level] for level in share.levels)
+            return result, f"{text} = {count}/{owner.basis} → {shown}%"
+        return result, f"{text} = {shown}%"
     return result, f"{text} = {show(result)}"
+
+
+def _places(call: ast.Call) -> int:
+    places = call.args[1]
+    return int(places.value) if isinstance(places, ast.Number) else 0
+
+
+def _rounded_text(share: Fraction, places: int) -> str:
+    """A rounded share as its percentage with exactly `places` decimals: 6667/10000 -> 66.67."""
+    scaled = share * 100 * 10**places
+    whole = scaled.numerator // scaled.denominator
+    if places == 0:
+        return str(whole)
+    return f"{whole // 10**places}.{whole % 10**places:0{places}d}"
 
 
 def explain(
@@ -477,6 +573,14 @@ def explain(
             value = flag(facts, cond.value.name)
             holds = truth(value)
             return holds, f"{cond.value.name} = {show(value)}: {_yes(holds, lang)}"
+        if isinstance(cond, ast.InSet):
+            return _explain_member(cond, facts, lang)
+        if isinstance(cond, ast.Missing):
+            blank = is_missing(facts, cond.value.name)
+            holds = blank != cond.negated
+            key = "is_blank" if blank else "is_given"
+            said = say(lang, key, name=cond.value.name)
+            return holds, f"{cond_source(cond)}: {said}: {_yes(holds, lang)}"
         left, left_text = _shown(cond.left, facts)
         right, right_text = _shown(cond.right, facts)
         holds = compare(left, cond.op, right)
@@ -487,6 +591,15 @@ def explain(
         return False, say(lang, "unknown", cond=cond_source(cond), reason=unknown.said(lang))
 
 
+def _explain_member(cond: ast.InSet, facts: Facts, lang: Lang) -> tuple[bool, str]:
+    value, text = _shown(cond.value, facts)
+    found = any(compare(value, "==", item.value) for item in cond.items)
+    holds = found != cond.negated
+    items = ", ".join(source(item) for item in cond.items)
+    word = say(lang, "in_set" if found else "not_in_set")
+    return holds, f"{text} {word} {{{items}}}: {_yes(holds, lang)}"
+
+
 def _yes(holds: bool, lang: Lang) -> str:
     return say(lang, "yes" if holds else "no")
 
@@ -494,10 +607,12 @@ def _yes(holds: bool, lang: Lang) -> str:
 # --- analysis --------------------------------------------------------------------------------
 
 
-def conditions(cond: ast.Cond) -> Iterator[ast.Compare | ast.Truthy]:
-    """The comparisons and bare attributes inside a condition, in reading order."""
+def conditions(
+    cond: ast.Cond,
+) -> Iterator[ast.Compare | ast.Truthy | ast.InSet | ast.Missing]:
+    """The comparisons, sets, missing tests and bare attributes of a condition, in order."""
     for sub in ast.walk_conds(cond):
-        if isinstance(sub, ast.Compare | ast.Truthy):
+        if isinstance(sub, ast.Compare | ast.Truthy | ast.InSet | ast.Missing):
             yield sub
 
 
@@ -537,8 +652,10 @@ def direction(cond: ast.Cond, level: str) -> int | None:
     0: it does not read that level; 1: it can only turn from false to true; -1: only from true to
     false; None: either (a `not`, `==`, a level on both sides, or parts pulling both ways).
     """
-    if isinstance(cond, ast.Truthy):
+    if isinstance(cond, ast.Truthy | ast.Missing):
         return 0
+    if isinstance(cond, ast.InSet):
+        return None if _reads(cond.value, level) else 0
     if isinstance(cond, ast.Compare):
         on_left, on_right = _reads(cond.left, level), _reads(cond.right, level)
         if not on_left and not on_right:

@@ -383,6 +383,7 @@ class Runner:
         basis, derived = self.basis(tally)
         previous, no_previous = self.previous_of(index)
         facts = Facts(counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous)
+        facts.present = self.present  # which attributes the data has: `is missing` needs them
         trace: list[str] = []
         if explain:
             trace += self._counts_lines(tally, counts)
@@ -453,6 +454,7 @@ class Runner:
         else:
             previous, no_previous = self.previous_of(index)
         facts = Facts(counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous)
+        facts.present = self.present  # which attributes the data has: `is missing` needs them
         if self.checked_exempts:  # none when the data lacks what every exemption reads
             exempt = self._exempt(facts, None)
             if exempt is not None:

@@ -130,7 +130,19 @@ def schedule(out: Findings, f: File, schedule: ast.Schedule) -> None:
 # --- conditions, on their own ----------------------------------------------------------------
 
 
+def _rounded_sides(when: ast.Cond) -> set[int]:
+    """The numbers compared with `rounded(…)`: `66.67%` there is meant as printed, not 2/3."""
+    found: set[int] = set()
+    for sub in conds(when):
+        if isinstance(sub, ast.Compare):
+            for one, other in ((sub.left, sub.right), (sub.right, sub.left)):
+                if isinstance(other, ast.Call) and other.func == "rounded":
+                    found.add(id(one))
+    return found
+
+
 def cond(out: Findings, f: File, when: ast.Cond) -> None:
+    as_printed = _rounded_sides(when)
     for sub in conds(when):
         if isinstance(sub, ast.Compare):
             _compare(out, f, sub)
@@ -143,7 +155,7 @@ def cond(out: Findings, f: File, when: ast.Cond) -> None:
     for value in values(when):
         if isinstance(value, ast.Call):
             _call(out, f, value)
-        elif isinstance(value, ast.Number):
+        elif isinstance(value, ast.Number) and id(value) not in as_printed:
             near_fraction(out, f, value)
         elif isinstance(value, ast.Share | ast.Count):
             seen: set[str] = set()
@@ -331,6 +343,10 @@ def near_fraction(out: Findings, f: File, number: ast.Number) -> None:
                 Place.of(number.span),
                 f"{number.text} is not exactly {simple} (it is {value}); "
                 f"write {simple} if that is meant",
+                "to compare the percentage as documents print it, write "
+                f"`rounded(share(…), 2) >= {number.text}`"
+                if number.is_percent
+                else None,
             )
             return
 
@@ -384,6 +400,8 @@ def setting(
         )
         return
     kind, there, line = attributes[name]
+    if setting.value == "":
+        return  # a blank cell: `is missing` holds, any other use of it is unknown
     if kind != "any" and scalar_kind(setting.value) != kind:
         out.error(
             f,
