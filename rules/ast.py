@@ -444,7 +444,8 @@ class Resolved:
 
     `files` lists the chain, the file itself first, its base last. `origins` says which file each
     part came from, keyed "levels", "map", "basis", "quorum", "schedule", "exempt",
-    "classify:<id>", "report:<title>", "example:<name>", "in_force", "attribute:<name>" (an overlay inherits from its base).
+    "classify:<id>", "report:<title>", "example:<name>", "in_force", "attribute:<name>" (an
+    overlay inherits from its base).
     `in_force` and `attributes` come last so that code building a `Resolved` by position still
     works.
     """

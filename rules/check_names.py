@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 
 from . import ast
 from .check_common import (
-    ARITY,
     COLUMNS,
     DECLARED,
     REPORT_COLUMNS,

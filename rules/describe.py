@@ -118,7 +118,8 @@ class _Words:
         if isinstance(value, ast.Call):
             if value.func == "rounded" and len(value.args) == 2:
                 places = self.value(value.args[1])
-                return f"{self.value(value.args[0])} (phần trăm làm tròn đến {places} chữ số thập phân)"
+                rounding = f"phần trăm làm tròn đến {places} chữ số thập phân"
+                return f"{self.value(value.args[0])} ({rounding})"
             args = [self.value(a) for a in value.args]
             if value.func == "year" and len(args) == 1:
                 return f"năm của {args[0]}"
@@ -385,8 +386,6 @@ def to_document(r: ast.Resolved) -> dict[str, Any]:
     ]
     if r.in_force is not None:
         doc["in_force"] = _optional(**{"from": r.in_force.start, "until": r.in_force.end})
-    doc["attributes"] = [
-        {"id": a.name, "type": a.type, "label": a.label} for a in r.attributes
-    ]
+    doc["attributes"] = [{"id": a.name, "type": a.type, "label": a.label} for a in r.attributes]
     doc["origins"] = dict(sorted(r.origins.items()))
     return doc
