@@ -156,7 +156,7 @@ def cond(out: Findings, f: File, when: ast.Cond) -> None:
         if isinstance(value, ast.Call):
             _call(out, f, value)
         elif isinstance(value, ast.Number) and id(value) not in as_printed:
-            near_fraction(out, f, value)
+            near_fraction(out, f, value, in_condition=True)
         elif isinstance(value, ast.Share | ast.Count):
             seen: set[str] = set()
             for level, span in zip(value.levels, value.level_spans, strict=False):
@@ -329,7 +329,9 @@ def missing(out: Findings, f: File, cond: ast.Missing) -> None:
         )
 
 
-def near_fraction(out: Findings, f: File, number: ast.Number) -> None:
+def near_fraction(
+    out: Findings, f: File, number: ast.Number, *, in_condition: bool = False
+) -> None:
     if "." not in number.text:
         return
     value = number.value
@@ -343,9 +345,9 @@ def near_fraction(out: Findings, f: File, number: ast.Number) -> None:
                 Place.of(number.span),
                 f"{number.text} is not exactly {simple} (it is {value}); "
                 f"write {simple} if that is meant",
-                "to compare the percentage as documents print it, write "
-                f"`rounded(share(…), 2) >= {number.text}`"
-                if number.is_percent
+                "to compare the percentage as documents print it, rounded, use "
+                "`rounded(share(…), 2)`"
+                if number.is_percent and in_condition
                 else None,
             )
             return

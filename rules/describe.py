@@ -192,7 +192,7 @@ class _Words:
             rest = f"{unit} {self.levels(value.levels)}{self.before(value)}"
             half = isinstance(value, ast.Share)
             exact = ""
-            if isinstance(value, ast.Share) and "." in number.text:
+            if isinstance(value, ast.Share) and number.is_percent and "." in number.text:
                 exact = " (tỷ lệ tính chính xác, không làm tròn)"
             return has + _at_least(op, _number(number), rest, half=half) + exact
         left, right = self.value(cond.left), self.value(cond.right)
@@ -386,6 +386,7 @@ def to_document(r: ast.Resolved) -> dict[str, Any]:
     ]
     if r.in_force is not None:
         doc["in_force"] = _optional(**{"from": r.in_force.start, "until": r.in_force.end})
-    doc["attributes"] = [{"id": a.name, "type": a.type, "label": a.label} for a in r.attributes]
+    if r.attributes:
+        doc["attributes"] = [{"id": a.name, "type": a.type, "label": a.label} for a in r.attributes]
     doc["origins"] = dict(sorted(r.origins.items()))
     return doc
