@@ -466,6 +466,7 @@ class Resolved:
     origins: dict[str, str] = field(default_factory=dict, compare=False)
     in_force: InForce | None = None
     attributes: tuple[AttributeDecl, ...] = ()
+    extends_span: Span = _span()  # of the file itself: where what it inherits is said
 
     def attribute(self, name: str) -> AttributeDecl | None:
         return next((a for a in self.attributes if a.name == name), None)

@@ -86,6 +86,9 @@ class Findings:
         self._owners = {id(s): f for f in self.files for s in f.rs.statements}
         # (file, line, column, message) -> (order said, diagnostic)
         self._found: dict[tuple[int, int, int, str], tuple[int, Diagnostic]] = {}
+        # while set, what is found in a base is said at the top file's `extends` instead:
+        # (the place there, the words put before the message, the hint added)
+        self.redirect: tuple[Place, str, str] | None = None
 
     def owner(self, statement: object) -> File:
         return self._owners.get(id(statement), self.files[0])
@@ -93,6 +96,12 @@ class Findings:
     def say(
         self, severity: Severity, file: File, place: Place, message: str, hint: str | None = None
     ) -> None:
+        if self.redirect is not None and file.order > 0:
+            at, before, added = self.redirect
+            where = f"{_name(file.path)}:{place.line}"
+            message = f"{before} ({where}): {message}"
+            hint = f"{hint}; or {added}" if hint else added
+            file, place = self.files[0], at
         diag = Diagnostic(
             severity,
             message,
@@ -120,6 +129,11 @@ class Findings:
     @staticmethod
     def where(here: File, there: File, line: int) -> str:
         return f"line {line}" if here is there else f"{there.path}:{line}"
+
+
+def _name(path: str) -> str:
+    """A base as its file name: the folder it is installed in is no business of a message."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 # --- saying values and names -----------------------------------------------------------------

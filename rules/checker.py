@@ -229,7 +229,13 @@ def _in_scope(out: Findings, scope: _Scope) -> None:
     for report in _with_twins(out, scope.reports, lambda r: r.title):
         check_names.report_in_scope(out, report, blocks, attributes)
     for example in _with_twins(out, scope.examples, lambda e: e.name):
+        if out.owner(example).order > 0 and top.rs.extends is not None:
+            # an inherited example is the overlay's to mend: said at its `extends`
+            place = Place.at(top.rs.extends_span, top.rs.span)
+            hint = f'drop it (`drop example "{example.name}"`) or write an example of the same name'
+            out.redirect = (place, f'inherited example "{example.name}"', hint)
         _example_in_scope(out, example, levels, sources, attributes, blocks)
+        out.redirect = None
 
 
 def _with_twins(out: Findings, in_force: Sequence[_S], key: Callable[[_S], str]) -> list[_S]:

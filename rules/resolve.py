@@ -18,17 +18,40 @@ MAX_DEPTH = 16
 
 
 def disk_loader(*search: str | Path) -> Loader:
-    """Find a base beside the file that extends it, then in each of `search` (bundled rules)."""
+    """Find a base beside the file that extends it, then in each of `search` (bundled rules).
+
+    A file found in a `search` folder is named by its file name (`qd96-2023.tn`), never by the
+    folder it is installed in: that name is what messages and results show, and a base it
+    extends in turn is looked for beside it.
+    """
+    folders = tuple(map(Path, search))
+
+    def beside(relative_to: str) -> Path:
+        if not relative_to:
+            return Path.cwd()
+        given = Path(relative_to)
+        if given.parent == Path(".") and not given.is_file():  # a bundled file, by its name
+            return next((f for f in folders if (f / given.name).is_file()), Path.cwd())
+        return given.parent
 
     def load(name: str, relative_to: str) -> tuple[str, str]:
-        here = Path(relative_to).parent if relative_to else Path.cwd()
-        for folder in (here, *map(Path, search)):
+        here = beside(relative_to)
+        for folder in (here, *folders):
             candidate = folder / name
             if candidate.is_file():
-                return str(candidate), candidate.read_text(encoding="utf-8-sig")
+                text = candidate.read_text(encoding="utf-8-sig")
+                bundled = any(_same(folder, f) for f in folders)
+                return (candidate.name if bundled else str(candidate)), text
         raise FileNotFoundError(name)
 
     return load
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -188,6 +211,7 @@ def merge(chain: tuple[ast.RuleSet, ...]) -> ast.Resolved | None:
         origins=origins,
         in_force=in_force,
         attributes=tuple(attributes.values()),
+        extends_span=top.extends_span,
     )
 
 
