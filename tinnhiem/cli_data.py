@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -13,7 +14,7 @@ from tinnhiem import bundled
 from tinnhiem.engine import compare as compare_sets
 from tinnhiem.engine import evaluate
 from tinnhiem.engine.formats import read_ballots, read_tallies, results_document, write_results
-from tinnhiem.engine.model import Dataset, Evaluation
+from tinnhiem.engine.model import DataIssue, Dataset, Evaluation, Origin
 from tinnhiem.engine.schedule import calendar, coverage
 from tinnhiem.engine.sweep import SweepError, step_count
 from tinnhiem.engine.sweep import sweep as sweep_rule
@@ -52,10 +53,35 @@ def read_data(
     for ruleset in rulesets:
         levels.update({level.id: level.label for level in ruleset.levels.levels})
     reader = read_ballots if ballots else read_tallies
-    dataset = reader(path, levels)
+    dataset = _shown(reader(path, levels), bundled.shown_name(path))
     for issue in dataset.warnings:
         print(issue.render(), file=sys.stderr)
     return dataset
+
+
+def _shown(dataset: Dataset, name: str) -> Dataset:
+    """A bundled dataset under its bundled name, in its warnings and the places of its rows."""
+    if name == dataset.path:
+        return dataset
+    real = dataset.path
+
+    def moved(origin: Origin) -> Origin:
+        return dataclasses.replace(origin, file=name) if origin.file == real else origin
+
+    def issues(found: tuple[DataIssue, ...]) -> tuple[DataIssue, ...]:
+        return tuple(dataclasses.replace(i, origin=moved(i.origin)) for i in found)
+
+    tallies = tuple(
+        dataclasses.replace(t, origin=moved(t.origin)) if t.origin is not None else t
+        for t in dataset.tallies
+    )
+    return dataclasses.replace(
+        dataset,
+        path=name,
+        tallies=tallies,
+        warnings=issues(dataset.warnings),
+        unclear=issues(dataset.unclear),
+    )
 
 
 def _emit(text: str, output: str | None, protect: tuple[Path, ...]) -> None:
