@@ -24,6 +24,7 @@ from . import conditions as cond
 from .collector import collector_paused
 from .conditions import Facts, Test, Unknown
 from .history import History
+from .in_force import in_force_warnings
 from .model import (
     KNOWN_LEVELS,
     DataError,
@@ -219,6 +220,7 @@ class Runner:
         self.checked_exempts = any(not_checked is None for _, not_checked in self.exempts)
         self.quorum_test = _quorum_test(plan.ruleset.quorum)
         self._warn_classify_attrs()
+        self.warnings += in_force_warnings(self.ruleset, dataset, lang)
         self.history = History.of(dataset) if plan.uses_previous else None
         self._previous: dict[int, tuple[Facts | None, Said]] = {}
         # the turnout figures of the quorum some people lack, and how many people lack one

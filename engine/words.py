@@ -71,6 +71,14 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "cơ sở tính ({kind}) bằng {basis}: không tính được tỷ lệ",
     ),
     "basis_missing": ("no `{kind}`", "không có `{kind}`"),
+    # dates of force (`in force from … until …`)
+    "in_force.from": ("from {day}", "từ {day}"),
+    "in_force.until": ("until {day}", "đến hết {day}"),
+    "in_force.more": (" and {n} more", " và {n} ngày khác"),
+    "in_force.outside": (
+        "{name} was in force {when}; these votes were on {days}",
+        "{name} có hiệu lực {when}; các lần lấy phiếu này vào {days}",
+    ),
 }
 
 

@@ -467,6 +467,7 @@ class Resolved:
     in_force: InForce | None = None
     attributes: tuple[AttributeDecl, ...] = ()
     extends_span: Span = _span()  # of the file itself: where what it inherits is said
+    in_force_of: str = ""  # the name of the rule set whose dates of force `in_force` is
 
     def attribute(self, name: str) -> AttributeDecl | None:
         return next((a for a in self.attributes if a.name == name), None)

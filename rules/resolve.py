@@ -151,11 +151,12 @@ def merge(chain: tuple[ast.RuleSet, ...]) -> ast.Resolved | None:
     examples: dict[str, ast.Example] = {}
     sources: list[str] = []
     in_force: ast.InForce | None = None
+    in_force_of = ""
     attributes: dict[str, ast.AttributeDecl] = {}
     for rs in reversed(chain):
         sources = [*rs.sources, *(s for s in sources if s not in rs.sources)]
         if rs.in_force is not None:
-            in_force, origins["in_force"] = rs.in_force, rs.path
+            in_force, origins["in_force"], in_force_of = rs.in_force, rs.path, rs.name
         # What a file drops goes before what it writes: `drop classify band` then a new `band`
         # block replaces it, as writing the block alone would.
         for drop in rs.of_type(ast.Drop):
@@ -212,6 +213,7 @@ def merge(chain: tuple[ast.RuleSet, ...]) -> ast.Resolved | None:
         in_force=in_force,
         attributes=tuple(attributes.values()),
         extends_span=top.extends_span,
+        in_force_of=in_force_of,
     )
 
 
