@@ -163,9 +163,12 @@ class _Scope:
                 elif drop.kind == "quorum":
                     quorum = False
                 else:
-                    table: dict[str, Any] = {
-                        "classify": classifies, "report": reports, "example": examples
-                    }[drop.kind]  # fmt: skip
+                    tables: dict[str, dict[str, Any]] = {
+                        "classify": classifies,
+                        "report": reports,
+                        "example": examples,
+                    }
+                    table = tables[drop.kind]
                     table.pop(drop.name, None)
             quorum = quorum or bool(rs.of_type(ast.Quorum))
             attributes.update((a.name, a) for a in rs.of_type(ast.AttributeDecl))

@@ -166,9 +166,12 @@ def merge(chain: tuple[ast.RuleSet, ...]) -> ast.Resolved | None:
             elif drop.kind == "exempt":
                 exempts = tuple(e for e in exempts if e.reason != drop.name)
             else:
-                table: dict[str, Any] = {
-                    "classify": classifies, "report": reports, "example": examples
-                }[drop.kind]  # fmt: skip
+                tables: dict[str, dict[str, Any]] = {
+                    "classify": classifies,
+                    "report": reports,
+                    "example": examples,
+                }
+                table = tables[drop.kind]
                 table.pop(drop.name, None)
                 origins.pop(f"{drop.kind}:{drop.name}", None)
         for decl in rs.of_type(ast.AttributeDecl):
