@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import Literal
 
 from tinnhiem.rules import ast
-from tinnhiem.rules.check_common import COLUMNS, WORDS, Kind
+from tinnhiem.rules.check_common import COLUMNS, DECLARED, WORDS, Kind
 from tinnhiem.rules.check_names import attribute_uses
 
 from . import conditions as cond
@@ -279,7 +279,7 @@ class Runner:
                 value = tally.attrs.get(name)
                 if value is None or value == "":
                     continue  # an empty cell: the rules say "unknown" for this person
-                if isinstance(value, wanted) and not isinstance(value, bool):
+                if isinstance(value, wanted) and isinstance(value, bool) == (kind == "bool"):
                     continue
                 origin = tally.origin or self.origin
                 if (origin.row, name) in said:
@@ -287,6 +287,8 @@ class Runner:
                 message = (
                     f"expected {WORDS[kind]} ({who} compares `{name}` with one), "
                     f"found {cond.show(value)}"
+                    if not who.startswith("attribute")
+                    else f"expected {WORDS[kind]} ({who}), found {cond.show(value)}"
                 )
                 errors.append(DataIssue("error", message, Origin(origin.file, origin.row, name)))
         if errors:
@@ -793,7 +795,11 @@ def _guess_target(level: str, ruleset: ast.Resolved) -> str | None:
     return close[0] if close else None
 
 
-_CHECKED_KINDS: Mapping[str, tuple[type, ...]] = {"number": (int, Fraction), "date": (dt.date,)}
+_CHECKED_KINDS: Mapping[str, tuple[type, ...]] = {
+    "number": (int, Fraction),
+    "date": (dt.date,),
+    "bool": (bool,),  # an attribute declared `yes-no`
+}
 
 
 def _needs(ruleset: ast.Resolved) -> dict[str, tuple[Kind, str]]:
@@ -814,4 +820,10 @@ def _needs(ruleset: ast.Resolved) -> dict[str, tuple[Kind, str]]:
                 continue
             if name not in needs or (needs[name][0] == "any" and kind != "any"):
                 needs[name] = (kind, who)
+    for decl in ruleset.attributes:  # a declared type holds for every cell, read or not
+        if decl.name not in COLUMNS:
+            needs[decl.name] = (
+                DECLARED[decl.type],
+                f"attribute `{decl.name}` is declared {decl.type}",
+            )
     return needs

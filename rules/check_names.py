@@ -386,8 +386,8 @@ def attributes(
             out.error(
                 f,
                 place,
-                f"`{name}` is declared {decl.type} ({WORDS[first[0]]}) at "
-                f"{out.where(f, first[1], first[2])}, but is used as {WORDS[kind]} here",
+                f"`{name}` is declared `{decl.type}` at {out.where(f, first[1], first[2])}, "
+                f"but is used as {WORDS[kind]} here",
             )
         elif kind not in ("any", first[0]):
             out.error(

@@ -298,8 +298,8 @@ def in_set(out: Findings, f: File, cond: ast.InSet) -> None:
             out.error(
                 f,
                 Place.of(item.span),
-                f"the values of a set are of one kind: `{show(item)}` is {WORDS[kind]}, "
-                f"`{show(cond.items[0])}` is {WORDS[kinds[0]]}",
+                f"the values of a set are all of one kind: `{show(cond.items[0])}` is "
+                f"{WORDS[kinds[0]]}, `{show(item)}` {WORDS[kind]}",
             )
             return
     own = kind_of(cond.value)
