@@ -181,7 +181,10 @@ def test_the_checker_says_what_is_wrong_with_a_new_construct(body: str, expected
 
 
 def test_a_percentage_compared_rounded_is_meant_as_printed_and_not_taken_for_a_fraction() -> None:
-    body = 'classify c "C" {\n  a "A" when share(thap) >= 66.67%\n  b "B" when rounded(share(thap), 2) >= 66.67%\n  else n "N"\n}\n'
+    body = (
+        'classify c "C" {\n  a "A" when share(thap) >= 66.67%\n'
+        '  b "B" when rounded(share(thap), 2) >= 66.67%\n  else n "N"\n}\n'
+    )
     assert said(HEAD + body) == [
         "5:29: warning: 66.67% is not exactly 2/3 (it is 6667/10000); write 2/3 if that is "
         "meant = to compare the percentage as documents print it, rounded, use "
