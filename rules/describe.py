@@ -171,7 +171,12 @@ class _Words:
             return has + cond.value.name
         if isinstance(cond, ast.InSet):
             items = [self.value(item) for item in cond.items]
-            listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " hoặc " + items[-1]
+            if not items:
+                listed = "một giá trị trong tập rỗng"
+            elif len(items) == 1:
+                listed = items[0]
+            else:
+                listed = ", ".join(items[:-1]) + " hoặc " + items[-1]
             word = "không phải" if cond.negated else "là"
             return f"{self.value(cond.value)} {word} {listed}"
         if isinstance(cond, ast.Missing):

@@ -3,12 +3,17 @@ dates of force; each in the checker, the formatter, `show`, and on data as in ex
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tinnhiem.engine import evaluate, run_examples
-from tinnhiem.engine.formats import read_tallies
-from tinnhiem.engine.model import DataError
+from tinnhiem.engine.conditions import Facts, compile_cond, explain, round_percent
+from tinnhiem.engine.formats import read_tallies, writers
+from tinnhiem.engine.model import DataError, percent, percent_comma
 from tinnhiem.rules import ast, load_text, parse
 from tinnhiem.rules.describe import describe
 from tinnhiem.rules.fmt import format_ruleset
@@ -375,3 +380,28 @@ def test_show_says_the_new_constructs_in_vietnamese_with_labels() -> None:
         "- Người có từ 66,67% số phiếu tín nhiệm thấp trở lên (tỷ lệ tính chính xác, không làm "
         "tròn): Chính xác."
     ) in lines
+
+
+# --- rounded agrees with every printed percentage ----------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 10**6).flatmap(lambda b: st.tuples(st.integers(0, b), st.just(b))))
+def test_rounded_agrees_with_the_percentages_every_writer_prints(case: tuple[int, int]) -> None:
+    """`rounded(share(x), 2) == P%` holds exactly for the P that the writers print (the CSV,
+    Markdown, JSON and XLSX cells and the terminal table), on data as in the explanation."""
+    votes, basis = case
+    share = Fraction(votes, basis)
+    printed = {
+        writers._text(writers.Percent(share)),
+        writers._text(writers.Percent(share), decimal_comma=True).replace(",", "."),
+        percent_comma(share).removesuffix("%").replace(",", "."),
+        str(Decimal(percent(share)) / 100 * 100),  # the XLSX cell, a fraction of 1
+    }
+    facts = Facts({"x": votes}, basis, {}, {})
+    for text in printed:
+        when = parse(f'ruleset "r" exempt "e" when rounded(share(x), 2) == {text}%').statements[0]
+        assert isinstance(when, ast.Exempt)
+        assert compile_cond(when.when)(facts)
+        assert explain(when.when, facts)[0]
+    assert round_percent(share, 2) == Fraction(Decimal(percent(share))) / 100
