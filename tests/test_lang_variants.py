@@ -3,6 +3,7 @@ dates of force; each in the checker, the formatter, `show`, and on data as in ex
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -17,6 +18,8 @@ from tinnhiem.engine.model import DataError, percent, percent_comma
 from tinnhiem.rules import ast, load_text, parse
 from tinnhiem.rules.describe import describe
 from tinnhiem.rules.fmt import format_ruleset
+
+from tinnhiem.cli import main
 
 HEAD = (
     'ruleset "Thử"\n'
@@ -405,3 +408,31 @@ def test_rounded_agrees_with_the_percentages_every_writer_prints(case: tuple[int
         assert compile_cond(when.when)(facts)
         assert explain(when.when, facts)[0]
     assert round_percent(share, 2) == Fraction(Decimal(percent(share))) / 100
+
+
+# --- sweep of a rule with two thresholds -------------------------------------------------------
+
+TWO = (
+    'ruleset "S" extends "qd96-2023.tn"\n'
+    'classify consequence "Hệ quả" {\n'
+    '  dismiss "Miễn nhiệm" when share(thap) >= 2/3\n'
+    '  review "Xem xét" when share(thap) > 1/2 and share(cao) < 1/3\n'
+    '  else none "Không"\n'
+    "}\n"
+)
+
+
+def test_sweep_of_two_thresholds_names_the_option_and_the_option_picks_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = tmp_path / "s.tn"
+    rules.write_text(TWO, encoding="utf-8")
+    argv = ["sweep", str(rules), "--rule", "consequence.review", "--from", "40%", "--to", "41%"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err.strip() == (
+        "tinnhiem: --rule 'consequence.review': `consequence.review` has 2 thresholds "
+        "(1: share(thap) > 1/2; 2: share(cao) < 1/3): choose one with --threshold N (1 to 2)"
+    )
+    assert main([*argv, "--threshold", "2", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["original"] == "1/3"

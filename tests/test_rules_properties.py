@@ -93,9 +93,7 @@ conds: st.SearchStrategy[ast.Cond] = st.recursive(
         st.builds(ast.Compare, values, ops, values),
         st.builds(ast.Compare, rounded, ops, numbers),
         names.map(lambda n: ast.Truthy(ast.Attr(n))),
-        st.builds(
-            ast.InSet, values, st.lists(set_items, max_size=3).map(tuple), st.booleans()
-        ),
+        st.builds(ast.InSet, values, st.lists(set_items, max_size=3).map(tuple), st.booleans()),
         st.builds(ast.Missing, attr_names.map(ast.Attr), st.booleans()),
     ),
     lambda inner: st.one_of(

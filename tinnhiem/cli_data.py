@@ -16,7 +16,7 @@ from tinnhiem.engine import evaluate
 from tinnhiem.engine.formats import read_ballots, read_tallies, results_document, write_results
 from tinnhiem.engine.model import DataIssue, Dataset, Evaluation, Origin
 from tinnhiem.engine.schedule import calendar, coverage
-from tinnhiem.engine.sweep import SweepError, step_count
+from tinnhiem.engine.sweep import SweepError, ThresholdChoice, step_count
 from tinnhiem.engine.sweep import sweep as sweep_rule
 from tinnhiem.rules import ast
 from tinnhiem.rules.parser import parse_number
@@ -184,10 +184,24 @@ def sweep(args: argparse.Namespace) -> int:
         raise UsageError(f"{given}: {exc}") from None
     if "." not in args.rule:
         raise UsageError(f"--rule {args.rule!r}: expected BLOCK.RULE, like consequence.review")
+    if args.threshold is not None and args.threshold < 1:
+        raise UsageError(f"--threshold {args.threshold}: expected 1 for the first threshold, 2 …")
     ruleset = resolve(args.rules)
     dataset = read_data(args.data, args.ballots, ruleset)
     try:
-        result = sweep_rule(ruleset, dataset, rule=args.rule, start=start, stop=stop, step=step)
+        result = sweep_rule(
+            ruleset,
+            dataset,
+            rule=args.rule,
+            start=start,
+            stop=stop,
+            step=step,
+            which=args.threshold,
+        )
+    except ThresholdChoice as exc:
+        raise UsageError(
+            f"--rule {args.rule!r}: {exc} with --threshold N (1 to {exc.count})"
+        ) from None
     except SweepError as exc:
         raise UsageError(f"--rule {args.rule!r}: {exc}") from None
     if args.format == "json":
