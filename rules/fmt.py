@@ -5,8 +5,10 @@ formatted text parses to a tree equal to the original one (spans and comments as
 
 The layout, decided here where the brief left a choice:
 
-- Header: `ruleset "…"` (with ` extends "…"`), then each `source` on its own line; sources written
-  further down the file move up into the header. One blank line after the header.
+- Header: `ruleset "…"` (with ` extends "…"`), then `in force from … until …` on its own line,
+  then each `source` on its own line; sources written further down the file move up into the
+  header. One blank line after the header.
+- `attribute` lines stand together, as do `drop` lines (no blank line between two of a kind).
 - Blank lines between top-level statements come from their kinds, never from the source: none
   inside the group levels / map / basis / quorum / schedule, none between two `exempt` lines or
   two `report` lines, one everywhere else (every `classify` and `example` block stands apart).
