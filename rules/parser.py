@@ -480,12 +480,12 @@ def _too_deep(tree: Tree[Token]) -> Tree[Token] | None:
 
 def parse(text: str, path: str = "<string>") -> ast.RuleSet:
     """Parse one file; raise `RuleSyntaxError` (position, line, caret) if it is not valid."""
-    from .check_syntax import syntax_error  # it needs this module's grammar
+    from .check_syntax import syntax_errors  # it needs this module's grammar
 
     try:
         tree, comments = _tree(text)
     except UnexpectedInput as exc:
-        raise syntax_error(text, path, exc) from None
+        raise syntax_errors(text, path, exc) from None
     deep = _too_deep(tree)
     if deep is not None:
         line, column = deep.meta.line, deep.meta.column

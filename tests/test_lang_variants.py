@@ -15,7 +15,7 @@ from tinnhiem.engine import evaluate, run_examples
 from tinnhiem.engine.conditions import Facts, compile_cond, explain, round_percent
 from tinnhiem.engine.formats import read_tallies, writers
 from tinnhiem.engine.model import DataError, percent, percent_comma
-from tinnhiem.rules import ast, load_text, parse
+from tinnhiem.rules import RuleSyntaxError, ast, load_text, parse
 from tinnhiem.rules.describe import describe
 from tinnhiem.rules.fmt import format_ruleset
 
@@ -436,3 +436,82 @@ def test_sweep_of_two_thresholds_names_the_option_and_the_option_picks_one(
     assert main([*argv, "--threshold", "2", "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["original"] == "1/3"
+
+
+# --- diagnostics -------------------------------------------------------------------------------
+
+
+def syntax(text: str) -> list[str]:
+    with pytest.raises(RuleSyntaxError) as caught:
+        parse(text, "r.tn")
+    return [d.render() for d in caught.value.diagnostics]
+
+
+def test_every_syntax_error_of_a_file_is_said_in_one_run() -> None:
+    text = (
+        'ruleset "T"\n'
+        'levles { a "A" }\n'
+        "basis collected\n"
+        'clasify c "C" { else n "N" }\n'
+        'exempt "x" when false\n'
+        'exempt "y" when position in ["a"]\n'
+        'classify d "D" { a "A" when share(thap) >> 1/2; else n "N" }\n'
+    )
+    assert syntax(text) == [
+        "r.tn:2:1: error: expected `extends`, `in force`, a statement or the end of the file, "
+        "found a name `levles`\n"
+        ' 2 | levles { a "A" }\n'
+        "   | ^^^^^^\n"
+        "   = did you mean `levels`?",
+        "r.tn:4:1: error: expected a statement or the end of the file, found a name `clasify`\n"
+        ' 4 | clasify c "C" { else n "N" }\n'
+        "   | ^^^^^^^\n"
+        "   = did you mean `classify`?",
+        "r.tn:5:17: error: `false` alone is not a condition: a condition compares values "
+        "(`share(thap) > 1/2`) or names an attribute (`retirement_notice`)\n"
+        ' 5 | exempt "x" when false\n'
+        "   |                 ^^^^^\n"
+        "   = a rule that should never match is left out; one that always matches is the "
+        "`else`",
+        "r.tn:6:29: error: expected `{`, found `[`\n"
+        ' 6 | exempt "y" when position in ["a"]\n'
+        "   |                             ^\n"
+        '   = a set is written in braces: `position in {"Chủ tịch", "Phó Chủ tịch"}`',
+        "r.tn:7:42: error: expected a value, found a comparison `>`\n"
+        ' 7 | classify d "D" { a "A" when share(thap) >> 1/2; else n "N" }\n'
+        "   |                                          ^\n"
+        "   = a number, share(…), count(…), a name, a date, a quoted text or true/false",
+    ]
+
+
+def test_a_block_left_open_is_said_at_its_brace() -> None:
+    text = HEAD + 'classify c "C" {\n  a "A" when share(thap) > 1/2\n  else n "N"\n\n'
+    text += 'example "e" { collected 1; expect c n }\n'
+    assert syntax(text) == [
+        "r.tn:4:16: error: the `{` on line 4 is not closed before `example` on line 8\n"
+        ' 4 | classify c "C" {\n'
+        "   |                ^\n"
+        "   = add `}` before line 8"
+    ]
+
+
+def test_a_statement_left_unfinished_does_not_make_the_next_ones_errors() -> None:
+    text = 'ruleset "T"\nbasis\nexempt "x" when a\nclassify c "C" { else n "N" }\n'
+    assert syntax(text) == [
+        "r.tn:3:8: error: expected a statement or the end of the file, found a quoted text\n"
+        ' 3 | exempt "x" when a\n'
+        "   |        ^^^\n"
+        "   = `exempt` on line 3 was read as a name: is something missing before it?"
+    ]
+
+
+def test_more_than_fifty_syntax_errors_are_counted_not_listed() -> None:
+    text = HEAD + "".join(f'exempt "x{n}" when = {n}\n' for n in range(60))
+    found = syntax(text)
+    assert len(found) == 51
+    assert found[49].startswith("r.tn:53:19: error: expected a condition, found `=`")
+    assert found[50] == (
+        "r.tn:54:19: error: and 10 more syntax errors, from here on\n"
+        ' 54 | exempt "x50" when = 50\n'
+        "    |                   ^"
+    )
