@@ -551,14 +551,23 @@ def _rounded_text(share: Fraction, places: int) -> str:
 
 
 def explain(
-    cond: ast.Cond, facts: Facts, *, strict: bool = False, lang: Lang = "en"
+    cond: ast.Cond,
+    facts: Facts,
+    *,
+    strict: bool = False,
+    lang: Lang = "en",
+    labels: Mapping[str, str] | None = None,
 ) -> tuple[bool, str]:
     """Whether the condition holds, and why in words: `share(thap) = 28/42 = 66.67% ≥ 2/3: yes`.
 
-    Every part of an `and`/`or` is shown, not only the parts a short cut would look at.
+    Every part of an `and`/`or` is shown, not only the parts a short cut would look at. In
+    Vietnamese, an attribute with a declared label (`labels`, id -> label) is said by its label
+    where the words are a sentence (why a value is unknown, a flag, a blank cell); conditions
+    quoted as written keep their ids.
     """
+    named = labels if lang == "vi" and labels else {}
     if isinstance(cond, ast.And | ast.Or):
-        parts = [explain(c, facts, strict=strict, lang=lang) for c in cond.operands]
+        parts = [explain(c, facts, strict=strict, lang=lang, labels=labels) for c in cond.operands]
         values = [value for value, _ in parts]
         holds = all(values) if isinstance(cond, ast.And) else any(values)
         word = f" {say(lang, 'and' if isinstance(cond, ast.And) else 'or')} "
@@ -566,12 +575,16 @@ def explain(
             _wrapped(c, t) for c, (_, t) in zip(cond.operands, parts, strict=True)
         )
     if isinstance(cond, ast.Not):
-        inner, text = explain(cond.operand, facts, strict=strict, lang=lang)
+        inner, text = explain(cond.operand, facts, strict=strict, lang=lang, labels=labels)
         return not inner, f"{say(lang, 'not')} ({text}): {_yes(not inner, lang)}"
     try:
         if isinstance(cond, ast.Truthy):
             value = flag(facts, cond.value.name)
             holds = truth(value)
+            label = named.get(cond.value.name)
+            if label is not None:
+                shown = ("có" if value else "không") if isinstance(value, bool) else show(value)
+                return holds, f"{label}: {shown}: {_yes(holds, lang)}"
             return holds, f"{cond.value.name} = {show(value)}: {_yes(holds, lang)}"
         if isinstance(cond, ast.InSet):
             return _explain_member(cond, facts, lang)
@@ -579,7 +592,7 @@ def explain(
             blank = is_missing(facts, cond.value.name)
             holds = blank != cond.negated
             key = "is_blank" if blank else "is_given"
-            said = say(lang, key, name=cond.value.name)
+            said = _labelled(say(lang, key, name=cond.value.name), named)
             return holds, f"{cond_source(cond)}: {said}: {_yes(holds, lang)}"
         left, left_text = _shown(cond.left, facts)
         right, right_text = _shown(cond.right, facts)
@@ -588,7 +601,15 @@ def explain(
     except Unknown as unknown:
         if strict:
             raise
-        return False, say(lang, "unknown", cond=cond_source(cond), reason=unknown.said(lang))
+        reason = _labelled(unknown.said(lang), named)
+        return False, say(lang, "unknown", cond=cond_source(cond), reason=reason)
+
+
+def _labelled(words: str, labels: Mapping[str, str]) -> str:
+    """`người này không có `appointed`` with its label: `… không có “Ngày được bầu”`."""
+    for name, label in labels.items():
+        words = words.replace(f"`{name}`", f"“{label}”")
+    return words
 
 
 def _explain_member(cond: ast.InSet, facts: Facts, lang: Lang) -> tuple[bool, str]:

@@ -211,6 +211,7 @@ class Runner:
         self.errors: list[DataIssue] = []
         self.origin = Origin(dataset.path)
         self.labels = {level.id: level.label for level in self.ruleset.levels.levels}
+        self.attr_labels = {a.name: a.label for a in self.ruleset.attributes}
         self._check_levels()
         self.present = _attributes_present(dataset)
         self._check_attribute_cells()
@@ -647,7 +648,9 @@ class Runner:
             if rule.when is None:
                 matched, because = True, say(self.lang, "else")
             else:
-                matched, because = cond.explain(rule.when, facts, lang=self.lang)
+                matched, because = cond.explain(
+                    rule.when, facts, lang=self.lang, labels=self.attr_labels
+                )
             steps.append(
                 Step(b.id, rule.id, rule.span.line, block.file, matched, because, rule.note)
             )

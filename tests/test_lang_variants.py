@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tinnhiem.engine import evaluate, run_examples
 from tinnhiem.engine.conditions import Facts, compile_cond, explain, round_percent
 from tinnhiem.engine.formats import read_tallies, writers
-from tinnhiem.engine.model import DataError, percent, percent_comma
+from tinnhiem.engine.model import DataError, Dataset, Tally, percent, percent_comma
 from tinnhiem.rules import RuleSyntaxError, ast, load_text, parse
 from tinnhiem.rules.describe import describe
 from tinnhiem.rules.fmt import format_ruleset
@@ -515,3 +515,32 @@ def test_more_than_fifty_syntax_errors_are_counted_not_listed() -> None:
         ' 54 | exempt "x50" when = 50\n'
         "    |                   ^"
     )
+
+
+def test_the_vietnamese_trace_says_a_declared_attribute_by_its_label() -> None:
+    resolved = load_text(
+        HEAD
+        + 'attribute da_nghi yes-no "Đã có thông báo nghỉ hưu"\n'
+        + 'attribute ngay date "Ngày được bầu, bổ nhiệm"\n'
+        + 'classify c "C" { a "A" when da_nghi; b "B" when year(ngay) == 2020; else n "N" }\n',
+        "r.tn",
+    ).ok()
+    tally = Tally(
+        id="1",
+        name="A",
+        round="2023",
+        turnout={"collected": 3},
+        counts={"cao": 0, "tn": 1, "thap": 2},
+        attrs={"da_nghi": False},
+    )
+    dataset = Dataset("x", (tally,), ("cao", "tn", "thap"))
+    steps = evaluate(resolved, dataset, lang="vi").results[0].verdicts[0].steps
+    assert [s.because for s in steps[:2]] == [
+        "Đã có thông báo nghỉ hưu: không: sai",
+        "year(ngay) == 2020: sai (người này không có “Ngày được bầu, bổ nhiệm”)",
+    ]
+    english = evaluate(resolved, dataset).results[0].verdicts[0].steps
+    assert [s.because for s in english[:2]] == [
+        "da_nghi = false: no",
+        "year(ngay) == 2020: no (no `ngay` for this person)",
+    ]
