@@ -59,6 +59,14 @@ def _local(out: Findings, f: File) -> None:
     check_names.once(out, f)
     check_names.unique_names(out, f)
     check_names.attribute_decls(out, f)
+    in_force = f.rs.in_force
+    if in_force is not None and in_force.start and in_force.end and in_force.end < in_force.start:
+        out.error(
+            f,
+            Place.of(in_force.span),
+            f"the dates of force end ({in_force.end.isoformat()}) before they start "
+            f"({in_force.start.isoformat()})",
+        )
     maps: dict[str, ast.LevelMap] = {}
     for statement in f.rs.statements:
         if isinstance(statement, ast.Levels):

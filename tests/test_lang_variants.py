@@ -544,3 +544,69 @@ def test_the_vietnamese_trace_says_a_declared_attribute_by_its_label() -> None:
         "da_nghi = false: no",
         "year(ngay) == 2020: no (no `ngay` for this person)",
     ]
+
+
+def test_dates_of_force_that_end_before_they_start_are_an_error() -> None:
+    text = 'ruleset "T"\nin force from 2023-07-01 until 2015-06-30\n' + HEAD.split("\n", 1)[1]
+    assert said(text) == [
+        "2:1: error: the dates of force end (2015-06-30) before they start (2023-07-01)"
+    ]
+
+
+def test_run_warns_in_both_languages_when_votes_fall_outside_the_dates_of_force() -> None:
+    from tinnhiem.engine.in_force import in_force_warnings
+
+    resolved = load_text(
+        'ruleset "NQ 85/2014"\nin force from 2015-07-01 until 2023-06-30\n'
+        + HEAD.split("\n", 1)[1],
+        "r.tn",
+    ).ok()
+    tallies = tuple(
+        Tally(id=str(i), name=str(i), round=day, turnout={}, counts={}, attrs={})
+        for i, day in enumerate(["2013-06-10", "2016-11-20", "2024-12-01", "2013-06-10"])
+    )
+    dataset = Dataset("d.csv", tallies, ())
+    assert [w.render() for w in in_force_warnings(resolved, dataset)] == [
+        "d.csv: warning: NQ 85/2014 was in force from 2015-07-01 until 2023-06-30; these votes "
+        "were on 2013-06-10, 2024-12-01"
+    ]
+    assert [w.message for w in in_force_warnings(resolved, dataset, "vi")] == [
+        "NQ 85/2014 có hiệu lực từ 01/07/2015 đến hết 30/06/2023; các lần lấy phiếu này vào "
+        "10/06/2013, 01/12/2024"
+    ]
+    inside = Dataset("d.csv", tallies[1:2], ())
+    assert in_force_warnings(resolved, inside) == []
+
+
+SAMPLE_DATA = Path(__file__).parent.parent / "samples" / "data"
+
+
+def test_run_of_nq85_on_the_2013_votes_warns_of_its_dates_of_force(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["run", "-r", "nq85-2014", "-d", str(SAMPLE_DATA / "qh-2013.csv")]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "warning: NQ 85/2014/QH13 was in force from 2015-07-01 until 2023-06-30; these votes "
+        "were on 2013-06-10"
+    ) in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["run", "-r", "qd96-2023", "-f", "json"],
+        ["show", "qd96-2023", "--format", "json"],
+        ["test", "phuong-an-2"],
+        ["check", "de-xuat-2-nam"],
+        ["compare", "qd96-2023", "phuong-an-2"],
+    ],
+)
+def test_no_output_names_the_folder_tinnhiem_is_installed_in(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(argv)
+    out, err = capsys.readouterr()
+    for text in (out, err):
+        assert "__editable__" not in text and "site-packages" not in text
+        assert "/samples/" not in text
