@@ -369,7 +369,7 @@ def _bad_token(text: str, exc: UnexpectedToken) -> _Said:
 
 
 MAX_ERRORS = 50  # syntax errors said for one file; the rest are counted
-_MAX_PASSES = 500  # parses of one file while looking for its errors
+_MAX_PASSES = 200  # parses of one file while looking for its errors (then "at least N more")
 _STATEMENT_LINE = re.compile(
     r"^[ \t]*(" + "|".join(sorted(_STATEMENTS - {"source"})) + r")\b", re.MULTILINE
 )
@@ -385,25 +385,29 @@ def syntax_errors(text: str, path: str, first: UnexpectedInput) -> RuleSyntaxErr
     """
     said: list[Diagnostic] = []
     seen: set[tuple[int, int]] = set()
+    lines = text.splitlines()
     current, exc = text, first
+    finished = False
     for _ in range(_MAX_PASSES):
-        diag = syntax_error(current, path, exc).diagnostics[0]
+        diag = syntax_error(current, path, exc, quote=False).diagnostics[0]
         diag = Diagnostic(
             diag.severity,
             diag.message,
             diag.path,
             diag.line,
             diag.column,
-            source_line(text, diag.line),
+            lines[diag.line - 1] if 0 < diag.line <= len(lines) else "",
             diag.width,
             diag.hint,
         )
         if (diag.line, diag.column) in seen:
+            finished = True
             break
         seen.add((diag.line, diag.column))
         said.append(diag)
         skipped = _skip(current, exc, diag)
         if skipped is None:
+            finished = True
             break
         current = skipped
         try:
@@ -411,11 +415,13 @@ def syntax_errors(text: str, path: str, first: UnexpectedInput) -> RuleSyntaxErr
         except UnexpectedInput as again:
             exc = again
             continue
+        finished = True
         break
     more = len(said) - MAX_ERRORS
     if more > 0:
         rest = said[MAX_ERRORS]
-        message = f"and {more} more syntax error{'s' if more > 1 else ''}, from here on"
+        least = "" if finished else "at least "
+        message = f"and {least}{more} more syntax error{'s' if more > 1 else ''}, from here on"
         summary = Diagnostic(
             "error", message, path, rest.line, rest.column, rest.source_line, rest.width
         )
@@ -439,8 +445,14 @@ def _skip(text: str, exc: UnexpectedInput, diag: Diagnostic) -> str | None:
         at = token.start_pos
     if at is None:
         return None
-    said_at = _offset(text, diag.line, diag.column)  # an unclosed `{`: said where it opens
-    starts = [m.start(1) for m in _STATEMENT_LINE.finditer(text)]
+    said_at = at
+    if isinstance(token, Token) and (token.line, token.column) != (diag.line, diag.column):
+        said_at = _offset(text, diag.line, diag.column)  # an unclosed `{`: said where it opens
+    header_end = _header_end(text)
+    if header_end is None:
+        return None
+    # the statements that start before the error (few: what parsed before is gone already)
+    starts = [m.start(1) for m in _STATEMENT_LINE.finditer(text, header_end, max(at, said_at) + 1)]
     swallowed = [
         t.start_pos or 0
         for t in _replay(text, at).recent
@@ -448,30 +460,37 @@ def _skip(text: str, exc: UnexpectedInput, diag: Diagnostic) -> str | None:
     ]
     if swallowed:  # `basis` then `exempt` read as its name: `basis` is the unfinished one
         at = said_at = swallowed[-1]
-    if at in starts:
+    if _starts_at(text, at):
         # a statement starts where the error is: the one before it is unfinished
         begin = max((p for p in starts if p < at and p <= said_at), default=None)
         end: int | None = at
     else:
         begin = max((p for p in starts if p <= min(at, said_at)), default=None)
-        line = _line_of(text, said_at)
-        end = next((p for p in starts if p > at and _line_of(text, p) > line), None)
-        if end is None:
-            end = next((p for p in starts if p > said_at and _line_of(text, p) > line), None)
+        after = text.find("\n", max(at, said_at))  # the next statement, on a later line
+        found = _STATEMENT_LINE.search(text, after) if after >= 0 else None
+        end = found.start(1) if found else None
     if begin is None:
         line_start = text.rfind("\n", 0, at) + 1
         if text[line_start:at].strip():
             return None
         begin = line_start
-    header_end = _header_end(text)
-    if end is None or header_end is None or begin < header_end or end <= begin:
+    if end is None or begin < header_end or end <= begin:
         return None
-    blank = re.sub(r"[^\n]", " ", text[begin:end])
-    return text[:begin] + blank + text[end:]
+    # all that comes before parsed already: it goes too, its line breaks kept, so that each
+    # pass parses only what is left (a thousand broken statements are not a thousand parses of
+    # the whole file)
+    line_start = text.rfind("\n", 0, end) + 1
+    if line_start <= header_end:
+        pad = " " * (end - header_end)
+    else:  # the same lines and the same column: every place after stays where it was
+        pad = "\n" * text.count("\n", header_end, end) + " " * (end - line_start)
+    return text[:header_end] + pad + text[end:]
 
 
-def _line_of(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
+def _starts_at(text: str, pos: int) -> bool:
+    """Whether a statement starts at `pos`, first on its line."""
+    found = _STATEMENT_LINE.match(text, text.rfind("\n", 0, pos) + 1)
+    return found is not None and found.start(1) == pos
 
 
 def _header_end(text: str) -> int | None:
@@ -480,8 +499,11 @@ def _header_end(text: str) -> int | None:
     return found.end() if found else None
 
 
-def syntax_error(text: str, path: str, exc: UnexpectedInput) -> RuleSyntaxError:
-    """One `RuleSyntaxError`: where, what was expected and what was found, in words."""
+def syntax_error(
+    text: str, path: str, exc: UnexpectedInput, *, quote: bool = True
+) -> RuleSyntaxError:
+    """One `RuleSyntaxError`: where, what was expected and what was found, in words (the
+    source line quoted unless `quote` is False)."""
     if isinstance(exc, UnexpectedCharacters):
         said = _bad_character(text, exc)
     elif isinstance(exc, UnexpectedToken):
@@ -497,7 +519,7 @@ def syntax_error(text: str, path: str, exc: UnexpectedInput) -> RuleSyntaxError:
         path,
         said.line,
         said.column,
-        source_line(text, said.line),
+        source_line(text, said.line) if quote else "",
         max(said.width, 1),
         said.hint,
     )

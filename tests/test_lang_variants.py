@@ -610,3 +610,12 @@ def test_no_output_names_the_folder_tinnhiem_is_installed_in(
     for text in (out, err):
         assert "__editable__" not in text and "site-packages" not in text
         assert "/samples/" not in text
+
+
+def test_a_file_of_very_many_syntax_errors_says_how_many_it_looked_at() -> None:
+    text = HEAD + "".join(f'exempt "x{n}" when = {n}\n' for n in range(300))
+    found = syntax(text)
+    assert len(found) == 51
+    assert found[50].startswith(
+        "r.tn:54:19: error: and at least 150 more syntax errors, from here on\n"
+    )
