@@ -70,6 +70,7 @@ class Facts:
         "basis",
         "counts",
         "no_previous",
+        "present",
         "previous",
         "round",
         "tally",
@@ -95,9 +96,12 @@ class Facts:
         self.previous = previous
         self.no_previous = no_previous
         self.tally = tally  # its named fields (group, position, ...) are read like attributes
+        # the attributes the data has a column of (None: those this person has): a blank cell
+        # of such a column is missing, an attribute the data lacks altogether is unknown
+        self.present: frozenset[str] | None = None
 
     def with_counts(self, counts: Mapping[str, int]) -> Facts:
-        return Facts(
+        facts = Facts(
             counts,
             self.basis,
             self.turnout,
@@ -107,6 +111,8 @@ class Facts:
             self.no_previous,
             self.tally,
         )
+        facts.present = self.present
+        return facts
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -203,6 +209,33 @@ def whole_months(start: dt.date, end: dt.date) -> int:
     return months - 1 if end.day < start.day else months
 
 
+def is_missing(facts: Facts, name: str) -> bool:
+    """Whether the cell of `name` is blank; `Unknown` when the data has no such column at all.
+
+    `vote_date` and `vote_year` are missing when the data gives no date (or year) of the vote.
+    """
+    if name == "vote_date":
+        return vote_date(facts.attrs, facts.round) is None
+    if name == "vote_year":
+        return vote_year(facts.attrs, facts.round) is None
+    value = _given(facts, name)
+    if value is None:
+        if facts.present is not None and name in facts.present:
+            return True  # the data has the column; this person's cell is blank
+        raise Unknown("no_attr", name=name)
+    return isinstance(value, str) and value.strip() == ""
+
+
+def round_percent(share: Fraction, places: int) -> Fraction:
+    """The share as a percentage rounded half up to `places` decimals, as documents print it,
+    given back as a share: 2/3 at 2 places is 6667/10000 (66.67%). The same rounding as
+    `model.percent`, which every writer prints with (a property test holds them together)."""
+    scale = 100 * 10**places
+    scaled = share * scale
+    rounded = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
+    return Fraction(rounded, scale)
+
+
 def _share(levels: tuple[str, ...], previous: bool) -> Getter:
     def get(facts: Facts) -> Fraction:
         if previous:
@@ -264,6 +297,17 @@ def _call(func: str, args: tuple[Getter, ...]) -> Getter:
             return whole_months(start, end)
 
         return months
+
+    if func == "rounded" and len(args) == 2:
+        share, places = args
+
+        def rounded(facts: Facts) -> Fraction:
+            value, digits = share(facts), places(facts)
+            if not isinstance(value, Fraction) or not isinstance(digits, int | Fraction):
+                raise Unknown("no_function", func=func, n=len(args))
+            return round_percent(value, int(digits))
+
+        return rounded
 
     def unknown(facts: Facts) -> object:
         raise Unknown("no_function", func=func, n=len(args))
@@ -378,6 +422,18 @@ def _fast_compare(cond: ast.Compare, strict: bool) -> Test | None:
     return share_test
 
 
+def _member_test(cond: ast.InSet) -> Test:
+    get = getter(cond.value)
+    members = tuple(item.value for item in cond.items)
+    negated = cond.negated
+
+    def member(facts: Facts) -> bool:
+        value = get(facts)
+        return any(compare(value, "==", m) for m in members) != negated
+
+    return member
+
+
 def compile_cond(cond: ast.Cond, *, strict: bool = False) -> Test:
     """A fast test of the condition; with `strict`, an unknown value raises instead of failing."""
     if isinstance(cond, ast.And):
@@ -397,13 +453,23 @@ def compile_cond(cond: ast.Cond, *, strict: bool = False) -> Test:
     if isinstance(cond, ast.Not):
         inner = compile_cond(cond.operand, strict=strict)
         return lambda facts: not inner(facts)
+    test: Test
     if isinstance(cond, ast.Truthy):
         name = cond.value.name
 
         def truthy(facts: Facts) -> bool:
             return truth(flag(facts, name))
 
-        test: Test = truthy
+        test = truthy
+    elif isinstance(cond, ast.InSet):
+        test = _member_test(cond)
+    elif isinstance(cond, ast.Missing):
+        missing_name, negated = cond.value.name, cond.negated
+
+        def missing(facts: Facts) -> bool:
+            return is_missing(facts, missing_name) != negated
+
+        test = missing
     else:
         fast = _fast_compare(cond, strict)
         if fast is not None:
@@ -473,18 +539,49 @@ def _shown(value: ast.Value, facts: Facts) -> tuple[object, str]:
         owner = facts.previous if value.previous and facts.previous else facts
         count = sum(owner.counts[level] for level in value.levels)
         return result, f"{text} = {count}/{owner.basis} = {percent(result)}%"
+    if isinstance(value, ast.Call) and value.func == "rounded" and isinstance(result, Fraction):
+        share = value.args[0]
+        shown = _rounded_text(result, _places(value))
+        if isinstance(share, ast.Share):
+            owner = facts.previous if share.previous and facts.previous else facts
+            count = sum(owner.counts[level] for level in share.levels)
+            return result, f"{text} = {count}/{owner.basis} → {shown}%"
+        return result, f"{text} = {shown}%"
     return result, f"{text} = {show(result)}"
 
 
+def _places(call: ast.Call) -> int:
+    places = call.args[1]
+    return int(places.value) if isinstance(places, ast.Number) else 0
+
+
+def _rounded_text(share: Fraction, places: int) -> str:
+    """A rounded share as its percentage with exactly `places` decimals: 6667/10000 -> 66.67."""
+    scaled = share * 100 * 10**places
+    whole = scaled.numerator // scaled.denominator
+    if places == 0:
+        return str(whole)
+    return f"{whole // 10**places}.{whole % 10**places:0{places}d}"
+
+
 def explain(
-    cond: ast.Cond, facts: Facts, *, strict: bool = False, lang: Lang = "en"
+    cond: ast.Cond,
+    facts: Facts,
+    *,
+    strict: bool = False,
+    lang: Lang = "en",
+    labels: Mapping[str, str] | None = None,
 ) -> tuple[bool, str]:
     """Whether the condition holds, and why in words: `share(thap) = 28/42 = 66.67% ≥ 2/3: yes`.
 
-    Every part of an `and`/`or` is shown, not only the parts a short cut would look at.
+    Every part of an `and`/`or` is shown, not only the parts a short cut would look at. In
+    Vietnamese, an attribute with a declared label (`labels`, id -> label) is said by its label
+    where the words are a sentence (why a value is unknown, a flag, a blank cell); conditions
+    quoted as written keep their ids.
     """
+    named = labels if lang == "vi" and labels else {}
     if isinstance(cond, ast.And | ast.Or):
-        parts = [explain(c, facts, strict=strict, lang=lang) for c in cond.operands]
+        parts = [explain(c, facts, strict=strict, lang=lang, labels=labels) for c in cond.operands]
         values = [value for value, _ in parts]
         holds = all(values) if isinstance(cond, ast.And) else any(values)
         word = f" {say(lang, 'and' if isinstance(cond, ast.And) else 'or')} "
@@ -492,13 +589,25 @@ def explain(
             _wrapped(c, t) for c, (_, t) in zip(cond.operands, parts, strict=True)
         )
     if isinstance(cond, ast.Not):
-        inner, text = explain(cond.operand, facts, strict=strict, lang=lang)
+        inner, text = explain(cond.operand, facts, strict=strict, lang=lang, labels=labels)
         return not inner, f"{say(lang, 'not')} ({text}): {_yes(not inner, lang)}"
     try:
         if isinstance(cond, ast.Truthy):
             value = flag(facts, cond.value.name)
             holds = truth(value)
+            label = named.get(cond.value.name)
+            if label is not None:
+                shown = ("có" if value else "không") if isinstance(value, bool) else show(value)
+                return holds, f"{label}: {shown}: {_yes(holds, lang)}"
             return holds, f"{cond.value.name} = {show(value)}: {_yes(holds, lang)}"
+        if isinstance(cond, ast.InSet):
+            return _explain_member(cond, facts, lang)
+        if isinstance(cond, ast.Missing):
+            blank = is_missing(facts, cond.value.name)
+            holds = blank != cond.negated
+            key = "is_blank" if blank else "is_given"
+            said = _labelled(say(lang, key, name=cond.value.name), named)
+            return holds, f"{cond_source(cond)}: {said}: {_yes(holds, lang)}"
         left, left_text = _shown(cond.left, facts)
         right, right_text = _shown(cond.right, facts)
         holds = compare(left, cond.op, right)
@@ -506,7 +615,24 @@ def explain(
     except Unknown as unknown:
         if strict:
             raise
-        return False, say(lang, "unknown", cond=cond_source(cond), reason=unknown.said(lang))
+        reason = _labelled(unknown.said(lang), named)
+        return False, say(lang, "unknown", cond=cond_source(cond), reason=reason)
+
+
+def _labelled(words: str, labels: Mapping[str, str]) -> str:
+    """`người này không có `appointed`` with its label: `… không có “Ngày được bầu”`."""
+    for name, label in labels.items():
+        words = words.replace(f"`{name}`", f"“{label}”")
+    return words
+
+
+def _explain_member(cond: ast.InSet, facts: Facts, lang: Lang) -> tuple[bool, str]:
+    value, text = _shown(cond.value, facts)
+    found = any(compare(value, "==", item.value) for item in cond.items)
+    holds = found != cond.negated
+    items = ", ".join(source(item) for item in cond.items)
+    word = say(lang, "in_set" if found else "not_in_set")
+    return holds, f"{text} {word} {{{items}}}: {_yes(holds, lang)}"
 
 
 def _yes(holds: bool, lang: Lang) -> str:
@@ -516,10 +642,12 @@ def _yes(holds: bool, lang: Lang) -> str:
 # --- analysis --------------------------------------------------------------------------------
 
 
-def conditions(cond: ast.Cond) -> Iterator[ast.Compare | ast.Truthy]:
-    """The comparisons and bare attributes inside a condition, in reading order."""
+def conditions(
+    cond: ast.Cond,
+) -> Iterator[ast.Compare | ast.Truthy | ast.InSet | ast.Missing]:
+    """The comparisons, sets, missing tests and bare attributes of a condition, in order."""
     for sub in ast.walk_conds(cond):
-        if isinstance(sub, ast.Compare | ast.Truthy):
+        if isinstance(sub, ast.Compare | ast.Truthy | ast.InSet | ast.Missing):
             yield sub
 
 
@@ -559,8 +687,10 @@ def direction(cond: ast.Cond, level: str) -> int | None:
     0: it does not read that level; 1: it can only turn from false to true; -1: only from true to
     false; None: either (a `not`, `==`, a level on both sides, or parts pulling both ways).
     """
-    if isinstance(cond, ast.Truthy):
+    if isinstance(cond, ast.Truthy | ast.Missing):
         return 0
+    if isinstance(cond, ast.InSet):
+        return None if _reads(cond.value, level) else 0
     if isinstance(cond, ast.Compare):
         on_left, on_right = _reads(cond.left, level), _reads(cond.right, level)
         if not on_left and not on_right:

@@ -17,13 +17,14 @@ from pathlib import PurePath
 from typing import Literal
 
 from tinnhiem.rules import ast
-from tinnhiem.rules.check_common import COLUMNS, WORDS, Kind
+from tinnhiem.rules.check_common import COLUMNS, DECLARED, WORDS, Kind
 from tinnhiem.rules.check_names import attribute_uses
 
 from . import conditions as cond
 from .collector import collector_paused
 from .conditions import Facts, Test, Unknown
 from .history import History, PreviousVotes
+from .in_force import in_force_warnings
 from .model import (
     KNOWN_LEVELS,
     DataError,
@@ -210,6 +211,7 @@ class Runner:
         self.errors: list[DataIssue] = []
         self.origin = Origin(dataset.path)
         self.labels = {level.id: level.label for level in self.ruleset.levels.levels}
+        self.attr_labels = {a.name: a.label for a in self.ruleset.attributes}
         self._check_levels()
         self.present = _attributes_present(dataset)
         self._check_attribute_cells()
@@ -219,6 +221,7 @@ class Runner:
         self.checked_exempts = any(not_checked is None for _, not_checked in self.exempts)
         self.quorum_test = _quorum_test(plan.ruleset.quorum)
         self._warn_classify_attrs()
+        self.warnings += in_force_warnings(self.ruleset, dataset, lang)
         self.history = History.of(dataset) if plan.uses_previous else None
         self._previous: dict[int, tuple[Facts | None, Said]] = {}
         self.votes = None if self.history is None else self._votes()
@@ -301,7 +304,7 @@ class Runner:
                 value = tally.attrs.get(name)
                 if value is None or value == "":
                     continue  # an empty cell: the rules say "unknown" for this person
-                if isinstance(value, wanted) and not isinstance(value, bool):
+                if isinstance(value, wanted) and isinstance(value, bool) == (kind == "bool"):
                     continue
                 origin = tally.origin or self.origin
                 if (origin.row, name) in said:
@@ -309,6 +312,8 @@ class Runner:
                 message = (
                     f"expected {WORDS[kind]} ({who} compares `{name}` with one), "
                     f"found {cond.show(value)}"
+                    if not who.startswith("attribute")
+                    else f"expected {WORDS[kind]} ({who}), found {cond.show(value)}"
                 )
                 errors.append(DataIssue("error", message, Origin(origin.file, origin.row, name)))
         if errors:
@@ -411,6 +416,7 @@ class Runner:
         facts = Facts(
             counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous, tally
         )
+        facts.present = self.present  # which attributes the data has: `is missing` needs them
         trace: list[str] = []
         if explain:
             trace += self._counts_lines(tally, counts)
@@ -483,6 +489,7 @@ class Runner:
         facts = Facts(
             counts, basis, tally.turnout, tally.attrs, tally.round, previous, no_previous, tally
         )
+        facts.present = self.present  # which attributes the data has: `is missing` needs them
         if self.checked_exempts:  # none when the data lacks what every exemption reads
             exempt = self._exempt(facts, None)
             if exempt is not None:
@@ -695,7 +702,9 @@ class Runner:
             if rule.when is None:
                 matched, because = True, say(self.lang, "else")
             else:
-                matched, because = cond.explain(rule.when, facts, lang=self.lang)
+                matched, because = cond.explain(
+                    rule.when, facts, lang=self.lang, labels=self.attr_labels
+                )
             steps.append(
                 Step(b.id, rule.id, rule.span.line, block.file, matched, because, rule.note)
             )
@@ -847,7 +856,11 @@ def _guess_target(level: str, ruleset: ast.Resolved) -> str | None:
     return close[0] if close else None
 
 
-_CHECKED_KINDS: Mapping[str, tuple[type, ...]] = {"number": (int, Fraction), "date": (dt.date,)}
+_CHECKED_KINDS: Mapping[str, tuple[type, ...]] = {
+    "number": (int, Fraction),
+    "date": (dt.date,),
+    "bool": (bool,),  # an attribute declared `yes-no`
+}
 
 
 def _needs(ruleset: ast.Resolved) -> dict[str, tuple[Kind, str]]:
@@ -868,4 +881,10 @@ def _needs(ruleset: ast.Resolved) -> dict[str, tuple[Kind, str]]:
                 continue
             if name not in needs or (needs[name][0] == "any" and kind != "any"):
                 needs[name] = (kind, who)
+    for decl in ruleset.attributes:  # a declared type holds for every cell, read or not
+        if decl.name not in COLUMNS:
+            needs[decl.name] = (
+                DECLARED[decl.type],
+                f"attribute `{decl.name}` is declared {decl.type}",
+            )
     return needs

@@ -129,12 +129,24 @@ def run_example(ruleset: ast.Resolved, example: ast.Example) -> list[ExampleOutc
             actual = _actual(result, expect.block, ruleset)
             passed = actual == expect.klass
         head = f'{file}:{line}: example "{example.name}"'
+        inherited = file != ruleset.path and ruleset.extends_span.line > 0
+        if inherited:  # the overlay's to mend: said at its `extends`, the base's line in brackets
+            base = file.replace("\\", "/").rsplit("/", 1)[-1]
+            head = (
+                f"{ruleset.path}:{ruleset.extends_span.line}: inherited example "
+                f'"{example.name}" ({base}:{line})'
+            )
         if not expect.block:
             message = f"{head}: has no `expect`"
         elif passed:
             message = f"{head}: {expect.block}: {expect.klass}: ok"
         else:
             message = f"{head}: {expect.block}: expected {expect.klass}, got {actual}"
+            if inherited:
+                message += (
+                    f'; drop it (`drop example "{example.name}"`) or write an example of the '
+                    "same name"
+                )
         trace = result.trace if result is not None and not passed else ()
         outcomes.append(
             ExampleOutcome(

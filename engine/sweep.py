@@ -19,6 +19,14 @@ class SweepError(ValueError):
     """The rule to sweep does not exist, or has no single threshold to move."""
 
 
+class ThresholdChoice(SweepError):
+    """The rule has several thresholds and none was picked: `count` of them, 1-based."""
+
+    def __init__(self, message: str, count: int) -> None:
+        super().__init__(message)
+        self.count = count
+
+
 @dataclass(frozen=True, slots=True)
 class Flip:
     tally: Tally
@@ -79,16 +87,18 @@ def _did_you_mean(name: str, names: list[str]) -> str:
 
 
 def thresholds(when: ast.Cond) -> list[ast.Compare]:
-    """The comparisons of a share with a number in a condition, in order."""
+    """The comparisons of a share (or a rounded share) with a number in a condition, in order."""
     found = []
     for atom in cond.conditions(when):
         if isinstance(atom, ast.Compare):
             sides = (atom.left, atom.right)
-            if any(isinstance(s, ast.Share) for s in sides) and any(
-                isinstance(s, ast.Number) for s in sides
-            ):
+            if any(_is_share(s) for s in sides) and any(isinstance(s, ast.Number) for s in sides):
                 found.append(atom)
     return found
+
+
+def _is_share(value: ast.Value) -> bool:
+    return isinstance(value, ast.Share) or (isinstance(value, ast.Call) and value.func == "rounded")
 
 
 def _replace(node: ast.Cond, target: ast.Compare, value: Fraction) -> ast.Cond:
@@ -167,7 +177,9 @@ def sweep(
         raise SweepError(f"`{rule}` compares no share with a number: nothing to sweep")
     if which is None and len(candidates) > 1:
         shown = "; ".join(f"{i}: {cond.cond_source(c)}" for i, c in enumerate(candidates, 1))
-        raise SweepError(f"`{rule}` has {len(candidates)} thresholds ({shown}): choose one")
+        raise ThresholdChoice(
+            f"`{rule}` has {len(candidates)} thresholds ({shown}): choose one", len(candidates)
+        )
     index = (which or 1) - 1
     if not 0 <= index < len(candidates):
         raise SweepError(f"`{rule}` has {len(candidates)} threshold(s), not {which}")

@@ -23,6 +23,10 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "not": ("not", "không phải"),
     "unknown": ("{cond}: no ({reason})", "{cond}: sai ({reason})"),
     "else": ("no earlier rule matched", "không quy tắc nào trước đó khớp"),
+    "in_set": ("is in", "thuộc"),
+    "not_in_set": ("is not in", "không thuộc"),
+    "is_blank": ("`{name}` is blank", "`{name}` để trống"),
+    "is_given": ("`{name}` is given", "`{name}` có giá trị"),
     # why a value is unknown for this person
     "no_attr": ("no `{name}` for this person", "người này không có `{name}`"),
     "empty_attr": ("`{name}` is empty for this person", "`{name}` của người này để trống"),
@@ -81,6 +85,14 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "cơ sở tính ({kind}) bằng {basis}: không tính được tỷ lệ",
     ),
     "basis_missing": ("no `{kind}`", "không có `{kind}`"),
+    # dates of force (`in force from … until …`)
+    "in_force.from": ("from {day}", "từ {day}"),
+    "in_force.until": ("until {day}", "đến hết {day}"),
+    "in_force.more": (" and {n} more", " và {n} ngày khác"),
+    "in_force.outside": (
+        "{name} was in force {when}; these votes were on {days}",
+        "{name} có hiệu lực {when}; các lần lấy phiếu này vào {days}",
+    ),
 }
 
 

@@ -13,6 +13,9 @@ from fractions import Fraction
 from typing import Literal, TypeVar
 
 Op = Literal[">", ">=", "<", "<=", "==", "!="]
+DropKind = Literal["exempt", "classify", "example", "report", "quorum"]
+AttrType = Literal["yes-no", "date", "number", "text"]
+ATTR_TYPES: tuple[AttrType, ...] = ("yes-no", "date", "number", "text")
 TURNOUT = ("members", "present", "issued", "collected", "valid", "invalid")
 BASES = ("members", "present", "issued", "collected", "valid")
 Scalar = Fraction | int | bool | str | dt.date
@@ -148,7 +151,33 @@ class Or:
     span: Span = _span()
 
 
-Cond = Compare | Truthy | Not | And | Or
+@dataclass(frozen=True, slots=True)
+class InSet:
+    """`position in {"Bí thư Đảng ủy", "Chủ tịch"}`; `negated` for `not in`.
+
+    A member equals the value as `==` would say (texts compared after Unicode normalisation and
+    trimming); an empty set is an error of the checker.
+    """
+
+    value: Value
+    items: tuple[Number | Literal_, ...]
+    negated: bool = False
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """`sick_leave_to is missing` (a blank cell); `negated` for `is not missing`.
+
+    A column the data does not have at all is not "missing": the condition cannot be answered.
+    """
+
+    value: Attr | Turnout
+    negated: bool = False
+    span: Span = _span()
+
+
+Cond = Compare | Truthy | Not | And | Or | InSet | Missing
 
 
 def walk_conds(cond: Cond) -> Iterator[Cond]:
@@ -174,8 +203,11 @@ def walk_values(cond: Cond) -> Iterator[Value]:
         if isinstance(sub, Compare):
             yield from inner(sub.left)
             yield from inner(sub.right)
-        elif isinstance(sub, Truthy):
+        elif isinstance(sub, Truthy | Missing):
             yield sub.value
+        elif isinstance(sub, InSet):
+            yield from inner(sub.value)
+            yield from sub.items
 
 
 # --- statements ------------------------------------------------------------------------------
@@ -332,6 +364,39 @@ class Example:
 
 
 @dataclass(frozen=True, slots=True)
+class Drop:
+    """`drop exempt "…"`, `drop classify band`, `drop example "…"`, `drop report "…"`,
+    `drop quorum`: an overlay removes what its base has. `name` is empty for `quorum`."""
+
+    kind: DropKind
+    name: str = ""
+    span: Span = _span()
+    name_span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeDecl:
+    """`attribute appointed date "Ngày được bầu, bổ nhiệm"`: a data column the rules read, its
+    type (`yes-no`, `date`, `number`, `text`) and the Vietnamese label said in its place."""
+
+    name: str
+    type: AttrType
+    label: str
+    span: Span = _span()
+    name_span: Span = _span()
+    type_span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class InForce:
+    """`in force from 2015-07-01 until 2023-06-30` in the header; either date may be absent."""
+
+    start: dt.date | None
+    end: dt.date | None
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
 class Comment:
     """A `#` comment, kept for the formatter."""
 
@@ -340,7 +405,19 @@ class Comment:
     column: int
 
 
-Statement = Levels | LevelMap | Basis | Quorum | Schedule | Exempt | Classify | Report | Example
+Statement = (
+    Levels
+    | LevelMap
+    | Basis
+    | Quorum
+    | Schedule
+    | Exempt
+    | Classify
+    | Report
+    | Example
+    | Drop
+    | AttributeDecl
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +432,7 @@ class RuleSet:
     path: str = field(default="<string>", compare=False)
     span: Span = _span()
     extends_span: Span = _span()
+    in_force: InForce | None = None
 
     def of_type(self, kind: type[T]) -> tuple[T, ...]:
         return tuple(s for s in self.statements if isinstance(s, kind))
@@ -366,7 +444,10 @@ class Resolved:
 
     `files` lists the chain, the file itself first, its base last. `origins` says which file each
     part came from, keyed "levels", "map", "basis", "quorum", "schedule", "exempt",
-    "classify:<id>", "report:<title>", "example:<name>" (an overlay inherits from its base).
+    "classify:<id>", "report:<title>", "example:<name>", "in_force", "attribute:<name>" (an
+    overlay inherits from its base).
+    `in_force` and `attributes` come last so that code building a `Resolved` by position still
+    works.
     """
 
     name: str
@@ -383,6 +464,13 @@ class Resolved:
     reports: tuple[Report, ...]
     examples: tuple[Example, ...]
     origins: dict[str, str] = field(default_factory=dict, compare=False)
+    in_force: InForce | None = None
+    attributes: tuple[AttributeDecl, ...] = ()
+    extends_span: Span = _span()  # of the file itself: where what it inherits is said
+    in_force_of: str = ""  # the name of the rule set whose dates of force `in_force` is
+
+    def attribute(self, name: str) -> AttributeDecl | None:
+        return next((a for a in self.attributes if a.name == name), None)
 
     def block(self, block_id: str) -> Classify | None:
         return next((c for c in self.classifies if c.id == block_id), None)

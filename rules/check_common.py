@@ -12,8 +12,15 @@ from . import ast
 from .errors import Diagnostic, Severity, did_you_mean, source_line
 from .fmt import format_value
 
-FUNCTIONS = {"year": "one argument (a date)", "months": "two arguments (two dates)"}
-ARITY = {"year": 1, "months": 2}
+FUNCTIONS = {
+    "year": "one argument (a date)",
+    "months": "two arguments (two dates)",
+    "rounded": "two arguments (a share and a number of decimal places)",
+}
+ARITY = {"year": 1, "months": 2, "rounded": 2}
+MAX_PLACES = 6  # `rounded(share(x), N)`: decimal places of the percentage, 0 to this
+# The kind of value each declared type of attribute is (`attribute x yes-no "…"`).
+DECLARED: Mapping[str, str] = {"yes-no": "bool", "date": "date", "number": "number", "text": "text"}
 STATUSES = ("evaluated", "exempt", "invalid")
 COLUMNS = ("id", "name", "position", "group", "unit", "round")
 REPORT_COLUMNS = ("group", "unit", "position", "round")
@@ -28,7 +35,7 @@ WORDS: Mapping[Kind, str] = {
     "bool": "true or false",
     "text": "a text",
 }
-PLURALS = {"level": "levels", "block": "blocks", "class": "classes"}
+PLURALS = {"level": "levels", "block": "blocks", "class": "classes", "name": "names"}
 
 
 # --- where things are ------------------------------------------------------------------------
@@ -79,6 +86,9 @@ class Findings:
         self._owners = {id(s): f for f in self.files for s in f.rs.statements}
         # (file, line, column, message) -> (order said, diagnostic)
         self._found: dict[tuple[int, int, int, str], tuple[int, Diagnostic]] = {}
+        # while set, what is found in a base is said at the top file's `extends` instead:
+        # (the place there, the words put before the message, the hint added)
+        self.redirect: tuple[Place, str, str] | None = None
 
     def owner(self, statement: object) -> File:
         return self._owners.get(id(statement), self.files[0])
@@ -86,6 +96,12 @@ class Findings:
     def say(
         self, severity: Severity, file: File, place: Place, message: str, hint: str | None = None
     ) -> None:
+        if self.redirect is not None and file.order > 0:
+            at, before, added = self.redirect
+            where = f"{_name(file.path)}:{place.line}"
+            message = f"{before} ({where}): {message}"
+            hint = f"{hint}; or {added}" if hint else added
+            file, place = self.files[0], at
         diag = Diagnostic(
             severity,
             message,
@@ -113,6 +129,11 @@ class Findings:
     @staticmethod
     def where(here: File, there: File, line: int) -> str:
         return f"line {line}" if here is there else f"{there.path}:{line}"
+
+
+def _name(path: str) -> str:
+    """A base as its file name: the folder it is installed in is no business of a message."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 # --- saying values and names -----------------------------------------------------------------
@@ -149,6 +170,8 @@ def kind_of(value: ast.Value) -> Kind:
     if isinstance(value, ast.Count | ast.Turnout):
         return "votes"
     if isinstance(value, ast.Call):
+        if value.func == "rounded":
+            return "share"
         return "number" if value.func in ARITY else "any"
     if isinstance(value, ast.Literal_):
         literal = value.value

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 
 from . import ast
 from .check_common import (
-    ARITY,
     COLUMNS,
+    DECLARED,
     REPORT_COLUMNS,
     STATUSES,
     VOTE_NAMES,
@@ -237,6 +237,62 @@ def example(out: Findings, f: File, example: ast.Example) -> None:
         )
 
 
+def attribute_decl(out: Findings, f: File, decl: ast.AttributeDecl) -> None:
+    place = Place.at(decl.name_span, decl.span)
+    reserved(out, f, decl.name, place, "name")
+    taken = _taken_by_data(decl.name)
+    if taken and decl.name not in COLUMNS:
+        out.error(f, place, f"`{decl.name}` cannot be declared: it is {taken}")
+
+
+def attribute_decls(out: Findings, f: File) -> None:
+    seen: dict[str, ast.AttributeDecl] = {}
+    for decl in f.rs.of_type(ast.AttributeDecl):
+        if decl.name in seen:
+            out.error(
+                f,
+                Place.at(decl.name_span, decl.span),
+                f"attribute `{decl.name}` is declared twice in this file "
+                f"(first at line {seen[decl.name].span.line})",
+            )
+        seen.setdefault(decl.name, decl)
+
+
+DROP_WORDS = {
+    "exempt": 'exemption "{}"',
+    "classify": "classify block `{}`",
+    "example": 'example "{}"',
+    "report": 'report "{}"',
+    "quorum": "quorum",
+}
+
+
+def drop(out: Findings, f: File, drop: ast.Drop, base: Mapping[str, Sequence[str]] | None) -> None:
+    """What an overlay drops must be in its bases: `base` names what they have, by kind."""
+    place = Place.at(drop.name_span, drop.span) if drop.name else first_word(drop.span, "drop")
+    what = DROP_WORDS[drop.kind].format(drop.name)
+    if base is None:
+        out.error(
+            f,
+            first_word(drop.span, "drop"),
+            "`drop` removes what a base has, and this file extends nothing",
+            'write `extends "base.tn"` in the header, or leave the part out',
+        )
+        return
+    names = base.get(drop.kind, ())
+    if drop.kind == "quorum":
+        if not names:
+            out.error(f, place, "the base has no quorum to drop")
+        return
+    if drop.name not in names:
+        out.error(
+            f,
+            place,
+            f"the base has no {what} to drop",
+            known_hint(drop.name, list(names), "name"),
+        )
+
+
 # --- against the names the rule set defines --------------------------------------------------
 
 
@@ -273,10 +329,18 @@ def attributes(
     have_levels: bool,
     levels: Sequence[str],
     sources: Mapping[str, str],
+    declared: Sequence[ast.AttributeDecl] = (),
 ) -> dict[str, tuple[Kind, File, int]]:
-    """Check names in conditions; return each data attribute with the kind it is used as."""
-    known = [*levels, *ast.TURNOUT, *VOTE_NAMES, *COLUMNS]
-    kinds: dict[str, tuple[Kind, File, int]] = {}
+    """Check names in conditions; return each data attribute with the kind it is used as.
+
+    A declared attribute (`attribute appointed date "…"`) has its kind from the declaration,
+    and every use is held to it.
+    """
+    named = {decl.name: decl for decl in declared}
+    known = [*levels, *ast.TURNOUT, *VOTE_NAMES, *COLUMNS, *named]
+    kinds: dict[str, tuple[Kind, File, int]] = {
+        decl.name: (DECLARED[decl.type], out.owner(decl), decl.span.line) for decl in declared
+    }
     uses: list[tuple[File, ast.Attr, Kind]] = []
     for statement in statements:
         f = out.owner(statement)
@@ -304,7 +368,9 @@ def attributes(
             continue
         if name in ast.TURNOUT or name in VOTE_NAMES or name in COLUMNS:
             continue
-        close = None if name in RESERVED else did_you_mean(name, known)  # said once, as reserved
+        close = None
+        if name not in RESERVED and name not in named:  # a reserved word is said once, as such
+            close = did_you_mean(name, known)
         if close:
             out.warn(
                 f,
@@ -315,6 +381,14 @@ def attributes(
         first = kinds.get(name)
         if first is None or (kind != "any" and first[0] == "any"):
             kinds[name] = (kind, f, attr.span.line)
+        elif kind not in ("any", first[0]) and name in named:
+            decl = named[name]
+            out.error(
+                f,
+                place,
+                f"`{name}` is declared `{decl.type}` at {out.where(f, first[1], first[2])}, "
+                f"but is used as {WORDS[kind]} here",
+            )
         elif kind not in ("any", first[0]):
             out.error(
                 f,
@@ -355,6 +429,14 @@ def attribute_uses(when: ast.Cond) -> list[tuple[ast.Attr, Kind]]:
     for sub in conds(when):
         if isinstance(sub, ast.Truthy):
             found.append((sub.value, "any"))  # a bare attribute may be a flag, a date, a number
+        elif isinstance(sub, ast.Missing) and isinstance(sub.value, ast.Attr):
+            found.append((sub.value, "any"))
+        elif isinstance(sub, ast.InSet):
+            kind = kind_of(sub.items[0]) if sub.items else "any"
+            if isinstance(sub.value, ast.Attr):
+                found.append((sub.value, kind))
+            elif isinstance(sub.value, ast.Call):
+                found.extend(_call_uses(sub.value))
         elif isinstance(sub, ast.Compare):
             pair = (sub.left, sub.right)
             for value, other in (pair, pair[::-1]):
@@ -370,7 +452,7 @@ def _call_uses(call: ast.Call) -> list[tuple[ast.Attr, Kind]]:
     found: list[tuple[ast.Attr, Kind]] = []
     for arg in call.args:
         if isinstance(arg, ast.Attr):
-            found.append((arg, "date" if call.func in ARITY else "any"))
+            found.append((arg, "date" if call.func in ("year", "months") else "any"))
         elif isinstance(arg, ast.Call):
             found.extend(_call_uses(arg))
     return found

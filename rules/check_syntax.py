@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-from .errors import Diagnostic, RuleSyntaxError, source_line
+from .errors import Diagnostic, RuleSyntaxError, did_you_mean, source_line
 from .parser import RESERVED, grammar
 
 # Terminal names never reach the user: each is said in words. Keywords and punctuation are shown
@@ -29,6 +29,7 @@ _WORDS = {
     "DATE": "a date (2023-06-23)",
     "BOOL": "a boolean (true or false)",
     "CMP": "a comparison (>=, >, <=, <, ==, !=)",
+    "ATTR_TYPE": "a type (yes-no, date, number or text)",
     "$END": "the end of the file",
 }
 _FOUND = {
@@ -42,7 +43,7 @@ _FOUND = {
 
 _STATEMENTS = frozenset(
     {"levels", "map", "basis", "quorum", "schedule", "exempt", "classify", "report", "example"}
-    | {"source"}
+    | {"source", "attribute", "drop"}
 )
 _SCALAR = frozenset({"NUMBER", "DATE", "BOOL", "STRING"})
 _VALUE = _SCALAR | {"NAME", "share", "count", "previous"}
@@ -52,7 +53,7 @@ _GROUPS: tuple[tuple[frozenset[str], str, str], ...] = (
         _STATEMENTS,
         "a statement",
         "a statement starts with `levels`, `map`, `basis`, `quorum`, `schedule`, `exempt`, "
-        "`classify`, `report`, `example` or `source`",
+        "`classify`, `report`, `example`, `attribute`, `drop` or `source`",
     ),
     (
         _VALUE | {"not", "("},
@@ -79,6 +80,8 @@ _LOOKALIKE = {
     "&": "write `and`",
     "|": "write `or`",
     "!": "write `!=`, or `not` before a condition",
+    "[": 'a set is written in braces: `position in {"Chủ tịch", "Phó Chủ tịch"}`',
+    "]": 'a set is written in braces: `position in {"Chủ tịch", "Phó Chủ tịch"}`',
 }
 
 
@@ -99,6 +102,10 @@ def _literals(terminals: Iterable[str]) -> set[str]:
 def _expected(accepted: Iterable[str]) -> tuple[str, str | None]:
     """What the parser would take, in words, and a hint when a whole family was named."""
     left = _literals(accepted)
+    if "in" in left and ("extends" in left or left >= _STATEMENTS):  # after the header's name
+        left = (left - {"in"}) | {"in force"}
+    if "CMP" in left:  # `in {…}`, `not in {…}`, `is missing` after a value: said as comparing
+        left -= {"in", "not", "is"}
     words: list[str] = []
     hint: str | None = None
     for members, word, why in _GROUPS:
@@ -116,6 +123,7 @@ def _expected(accepted: Iterable[str]) -> tuple[str, str | None]:
 class _Replay:
     accepts: set[str]  # the terminals the parser takes at the error
     recent: tuple[Token, ...]  # the last tokens before it
+    opened: tuple[Token, ...] = ()  # the `{` not closed before it, outermost first
 
 
 def _replay(text: str, pos: int | None) -> _Replay:
@@ -126,14 +134,19 @@ def _replay(text: str, pos: int | None) -> _Replay:
     """
     parser = grammar().parse_interactive(text)
     recent: list[Token] = []
+    opened: list[Token] = []
     try:
         for token in parser.iter_parse():
             if pos is not None and (token.start_pos or 0) >= pos:
                 break
             recent = [*recent[-3:], token]
+            if str(token) == "{" and token.type != "STRING":
+                opened.append(token)
+            elif str(token) == "}" and token.type != "STRING" and opened:
+                opened.pop()
     except UnexpectedInput:
         pass  # the lexer stopped at the error: the parser has not seen it
-    return _Replay(set(parser.accepts()), tuple(recent))
+    return _Replay(set(parser.accepts()), tuple(recent), tuple(opened))
 
 
 def _accepts_at(text: str, pos: int | None) -> set[str]:
@@ -259,10 +272,74 @@ def _bad_word(text: str, exc: UnexpectedCharacters, pos: int) -> _Said:
     )
 
 
+def _unclosed(text: str, replay: _Replay, token: Token | None) -> _Said | None:
+    """A `{` left open: the file ends, or a statement starts, inside its block."""
+    if not replay.opened:
+        return None
+    brace = replay.opened[-1]
+    if token is None:
+        return _Said(
+            brace.line or 0,
+            brace.column or 0,
+            1,
+            f"the `{{` on line {brace.line} is never closed",
+            "add `}` where its block ends",
+        )
+    starts = [t for t in (*replay.recent, token) if _starts_statement(text, t)]
+    if not starts:
+        return None
+    keyword = starts[-1]
+    if (keyword.start_pos or 0) < (brace.start_pos or 0):
+        return None
+    return _Said(
+        brace.line or 0,
+        brace.column or 0,
+        1,
+        f"the `{{` on line {brace.line} is not closed before `{keyword}` on line {keyword.line}",
+        f"add `}}` before line {keyword.line}",
+    )
+
+
+def _starts_statement(text: str, token: Token) -> bool:
+    """A word that starts a statement, first on its line (taken for a name or not)."""
+    return str(token) in _STATEMENTS and token.type != "STRING" and _first_on_line(text, token)
+
+
+def _first_on_line(text: str, token: Token) -> bool:
+    start = token.start_pos or 0
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+
+
+def _bare_boolean(replay: _Replay) -> _Said | None:
+    """`when false`: a boolean alone is no condition."""
+    if not replay.recent or replay.recent[-1].type != "BOOL" or "CMP" not in replay.accepts:
+        return None
+    word = replay.recent[-1]
+    return _Said(
+        word.line or 0,
+        word.column or 0,
+        len(str(word)),
+        f"`{word}` alone is not a condition: a condition compares values "
+        "(`share(thap) > 1/2`) or names an attribute (`retirement_notice`)",
+        "a rule that should never match is left out; one that always matches is the `else`",
+    )
+
+
+def _misspelled(token: Token, accepted: set[str]) -> str | None:
+    """`levles` where a word of the language is expected: did you mean `levels`?"""
+    if token.type != "NAME":
+        return None
+    words = [w for w in _literals(accepted) if w.isalpha()]
+    return did_you_mean(str(token), words)
+
+
 def _bad_token(text: str, exc: UnexpectedToken) -> _Said:
     token = exc.token
     if token.type == "$END":
         replay = _replay(text, None)
+        said = _bare_boolean(replay) or _unclosed(text, replay, None)
+        if said is not None:
+            return said
         expected, hint = _expected(replay.accepts or exc.expected)
         hint = hint or _keyword_as_name(replay)
         lines = text.splitlines() or [""]
@@ -270,8 +347,14 @@ def _bad_token(text: str, exc: UnexpectedToken) -> _Said:
             len(lines), len(lines[-1]) + 1, 1, f"the file ends too early; expected {expected}", hint
         )
     replay = _replay(text, token.start_pos)
+    said = _bare_boolean(replay) or _unclosed(text, replay, token)
+    if said is not None:
+        return said
     expected, hint = _expected(replay.accepts or exc.expected)
-    hint = hint or _keyword_as_name(replay)
+    swallowed = any(t.type == "NAME" and _starts_statement(text, t) for t in replay.recent)
+    if swallowed:
+        hint = _keyword_as_name(replay)
+    hint = _misspelled(token, replay.accepts) or hint or _keyword_as_name(replay)
     found, width = _found(token), len(str(token))
     if token.type == "NAME":
         start, end = _word(text, token.start_pos or 0)
@@ -285,8 +368,142 @@ def _bad_token(text: str, exc: UnexpectedToken) -> _Said:
     return _Said(token.line or 0, token.column or 0, width, message, hint)
 
 
-def syntax_error(text: str, path: str, exc: UnexpectedInput) -> RuleSyntaxError:
-    """One `RuleSyntaxError`: where, what was expected and what was found, in words."""
+MAX_ERRORS = 50  # syntax errors said for one file; the rest are counted
+_MAX_PASSES = 200  # parses of one file while looking for its errors (then "at least N more")
+_STATEMENT_LINE = re.compile(
+    r"^[ \t]*(" + "|".join(sorted(_STATEMENTS - {"source"})) + r")\b", re.MULTILINE
+)
+
+
+def syntax_errors(text: str, path: str, first: UnexpectedInput) -> RuleSyntaxError:
+    """Every syntax error of a file, not only the first: after each, the statement it is in is
+    skipped up to the next line that starts a statement, and the rest is parsed again.
+
+    Skipped text is blanked out, line breaks kept, so every place stays where it was. At most
+    `MAX_ERRORS` are said, then how many more there are. An error in the header, or one after
+    which no statement starts, ends the search.
+    """
+    said: list[Diagnostic] = []
+    seen: set[tuple[int, int]] = set()
+    lines = text.splitlines()
+    current, exc = text, first
+    finished = False
+    for _ in range(_MAX_PASSES):
+        diag = syntax_error(current, path, exc, quote=False).diagnostics[0]
+        diag = Diagnostic(
+            diag.severity,
+            diag.message,
+            diag.path,
+            diag.line,
+            diag.column,
+            lines[diag.line - 1] if 0 < diag.line <= len(lines) else "",
+            diag.width,
+            diag.hint,
+        )
+        if (diag.line, diag.column) in seen:
+            finished = True
+            break
+        seen.add((diag.line, diag.column))
+        said.append(diag)
+        skipped = _skip(current, exc, diag)
+        if skipped is None:
+            finished = True
+            break
+        current = skipped
+        try:
+            grammar().parse(current)
+        except UnexpectedInput as again:
+            exc = again
+            continue
+        finished = True
+        break
+    more = len(said) - MAX_ERRORS
+    if more > 0:
+        rest = said[MAX_ERRORS]
+        least = "" if finished else "at least "
+        message = f"and {least}{more} more syntax error{'s' if more > 1 else ''}, from here on"
+        summary = Diagnostic(
+            "error", message, path, rest.line, rest.column, rest.source_line, rest.width
+        )
+        said = [*said[:MAX_ERRORS], summary]
+    return RuleSyntaxError(said)
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    lines = text.split("\n")
+    return sum(len(x) + 1 for x in lines[: max(line - 1, 0)]) + max(column - 1, 0)
+
+
+def _skip(text: str, exc: UnexpectedInput, diag: Diagnostic) -> str | None:
+    """The text with the statement of an error blanked out up to the next statement; None when
+    there is nothing after it to parse again."""
+    at = getattr(exc, "pos_in_stream", None)
+    token = getattr(exc, "token", None)
+    if isinstance(token, Token):
+        if token.type == "$END":
+            return None
+        at = token.start_pos
+    if at is None:
+        return None
+    said_at = at
+    if isinstance(token, Token) and (token.line, token.column) != (diag.line, diag.column):
+        said_at = _offset(text, diag.line, diag.column)  # an unclosed `{`: said where it opens
+    header_end = _header_end(text)
+    if header_end is None:
+        return None
+    # the statements that start before the error (few: what parsed before is gone already)
+    starts = [m.start(1) for m in _STATEMENT_LINE.finditer(text, header_end, max(at, said_at) + 1)]
+    swallowed = [
+        t.start_pos or 0
+        for t in _replay(text, at).recent
+        if t.type == "NAME" and _starts_statement(text, t)
+    ]
+    if swallowed:  # `basis` then `exempt` read as its name: `basis` is the unfinished one
+        at = said_at = swallowed[-1]
+    if _starts_at(text, at):
+        # a statement starts where the error is: the one before it is unfinished
+        begin = max((p for p in starts if p < at and p <= said_at), default=None)
+        end: int | None = at
+    else:
+        begin = max((p for p in starts if p <= min(at, said_at)), default=None)
+        after = text.find("\n", max(at, said_at))  # the next statement, on a later line
+        found = _STATEMENT_LINE.search(text, after) if after >= 0 else None
+        end = found.start(1) if found else None
+    if begin is None:
+        line_start = text.rfind("\n", 0, at) + 1
+        if text[line_start:at].strip():
+            return None
+        begin = line_start
+    if end is None or begin < header_end or end <= begin:
+        return None
+    # all that comes before parsed already: it goes too, its line breaks kept, so that each
+    # pass parses only what is left (a thousand broken statements are not a thousand parses of
+    # the whole file)
+    line_start = text.rfind("\n", 0, end) + 1
+    if line_start <= header_end:
+        pad = " " * (end - header_end)
+    else:  # the same lines and the same column: every place after stays where it was
+        pad = "\n" * text.count("\n", header_end, end) + " " * (end - line_start)
+    return text[:header_end] + pad + text[end:]
+
+
+def _starts_at(text: str, pos: int) -> bool:
+    """Whether a statement starts at `pos`, first on its line."""
+    found = _STATEMENT_LINE.match(text, text.rfind("\n", 0, pos) + 1)
+    return found is not None and found.start(1) == pos
+
+
+def _header_end(text: str) -> int | None:
+    """Where the first statement may start: after `ruleset "…"` (None: no header)."""
+    found = re.search(r'\bruleset\s*"(?:[^"\\\n]|\\.)*"', text)
+    return found.end() if found else None
+
+
+def syntax_error(
+    text: str, path: str, exc: UnexpectedInput, *, quote: bool = True
+) -> RuleSyntaxError:
+    """One `RuleSyntaxError`: where, what was expected and what was found, in words (the
+    source line quoted unless `quote` is False)."""
     if isinstance(exc, UnexpectedCharacters):
         said = _bad_character(text, exc)
     elif isinstance(exc, UnexpectedToken):
@@ -302,7 +519,7 @@ def syntax_error(text: str, path: str, exc: UnexpectedInput) -> RuleSyntaxError:
         path,
         said.line,
         said.column,
-        source_line(text, said.line),
+        source_line(text, said.line) if quote else "",
         max(said.width, 1),
         said.hint,
     )

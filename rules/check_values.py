@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
@@ -12,6 +13,7 @@ from .check_common import (
     ARITY,
     COLUMNS,
     FUNCTIONS,
+    MAX_PLACES,
     VOTE_NAMES,
     WORDS,
     File,
@@ -128,17 +130,33 @@ def schedule(out: Findings, f: File, schedule: ast.Schedule) -> None:
 # --- conditions, on their own ----------------------------------------------------------------
 
 
+def _rounded_sides(when: ast.Cond) -> set[int]:
+    """The numbers compared with `rounded(…)`: `66.67%` there is meant as printed, not 2/3."""
+    found: set[int] = set()
+    for sub in conds(when):
+        if isinstance(sub, ast.Compare):
+            for one, other in ((sub.left, sub.right), (sub.right, sub.left)):
+                if isinstance(other, ast.Call) and other.func == "rounded":
+                    found.add(id(one))
+    return found
+
+
 def cond(out: Findings, f: File, when: ast.Cond) -> None:
+    as_printed = _rounded_sides(when)
     for sub in conds(when):
         if isinstance(sub, ast.Compare):
             _compare(out, f, sub)
         elif isinstance(sub, ast.Truthy):
             _truthy(out, f, sub)
+        elif isinstance(sub, ast.InSet):
+            in_set(out, f, sub)
+        elif isinstance(sub, ast.Missing):
+            missing(out, f, sub)
     for value in values(when):
         if isinstance(value, ast.Call):
             _call(out, f, value)
-        elif isinstance(value, ast.Number):
-            near_fraction(out, f, value)
+        elif isinstance(value, ast.Number) and id(value) not in as_printed:
+            near_fraction(out, f, value, in_condition=True)
         elif isinstance(value, ast.Share | ast.Count):
             seen: set[str] = set()
             for level, span in zip(value.levels, value.level_spans, strict=False):
@@ -226,6 +244,9 @@ def _call(out: Findings, f: File, call: ast.Call) -> None:
     if len(call.args) != ARITY[call.func]:
         out.error(f, place, f"`{call.func}` takes {FUNCTIONS[call.func]}, not {len(call.args)}")
         return
+    if call.func == "rounded":
+        _rounded(out, f, call)
+        return
     for arg in call.args:
         kind = kind_of(arg)
         if kind not in ("date", "any"):
@@ -236,7 +257,81 @@ def _call(out: Findings, f: File, call: ast.Call) -> None:
             )
 
 
-def near_fraction(out: Findings, f: File, number: ast.Number) -> None:
+def _rounded(out: Findings, f: File, call: ast.Call) -> None:
+    """`rounded(share(x), 2)`: a share of this or the previous vote, and whole decimal places."""
+    share, places = call.args
+    if not isinstance(share, ast.Share):
+        out.error(
+            f,
+            Place.of(share.span),
+            f"`rounded` rounds a share, not `{show(share)}`",
+            "write `rounded(share(thap), 2)`",
+        )
+    if (
+        not isinstance(places, ast.Number)
+        or not re.fullmatch(r"\d+", places.text)
+        or places.value > MAX_PLACES
+    ):
+        out.error(
+            f,
+            Place.of(places.span),
+            f"the decimal places of `rounded` are a whole number from 0 to {MAX_PLACES}, "
+            f"not `{show(places)}`",
+            "`rounded(share(thap), 2)` rounds 2/3 to 66.67%",
+        )
+
+
+def in_set(out: Findings, f: File, cond: ast.InSet) -> None:
+    """`x in {…}`: a set that is not empty, of one kind, that `x` can equal, each member once."""
+    word = "not in" if cond.negated else "in"
+    if not cond.items:
+        out.error(
+            f,
+            Place.of(cond.span),
+            f"`{word} {{}}` lists nothing",
+            'list the values: `position in {"Chủ tịch", "Phó Chủ tịch"}`',
+        )
+        return
+    kinds = [kind_of(item) for item in cond.items]
+    for item, kind in zip(cond.items, kinds, strict=True):
+        if kind != kinds[0]:
+            out.error(
+                f,
+                Place.of(item.span),
+                f"the values of a set are all of one kind: `{show(cond.items[0])}` is "
+                f"{WORDS[kinds[0]]}, `{show(item)}` {WORDS[kind]}",
+            )
+            return
+    own = kind_of(cond.value)
+    pair = {own, kinds[0]}
+    if own != "any" and own != kinds[0] and pair not in ({"share", "number"}, {"votes", "number"}):
+        out.error(
+            f,
+            Place.of(cond.span),
+            f"`{show(cond.value)}` is {WORDS[own]} and the set holds {WORDS[kinds[0]]}: "
+            "it can never be one of them",
+        )
+    seen: set[object] = set()
+    for item in cond.items:
+        key = (type(item.value), item.value)
+        if key in seen:
+            out.warn(f, Place.of(item.span), f"`{show(item)}` is listed twice in this set")
+        seen.add(key)
+
+
+def missing(out: Findings, f: File, cond: ast.Missing) -> None:
+    if isinstance(cond.value, ast.Turnout):
+        out.error(
+            f,
+            Place.of(cond.value.span),
+            f"`{cond.value.name}` is a turnout figure: every vote has one, so it is never missing",
+            "`is missing` is for an attribute of the data, a column whose cell may be blank",
+        )
+
+
+def near_fraction(
+    out: Findings, f: File, number: ast.Number, *, in_condition: bool = False
+) -> None:
     if "." not in number.text:
         return
     value = number.value
@@ -250,6 +345,10 @@ def near_fraction(out: Findings, f: File, number: ast.Number) -> None:
                 Place.of(number.span),
                 f"{number.text} is not exactly {simple} (it is {value}); "
                 f"write {simple} if that is meant",
+                "to compare the percentage as documents print it, rounded, use "
+                "`rounded(share(…), 2)`"
+                if number.is_percent and in_condition
+                else None,
             )
             return
 
@@ -303,6 +402,8 @@ def setting(
         )
         return
     kind, there, line = attributes[name]
+    if setting.value == "":
+        return  # a blank cell: `is missing` holds, any other use of it is unknown
     if kind != "any" and scalar_kind(setting.value) != kind:
         out.error(
             f,

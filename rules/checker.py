@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import ast, check_names, check_values
 from .check_common import COLUMNS, VOTE_NAMES, File, Findings, Place, first_word, setting_groups
@@ -58,6 +58,15 @@ def _local(out: Findings, f: File) -> None:
             )
     check_names.once(out, f)
     check_names.unique_names(out, f)
+    check_names.attribute_decls(out, f)
+    in_force = f.rs.in_force
+    if in_force is not None and in_force.start and in_force.end and in_force.end < in_force.start:
+        out.error(
+            f,
+            Place.of(in_force.span),
+            f"the dates of force end ({in_force.end.isoformat()}) before they start "
+            f"({in_force.start.isoformat()})",
+        )
     maps: dict[str, ast.LevelMap] = {}
     for statement in f.rs.statements:
         if isinstance(statement, ast.Levels):
@@ -76,9 +85,28 @@ def _local(out: Findings, f: File) -> None:
             _classify(out, f, statement)
         elif isinstance(statement, ast.Report):
             check_names.report(out, f, statement)
+        elif isinstance(statement, ast.Drop):
+            check_names.drop(out, f, statement, _base_names(out, f))
+        elif isinstance(statement, ast.AttributeDecl):
+            check_names.attribute_decl(out, f, statement)
         else:
             check_names.example(out, f, statement)
             check_values.example(out, f, statement)
+
+
+def _base_names(out: Findings, f: File) -> dict[str, list[str]] | None:
+    """What the bases of a file have, by kind (for `drop`); None if the file extends nothing."""
+    if f.rs.extends is None:
+        return None
+    bases = [g.rs for g in out.files[f.order + 1 :]]
+    scope = _Scope.merge(bases)
+    return {
+        "exempt": [e.reason for e in scope.exempts],
+        "classify": [c.id for c in scope.classifies],
+        "example": [e.name for e in scope.examples],
+        "report": [r.title for r in scope.reports],
+        "quorum": ["quorum"] if scope.quorum else [],
+    }
 
 
 def _cond(out: Findings, f: File, when: ast.Cond) -> None:
@@ -117,6 +145,8 @@ class _Scope:
     classifies: tuple[ast.Classify, ...]
     reports: tuple[ast.Report, ...]
     examples: tuple[ast.Example, ...]
+    quorum: bool = False
+    attributes: tuple[ast.AttributeDecl, ...] = ()
 
     @staticmethod
     def of(resolved: ast.Resolved) -> _Scope:
@@ -128,6 +158,8 @@ class _Scope:
             resolved.classifies,
             resolved.reports,
             resolved.examples,
+            resolved.quorum is not None,
+            resolved.attributes,
         )
 
     @staticmethod
@@ -140,7 +172,24 @@ class _Scope:
         classifies: dict[str, ast.Classify] = {}
         reports: dict[str, ast.Report] = {}
         examples: dict[str, ast.Example] = {}
+        attributes: dict[str, ast.AttributeDecl] = {}
+        quorum = False
         for rs in reversed(chain):
+            for drop in rs.of_type(ast.Drop):
+                if drop.kind == "exempt":
+                    exempts = tuple(e for e in exempts if e.reason != drop.name)
+                elif drop.kind == "quorum":
+                    quorum = False
+                else:
+                    tables: dict[str, dict[str, Any]] = {
+                        "classify": classifies,
+                        "report": reports,
+                        "example": examples,
+                    }
+                    table = tables[drop.kind]
+                    table.pop(drop.name, None)
+            quorum = quorum or bool(rs.of_type(ast.Quorum))
+            attributes.update((a.name, a) for a in rs.of_type(ast.AttributeDecl))
             levels = next(reversed(rs.of_type(ast.Levels)), levels)
             basis = next(reversed(rs.of_type(ast.Basis)), basis)
             maps = rs.of_type(ast.LevelMap) or maps
@@ -156,6 +205,8 @@ class _Scope:
             tuple(classifies.values()),
             tuple(reports.values()),
             tuple(examples.values()),
+            quorum,
+            tuple(attributes.values()),
         )
 
 
@@ -188,13 +239,24 @@ def _in_scope(out: Findings, scope: _Scope) -> None:
             check_names.map_in_scope(out, level_map, levels)
     classifies = _with_twins(out, scope.classifies, lambda c: c.id)
     attributes = check_names.attributes(
-        out, [*scope.exempts, *classifies], scope.levels is not None, levels or (), sources
+        out,
+        [*scope.exempts, *classifies],
+        scope.levels is not None,
+        levels or (),
+        sources,
+        scope.attributes,
     )
     blocks = {b.id: b for b in scope.classifies}
     for report in _with_twins(out, scope.reports, lambda r: r.title):
         check_names.report_in_scope(out, report, blocks, attributes)
     for example in _with_twins(out, scope.examples, lambda e: e.name):
+        if out.owner(example).order > 0 and top.rs.extends is not None:
+            # an inherited example is the overlay's to mend: said at its `extends`
+            place = Place.at(top.rs.extends_span, top.rs.span)
+            hint = f'drop it (`drop example "{example.name}"`) or write an example of the same name'
+            out.redirect = (place, f'inherited example "{example.name}"', hint)
         _example_in_scope(out, example, levels, sources, attributes, blocks)
+        out.redirect = None
 
 
 def _with_twins(out: Findings, in_force: Sequence[_S], key: Callable[[_S], str]) -> list[_S]:

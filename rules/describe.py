@@ -31,6 +31,7 @@ TURNOUT_WORDS = {
 }
 ATTR_WORDS = {"vote_date": "ngày lấy phiếu", "vote_year": "năm lấy phiếu"}
 COLUMN_WORDS = {"group": "nhóm", "unit": "đơn vị", "position": "chức vụ", "round": "đợt"}
+TYPE_WORDS = {"yes-no": "có/không", "date": "ngày", "number": "số", "text": "văn bản"}
 _MIRROR: dict[ast.Op, ast.Op] = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "==": "==", "!=": "!="}
 
 
@@ -75,6 +76,20 @@ def _at_least(
     return f"khác {whole}"
 
 
+def _date(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def in_force_words(in_force: ast.InForce, name: str) -> str:
+    """`NQ 85/2014 có hiệu lực từ 01/07/2015 đến hết 30/06/2023` (no final stop)."""
+    parts = []
+    if in_force.start is not None:
+        parts.append(f"từ {_date(in_force.start)}")
+    if in_force.end is not None:
+        parts.append(f"đến hết {_date(in_force.end)}")
+    return f"{name} có hiệu lực {' '.join(parts)}"
+
+
 class _Words:
     """The sentences of one resolved rule set (it knows the labels of the levels)."""
 
@@ -99,8 +114,12 @@ class _Words:
         if isinstance(value, ast.Turnout):
             return TURNOUT_WORDS.get(value.name, value.name)
         if isinstance(value, ast.Attr):
-            return ATTR_WORDS.get(value.name, value.name)
+            return self.attr(value.name)
         if isinstance(value, ast.Call):
+            if value.func == "rounded" and len(value.args) == 2:
+                places = self.value(value.args[1])
+                rounding = f"phần trăm làm tròn đến {places} chữ số thập phân"
+                return f"{self.value(value.args[0])} ({rounding})"
             args = [self.value(a) for a in value.args]
             if value.func == "year" and len(args) == 1:
                 return f"năm của {args[0]}"
@@ -113,6 +132,13 @@ class _Words:
         if isinstance(literal, dt.date):
             return literal.strftime("%d/%m/%Y")
         return f'"{literal}"'
+
+    def attr(self, name: str) -> str:
+        """An attribute in words: its declared label, the words of a column, or its id."""
+        decl = self.r.attribute(name)
+        if decl is not None:
+            return _lower_first(decl.label)
+        return ATTR_WORDS.get(name) or COLUMN_WORDS.get(name) or name
 
     @staticmethod
     def before(value: ast.Share | ast.Count) -> str:
@@ -139,7 +165,23 @@ class _Words:
     def cond(self, cond: ast.Cond, has: str = "có ") -> str:
         """The condition in words; `has` is put before each threshold and flag."""
         if isinstance(cond, ast.Truthy):
+            decl = self.r.attribute(cond.value.name)
+            if decl is not None:
+                return _lower_first(decl.label)
             return has + cond.value.name
+        if isinstance(cond, ast.InSet):
+            items = [self.value(item) for item in cond.items]
+            if not items:
+                listed = "một giá trị trong tập rỗng"
+            elif len(items) == 1:
+                listed = items[0]
+            else:
+                listed = ", ".join(items[:-1]) + " hoặc " + items[-1]
+            word = "không phải" if cond.negated else "là"
+            return f"{self.value(cond.value)} {word} {listed}"
+        if isinstance(cond, ast.Missing):
+            word = "có giá trị" if cond.negated else "để trống"
+            return f"{self.value(cond.value)} {word}"
         if isinstance(cond, ast.Not):
             inner = cond.operand
             if isinstance(inner, ast.Truthy) or self.threshold(inner) is not None:
@@ -154,7 +196,10 @@ class _Words:
             unit = "số phiếu" if isinstance(value, ast.Share) else "phiếu"
             rest = f"{unit} {self.levels(value.levels)}{self.before(value)}"
             half = isinstance(value, ast.Share)
-            return has + _at_least(op, _number(number), rest, half=half)
+            exact = ""
+            if isinstance(value, ast.Share) and number.is_percent and "." in number.text:
+                exact = " (tỷ lệ tính chính xác, không làm tròn)"
+            return has + _at_least(op, _number(number), rest, half=half) + exact
         left, right = self.value(cond.left), self.value(cond.right)
         if isinstance(cond.right, ast.Literal_) and isinstance(cond.right.value, dt.date):
             when = {">": "sau", ">=": "từ", "<": "trước", "<=": "đến hết", "==": "là", "!=": "khác"}
@@ -182,6 +227,11 @@ class _Words:
             lines.append(f"Kế thừa: {bases}; các phần không viết lại lấy từ tệp gốc.")
         if r.sources:
             lines.append(f"Căn cứ: {'; '.join(r.sources)}.")
+        if r.in_force is not None:
+            lines.append(in_force_words(r.in_force, r.name) + ".")
+        for decl in r.attributes:
+            kind = TYPE_WORDS[decl.type]
+            lines.append(f"Dữ liệu: cột {decl.name} là “{decl.label}” ({kind}).")
         return lines
 
     def setup(self) -> list[str]:
@@ -339,5 +389,9 @@ def to_document(r: ast.Resolved) -> dict[str, Any]:
         }
         for e in r.examples
     ]
+    if r.in_force is not None:
+        doc["in_force"] = _optional(**{"from": r.in_force.start, "until": r.in_force.end})
+    if r.attributes:
+        doc["attributes"] = [{"id": a.name, "type": a.type, "label": a.label} for a in r.attributes]
     doc["origins"] = dict(sorted(r.origins.items()))
     return doc

@@ -5,8 +5,10 @@ formatted text parses to a tree equal to the original one (spans and comments as
 
 The layout, decided here where the brief left a choice:
 
-- Header: `ruleset "…"` (with ` extends "…"`), then each `source` on its own line; sources written
-  further down the file move up into the header. One blank line after the header.
+- Header: `ruleset "…"` (with ` extends "…"`), then `in force from … until …` on its own line,
+  then each `source` on its own line; sources written further down the file move up into the
+  header. One blank line after the header.
+- `attribute` lines stand together, as do `drop` lines (no blank line between two of a kind).
 - Blank lines between top-level statements come from their kinds, never from the source: none
   inside the group levels / map / basis / quorum / schedule, none between two `exempt` lines or
   two `report` lines, one everywhere else (every `classify` and `example` block stands apart).
@@ -106,6 +108,13 @@ def format_cond(cond: ast.Cond) -> str:
         return f"{format_value(cond.left)} {cond.op} {format_value(cond.right)}"
     if isinstance(cond, ast.Truthy):
         return cond.value.name
+    if isinstance(cond, ast.InSet):
+        word = "not in" if cond.negated else "in"
+        items = ", ".join(format_value(item) for item in cond.items)
+        return f"{format_value(cond.value)} {word} {{{items}}}"
+    if isinstance(cond, ast.Missing):
+        word = "is not missing" if cond.negated else "is missing"
+        return f"{cond.value.name} {word}"
     if isinstance(cond, ast.Not):
         return "not " + _wrapped(cond.operand, 2)
     word, level = (" or ", 1) if isinstance(cond, ast.Or) else (" and ", 2)
@@ -120,6 +129,23 @@ def _wrapped(cond: ast.Cond, at_most: int) -> str:
 
 def format_setting(setting: ast.Setting) -> str:
     return f"{setting.name} {setting.text or _literal(setting.value)}"
+
+
+def format_drop(drop: ast.Drop) -> str:
+    if drop.kind == "quorum":
+        return "drop quorum"
+    name = drop.name if drop.kind == "classify" else quote(drop.name)
+    return f"drop {drop.kind} {name}"
+
+
+def format_in_force(in_force: ast.InForce) -> str:
+    """`in force from 2015-07-01 until 2023-06-30`, either part left out when absent."""
+    parts = ["in force"]
+    if in_force.start is not None:
+        parts.append(f"from {in_force.start.isoformat()}")
+    if in_force.end is not None:
+        parts.append(f"until {in_force.end.isoformat()}")
+    return " ".join(parts)
 
 
 def format_schedule(schedule: ast.Schedule) -> str:
@@ -269,6 +295,8 @@ _GROUPS: dict[type, str] = {
     ast.Classify: "classify",
     ast.Report: "report",
     ast.Example: "example",
+    ast.Drop: "drop",
+    ast.AttributeDecl: "attribute",
 }
 _APART = ("header", "classify", "example")
 
@@ -292,6 +320,10 @@ def _statement(statement: ast.Statement) -> list[_Line]:
         text = f"quorum {statement.measure} {statement.op} {number} of {statement.of}"
     elif isinstance(statement, ast.Schedule):
         text = format_schedule(statement)
+    elif isinstance(statement, ast.Drop):
+        text = format_drop(statement)
+    elif isinstance(statement, ast.AttributeDecl):
+        text = f"attribute {statement.name} {statement.type} {quote(statement.label)}"
     else:
         counts = "; ".join(f"count {c}" for c in statement.counts)
         body = "{ " + counts + " }" if counts else "{}"
@@ -323,6 +355,11 @@ def _header(rs: ast.RuleSet) -> list[_Line]:
         text += f" extends {quote(rs.extends)}"
     last = max(rs.span.line, rs.extends_span.end_line if rs.extends is not None else 0)
     lines = [_Line(0, text, _start(rs.span), (last, _FAR))]
+    if rs.in_force is not None:
+        span = rs.in_force.span
+        if span.line:
+            last = max(last, span.end_line)
+        lines.append(_Line(0, format_in_force(rs.in_force), _start(span), _end(span)))
     for source, (start, end) in zip(rs.sources, _source_places(rs, last), strict=True):
         lines.append(_Line(0, f"source {quote(source)}", start, end))
     return lines

@@ -48,6 +48,12 @@ KEYWORDS = (
     "by",
     "example",
     "previous",
+    "drop",
+    "attribute",
+    "force",
+    "from",
+    "until",
+    "is",
 )
 BUILTINS = (
     "members",
@@ -103,7 +109,12 @@ class TinnhiemLexer(RegexLexer):
             (rf"(by)(\s+)({_NAME})", bygroups(Keyword, Whitespace, Name.Attribute)),
             (r"(share|count)(\s*)(\()", bygroups(Name.Builtin, Whitespace, Punctuation), "sum"),
             (rf"(count)(\s+)({_NAME})", bygroups(Keyword, Whitespace, Name.Class)),
-            (r"(year|months)(?=\s*\()", Name.Builtin),
+            (r"(year|months|rounded)(?=\s*\()", Name.Builtin),
+            (
+                rf"(attribute)(\s+)({_NAME})(\s+)(yes-no|date|number|text)\b",
+                bygroups(Keyword, Whitespace, Name.Attribute, Whitespace, Keyword.Type),
+            ),
+            (words(("missing",), suffix=r"\b"), Keyword.Constant),
             (rf"{_NAME}(?=\s*\()", Name.Function),
             (words(("and", "or", "not"), suffix=r"\b"), Operator.Word),
             (words(("true", "false"), suffix=r"\b"), Keyword.Constant),

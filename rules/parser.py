@@ -29,7 +29,7 @@ RESERVED = (
     "ruleset", "extends", "source", "levels", "map", "basis", "quorum", "of", "schedule", "term",
     "year", "years", "vote", "in", "every", "meeting", "month", "exempt", "when", "note",
     "classify", "else", "report", "by", "count", "example", "previous", "expect", "share", "not",
-    "and", "or", "true", "false",
+    "and", "or", "true", "false", "force", "from", "until", "drop", "attribute", "is", "missing",
 )  # fmt: skip
 
 
@@ -184,7 +184,7 @@ class _ToAst(Transformer[Token, Any]):
     """One method per grammar rule; the only code that sees Lark trees."""
 
     def start(self, meta: Meta, items: list[Any]) -> ast.RuleSet:
-        (name, extends, sources, header_span), *statements = items
+        (name, extends, sources, header_span, in_force), *statements = items
         extends_name, extends_span = extends if extends else (None, ast.NOWHERE)
         late = [s for s in statements if isinstance(s, tuple)]
         body = tuple(s for s in statements if not isinstance(s, tuple))
@@ -195,13 +195,58 @@ class _ToAst(Transformer[Token, Any]):
             statements=body,
             span=header_span,
             extends_span=extends_span,
+            in_force=in_force,
         )
 
     def header(self, meta: Meta, items: list[Any]) -> tuple[Any, ...]:
         name = _unquote(items[0])
         extends = next((i for i in items[1:] if isinstance(i, tuple)), None)
         sources = [i for i in items[1:] if isinstance(i, str)]
-        return (name, extends, sources, _span(meta))
+        in_force = next((i for i in items[1:] if isinstance(i, ast.InForce)), None)
+        return (name, extends, sources, _span(meta), in_force)
+
+    def in_force(self, meta: Meta, items: list[tuple[str, dt.date]]) -> ast.InForce:
+        dates = dict(items)
+        return ast.InForce(dates.get("from"), dates.get("until"), _span(meta))
+
+    def in_force_from(self, meta: Meta, items: list[Token]) -> tuple[str, dt.date]:
+        return ("from", _date(items[0]))
+
+    def in_force_until(self, meta: Meta, items: list[Token]) -> tuple[str, dt.date]:
+        return ("until", _date(items[0]))
+
+    def _drop(self, kind: ast.DropKind, meta: Meta, items: list[Token]) -> ast.Drop:
+        if not items:
+            return ast.Drop(kind, "", _span(meta))
+        token = items[0]
+        name = _unquote(token) if token.type == "STRING" else str(token)
+        return ast.Drop(kind, name, _span(meta), name_span=_span(token))
+
+    def drop_exempt(self, meta: Meta, items: list[Token]) -> ast.Drop:
+        return self._drop("exempt", meta, items)
+
+    def drop_example(self, meta: Meta, items: list[Token]) -> ast.Drop:
+        return self._drop("example", meta, items)
+
+    def drop_report(self, meta: Meta, items: list[Token]) -> ast.Drop:
+        return self._drop("report", meta, items)
+
+    def drop_classify(self, meta: Meta, items: list[Token]) -> ast.Drop:
+        return self._drop("classify", meta, items)
+
+    def drop_quorum(self, meta: Meta, items: list[Token]) -> ast.Drop:
+        return self._drop("quorum", meta, items)
+
+    def attribute(self, meta: Meta, items: list[Token]) -> ast.AttributeDecl:
+        name, kind, label = items
+        return ast.AttributeDecl(
+            str(name),
+            str(kind),  # type: ignore[arg-type]  # the grammar allows only ATTR_TYPES
+            _unquote(label),
+            _span(meta),
+            name_span=_span(name),
+            type_span=_span(kind),
+        )
 
     def extends(self, meta: Meta, items: list[Token]) -> tuple[str, ast.Span]:
         return (_unquote(items[0]), _span(items[0]))
@@ -375,6 +420,23 @@ class _ToAst(Transformer[Token, Any]):
         left, op, right = items
         return ast.Compare(left, str(op), right, _span(meta))  # type: ignore[arg-type]
 
+    def membership(self, meta: Meta, items: list[Any]) -> ast.InSet:
+        value, members = items
+        return ast.InSet(value, members, False, _span(meta))
+
+    def non_membership(self, meta: Meta, items: list[Any]) -> ast.InSet:
+        value, members = items
+        return ast.InSet(value, members, True, _span(meta))
+
+    def set(self, meta: Meta, items: list[ast.Number | ast.Literal_]) -> tuple[Any, ...]:
+        return tuple(items)
+
+    def missing(self, meta: Meta, items: list[Token]) -> ast.Missing:
+        return ast.Missing(self.name(meta, items), False, _span(meta))
+
+    def not_missing(self, meta: Meta, items: list[Token]) -> ast.Missing:
+        return ast.Missing(self.name(meta, items), True, _span(meta))
+
     def number(self, meta: Meta, items: list[Token]) -> ast.Number:
         return parse_number(items[0])
 
@@ -439,12 +501,12 @@ def _too_deep(tree: Tree[Token]) -> Tree[Token] | None:
 
 def parse(text: str, path: str = "<string>") -> ast.RuleSet:
     """Parse one file; raise `RuleSyntaxError` (position, line, caret) if it is not valid."""
-    from .check_syntax import syntax_error  # it needs this module's grammar
+    from .check_syntax import syntax_errors  # it needs this module's grammar
 
     try:
         tree, comments = _tree(text)
     except UnexpectedInput as exc:
-        raise syntax_error(text, path, exc) from None
+        raise syntax_errors(text, path, exc) from None
     deep = _too_deep(tree)
     if deep is not None:
         line, column = deep.meta.line, deep.meta.column
@@ -480,4 +542,5 @@ def parse(text: str, path: str = "<string>") -> ast.RuleSet:
         path=path,
         span=ruleset.span,
         extends_span=ruleset.extends_span,
+        in_force=ruleset.in_force,
     )

@@ -9,6 +9,7 @@ import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import ast
 from .errors import Diagnostic, RuleError, RuleSyntaxError, Severity, source_line
@@ -74,21 +75,40 @@ def read_rules_file(path: str | Path, *, base: bool = False) -> str:
 def disk_loader(*search: str | Path) -> Loader:
     """Find a base beside the file that extends it, then in each of `search` (bundled rules).
 
-    A name without `.tn` is a bundled rule set and is looked for in `search` only.
+    A name without `.tn` is a bundled rule set and is looked for in `search` only. A file found
+    in a `search` folder is named by its file name (`qd96-2023.tn`), never by the folder it is
+    installed in: that name is what messages and results show, and a base it extends in turn is
+    looked for beside it. Every file goes through `read_rules_file`.
     """
+    folders = tuple(map(Path, search))
+
+    def beside(relative_to: str) -> Path:
+        if not relative_to:
+            return Path.cwd()
+        given = Path(relative_to)
+        if given.parent == Path(".") and not given.is_file():  # a bundled file, by its name
+            return next((f for f in folders if (f / given.name).is_file()), Path.cwd())
+        return given.parent
 
     def load(name: str, relative_to: str) -> tuple[str, str]:
-        here = Path(relative_to).parent if relative_to else Path.cwd()
-        bundled = not name.endswith(".tn")
-        folders = tuple(map(Path, search)) if bundled else (here, *map(Path, search))
-        file = f"{name}.tn" if bundled else name
-        for folder in folders:
+        bundled_name = not name.endswith(".tn")
+        file = f"{name}.tn" if bundled_name else name
+        for folder in folders if bundled_name else (beside(relative_to), *folders):
             candidate = folder / file
             if os.path.lexists(candidate):
-                return str(candidate), read_rules_file(candidate, base=True)
+                text = read_rules_file(candidate, base=True)
+                bundled = any(_same(folder, f) for f in folders)
+                return (candidate.name if bundled else str(candidate)), text
         raise FileNotFoundError(name)
 
     return load
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -211,8 +231,32 @@ def merge(chain: tuple[ast.RuleSet, ...]) -> ast.Resolved | None:
     reports: dict[str, ast.Report] = {}
     examples: dict[str, ast.Example] = {}
     sources: list[str] = []
+    in_force: ast.InForce | None = None
+    in_force_of = ""
+    attributes: dict[str, ast.AttributeDecl] = {}
     for rs in reversed(chain):
         sources = [*rs.sources, *(s for s in sources if s not in rs.sources)]
+        if rs.in_force is not None:
+            in_force, origins["in_force"], in_force_of = rs.in_force, rs.path, rs.name
+        # What a file drops goes before what it writes: `drop classify band` then a new `band`
+        # block replaces it, as writing the block alone would.
+        for drop in rs.of_type(ast.Drop):
+            if drop.kind == "quorum":
+                quorum = None
+                origins.pop("quorum", None)
+            elif drop.kind == "exempt":
+                exempts = tuple(e for e in exempts if e.reason != drop.name)
+            else:
+                tables: dict[str, dict[str, Any]] = {
+                    "classify": classifies,
+                    "report": reports,
+                    "example": examples,
+                }
+                table = tables[drop.kind]
+                table.pop(drop.name, None)
+                origins.pop(f"{drop.kind}:{drop.name}", None)
+        for decl in rs.of_type(ast.AttributeDecl):
+            attributes[decl.name], origins[f"attribute:{decl.name}"] = decl, rs.path
         new_levels = rs.of_type(ast.Levels)
         if new_levels:
             levels, origins["levels"] = new_levels[-1], rs.path
@@ -250,6 +294,10 @@ def merge(chain: tuple[ast.RuleSet, ...]) -> ast.Resolved | None:
         reports=tuple(reports.values()),
         examples=tuple(examples.values()),
         origins=origins,
+        in_force=in_force,
+        attributes=tuple(attributes.values()),
+        extends_span=top.extends_span,
+        in_force_of=in_force_of,
     )
 
 

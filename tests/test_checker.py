@@ -130,7 +130,9 @@ def test_a_diagnostic_renders_its_line_and_a_caret_as_wide_as_the_token() -> Non
         "r.tn:5:29: warning: 66.67% is not exactly 2/3 (it is 6667/10000); write 2/3 if that "
         "is meant\n"
         ' 5 |   a "A" when share(thap) >= 66.67%\n'
-        "   |                             ^^^^^^"
+        "   |                             ^^^^^^\n"
+        "   = to compare the percentage as documents print it, rounded, use "
+        "`rounded(share(…), 2)`"
     )
 
 

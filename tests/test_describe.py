@@ -167,7 +167,7 @@ classify c "C" {
         " và đúng 1/2 số phiếu tín nhiệm: B.",
         "- Người có từ 3 phiếu không tín nhiệm trở lên và khác 4 phiếu tín nhiệm và không tín"
         " nhiệm ở lần lấy phiếu trước: D.",
-        "- Nếu tổng số người được triệu tập trên 100 và số phiếu không hợp lệ dưới 5 và unit"
+        "- Nếu tổng số người được triệu tập trên 100 và số phiếu không hợp lệ dưới 5 và đơn vị"
         ' bằng "Sở" và due trước 01/01/2024: E.',
         "- Nếu không: F.",
     ]

@@ -24,7 +24,11 @@ from tinnhiem.rules.lexer import TinnhiemLexer
 SAMPLE = """\
 # QĐ 96-QĐ/TW ngày 02/02/2023
 ruleset "QĐ 96-QĐ/TW (2023)" extends "base.tn"
+in force from 2023-02-02 until 2028-12-31
 source "Quy định 96-QĐ/TW, Điều 6, Điều 11"
+attribute retirement_notice yes-no "Đã có thông báo nghỉ hưu"
+drop quorum
+drop classify band
 
 levels {
   cao  "Tín nhiệm cao"
@@ -45,6 +49,8 @@ classify consequence "Hệ quả" {
     note "Điều 11.3"
   review  "Xem xét" when share(thap) > 1/2 and previous share(thap) > 50%
   watch   "Theo dõi" when count(cao + tn) < 10 and since >= 2023-07-01 and flag == true
+  odd     "Lẻ" when position not in {"Chủ tịch", "Phó"} and leave is missing
+  round   "Tròn" when rounded(share(thap), 2) >= 66.67%
   else none "Không"
 }
 
@@ -87,6 +93,16 @@ def test_sample_has_no_error_tokens_and_keeps_every_character() -> None:
         ("note", Keyword),
         ("previous", Keyword),
         ("expect", Keyword),
+        ("force", Keyword),
+        ("from", Keyword),
+        ("until", Keyword),
+        ("attribute", Keyword),
+        ("retirement_notice", Name.Attribute),
+        ("yes-no", Keyword.Type),
+        ("drop", Keyword),
+        ("missing", Keyword.Constant),
+        ("is", Keyword),
+        ("rounded", Name.Builtin),
         ("cao", Name.Label),  # a level's id before its label
         ("dismiss", Name.Label),  # a rule's id before its label
         ("none", Name.Label),  # the else rule's id

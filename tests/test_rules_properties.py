@@ -80,10 +80,21 @@ values: st.SearchStrategy[ast.Value] = st.recursive(
     ),
     max_leaves=3,
 )
+set_items: st.SearchStrategy[ast.Number | ast.Literal_] = st.one_of(
+    numbers, st.one_of(dates, st.booleans(), texts).map(ast.Literal_)
+)
+rounded = st.builds(
+    lambda share, places: ast.Call("rounded", (share, ast.Number(places, str(places)))),
+    level_sums(ast.Share),
+    st.integers(0, 6),
+)
 conds: st.SearchStrategy[ast.Cond] = st.recursive(
     st.one_of(
         st.builds(ast.Compare, values, ops, values),
+        st.builds(ast.Compare, rounded, ops, numbers),
         names.map(lambda n: ast.Truthy(ast.Attr(n))),
+        st.builds(ast.InSet, values, st.lists(set_items, max_size=3).map(tuple), st.booleans()),
+        st.builds(ast.Missing, attr_names.map(ast.Attr), st.booleans()),
     ),
     lambda inner: st.one_of(
         st.builds(ast.Not, inner),
@@ -152,6 +163,13 @@ statements: st.SearchStrategy[ast.Statement] = st.one_of(
         settings_lists,
         st.lists(st.builds(ast.Expect, names, names), max_size=2).map(tuple),
     ),
+    st.builds(ast.Drop, st.sampled_from(["exempt", "example", "report"]), texts),
+    st.builds(ast.Drop, st.just("classify"), names),
+    st.just(ast.Drop("quorum")),
+    st.builds(ast.AttributeDecl, attr_names, st.sampled_from(ast.ATTR_TYPES), texts),
+)
+in_force = st.builds(ast.InForce, st.none() | dates, st.none() | dates).filter(
+    lambda f: f.start is not None or f.end is not None
 )
 rulesets = st.builds(
     ast.RuleSet,
@@ -159,6 +177,7 @@ rulesets = st.builds(
     st.none() | texts,
     st.lists(texts, max_size=2).map(tuple),
     st.lists(statements, max_size=8).map(tuple),
+    in_force=st.none() | in_force,
 )
 
 
@@ -175,7 +194,9 @@ def test_printed_tree_parses_back_to_itself(rs: ast.RuleSet) -> None:
 def test_any_resolved_tree_can_be_described(
     rs: ast.RuleSet, levels: ast.Levels, basis: ast.Basis
 ) -> None:
-    complete = ast.RuleSet(rs.name, None, rs.sources, (levels, basis, *rs.statements))
+    complete = ast.RuleSet(
+        rs.name, None, rs.sources, (levels, basis, *rs.statements), in_force=rs.in_force
+    )
     resolved = merge((complete,))
     assert resolved is not None
     text = describe(resolved)

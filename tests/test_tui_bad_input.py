@@ -670,7 +670,7 @@ async def paste(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 REPLACED = (
-    "Dòng 35: đã thay {n} ký tự không dùng được trong tệp quy tắc (NUL hoặc nửa cặp UTF-16) "
+    "Dòng 38: đã thay {n} ký tự không dùng được trong tệp quy tắc (NUL hoặc nửa cặp UTF-16) "
     "bằng «\ufffd»"
 )
 
@@ -686,14 +686,14 @@ PASTED = [
         "NUL in the rules",
         "\0\ud800",
         REPLACED.format(n=2),
-        "quy-tac.tn:35:90: expected `;`, `and`, `else`, `note`, `or`, `}` or a name, "
+        "quy-tac.tn:38:90: expected `;`, `and`, `else`, `note`, `or`, `}` or a name, "
         "found `\ufffd`",
     ),
     (
         "1 MB of text",
         "\n" + ("abc def " * 125 + "\n") * 1000,
         "",
-        'quy-tac.tn:36:5: expected a quoted text ("…"), found a name `def`',
+        'quy-tac.tn:39:5: expected a quoted text ("…"), found a name `def`',
     ),
 ]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tinnhiem.rules import load, parse
+from tinnhiem.rules import ast, load, parse
 from tinnhiem.tui import config
 from tinnhiem.tui.app import TinnhiemApp
 from tinnhiem.tui.i18n import STRINGS, t
@@ -226,3 +226,24 @@ def test_the_tui_says_its_version_and_runs_as_a_module() -> None:
             [sys.executable, *command], capture_output=True, text=True, check=False
         )
         assert (done.returncode, done.stdout) == (0, f"tinnhiem-tui {__version__}\n")
+
+
+def test_overlay_drops_the_blocks_the_edit_deleted(tmp_path: Path) -> None:
+    path = RULES / "qd96-2023.tn"
+    text = path.read_text(encoding="utf-8")
+    original = parse(text, str(path))
+    band = next(c for c in original.of_type(ast.Classify) if c.id == "band")
+    lines = text.splitlines(keepends=True)
+    edited = "".join(lines[: band.span.line - 1] + lines[band.span.end_line :])
+    edited = edited.replace('report "Phụ lục" by group { count band; count consequence }\n', "")
+    edited = "".join(
+        line for line in edited.splitlines(keepends=True) if not line.startswith("  expect band")
+    )
+    overlay = make_overlay(original, parse(edited, str(path)), edited, "qd96-2023.tn", "Thử")
+    assert overlay.removed == ()
+    assert 'drop classify band\ndrop report "Phụ lục"\n' in overlay.text
+    target = tmp_path / "thu.tn"
+    target.write_text(overlay.text, encoding="utf-8")
+    resolved = load(target, bundled.loader()).ok()
+    assert [c.id for c in resolved.classifies] == ["consequence"]
+    assert resolved.reports == ()

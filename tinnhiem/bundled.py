@@ -71,6 +71,22 @@ def is_bundled(path: Path) -> bool:
         return False
 
 
+def shown_name(path: Path) -> str:
+    """A file as messages and results name it: a bundled one by its file name (`qd96-2023.tn`),
+    never by the folder the package is installed in; any other as given."""
+    try:
+        parent = path.parent.resolve()
+    except OSError:
+        return str(path)
+    for folder in (rules_dir(), data_dir()):
+        try:
+            if parent == folder.resolve():
+                return path.name
+        except OSError:
+            continue
+    return str(path)
+
+
 def loader() -> Loader:
     """Bases of `extends` are looked for beside the overlay, then among the bundled rule sets."""
     return disk_loader(rules_dir())

@@ -98,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", required=True, metavar="X", help="e.g. 40%% or 2/5")
     p.add_argument("--to", dest="stop", required=True, metavar="Y")
     p.add_argument("--step", default="1%", metavar="S", help="default 1%%")
+    p.add_argument(
+        "--threshold",
+        type=int,
+        metavar="N",
+        help="which threshold of the rule to move when it has several (1 is the first)",
+    )
     p.add_argument("--format", "-f", choices=("table", "json"), default="table")
     p.set_defaults(func=_command("cli_data", "sweep"))
     return parser

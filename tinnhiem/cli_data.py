@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -22,9 +23,9 @@ from tinnhiem.engine.formats import (
     write_table,
 )
 from tinnhiem.engine.formats.official import html_text, write_docx, write_html
-from tinnhiem.engine.model import Dataset, Evaluation
+from tinnhiem.engine.model import DataIssue, Dataset, Evaluation, Origin
 from tinnhiem.engine.schedule import calendar, coverage
-from tinnhiem.engine.sweep import SweepError, step_count
+from tinnhiem.engine.sweep import SweepError, ThresholdChoice, step_count
 from tinnhiem.engine.sweep import sweep as sweep_rule
 from tinnhiem.rules import ast
 from tinnhiem.rules.parser import parse_number
@@ -66,10 +67,35 @@ def read_data(
     for ruleset in rulesets:  # a level the data has and a `map` reads is a level column too
         levels.update({m.source: m.source for m in ruleset.maps if m.source not in levels})
     reader = read_ballots if ballots else read_tallies
-    dataset = reader(path, levels)
+    dataset = _shown(reader(path, levels), bundled.shown_name(path))
     for issue in dataset.warnings:
         print(issue.render(), file=sys.stderr)
     return dataset
+
+
+def _shown(dataset: Dataset, name: str) -> Dataset:
+    """A bundled dataset under its bundled name, in its warnings and the places of its rows."""
+    if name == dataset.path:
+        return dataset
+    real = dataset.path
+
+    def moved(origin: Origin) -> Origin:
+        return dataclasses.replace(origin, file=name) if origin.file == real else origin
+
+    def issues(found: tuple[DataIssue, ...]) -> tuple[DataIssue, ...]:
+        return tuple(dataclasses.replace(i, origin=moved(i.origin)) for i in found)
+
+    tallies = tuple(
+        dataclasses.replace(t, origin=moved(t.origin)) if t.origin is not None else t
+        for t in dataset.tallies
+    )
+    return dataclasses.replace(
+        dataset,
+        path=name,
+        tallies=tallies,
+        warnings=issues(dataset.warnings),
+        unclear=issues(dataset.unclear),
+    )
 
 
 def _emit(text: str, output: str | None, protect: tuple[Path, ...]) -> None:
@@ -200,10 +226,24 @@ def sweep(args: argparse.Namespace) -> int:
         raise UsageError(f"{given}: {exc}") from None
     if "." not in args.rule:
         raise UsageError(f"--rule {args.rule!r}: expected BLOCK.RULE, like consequence.review")
+    if args.threshold is not None and args.threshold < 1:
+        raise UsageError(f"--threshold {args.threshold}: expected 1 for the first threshold, 2 …")
     ruleset = resolve(args.rules)
     dataset = read_data(args.data, args.ballots, ruleset)
     try:
-        result = sweep_rule(ruleset, dataset, rule=args.rule, start=start, stop=stop, step=step)
+        result = sweep_rule(
+            ruleset,
+            dataset,
+            rule=args.rule,
+            start=start,
+            stop=stop,
+            step=step,
+            which=args.threshold,
+        )
+    except ThresholdChoice as exc:
+        raise UsageError(
+            f"--rule {args.rule!r}: {exc} with --threshold N (1 to {exc.count})"
+        ) from None
     except SweepError as exc:
         raise UsageError(f"--rule {args.rule!r}: {exc}") from None
     if args.format == "json":

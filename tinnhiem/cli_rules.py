@@ -31,7 +31,7 @@ def load_rules(name: str | Path) -> Loaded:
     if not path.is_file():
         known = ", ".join(p.stem for p in bundled.bundled_rules())
         raise UsageError(f"no rules file {str(name)!r} (bundled rule sets: {known})")
-    return load_text(read_rules(path), str(path), _text_loader(bundled.loader()))
+    return load_text(read_rules(path), bundled.shown_name(path), _text_loader(bundled.loader()))
 
 
 def read_rules(path: Path) -> str:

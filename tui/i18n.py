@@ -52,6 +52,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tab.calendar": ("Lịch", "Calendar"),
     "tab.sweep": ("Quét ngưỡng", "Sweep"),
     "tab.rules": ("Quy tắc", "Rules"),
+    "rules.in_force": ("{name} có hiệu lực {when}", "{name} was in force {when}"),
     # action groups (command palette: "group: verb")
     "group.data": ("Dữ liệu", "Data"),
     "group.rules": ("Quy tắc", "Rules"),

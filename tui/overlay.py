@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tinnhiem.rules import ast
+from tinnhiem.rules.fmt import format_in_force
 
 
 def _key(statement: ast.Statement) -> str:
@@ -31,7 +32,28 @@ def _key(statement: ast.Statement) -> str:
             return f"report:{title}"
         case ast.Example(name=name):
             return f"example:{name}"
+        case ast.AttributeDecl(name=name):
+            return f"attribute:{name}"
+        case ast.Drop(kind=kind, name=name):
+            return f"drop:{kind}:{name}"
     raise TypeError(statement)
+
+
+def _drops(removed: str, original: ast.RuleSet) -> list[str] | None:
+    """The `drop` lines that remove a part of the base; None for a part that cannot be dropped
+    (levels, basis, map, schedule, an attribute's declaration)."""
+    kind, _, name = removed.partition(":")
+    if kind == "quorum":
+        return ["drop quorum"]
+    if kind == "exempt":
+        return [f'drop exempt "{_escape(e.reason)}"' for e in original.of_type(ast.Exempt)]
+    if kind == "classify":
+        return [f"drop classify {name}"]
+    if kind in ("report", "example"):
+        return [f'drop {kind} "{_escape(name)}"']
+    if kind == "drop":
+        return []  # the edit took back a drop of the base: nothing to restate
+    return None
 
 
 def _groups(rs: ast.RuleSet) -> dict[str, tuple[ast.Statement, ...]]:
@@ -46,7 +68,7 @@ def _groups(rs: ast.RuleSet) -> dict[str, tuple[ast.Statement, ...]]:
 class Overlay:
     text: str
     changed: tuple[str, ...]  # the keys restated
-    removed: tuple[str, ...]  # blocks the edit deleted, which an overlay cannot express
+    removed: tuple[str, ...]  # parts the edit deleted that an overlay cannot drop
 
 
 def _excerpt(lines: list[str], span: ast.Span) -> str:
@@ -74,11 +96,17 @@ def make_overlay(
     """The overlay text that, extending `original`, gives the same rule set as `edited`."""
     before, after = _groups(original), _groups(edited)
     changed = tuple(k for k, v in after.items() if before.get(k) != v)
-    removed = tuple(k for k in before if k not in after)
+    gone = [k for k in before if k not in after]
+    drops = {k: _drops(k, original) for k in gone}
+    removed = tuple(k for k in gone if drops[k] is None)
     lines = edited_text.splitlines()
     parts = [f'ruleset "{_escape(name)}" extends "{_escape(extends)}"']
+    if edited.in_force is not None and edited.in_force != original.in_force:
+        parts.append(format_in_force(edited.in_force))
     parts += [f'source "{_escape(s)}"' for s in edited.sources if s not in original.sources]
-    body = [_excerpt(lines, s.span) for k in changed for s in after[k]]
+    dropped = [line for k in gone for line in drops[k] or ()]
+    body = ["\n".join(dropped)] if dropped else []
+    body += [_excerpt(lines, s.span) for k in changed for s in after[k]]
     text = "\n".join(parts) + "\n\n" + "\n\n".join(body) + "\n"
     return Overlay(text, changed, removed)
 

@@ -21,6 +21,7 @@ from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Static, TabbedContent, TabPane
+from tinnhiem.engine.in_force import in_force_warnings
 from tinnhiem.engine.model import DataError, Dataset, Evaluation
 from tinnhiem.rules import Diagnostic, Loaded, ast
 
@@ -117,6 +118,7 @@ class Workbench(App[None]):
         self._prepared: ResultsRows | None = None  # rows made by the evaluation's worker
         self.mounted = False
         self._broken = False  # the current rules have errors
+        self._in_force_said: object = None  # the rules and data last warned about dates of force
         self._footer_state: tuple[bool | None, ...] = ()
 
     # --- layout ----------------------------------------------------------------------------
@@ -265,6 +267,7 @@ class Workbench(App[None]):
             return
         self._broken = False
         self.ruleset = loaded.resolved
+        self.query_one(RulesView).set_ruleset(loaded.resolved)
         self.query_one(SweepView).set_ruleset(loaded.resolved)
         # the calendar needs the rules and the dates, not results: a time-in-post file alone works
         self.query_one(CalendarView).show_rulesets(self.ruleset, self.compare_ruleset)
@@ -510,8 +513,18 @@ class Workbench(App[None]):
         self.evaluated_on = event.dataset
         self.query_one("#results-note", Static).remove_class("-shown")
         self.refresh_views()
+        self._warn_in_force(event.evaluation.ruleset, event.dataset)
         if "first_results" not in self.timings:
             self.timings["first_results"] = time.perf_counter() - self.started
+
+    def _warn_in_force(self, ruleset: ast.Resolved, dataset: Dataset) -> None:
+        """Votes held outside the rules' dates of force: said once per rules and data."""
+        key = (ruleset.in_force, ruleset.in_force_of, dataset.path, len(dataset.tallies))
+        if key == self._in_force_said:
+            return
+        self._in_force_said = key
+        for warning in in_force_warnings(ruleset, dataset, "vi" if self.lang == "vi" else "en"):
+            self.notify(warning.message, severity="warning", markup=False, timeout=10)
 
     @on(Compared)
     def _compared(self, event: Compared) -> None:

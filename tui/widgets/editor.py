@@ -23,7 +23,8 @@ from textual.widgets import Label, OptionList, TextArea
 from textual.widgets._text_area import TextAreaTheme
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Edit, EditResult
-from tinnhiem.rules import Diagnostic
+from tinnhiem.engine.in_force import in_force_text
+from tinnhiem.rules import Diagnostic, ast
 from tinnhiem.rules.lexer import TinnhiemLexer
 
 from tinnhiem import bundled
@@ -177,6 +178,8 @@ class RulesView(Vertical):
         self._timer: Timer | None = None
         self._palette: dict[str, str] = {}
         self._header_said = ""
+        self.in_force: ast.InForce | None = None  # of the rule set in force, said in the header
+        self.in_force_of = ""
 
     def compose(self) -> ComposeResult:
         yield Label(id="rules-header")
@@ -230,6 +233,9 @@ class RulesView(Vertical):
         label = Text(self.path.name, style="bold")
         if self.path.parent.resolve() == bundled.rules_dir().resolve():
             label.append(f"  ({t(self.lang, 'picker.bundled').lower()})", style="dim")
+        if self.in_force is not None:
+            when = in_force_text(self.in_force, "vi" if self.lang == "vi" else "en")
+            label.append(f"  · {t(self.lang, 'rules.in_force', name=self.in_force_of, when=when)}")
         if self.edited:
             label.append(f"  ● {t(self.lang, 'status.edited')}", style="italic")
         # called at every keystroke: redraw only when the words change, and never re-layout
@@ -240,6 +246,11 @@ class RulesView(Vertical):
         header = self.query_one("#rules-header", Label)
         header.update(label, layout=False)
         header.tooltip = str(self.path)
+
+    def set_ruleset(self, ruleset: ast.Resolved) -> None:
+        """The rule set the file gives: its dates of force go in the header."""
+        self.in_force, self.in_force_of = ruleset.in_force, ruleset.in_force_of or ruleset.name
+        self._header()
 
     def watch_lang(self) -> None:
         self._header()
