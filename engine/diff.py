@@ -20,12 +20,12 @@ from tinnhiem.rules.logic import (
     INVALID,
     TIMEOUT,
     Answer,
+    Questions,
     Reading,
     Space,
     Undecidable,
     Want,
     Witness,
-    ask,
     space_of,
 )
 
@@ -164,15 +164,10 @@ def _block(
     found: list[Pair] = []
     reasons: dict[str, None] = {}
     exact = True
+    questions = Questions(space, [ra, rb], timeout=timeout, bound=bound, solver=solver)
     for oa in _outcomes(ba):
         for ob in _outcomes(bb):
-            answer = ask(
-                space,
-                [Want(ra, ba, oa), Want(rb, bb, ob)],
-                timeout=timeout,
-                bound=bound,
-                solver=solver,
-            )
+            answer = questions.ask([Want(ra, ba, oa), Want(rb, bb, ob)])
             if not answer.exact:
                 exact = False
                 reasons.setdefault(answer.reason)

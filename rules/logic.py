@@ -106,21 +106,48 @@ def ask(
     solver: bool = True,
 ) -> Answer:
     """Whether every wish can hold at once, with the smallest tally where they do."""
-    reason = ""
-    if solver and not have_solver():
-        reason = "no_solver"
-    elif solver:
-        try:
-            return _solve(space, wants, timeout)
-        except Undecidable as undecidable:
-            reason = f"cannot decide exactly: {undecidable.where}"
-        except _Timeout as stopped:
-            reason = str(stopped)
-    from .search import search
+    readings = list(dict.fromkeys(w.reading for w in wants))
+    return Questions(space, readings, timeout=timeout, bound=bound, solver=solver).ask(wants)
 
-    found = search(space, wants, bound)
-    status: Literal["found", "unknown"] = "found" if found is not None else "unknown"
-    return Answer(status, found, "bounded", bound, reason)
+
+class Questions:
+    """Questions about some rule sets: the solver answers (one session, `timeout` seconds in all),
+    else the bounded search, which says its bound and why the solver did not answer."""
+
+    def __init__(
+        self,
+        space: Space,
+        readings: Sequence[Reading],
+        *,
+        timeout: float = TIMEOUT,
+        bound: int = BOUND,
+        solver: bool = True,
+    ) -> None:
+        self.space = space
+        self.readings = list(readings)
+        self.timeout = timeout
+        self.bound = bound
+        self.session: Session | None = None
+        self.failed = "" if solver else "solver off"
+        if solver and not have_solver():
+            self.failed = "no_solver"
+
+    def ask(self, wants: Sequence[Want]) -> Answer:
+        reason = self.failed
+        if not reason:
+            try:
+                if self.session is None:
+                    self.session = Session(self.space, self.readings, self.timeout)
+                return self.session.ask(wants)
+            except Undecidable as undecidable:
+                reason = f"cannot decide exactly: {undecidable.where}"
+            except _Timeout as stopped:
+                reason = self.failed = str(stopped)  # the budget is spent: no more tries
+        from .search import search
+
+        found = search(self.space, wants, self.bound)
+        status: Literal["found", "unknown"] = "found" if found is not None else "unknown"
+        return Answer(status, found, "bounded", self.bound, reason)
 
 
 class _Timeout(Exception):
@@ -232,7 +259,7 @@ class _Z3Env:
             if kind == "date" or name == "vote_year":
                 year = var[0] if kind == "date" else var
                 found.append(z3.If(year >= _NEAR, year - _NEAR, _NEAR - year))
-            elif kind in ("number", "text"):
+            elif kind == "text" or (kind == "number" and self.z3.is_int(var)):
                 found.append(var)
             elif kind == "bool":
                 found.append(z3.If(var, 1, 0))
@@ -297,24 +324,86 @@ def _integral(readings: Sequence[Reading]) -> dict[str, bool]:
     }
 
 
-def _solve(space: Space, wants: Sequence[Want], timeout: float) -> Answer:
-    import z3
+class Session:
+    """One solver over a space and some rule sets, asked one question after another.
 
+    The meaning of every outcome is built once; each question adds its wishes in a scope of its
+    own. `timeout` is the budget of the whole session (a block of a diff), not of one question.
+    """
+
+    def __init__(self, space: Space, readings: Sequence[Reading], timeout: float = TIMEOUT) -> None:
+        import time
+
+        import z3
+
+        self.z3 = z3
+        self.space = space
+        self.env = _Z3Env(z3, space, _integral(readings))
+        self.ops = _Z3Ops(z3)
+        self.encoders = {id(r): Encoder(self.ops, self.env, space, r) for r in readings}
+        self.goals: dict[tuple[int, str, str], Any] = {}
+        self.solver = z3.Solver()
+        self.solver.add(*self.env.rules)
+        self.objectives = self.env.objectives()
+        self.deadline = time.monotonic() + timeout
+        self.timeout = timeout
+
+    def _goal(self, want: Want) -> Any:
+        key = (id(want.reading), want.block.id, want.outcome)
+        if key not in self.goals:
+            encoder = self.encoders[id(want.reading)]
+            self.goals[key] = encoder.outcome(want.block, want.outcome)
+        return self.goals[key]
+
+    def _check(self) -> Any:
+        import time
+
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise _Timeout(f"timeout {self.timeout:g}")
+        self.solver.set("timeout", max(1, int(left * 1000)))
+        result = self.solver.check()
+        if result == self.z3.unknown:
+            why = self.solver.reason_unknown()
+            stopped = "timeout" in why or "canceled" in why
+            raise _Timeout(f"timeout {self.timeout:g}" if stopped else f"solver gave up: {why}")
+        return result
+
+    def ask(self, wants: Sequence[Want]) -> Answer:
+        """`Undecidable` or `_Timeout` when the solver cannot answer."""
+        goals = [self._goal(w) for w in wants]
+        solver = self.solver
+        solver.push()
+        try:
+            solver.add(*goals)
+            if self._check() == self.z3.unsat:
+                return Answer("impossible", None, "solver")
+            model = solver.model()
+            for objective in self.objectives:
+                model = self._least(objective, model)
+            return Answer("found", self.env.witness(model), "solver")
+        finally:
+            solver.pop()
+
+    def _least(self, objective: Any, model: Any) -> Any:
+        """The model where `objective` is least (it is never below 0), then fixed there."""
+        z3, solver = self.z3, self.solver
+        high = model.eval(objective, model_completion=True).as_long()
+        low = 0
+        while low < high:
+            middle = (low + high) // 2
+            solver.push()
+            solver.add(objective <= middle)
+            if self._check() == z3.sat:
+                model = solver.model()
+                high = model.eval(objective, model_completion=True).as_long()
+            else:
+                low = middle + 1
+            solver.pop()
+        solver.add(objective == high)
+        return model
+
+
+def _solve(space: Space, wants: Sequence[Want], timeout: float) -> Answer:
     readings = list(dict.fromkeys(w.reading for w in wants))
-    env = _Z3Env(z3, space, _integral(readings))
-    ops = _Z3Ops(z3)
-    encoders = {id(r): Encoder(ops, env, space, r) for r in readings}
-    goals = [encoders[id(w.reading)].outcome(w.block, w.outcome) for w in wants]
-    optimize = z3.Optimize()
-    optimize.set("timeout", int(timeout * 1000))
-    optimize.add(*env.rules, *goals)
-    for objective in env.objectives():
-        optimize.minimize(objective)
-    result = optimize.check()
-    if result == z3.unsat:
-        return Answer("impossible", None, "solver")
-    if result != z3.sat:
-        why = optimize.reason_unknown()
-        stopped = "timeout" in why or "canceled" in why
-        raise _Timeout(f"timeout {timeout:g}" if stopped else f"solver gave up: {why}")
-    return Answer("found", env.witness(optimize.model()), "solver")
+    return Session(space, readings, timeout).ask(wants)
