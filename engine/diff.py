@@ -7,6 +7,7 @@ either side, so a witness the engine reads otherwise is said, never shown as a d
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from fractions import Fraction
 
 from tinnhiem.rules import ast
 from tinnhiem.rules.fmt import quote
+from tinnhiem.rules.meaning import attributes_read
+from tinnhiem.rules.search import Judge
 from tinnhiem.rules.logic import (
     BOUND,
     EXEMPT,
@@ -29,8 +32,9 @@ from tinnhiem.rules.logic import (
     space_of,
 )
 
-from .examples import example_result
-from .model import DataError, Result
+from .evaluate import Plan, evaluate_plan
+from .examples import example_result, example_tallies
+from .model import DataError, Dataset, Result
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +168,9 @@ def _block(
     found: list[Pair] = []
     reasons: dict[str, None] = {}
     exact = True
-    questions = Questions(space, [ra, rb], timeout=timeout, bound=bound, solver=solver)
+    questions = Questions(
+        space, [ra, rb], timeout=timeout, bound=bound, solver=solver, judge=engine_judge()
+    )
     for oa in _outcomes(ba):
         for ob in _outcomes(bb):
             answer = questions.ask([Want(ra, ba, oa), Want(rb, bb, ob)])
@@ -186,10 +192,10 @@ def _pair(
     witness = answer.witness
     assert witness is not None
     name = f"khác biệt {x}: {oa} / {ob}"
-    example_a = example_text(name, witness, x, oa)
-    example_b = example_text(name, witness, y, ob)
-    result_a = _evaluate(a, witness, x, oa, name)
-    result_b = _evaluate(b, witness, y, ob, name)
+    example_a = example_text(name, _own(witness, a), x, oa)
+    example_b = example_text(name, _own(witness, b), y, ob)
+    result_a = _evaluate(a, _own(witness, a), x, oa, name)
+    result_b = _evaluate(b, _own(witness, b), y, ob, name)
     got = (outcome_of(result_a, x), outcome_of(result_b, y))
     return Pair(
         oa,
@@ -205,6 +211,35 @@ def _pair(
     )
 
 
+def engine_judge() -> Judge:
+    """How the engine itself reads a tally: the bounded search's reader of the constructs the
+    exact logic does not model."""
+    plans: dict[int, Plan] = {}
+
+    def judge(reading: Reading, block: ast.Classify, witness: Witness) -> str:
+        plan = plans.get(id(reading))
+        if plan is None:
+            plan = plans[id(reading)] = Plan.of(reading.ruleset)
+        example = witness_example("", witness, block.id, "")
+        try:
+            tallies = example_tallies(example, reading.ruleset, reading.ruleset.path)
+            levels = tuple(dict.fromkeys(k for t in tallies for k in t.counts))
+            dataset = Dataset(reading.ruleset.path, tallies, levels)
+            result = evaluate_plan(plan, dataset, explain=False).results[-1]
+        except DataError:
+            return "error"
+        return outcome_of(result, block.id)
+
+    return judge
+
+
+def _own(witness: Witness, ruleset: ast.Resolved) -> Witness:
+    """The witness with only the attributes this rule set reads: an example may set no other."""
+    read = attributes_read(ruleset)
+    attrs = {name: value for name, value in witness.attrs.items() if name in read}
+    return dataclasses.replace(witness, attrs=attrs)
+
+
 def outcome_of(result: Result | str, block: str) -> str:
     """A result's class in the block, or its status when it was not classified."""
     if isinstance(result, str):
@@ -214,7 +249,9 @@ def outcome_of(result: Result | str, block: str) -> str:
     return result.klass(block) or ""
 
 
-def _evaluate(ruleset: ast.Resolved, witness: Witness, block: str, outcome: str, name: str) -> Result | str:
+def _evaluate(
+    ruleset: ast.Resolved, witness: Witness, block: str, outcome: str, name: str
+) -> Result | str:
     example = witness_example(name, witness, block, outcome)
     try:
         return example_result(ruleset, example)
@@ -225,7 +262,9 @@ def _evaluate(ruleset: ast.Resolved, witness: Witness, block: str, outcome: str,
 # --- the witness as an example ---------------------------------------------------------------
 
 
-def _settings(turnout: dict[str, int], counts: dict[str, int], attrs: dict[str, object]) -> list[tuple[str, object]]:
+def _settings(
+    turnout: dict[str, int], counts: dict[str, int], attrs: dict[str, object]
+) -> list[tuple[str, object]]:
     return [*turnout.items(), *counts.items(), *attrs.items()]
 
 
@@ -235,7 +274,11 @@ def _text(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Fraction):
-        return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+        return (
+            str(value.numerator)
+            if value.denominator == 1
+            else f"{value.numerator}/{value.denominator}"
+        )
     if isinstance(value, str):
         return quote(value)
     return str(value)
@@ -248,7 +291,11 @@ def witness_example(name: str, witness: Witness, block: str, outcome: str) -> as
         return tuple(ast.Setting(k, v, _text(v)) for k, v in pairs)  # type: ignore[arg-type]
 
     previous = witness.previous
-    expect = ast.Expect("status", outcome) if outcome in (EXEMPT, INVALID) else ast.Expect(block, outcome)
+    expect = (
+        ast.Expect("status", outcome)
+        if outcome in (EXEMPT, INVALID)
+        else ast.Expect(block, outcome)
+    )
     return ast.Example(
         name,
         settings(_settings(witness.turnout, witness.counts, dict(witness.attrs))),

@@ -52,7 +52,7 @@ def _split(
     return turnout, counts, attrs, problems
 
 
-def _tallies(example: ast.Example, ruleset: ast.Resolved, file: str) -> tuple[Tally, ...]:
+def example_tallies(example: ast.Example, ruleset: ast.Resolved, file: str) -> tuple[Tally, ...]:
     turnout, counts, attrs, problems = _split(example.settings, ruleset)
     here = Origin(file, example.span.line)
     tallies = []
@@ -105,7 +105,7 @@ def example_result(ruleset: ast.Resolved, example: ast.Example, file: str = "") 
     """The explained result of an example's tally (its previous vote first); `DataError` when
     the example cannot be read."""
     file = file or ruleset.path
-    tallies = _tallies(example, ruleset, file)
+    tallies = example_tallies(example, ruleset, file)
     levels = tuple(dict.fromkeys(k for t in tallies for k in t.counts))
     evaluation = evaluate(ruleset, Dataset(file, tallies, levels), explain=True)
     return evaluation.results[-1]

@@ -20,9 +20,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import ast
+
+if TYPE_CHECKING:
+    from .search import Judge
+
 from .meaning import EXEMPT, FIGURES, INVALID, Encoder, Reading, Space, Undecidable, space_of
 
 __all__ = [
@@ -122,7 +126,9 @@ class Questions:
         timeout: float = TIMEOUT,
         bound: int = BOUND,
         solver: bool = True,
+        judge: Judge | None = None,
     ) -> None:
+        self.judge = judge
         self.space = space
         self.readings = list(readings)
         self.timeout = timeout
@@ -145,7 +151,11 @@ class Questions:
                 reason = self.failed = str(stopped)  # the budget is spent: no more tries
         from .search import search
 
-        found = search(self.space, wants, self.bound)
+        try:
+            found = search(self.space, wants, self.bound, self.judge)
+        except Undecidable as undecidable:
+            reason = f"cannot decide exactly: {undecidable.where}"
+            return Answer("unknown", None, "bounded", self.bound, reason)
         status: Literal["found", "unknown"] = "found" if found is not None else "unknown"
         return Answer(status, found, "bounded", self.bound, reason)
 
@@ -292,8 +302,6 @@ class _Z3Env:
                 attrs[name] = texts[code] if code < len(texts) else other_text(self.space)
             else:
                 attrs[name] = num(var)
-        if "vote_date" in attrs:
-            attrs.pop("vote_year", None)  # the engine derives it from the date
         previous = None
         if self.previous is not None and self.z3.is_true(
             model.eval(self.previous, model_completion=True)

@@ -447,6 +447,13 @@ def space_of(readings: Sequence[Reading]) -> Space:
     return Space(tuple(levels or ()), attrs, tuple(texts), previous)
 
 
+def attributes_read(ruleset: ast.Resolved) -> frozenset[str]:
+    """The attributes a rule set's exemptions and rules read (what its examples may set)."""
+    whens = _whens(Reading(ruleset, {}))
+    names = {v.name for when, _ in whens for v in ast.walk_values(when) if isinstance(v, ast.Attr)}
+    return frozenset(names - set(ast.TURNOUT))
+
+
 def numbers_in(readings: Sequence[Reading]) -> dict[str, set[Fraction]]:
     """Per attribute, the numbers it is compared with: where the bounded search looks."""
     found: dict[str, set[Fraction]] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,8 @@ from .meaning import FIGURES, Encoder, PyOps, Reading, Space, numbers_in
 if TYPE_CHECKING:
     from .logic import Want, Witness
 
+# how one rule set reads one tally in one block, when the encoder cannot (the engine can)
+Judge = Callable[[Reading, ast.Classify, "Witness"], str]
 PREVIOUS_BOUND = 3  # ballots of the previous vote, when a rule reads it
 _OPS = PyOps()
 Tally = tuple[dict[str, int], dict[str, int]]
@@ -157,6 +159,7 @@ def table(
     bound: int,
     *,
     stop: tuple[str, ...] | None = None,
+    judge: Judge | None = None,
 ) -> dict[tuple[str, ...], Witness]:
     """For each combination of outcomes the questions can have, its smallest tally in the bound.
 
@@ -180,11 +183,15 @@ def table(
                 if "vote_date" in attrs and "vote_year" in attrs:
                     if attrs["vote_year"] != attrs["vote_date"][0]:
                         continue
-                env = _Env(tally, before, attrs)
-                outcome = tuple(
-                    Encoder(_OPS, env, space, reading).decide(block)
-                    for reading, block in questions
-                )
+                if judge is not None:
+                    seen = _witness(space, tally, before, attrs)
+                    outcome = tuple(judge(reading, block, seen) for reading, block in questions)
+                else:
+                    env = _Env(tally, before, attrs)
+                    outcome = tuple(
+                        Encoder(_OPS, env, space, reading).decide(block)
+                        for reading, block in questions
+                    )
                 if outcome not in found:
                     found[outcome] = _witness(space, tally, before, attrs)
                     if outcome == stop:
@@ -204,14 +211,14 @@ def _witness(space: Space, tally: Tally, before: Tally | None, attrs: dict[str, 
             shown[name] = space.texts[value] if value < len(space.texts) else other_text(space)
         else:
             shown[name] = value
-    if "vote_date" in shown:
-        shown.pop("vote_year", None)
     prev = Witness(dict(before[0]), dict(before[1])) if before is not None else None
     return Witness(dict(tally[0]), dict(tally[1]), shown, prev)
 
 
-def search(space: Space, wants: Sequence[Want], bound: int) -> Witness | None:
+def search(
+    space: Space, wants: Sequence[Want], bound: int, judge: Judge | None = None
+) -> Witness | None:
     """The smallest tally up to `bound` ballots where every wish holds, or None."""
     questions = [(w.reading, w.block) for w in wants]
     goal = tuple(w.outcome for w in wants)
-    return table(space, questions, bound, stop=goal).get(goal)
+    return table(space, questions, bound, stop=goal, judge=judge).get(goal)

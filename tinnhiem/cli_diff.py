@@ -157,9 +157,7 @@ def diff_text(found: Diff, lang: Lang, *, markdown: bool = False) -> str:
     else:
         lines.append(render.simple_table("diff", headers, rows))
     examples = [
-        (pair.example_a, pair.example_b)
-        for block in found.blocks
-        for pair in block.differences
+        (pair.example_a, pair.example_b) for block in found.blocks for pair in block.differences
     ]
     if examples:
         lines += ["", say(lang, "diff.examples") + ":"]
