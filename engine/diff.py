@@ -15,8 +15,6 @@ from fractions import Fraction
 
 from tinnhiem.rules import ast
 from tinnhiem.rules.fmt import quote
-from tinnhiem.rules.meaning import attributes_read
-from tinnhiem.rules.search import Judge
 from tinnhiem.rules.logic import (
     BOUND,
     EXEMPT,
@@ -31,6 +29,8 @@ from tinnhiem.rules.logic import (
     Witness,
     space_of,
 )
+from tinnhiem.rules.meaning import attributes_read
+from tinnhiem.rules.search import Judge
 
 from .evaluate import Plan, evaluate_plan
 from .examples import example_result, example_tallies
@@ -94,7 +94,7 @@ class Diff:
 
 
 class DiffError(Exception):
-    """The two rule sets cannot be compared: no level of the data both can read, an unknown block."""
+    """The rule sets cannot be compared: no level of the data both read, an unknown block."""
 
 
 def pairing(

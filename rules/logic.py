@@ -1,4 +1,4 @@
-"""The exact logic of rule sets over every tally: can this hold, and the smallest tally where it does.
+"""The exact logic of rule sets over every tally: can this hold, and the smallest tally where.
 
 A question is a list of wishes, "rule set R gives outcome O in block B", asked over every tally of
 the data's levels (every count, every turnout figure with members ≥ present ≥ issued ≥ collected,
@@ -70,8 +70,8 @@ class Witness:
         """The order in which witnesses are smallest (see the module's docstring)."""
         t = self.turnout
         blank = t["valid"] - sum(self.counts.values())
-        own = (t["collected"], t["members"], t["present"], t["issued"], t["invalid"], blank)
-        own += tuple(self.counts.values())
+        figures = (t["collected"], t["members"], t["present"], t["issued"], t["invalid"], blank)
+        own = (*figures, *self.counts.values())
         if self.previous is None:
             return (*own, 0)
         return (*own, 1, *self.previous.key())

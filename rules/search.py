@@ -165,7 +165,6 @@ def table(
 
     With `stop`, the search ends at the first tally giving that combination.
     """
-    from .logic import Witness
 
     readings = list(dict.fromkeys(r for r, _ in questions))
     read = read_figures(readings)
@@ -180,9 +179,9 @@ def table(
         for before in previous:
             for combo in combos:
                 attrs = dict(zip(names, combo, strict=True))
-                if "vote_date" in attrs and "vote_year" in attrs:
-                    if attrs["vote_year"] != attrs["vote_date"][0]:
-                        continue
+                date, year = attrs.get("vote_date"), attrs.get("vote_year")
+                if date is not None and year is not None and year != date[0]:
+                    continue
                 if judge is not None:
                     seen = _witness(space, tally, before, attrs)
                     outcome = tuple(judge(reading, block, seen) for reading, block in questions)

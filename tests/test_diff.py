@@ -10,13 +10,13 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from tinnhiem.engine.diff import diff
+from tinnhiem.rules import ast, load_text
+from tinnhiem.rules.logic import Reading, Want, ask, space_of
 
 from tinnhiem import bundled
 from tinnhiem.cli import main
 from tinnhiem.cli_data import resolve
-from tinnhiem.engine.diff import diff
-from tinnhiem.rules import ast, load_text
-from tinnhiem.rules.logic import Reading, Want, ask, space_of
 
 QD41 = bundled.find_rules("qd41-2021").read_text(encoding="utf-8")
 
@@ -188,7 +188,8 @@ def test_without_the_solver_the_bounded_search_answers_and_says_how_to_install()
     code = (
         "import sys; sys.modules['z3'] = None\n"
         "from tinnhiem.cli import main\n"
-        "sys.exit(main(['diff', 'qd96-2023', 'qd41-2021', '--block', 'consequence', '--bound', '3']))"
+        "sys.exit(main(['diff', 'qd96-2023', 'qd41-2021', '--block', 'consequence',"
+        " '--bound', '3']))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 1
