@@ -69,6 +69,7 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "basis_missing": ("no `{kind}`", "không có `{kind}`"),
     # `tinnhiem diff`: a witness in words, and what was proved
     "diff.collected": ("{n} ballots collected", "{n} phiếu thu về"),
+    "diff.collected_one": ("{n} ballot collected", "{n} phiếu thu về"),
     "diff.members": ("{n} members", "{n} đại biểu"),
     "diff.present": ("{n} present", "{n} có mặt"),
     "diff.issued": ("{n} issued", "{n} phiếu phát ra"),
@@ -99,6 +100,10 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "the engine gives {a} / {b} on this tally: the logic and the engine disagree (a bug)",
         "bộ máy cho {a} / {b} với số phiếu này: phần logic và bộ máy không khớp (lỗi)",
     ),
+    "diff.between_classes": ("between classes", "giữa hai lớp"),
+    "diff.pairs": ("outcome pairs that differ", "số cặp kết quả khác nhau"),
+    "diff.first": ("smallest tally between classes", "số phiếu nhỏ nhất giữa hai lớp"),
+    "diff.no_common": ("no level both read", "không có mức phiếu chung"),
     "diff.examples": ("Examples to paste", "Ví dụ để dán vào tệp quy tắc"),
 }
 

@@ -129,6 +129,7 @@ class Questions:
         judge: Judge | None = None,
     ) -> None:
         self.judge = judge
+        self._tables: dict[tuple[tuple[int, str], ...], dict[tuple[str, ...], Witness]] = {}
         self.space = space
         self.readings = list(readings)
         self.timeout = timeout
@@ -149,15 +150,28 @@ class Questions:
                 reason = f"cannot decide exactly: {undecidable.where}"
             except _Timeout as stopped:
                 reason = self.failed = str(stopped)  # the budget is spent: no more tries
-        from .search import search
+        return self._bounded(wants, reason)
 
-        try:
-            found = search(self.space, wants, self.bound, self.judge)
-        except Undecidable as undecidable:
-            reason = f"cannot decide exactly: {undecidable.where}"
-            return Answer("unknown", None, "bounded", self.bound, reason)
-        status: Literal["found", "unknown"] = "found" if found is not None else "unknown"
-        return Answer(status, found, "bounded", self.bound, reason)
+    def _bounded(self, wants: Sequence[Want], reason: str) -> Answer:
+        """The answer of the bounded search: one walk over the tallies for each set of blocks
+        asked about, read by the encoder, or by the judge where the encoder cannot."""
+        from .search import table
+
+        key = tuple((id(w.reading), w.block.id) for w in wants)
+        found = self._tables.get(key)
+        if found is None:
+            questions = [(w.reading, w.block) for w in wants]
+            try:
+                found = table(self.space, questions, self.bound)
+            except Undecidable as undecidable:
+                reason = reason or f"cannot decide exactly: {undecidable.where}"
+                if self.judge is None:
+                    return Answer("unknown", None, "bounded", self.bound, reason)
+                found = table(self.space, questions, self.bound, judge=self.judge)
+            self._tables[key] = found
+        witness = found.get(tuple(w.outcome for w in wants))
+        status: Literal["found", "unknown"] = "found" if witness is not None else "unknown"
+        return Answer(status, witness, "bounded", self.bound, reason)
 
 
 class _Timeout(Exception):

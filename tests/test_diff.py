@@ -17,6 +17,7 @@ from tinnhiem.rules.logic import Reading, Want, ask, space_of
 from tinnhiem import bundled
 from tinnhiem.cli import main
 from tinnhiem.cli_data import resolve
+from tinnhiem.cli_diff import END, START, bundled_summary
 
 QD41 = bundled.find_rules("qd41-2021").read_text(encoding="utf-8")
 
@@ -261,3 +262,13 @@ def test_every_witness_of_every_bundled_pair_reproduces_under_tinnhiem_test(
                 assert code == 0, out
                 checked += len(examples)
     assert checked > 300
+
+
+def test_the_table_of_samples_readme_is_current() -> None:
+    readme = (Path(__file__).parent.parent / "samples" / "README.md").read_text(encoding="utf-8")
+    table = readme.split(START + "\n")[1].split(END)[0]
+    assert table == bundled_summary(), "run: python -m tinnhiem.cli_diff samples/README.md"
+    assert (
+        "| qd41-2021 | qd96-2023 | consequence | 9 (2 between classes) | resign / dismiss: "
+        "3 ballots collected, 1 tn (33.33%), 2 thap (66.67%) |"
+    ) in table

@@ -110,15 +110,13 @@ def _within(w: Witness, bound: int) -> bool:
     return own and before.turnout["members"] <= min(bound, PREVIOUS_BOUND)
 
 
-COMMON = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+COMMON = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @COMMON
 @given(pairs())
 def test_the_solver_and_the_bounded_search_agree(texts: tuple[str, str]) -> None:
-    a, b = (
-        Reading.of(_load(n, text)) for n, text in zip("ab", texts, strict=True)
-    )
+    a, b = (Reading.of(_load(n, text)) for n, text in zip("ab", texts, strict=True))
     space = space_of([a, b])
     block_a, block_b = a.ruleset.classifies[0], b.ruleset.classifies[0]
     bound = 2 if space.previous else 3

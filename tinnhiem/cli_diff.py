@@ -87,7 +87,8 @@ def _pct(share: Fraction, lang: Lang) -> str:
 def tally_words(witness: Witness, ruleset: ast.Resolved, lang: Lang) -> str:
     """ "3 phiếu thu về, 2 thấp (66,67%)": the figures that are not the obvious ones."""
     t = witness.turnout
-    parts = [say(lang, "diff.collected", n=t["collected"])]
+    one = "_one" if t["collected"] == 1 else ""
+    parts = [say(lang, f"diff.collected{one}", n=t["collected"])]
     if t["invalid"]:
         parts.append(say(lang, "diff.invalid", n=t["invalid"]))
     for name in ("issued", "present", "members"):
@@ -218,3 +219,68 @@ def document(found: Diff, lang: Lang = "en") -> dict[str, Any]:
         "equivalent": found.equivalent,
         "blocks": blocks,
     }
+
+
+# --- the table of samples/README.md -----------------------------------------------------------
+
+START, END = "<!-- tinnhiem diff: start -->", "<!-- tinnhiem diff: end -->"
+
+
+def summary_rows(found: Diff, x: str, y: str, lang: Lang = "en") -> list[list[str]]:
+    """One row per block: how many outcome pairs differ, and the smallest between two classes."""
+    rows = []
+    for block in found.blocks:
+        name = block.a or block.b
+        if block.only is not None:
+            owner = x if block.only == "a" else y
+            rows.append([x, y, name, say(lang, "diff.only", name=owner), ""])
+            continue
+        differences = block.differences
+        if not differences:
+            key = "diff.equivalent" if block.exact else "diff.bounded_same"
+            rows.append([x, y, name, say(lang, key, bound=block.bound, why=_why(block, lang)), ""])
+            continue
+        classes = [p for p in differences if {p.a, p.b}.isdisjoint((EXEMPT, INVALID))]
+        counted = f"{len(differences)} ({len(classes)} {say(lang, 'diff.between_classes')})"
+        first = min(classes, key=lambda p: p.witness.key(), default=None)
+        said = ""
+        if first is not None:
+            bare = Witness(first.witness.turnout, first.witness.counts, {}, first.witness.previous)
+            said = f"{first.a} / {first.b}: {tally_words(bare, found.a, lang)}"
+        rows.append([x, y, name, counted, said])
+    return rows
+
+
+def bundled_summary(lang: Lang = "en") -> str:
+    """The table of how every pair of bundled rule sets differs, as `samples/README.md` has it."""
+    import itertools
+
+    from tinnhiem import bundled
+
+    headers = ["A", "B", say(lang, "diff.block"), say(lang, "diff.pairs"), say(lang, "diff.first")]
+    rows: list[list[str]] = []
+    for a, b in itertools.combinations(bundled.bundled_rules(), 2):
+        x, y = a.stem, b.stem
+        try:
+            found = diff(resolve(str(a)), resolve(str(b)))
+        except DiffError:
+            rows.append([x, y, "", say(lang, "diff.no_common"), ""])
+            continue
+        rows += summary_rows(found, x, y, lang)
+    return render.markdown_table(headers, rows)
+
+
+def update_readme(path: Path) -> bool:
+    """Write the table between its markers in `path`; whether the file changed."""
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition(START)
+    _, _, tail = rest.partition(END)
+    new = f"{head}{START}\n{bundled_summary()}{END}{tail}"
+    if new == text:
+        return False
+    path.write_text(new, encoding="utf-8")
+    return True
+
+
+if __name__ == "__main__":  # python -m tinnhiem.cli_diff samples/README.md
+    update_readme(Path(sys.argv[1]))
