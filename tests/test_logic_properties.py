@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from tinnhiem.engine.diff import diff
 from tinnhiem.rules import ast, load_text
 from tinnhiem.rules.logic import Reading, Session, Want, Witness, space_of
@@ -65,9 +64,8 @@ def ruleset(draw: st.DrawFn, name: str, previous: bool) -> str:
     )
     if draw(st.booleans()):
         measure = draw(st.sampled_from(("present", "issued", "collected")))
-        lines.append(
-            f"quorum {measure} {draw(st.sampled_from(('>=', '>')))} {draw(st.sampled_from(('1/2', '2/3')))} of members"
-        )
+        op = draw(st.sampled_from((">=", ">")))
+        lines.append(f"quorum {measure} {op} {draw(st.sampled_from(('1/2', '2/3')))} of members")
     if draw(st.booleans()):
         when = draw(
             st.sampled_from(
