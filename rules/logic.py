@@ -391,8 +391,9 @@ class Session:
             raise _Timeout(f"timeout {self.timeout:g}" if stopped else f"solver gave up: {why}")
         return result
 
-    def ask(self, wants: Sequence[Want]) -> Answer:
-        """`Undecidable` or `_Timeout` when the solver cannot answer."""
+    def ask(self, wants: Sequence[Want], *, smallest: bool = True) -> Answer:
+        """`Undecidable` or `_Timeout` when the solver cannot answer; without `smallest`, any
+        tally where the wishes hold (the question "can this hold?" needs no more)."""
         goals = [self._goal(w) for w in wants]
         solver = self.solver
         solver.push()
@@ -401,7 +402,7 @@ class Session:
             if self._check() == self.z3.unsat:
                 return Answer("impossible", None, "solver")
             model = solver.model()
-            for objective in self.objectives:
+            for objective in self.objectives if smallest else ():
                 model = self._least(objective, model)
             return Answer("found", self.env.witness(model), "solver")
         finally:

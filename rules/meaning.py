@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from . import ast
 
 EXEMPT, INVALID = "exempt", "invalid"
+NO_RULE, EXEMPTION = "(no rule)", "exemption:"  # goals of the checker, not outcomes
 FIGURES = ("members", "present", "issued", "collected", "valid", "invalid")
 
 
@@ -163,6 +164,8 @@ class Encoder:
         self.ruleset = reading.ruleset
         self.file = self.ruleset.path
         self._previous_known: Any = None
+        self._first: dict[str, list[tuple[ast.Rule, Any]]] = {}
+        self._exempt: dict[bool, Any] = {}
 
     # which file a node came from, for messages
     def _at(self, key: str) -> str:
@@ -202,6 +205,11 @@ class Encoder:
 
     # outcomes
     def exempt(self, previous: bool = False) -> Any:
+        if previous not in self._exempt:
+            self._exempt[previous] = self._exempt_of(previous)
+        return self._exempt[previous]
+
+    def _exempt_of(self, previous: bool) -> Any:
         ops = self.ops
         holds = []
         for exempt in self.ruleset.exempts:
@@ -211,25 +219,49 @@ class Encoder:
         return ops.or_(*holds) if holds else False
 
     def outcome(self, block: ast.Classify, outcome: str) -> Any:
-        """The tallies where this rule set gives `outcome` (a class id, exempt or invalid)."""
+        """The tallies where this rule set gives `outcome` (a class id, exempt or invalid);
+        `NO_RULE`: an evaluated tally no rule of the block matches; `exemption:<i>`: the i-th
+        exemption applies (whatever the earlier ones say)."""
         ops = self.ops
+        if outcome.startswith(EXEMPTION):
+            exempt_rule = self.ruleset.exempts[int(outcome.removeprefix(EXEMPTION))]
+            self.file = self._at("exempt")
+            return ops.and_(*self.strict(exempt_rule.when, False))
         exempt = self.exempt()
+        if outcome == NO_RULE:
+            valid = ops.and_(self.quorum_met(False), self.basis(False) > 0)
+            self.file = self._at(f"classify:{block.id}")
+            misses = [ops.not_(self.loose(r.when)) for r in block.rules if r.when is not None]
+            return ops.and_(ops.not_(exempt), valid, *misses)
         if outcome == EXEMPT:
             return exempt
         valid = ops.and_(self.quorum_met(False), self.basis(False) > 0)
         if outcome == INVALID:
             return ops.and_(ops.not_(exempt), ops.not_(valid))
         self.file = self._at(f"classify:{block.id}")
-        earlier: list[Any] = []
+        for rule, first in self._firsts(block):
+            if rule.id == outcome:
+                return ops.and_(ops.not_(exempt), valid, first)
+        return False
+
+    def _firsts(self, block: ast.Classify) -> list[tuple[ast.Rule, Any]]:
+        """Per rule, "it is the first to match", built once per block: each rule's term shares
+        the one before it ("no earlier rule matched"), so a block of n rules costs about n."""
+        cached = self._first.get(block.id)
+        if cached is not None:
+            return cached
+        ops = self.ops
+        found: list[tuple[ast.Rule, Any]] = []
+        none_yet: Any = True
         last = block.rules[-1] if block.rules else None
         for rule in block.rules:
             # the engine gives the last rule when none matches (a block without `else` is an
             # error of the checker, but its meaning stays the engine's)
             here = True if rule.when is None or rule is last else self.loose(rule.when)
-            if rule.id == outcome:
-                return ops.and_(ops.not_(exempt), valid, *[ops.not_(e) for e in earlier], here)
-            earlier.append(here)
-        return False
+            found.append((rule, ops.and_(none_yet, here)))
+            none_yet = ops.and_(none_yet, ops.not_(here))
+        self._first[block.id] = found
+        return found
 
     def decide(self, block: ast.Classify) -> str:
         """The outcome on plain values (with `PyOps`), as `outcome` would say for each."""

@@ -90,7 +90,7 @@ def check(args: argparse.Namespace) -> int:
     found: list[Diagnostic] = []
     for name in args.files:
         loaded = load_rules(name)
-        found.extend(loaded.diagnostics)
+        found.extend(_exact(loaded))
     errors = sum(d.is_error for d in found)
     warnings = len(found) - errors
     if args.format == "json":
@@ -107,6 +107,18 @@ def check(args: argparse.Namespace) -> int:
         files = len(args.files)
         print(f"{files} file{'s' * (files != 1)} checked: {errors} errors, {warnings} warnings")
     return 1 if errors else 0
+
+
+def _exact(loaded: Loaded) -> list[Diagnostic]:
+    """The checker's diagnostics, completed by those only the solver finds (`rules.logic_check`):
+    `check` pays for them, loading a rule set elsewhere does not."""
+    from tinnhiem.rules import logic_check
+
+    if loaded.resolved is None or not logic_check.completes(loaded.diagnostics):
+        return list(loaded.diagnostics)
+    known = {(d.path, d.line) for d in loaded.diagnostics if logic_check.NEVER in d.message}
+    more = logic_check.exact_findings(loaded.resolved, loaded.texts, known)
+    return logic_check.merged(loaded.diagnostics, more) if more else list(loaded.diagnostics)
 
 
 def fmt(args: argparse.Namespace) -> int:
