@@ -55,6 +55,9 @@ class Want:
     reading: Reading
     block: ast.Classify
     outcome: str
+    # and the tally sits at a threshold of this comparison: "at" the first count on its true
+    # side, or "away", one vote short of it (for `tinnhiem test --coverage`)
+    boundary: tuple[ast.Compare, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +398,10 @@ class Session:
         """`Undecidable` or `_Timeout` when the solver cannot answer; without `smallest`, any
         tally where the wishes hold (the question "can this hold?" needs no more)."""
         goals = [self._goal(w) for w in wants]
+        for want in wants:
+            if want.boundary is not None:
+                compare, side = want.boundary
+                goals.append(self.encoders[id(want.reading)].boundary(compare, side))
         solver = self.solver
         solver.push()
         try:

@@ -21,7 +21,9 @@ from typing import Any, Protocol
 from . import ast
 
 EXEMPT, INVALID = "exempt", "invalid"
-NO_RULE, EXEMPTION = "(no rule)", "exemption:"  # goals of the checker, not outcomes
+# goals of the checker and of coverage, not outcomes: no rule matches; the i-th exemption
+# applies; the tally gets as far as rule x (no earlier rule matched)
+NO_RULE, EXEMPTION, TRIED = "(no rule)", "exemption:", "tried:"
 FIGURES = ("members", "present", "issued", "collected", "valid", "invalid")
 
 
@@ -164,7 +166,7 @@ class Encoder:
         self.ruleset = reading.ruleset
         self.file = self.ruleset.path
         self._previous_known: Any = None
-        self._first: dict[str, list[tuple[ast.Rule, Any]]] = {}
+        self._first: dict[str, list[tuple[ast.Rule, Any, Any]]] = {}
         self._exempt: dict[bool, Any] = {}
 
     # which file a node came from, for messages
@@ -239,29 +241,57 @@ class Encoder:
         if outcome == INVALID:
             return ops.and_(ops.not_(exempt), ops.not_(valid))
         self.file = self._at(f"classify:{block.id}")
-        for rule, first in self._firsts(block):
+        tried = outcome.removeprefix(TRIED) if outcome.startswith(TRIED) else None
+        for rule, before, first in self._firsts(block):
             if rule.id == outcome:
                 return ops.and_(ops.not_(exempt), valid, first)
+            if rule.id == tried:
+                return ops.and_(ops.not_(exempt), valid, before)
         return False
 
-    def _firsts(self, block: ast.Classify) -> list[tuple[ast.Rule, Any]]:
+    def _firsts(self, block: ast.Classify) -> list[tuple[ast.Rule, Any, Any]]:
         """Per rule, "it is the first to match", built once per block: each rule's term shares
         the one before it ("no earlier rule matched"), so a block of n rules costs about n."""
         cached = self._first.get(block.id)
         if cached is not None:
             return cached
         ops = self.ops
-        found: list[tuple[ast.Rule, Any]] = []
+        found: list[tuple[ast.Rule, Any, Any]] = []
         none_yet: Any = True
         last = block.rules[-1] if block.rules else None
         for rule in block.rules:
             # the engine gives the last rule when none matches (a block without `else` is an
             # error of the checker, but its meaning stays the engine's)
             here = True if rule.when is None or rule is last else self.loose(rule.when)
-            found.append((rule, ops.and_(none_yet, here)))
+            found.append((rule, none_yet, ops.and_(none_yet, here)))
             none_yet = ops.and_(none_yet, ops.not_(here))
         self._first[block.id] = found
         return found
+
+    def boundary(self, compare: ast.Compare, side: str) -> Any:
+        """The tally sits at the threshold of `share(..)`/`count(..)` op number: "at", the count
+        where it turns true (counting from its false side), or "away", one vote short of it."""
+        ops = self.ops
+        left, right = compare.left, compare.right
+        op: str = compare.op
+        if isinstance(left, ast.Number):
+            left, right = right, left
+            op = {">": "<", ">=": "<=", "<": ">", "<=": ">="}.get(op, op)
+        if not isinstance(left, ast.Share | ast.Count) or op not in (">", ">=", "<", "<="):
+            raise Undecidable("a threshold that is not a share or a count", compare.span, self.file)
+        value = self.value(left, False)
+        assert isinstance(value, Num)
+        limit = self.value(right, False)
+        assert isinstance(limit, Num)
+        step = 1 if op in (">", ">=") else -1  # the way the count grows towards true
+
+        def holds(n: Any) -> Any:
+            return _ratio_cmp(op, Num(n, value.d, True), limit)
+
+        now, before, after = holds(value.n), holds(value.n - step), holds(value.n + step)
+        if side == "at":
+            return ops.and_(value.known, now, ops.not_(before))
+        return ops.and_(value.known, ops.not_(now), after)
 
     def decide(self, block: ast.Classify) -> str:
         """The outcome on plain values (with `PyOps`), as `outcome` would say for each."""

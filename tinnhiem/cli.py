@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("test", help="run the examples of rule files")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--coverage", action="store_true", help="rules and thresholds examples miss")
+    p.add_argument("--format", "-f", choices=("text", "json"), default="text")
     p.set_defaults(func=_command("cli_rules", "test"))
 
     p = sub.add_parser("show", help="the resolved rule set in plain words")

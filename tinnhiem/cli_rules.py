@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from tinnhiem import bundled
 from tinnhiem.rules import Diagnostic, Loaded, Loader, load_text, parse
@@ -158,11 +159,13 @@ def test(args: argparse.Namespace) -> int:
     from tinnhiem.engine.examples import run_examples
 
     passed = failed = 0
+    covered: list[Any] = []
+    lines: list[str] = []
     for name in args.files:
         loaded = load_rules(name)
         if loaded.errors:
             for diagnostic in loaded.errors:
-                print(diagnostic.render())
+                lines.append(diagnostic.render())
             failed += 1
             continue
         for outcome in run_examples(loaded.ok()):
@@ -170,7 +173,26 @@ def test(args: argparse.Namespace) -> int:
                 passed += 1
             else:
                 failed += 1
-                print(outcome.message)
+                lines.append(outcome.message)
+        if getattr(args, "coverage", False):
+            from tinnhiem.engine.coverage import coverage
+
+            covered.append(coverage(loaded.ok()))
+    if getattr(args, "format", "text") == "json":
+        from tinnhiem.cli_coverage import coverage_document
+
+        document = {"passed": passed, "failed": failed, "failures": lines}
+        if getattr(args, "coverage", False):
+            document["coverage"] = [coverage_document(c) for c in covered]
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 1 if failed else 0
+    for line in lines:
+        print(line)
+    if covered:
+        from tinnhiem.cli_coverage import coverage_text
+
+        for found in covered:
+            print(coverage_text(found))
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
