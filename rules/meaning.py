@@ -155,8 +155,8 @@ _OPS: Mapping[str, Callable[[Any, Any], Any]] = {
 }
 
 
-class Encoder:
-    """The meaning of one rule set over one `Env`."""
+class _Reader:
+    """The values one rule set reads from one `Env`: figures, counts, shares, attributes."""
 
     def __init__(self, ops: Ops, env: Env, space: Space, reading: Reading) -> None:
         self.ops = ops
@@ -192,6 +192,104 @@ class Encoder:
         measure = self.env.figure(quorum.measure, previous)
         of = self.env.figure(quorum.of, previous)
         return _OPS[quorum.op](measure * q, p * of)
+
+    def leaf(self, cond: ast.Cond, previous: bool) -> tuple[Any, Any]:
+        ops = self.ops
+        if isinstance(cond, ast.Truthy):
+            value = self.value(cond.value, previous)
+            if isinstance(value, Flag):
+                return value.known, value.b
+            if isinstance(value, Num):
+                return value.known, value.n != 0
+            if isinstance(value, Date):
+                return value.known, True
+            raise Undecidable("a text used as a condition", cond.span, self.file)
+        if not isinstance(cond, ast.Compare):
+            raise Undecidable(f"condition `{type(cond).__name__}`", _span(cond), self.file)
+        left = self.value(cond.left, previous)
+        right = self.value(cond.right, previous)
+        known = ops.and_(left.known, right.known)
+        op = cond.op
+        if isinstance(left, Num) and isinstance(right, Num):
+            return known, _ratio_cmp(op, left, right)
+        if isinstance(left, Date) and isinstance(right, Date):
+            return known, _OPS[op](left.key, right.key)
+        if isinstance(left, Flag) and isinstance(right, Flag):
+            a, b = ops.ite(left.b, 1, 0), ops.ite(right.b, 1, 0)
+            return known, _OPS[op](a, b)
+        if isinstance(left, Text) and isinstance(right, Text) and op in ("==", "!="):
+            return known, _OPS[op](left.code, right.code)
+        raise Undecidable(f"comparison `{_kinds(left, right, op)}`", cond.span, self.file)
+
+    def value(self, value: ast.Value, previous: bool) -> Val:
+        env = self.env
+        if isinstance(value, ast.Number):
+            f = value.value
+            return Num(f.numerator, f.denominator, True)
+        if isinstance(value, ast.Share | ast.Count):
+            back = value.previous or previous
+            if value.previous and previous:
+                known: Any = False  # the previous vote of a previous vote: never given
+            elif value.previous:
+                known = self.previous_known()
+            else:
+                known = True
+            counts = self.counts(back)
+            total = sum((counts[level] for level in value.levels), 0)
+            if isinstance(value, ast.Count):
+                return Num(total, 1, known)
+            basis = self.basis(back)
+            return Num(total, basis, self.ops.and_(known, basis > 0))
+        if isinstance(value, ast.Turnout):
+            return Num(env.figure(value.name, previous), 1, True)
+        if isinstance(value, ast.Literal_):
+            return _literal(value, self.space, self.file)
+        if isinstance(value, ast.Attr):
+            return self.attr(value, previous)
+        if isinstance(value, ast.Call):
+            return self.call(value, previous)
+        raise Undecidable(f"value `{type(value).__name__}`", _span(value), self.file)
+
+    def attr(self, attr: ast.Attr, previous: bool) -> Val:
+        name = attr.name
+        kind = self.space.attrs.get(name)
+        if kind is None:
+            raise Undecidable(f"attribute `{name}`", attr.span, self.file)
+        known = not previous  # the previous row's attributes are taken as unknown
+        raw = self.env.attr(name)
+        if kind == "number":
+            return Num(raw, 1, known)
+        if kind == "date":
+            y, m, d = raw
+            return Date(y, m, d, known)
+        if kind == "bool":
+            return Flag(raw, known)
+        return Text(raw, known)
+
+    def call(self, call: ast.Call, previous: bool) -> Val:
+        args = [self.value(arg, previous) for arg in call.args]
+        ops = self.ops
+        if call.func == "year" and len(args) == 1:
+            (arg,) = args
+            if isinstance(arg, Date):
+                return Num(arg.y, 1, arg.known)
+            if isinstance(arg, Num) and arg.d == 1:
+                return arg
+        if call.func == "months" and len(args) == 2:
+            a, b = args
+            if isinstance(a, Date) and isinstance(b, Date):
+                known = ops.and_(a.known, b.known)
+                forward = _months(ops, a, b)
+                backward = -_months(ops, b, a)
+                return Num(ops.ite(b.key < a.key, backward, forward), 1, known)
+        raise Undecidable(f"function `{call.func}` on these values", call.span, self.file)
+
+    def previous_known(self) -> Any:
+        raise NotImplementedError
+
+
+class Encoder(_Reader):
+    """The meaning of one rule set over one `Env`: exemptions, quorum, each block's outcomes."""
 
     def previous_known(self) -> Any:
         """The previous vote is there, was not exempt and met the quorum (as `_previous_of`)."""
@@ -339,97 +437,6 @@ class Encoder:
             known, value = self.strict(cond.operand, previous)
             return known, ops.not_(value)
         return self.leaf(cond, previous)
-
-    def leaf(self, cond: ast.Cond, previous: bool) -> tuple[Any, Any]:
-        ops = self.ops
-        if isinstance(cond, ast.Truthy):
-            value = self.value(cond.value, previous)
-            if isinstance(value, Flag):
-                return value.known, value.b
-            if isinstance(value, Num):
-                return value.known, value.n != 0
-            if isinstance(value, Date):
-                return value.known, True
-            raise Undecidable("a text used as a condition", cond.span, self.file)
-        if not isinstance(cond, ast.Compare):
-            raise Undecidable(f"condition `{type(cond).__name__}`", _span(cond), self.file)
-        left = self.value(cond.left, previous)
-        right = self.value(cond.right, previous)
-        known = ops.and_(left.known, right.known)
-        op = cond.op
-        if isinstance(left, Num) and isinstance(right, Num):
-            return known, _ratio_cmp(op, left, right)
-        if isinstance(left, Date) and isinstance(right, Date):
-            return known, _OPS[op](left.key, right.key)
-        if isinstance(left, Flag) and isinstance(right, Flag):
-            a, b = ops.ite(left.b, 1, 0), ops.ite(right.b, 1, 0)
-            return known, _OPS[op](a, b)
-        if isinstance(left, Text) and isinstance(right, Text) and op in ("==", "!="):
-            return known, _OPS[op](left.code, right.code)
-        raise Undecidable(f"comparison `{_kinds(left, right, op)}`", cond.span, self.file)
-
-    def value(self, value: ast.Value, previous: bool) -> Val:
-        env = self.env
-        if isinstance(value, ast.Number):
-            f = value.value
-            return Num(f.numerator, f.denominator, True)
-        if isinstance(value, ast.Share | ast.Count):
-            back = value.previous or previous
-            if value.previous and previous:
-                known: Any = False  # the previous vote of a previous vote: never given
-            elif value.previous:
-                known = self.previous_known()
-            else:
-                known = True
-            counts = self.counts(back)
-            total = sum((counts[level] for level in value.levels), 0)
-            if isinstance(value, ast.Count):
-                return Num(total, 1, known)
-            basis = self.basis(back)
-            return Num(total, basis, self.ops.and_(known, basis > 0))
-        if isinstance(value, ast.Turnout):
-            return Num(env.figure(value.name, previous), 1, True)
-        if isinstance(value, ast.Literal_):
-            return _literal(value, self.space, self.file)
-        if isinstance(value, ast.Attr):
-            return self.attr(value, previous)
-        if isinstance(value, ast.Call):
-            return self.call(value, previous)
-        raise Undecidable(f"value `{type(value).__name__}`", _span(value), self.file)
-
-    def attr(self, attr: ast.Attr, previous: bool) -> Val:
-        name = attr.name
-        kind = self.space.attrs.get(name)
-        if kind is None:
-            raise Undecidable(f"attribute `{name}`", attr.span, self.file)
-        known = not previous  # the previous row's attributes are taken as unknown
-        raw = self.env.attr(name)
-        if kind == "number":
-            return Num(raw, 1, known)
-        if kind == "date":
-            y, m, d = raw
-            return Date(y, m, d, known)
-        if kind == "bool":
-            return Flag(raw, known)
-        return Text(raw, known)
-
-    def call(self, call: ast.Call, previous: bool) -> Val:
-        args = [self.value(arg, previous) for arg in call.args]
-        ops = self.ops
-        if call.func == "year" and len(args) == 1:
-            (arg,) = args
-            if isinstance(arg, Date):
-                return Num(arg.y, 1, arg.known)
-            if isinstance(arg, Num) and arg.d == 1:
-                return arg
-        if call.func == "months" and len(args) == 2:
-            a, b = args
-            if isinstance(a, Date) and isinstance(b, Date):
-                known = ops.and_(a.known, b.known)
-                forward = _months(ops, a, b)
-                backward = -_months(ops, b, a)
-                return Num(ops.ite(b.key < a.key, backward, forward), 1, known)
-        raise Undecidable(f"function `{call.func}` on these values", call.span, self.file)
 
 
 def _months(ops: Ops, start: Date, end: Date) -> Any:
