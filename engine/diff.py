@@ -173,7 +173,17 @@ def _block(
     )
     for oa in _outcomes(ba):
         for ob in _outcomes(bb):
-            answer = questions.ask([Want(ra, ba, oa), Want(rb, bb, ob)])
+            wants = [Want(ra, ba, oa), Want(rb, bb, ob)]
+            if oa == ob:
+                # an agreement needs no smallest tally, nor the engine's word on it
+                answer = questions.ask(wants, smallest=False)
+                if answer.witness is not None:
+                    found.append(Pair(oa, ob, answer.witness, answer.exact))
+                if not answer.exact:
+                    exact = False
+                    reasons.setdefault(answer.reason)
+                continue
+            answer = questions.ask(wants)
             if not answer.exact:
                 exact = False
                 reasons.setdefault(answer.reason)

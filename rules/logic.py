@@ -142,13 +142,13 @@ class Questions:
         if solver and not have_solver():
             self.failed = "no_solver"
 
-    def ask(self, wants: Sequence[Want]) -> Answer:
+    def ask(self, wants: Sequence[Want], *, smallest: bool = True) -> Answer:
         reason = self.failed
         if not reason:
             try:
                 if self.session is None:
                     self.session = Session(self.space, self.readings, self.timeout)
-                return self.session.ask(wants)
+                return self.session.ask(wants, smallest=smallest)
             except Undecidable as undecidable:
                 reason = f"cannot decide exactly: {undecidable.where}"
             except _Timeout as stopped:
@@ -420,8 +420,10 @@ class Session:
         z3, solver = self.z3, self.solver
         high = model.eval(objective, model_completion=True).as_long()
         low = 0
+        first = True
         while low < high:
-            middle = (low + high) // 2
+            # most objectives are least at 0 (a level's count, the invalid ballots): try it first
+            middle, first = (low if first else (low + high) // 2), False
             solver.push()
             solver.add(objective <= middle)
             if self._check() == z3.sat:

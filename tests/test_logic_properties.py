@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tinnhiem.engine.diff import diff
+from tinnhiem.engine.diff import diff, outcome_of, witness_example
+from tinnhiem.engine.examples import example_result
 from tinnhiem.rules import ast, load_text
 from tinnhiem.rules.logic import Reading, Session, Want, Witness, space_of
 from tinnhiem.rules.meaning import EXEMPT, INVALID
@@ -145,3 +146,9 @@ def test_every_witness_gives_both_outcomes_in_the_engine(texts: tuple[str, str])
         for block in found.blocks:
             for pair in block.pairs:
                 assert pair.confirmed, (pair.a, pair.b, pair.engine, pair.witness)
+                # agreements too (the diff does not evaluate those itself)
+                got = tuple(
+                    outcome_of(example_result(rs, witness_example("w", pair.witness, "c", "")), "c")
+                    for rs in (a, b)
+                )
+                assert got == (pair.a, pair.b), (got, pair.witness)
