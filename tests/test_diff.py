@@ -272,3 +272,29 @@ def test_the_table_of_samples_readme_is_current() -> None:
         "| qd41-2021 | qd96-2023 | consequence | 9 (2 between classes) | resign / dismiss: "
         "3 ballots collected, 1 tn (33.33%), 2 thap (66.67%) |"
     ) in table
+
+
+def test_markdown_into_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "diff.md"
+    code, out, _ = run(
+        capsys,
+        "diff",
+        "qd96-2023",
+        "qd41-2021",
+        "--block",
+        "consequence",
+        "--lang",
+        "vi",
+        "-f",
+        "md",
+        "-o",
+        str(target),
+    )
+    assert (code, out) == (1, "")
+    text = target.read_text(encoding="utf-8")
+    assert "| khối | A: QĐ 96-QĐ/TW | B: QĐ 41-QĐ/TW | số phiếu nhỏ nhất |" in text
+    assert (
+        "| consequence | dismiss | resign | 3 phiếu thu về, 1 tín nhiệm (33,33%), 2 thấp (66,67%)"
+    ) in text
+    assert "Ví dụ để dán vào tệp quy tắc:" in text
+    assert '```\nexample "khác biệt consequence: dismiss / resign" {\n' in text
