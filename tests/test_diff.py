@@ -298,3 +298,14 @@ def test_markdown_into_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) in text
     assert "Ví dụ để dán vào tệp quy tắc:" in text
     assert '```\nexample "khác biệt consequence: dismiss / resign" {\n' in text
+
+
+def test_brackets_in_the_words_are_shown_as_written() -> None:
+    code = (
+        "import sys; sys.modules['z3'] = None\n"
+        "from tinnhiem.cli import main\n"
+        "sys.exit(main(['diff', 'qd262-2014', 'phuong-an-2', '--block', 'band', '--bound', '2']))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "(pip install 'tinnhiem[diff]')" in done.stdout.replace("\n", "")

@@ -156,7 +156,9 @@ def diff_text(found: Diff, lang: Lang, *, markdown: bool = False) -> str:
     if markdown:
         lines.append(render.markdown_table(headers, rows))
     else:
-        lines.append(render.simple_table("diff", headers, rows))
+        from rich.markup import escape  # a witness may hold `[…]`: words, never markup
+
+        lines.append(render.simple_table("diff", headers, [[escape(c) for c in r] for r in rows]))
     examples = [
         (pair.example_a, pair.example_b) for block in found.blocks for pair in block.differences
     ]
