@@ -17,6 +17,7 @@ BENCHES = [
     "bench_evaluate.py",
     "bench_ballots.py",
     "bench_cli.py",
+    "bench_diff.py",
     "bench_tui.py",
 ]
 

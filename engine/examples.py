@@ -65,7 +65,7 @@ def _fields(attrs: dict[str, Scalar], defaults: dict[str, str]) -> dict[str, str
     return fields
 
 
-def _tallies(example: ast.Example, ruleset: ast.Resolved, file: str) -> tuple[Tally, ...]:
+def example_tallies(example: ast.Example, ruleset: ast.Resolved, file: str) -> tuple[Tally, ...]:
     turnout, counts, attrs, problems = _split(example.settings, ruleset)
     here = Origin(file, example.span.line)
     fields = _fields(attrs, {"id": "example", "name": example.name, "round": CURRENT_ROUND})
@@ -105,16 +105,23 @@ def _actual(result: Result, block: str, ruleset: ast.Resolved) -> str:
     return result.klass(block) or "(no class)"
 
 
+def example_result(ruleset: ast.Resolved, example: ast.Example, file: str = "") -> Result:
+    """The explained result of an example's tally (its previous vote first); `DataError` when
+    the example cannot be read."""
+    file = file or ruleset.path
+    tallies = example_tallies(example, ruleset, file)
+    levels = tuple(dict.fromkeys(k for t in tallies for k in t.counts))
+    evaluation = evaluate(ruleset, Dataset(file, tallies, levels), explain=True)
+    return evaluation.results[-1]
+
+
 def run_example(ruleset: ast.Resolved, example: ast.Example) -> list[ExampleOutcome]:
     """The outcome of each `expect` of one example."""
     file = ruleset.origins.get(f"example:{example.name}", ruleset.path)
     result: Result | None = None
     error = ""
     try:
-        tallies = _tallies(example, ruleset, file)
-        levels = tuple(dict.fromkeys(k for t in tallies for k in t.counts))
-        evaluation = evaluate(ruleset, Dataset(file, tallies, levels), explain=True)
-        result = evaluation.results[-1]
+        result = example_result(ruleset, example, file)
     except DataError as exc:
         error = "; ".join(issue.message for issue in exc.issues)
     outcomes = []

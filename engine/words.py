@@ -93,6 +93,44 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "{name} was in force {when}; these votes were on {days}",
         "{name} có hiệu lực {when}; các lần lấy phiếu này vào {days}",
     ),
+    # `tinnhiem diff`: a witness in words, and what was proved
+    "diff.collected": ("{n} ballots collected", "{n} phiếu thu về"),
+    "diff.collected_one": ("{n} ballot collected", "{n} phiếu thu về"),
+    "diff.members": ("{n} members", "{n} đại biểu"),
+    "diff.present": ("{n} present", "{n} có mặt"),
+    "diff.issued": ("{n} issued", "{n} phiếu phát ra"),
+    "diff.invalid": ("{n} invalid", "{n} phiếu không hợp lệ"),
+    "diff.previous": ("previous vote: {what}", "lần trước: {what}"),
+    "diff.exempt": ("exempt", "không lấy phiếu"),
+    "diff.not_valid": ("invalid vote", "kết quả không hợp lệ"),
+    "diff.block": ("block", "khối"),
+    "diff.witness": ("smallest tally", "số phiếu nhỏ nhất"),
+    "diff.equivalent": (
+        "same outcome for every tally (proved)",
+        "cùng kết quả với mọi số phiếu (đã chứng minh)",
+    ),
+    "diff.bounded_same": (
+        "no difference in any tally of up to {bound} ballots (not proved: {why})",
+        "không khác nhau với mọi số phiếu đến {bound} phiếu (chưa chứng minh: {why})",
+    ),
+    "diff.bounded": (
+        "found by the bounded search (tallies up to {bound} ballots; {why})",
+        "tìm bằng cách duyệt mọi số phiếu đến {bound} phiếu ({why})",
+    ),
+    "diff.only": ("only in {name}", "chỉ có trong {name}"),
+    "diff.no_solver": (
+        "the SMT solver is not installed (pip install 'tinnhiem[diff]')",
+        "chưa cài bộ giải SMT (pip install 'tinnhiem[diff]')",
+    ),
+    "diff.unconfirmed": (
+        "the engine gives {a} / {b} on this tally: the logic and the engine disagree (a bug)",
+        "bộ máy cho {a} / {b} với số phiếu này: phần logic và bộ máy không khớp (lỗi)",
+    ),
+    "diff.between_classes": ("between classes", "giữa hai lớp"),
+    "diff.pairs": ("outcome pairs that differ", "số cặp kết quả khác nhau"),
+    "diff.first": ("smallest tally between classes", "số phiếu nhỏ nhất giữa hai lớp"),
+    "diff.no_common": ("no level both read", "không có mức phiếu chung"),
+    "diff.examples": ("Examples to paste", "Ví dụ để dán vào tệp quy tắc"),
 }
 
 

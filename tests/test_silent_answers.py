@@ -28,13 +28,6 @@ def overlay(folder: Path, text: str, name: str = "cot.tn") -> Path:
     return path
 
 
-@pytest.fixture(autouse=True)
-def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The tables below are read whole: the width of the terminal running the tests must not cut
-    their columns."""
-    monkeypatch.setenv("COLUMNS", "200")
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()

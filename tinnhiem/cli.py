@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("test", help="run the examples of rule files")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--coverage", action="store_true", help="rules and thresholds examples miss")
+    p.add_argument("--format", "-f", choices=("text", "json"), default="text")
     p.set_defaults(func=_command("cli_rules", "test"))
 
     p = sub.add_parser("show", help="the resolved rule set in plain words")
@@ -83,6 +85,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=("table", "json", "csv", "md"), default="table")
     p.add_argument("--output", "-o", metavar="FILE")
     p.set_defaults(func=_command("cli_data", "compare"))
+
+    p = sub.add_parser("diff", help="where two rule sets disagree, over every tally")
+    p.add_argument("a", metavar="A", help="rules file or bundled name")
+    p.add_argument("b", metavar="B", help="rules file or bundled name")
+    p.add_argument("--pair", action="append", metavar="A_BLOCK=B_BLOCK", help="pair two blocks")
+    p.add_argument("--block", metavar="ID", help="only this block")
+    p.add_argument("--format", "-f", choices=("table", "json", "md"), default="table")
+    p.add_argument("--output", "-o", metavar="FILE")
+    p.add_argument("--lang", choices=("en", "vi"), default="en")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="S", help="per question")
+    p.add_argument("--bound", type=int, default=6, metavar="N", help="ballots, bounded search")
+    p.set_defaults(func=_command("cli_diff", "run"))
 
     p = sub.add_parser("schedule", help="the vote calendar of a term, and coverage with data")
     p.add_argument("rules", metavar="R")

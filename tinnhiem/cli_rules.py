@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from tinnhiem import bundled
 from tinnhiem.rules import Diagnostic, Loaded, Loader, load_text, parse
@@ -96,7 +97,7 @@ def check(args: argparse.Namespace) -> int:
     found: list[Diagnostic] = []
     for name in args.files:
         loaded = load_rules(name)
-        found.extend(loaded.diagnostics)
+        found.extend(_exact(loaded))
     errors = sum(d.is_error for d in found)
     warnings = len(found) - errors
     if args.format == "json":
@@ -113,6 +114,18 @@ def check(args: argparse.Namespace) -> int:
         files = len(args.files)
         print(f"{files} file{'s' * (files != 1)} checked: {errors} errors, {warnings} warnings")
     return 1 if errors else 0
+
+
+def _exact(loaded: Loaded) -> list[Diagnostic]:
+    """The checker's diagnostics, completed by those only the solver finds (`rules.logic_check`):
+    `check` pays for them, loading a rule set elsewhere does not."""
+    from tinnhiem.rules import logic_check
+
+    if loaded.resolved is None or not logic_check.completes(loaded.diagnostics):
+        return list(loaded.diagnostics)
+    known = {(d.path, d.line) for d in loaded.diagnostics if logic_check.NEVER in d.message}
+    more = logic_check.exact_findings(loaded.resolved, loaded.texts, known)
+    return logic_check.merged(loaded.diagnostics, more) if more else list(loaded.diagnostics)
 
 
 def fmt(args: argparse.Namespace) -> int:
@@ -157,11 +170,13 @@ def test(args: argparse.Namespace) -> int:
     from tinnhiem.engine.examples import run_examples
 
     passed = failed = 0
+    covered: list[Any] = []
+    lines: list[str] = []
     for name in args.files:
         loaded = load_rules(name)
         if loaded.errors:
             for diagnostic in loaded.errors:
-                print(diagnostic.render())
+                lines.append(diagnostic.render())
             failed += 1
             continue
         for outcome in run_examples(loaded.ok()):
@@ -169,7 +184,26 @@ def test(args: argparse.Namespace) -> int:
                 passed += 1
             else:
                 failed += 1
-                print(outcome.message)
+                lines.append(outcome.message)
+        if getattr(args, "coverage", False):
+            from tinnhiem.engine.coverage import coverage
+
+            covered.append(coverage(loaded.ok()))
+    if getattr(args, "format", "text") == "json":
+        from tinnhiem.cli_coverage import coverage_document
+
+        document = {"passed": passed, "failed": failed, "failures": lines}
+        if getattr(args, "coverage", False):
+            document["coverage"] = [coverage_document(c) for c in covered]
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 1 if failed else 0
+    for line in lines:
+        print(line)
+    if covered:
+        from tinnhiem.cli_coverage import coverage_text
+
+        for found in covered:
+            print(coverage_text(found))
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
