@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 # Strict editable installs link files one by one: any new source file needs a re-install.
 SOURCES := pyproject.toml $(shell find tinnhiem rules engine tui samples -type f \
-             \( -name '*.py' -o -name '*.lark' -o -name '*.tcss' -o -name '*.tn' -o -path 'samples/data/*' \) 2>/dev/null)
+             \( -name '*.py' -o -name '*.lark' -o -name '*.tcss' -o -name '*.tn' -o -name 'schema.json' -o -path 'samples/data/*' \) 2>/dev/null)
 
 .PHONY: run test check lint types bench fmt clean
 
@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(BIN)/tinnhiem-tui
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -319,18 +319,29 @@ class Runner:
 
     def evaluation(self, *, explain: bool = True) -> Evaluation:
         """Every tally; `DataError` with every row that cannot be evaluated."""
-        self.errors.clear()
-        self.quorum_missing.clear()
-        self.quorum_unchecked = 0
+        self.reset()
         with collector_paused():
-            tallies = self.dataset.tallies
-            if explain:
-                results = tuple(self._one(i, t, True) for i, t in enumerate(tallies))
-            else:
-                results = tuple(map(self._quick, range(len(tallies)), tallies))
+            results = tuple(self.results(explain=explain))
             if self.errors:
                 raise DataError(self.errors)
             reports = build_reports(self.ruleset, results)
+        return Evaluation(self.ruleset, results, reports, self.closing_warnings())
+
+    def reset(self) -> None:
+        """Forget what a run noted (errors, people without quorum figures): before a new run."""
+        self.errors.clear()
+        self.quorum_missing.clear()
+        self.quorum_unchecked = 0
+
+    def results(self, *, explain: bool = True) -> Iterator[Result]:
+        """Every tally's result in order, made when asked; rows in error go to `errors`."""
+        tallies = self.dataset.tallies
+        if explain:
+            return (self._one(i, t, True) for i, t in enumerate(tallies))
+        return map(self._quick, range(len(tallies)), tallies)
+
+    def closing_warnings(self) -> tuple[DataIssue, ...]:
+        """The warnings of the data, and those only a whole run can say (people unchecked)."""
         quorum = self.ruleset.quorum
         total = len(self.dataset.tallies)
         warnings = list(self.warnings)
@@ -341,7 +352,7 @@ class Runner:
                 f"of {total} people: the data gives no {names}"
             )
             warnings.append(DataIssue("warning", message, self.origin))
-        return Evaluation(self.ruleset, results, reports, tuple(warnings))
+        return tuple(warnings)
 
     def label(self, level: str) -> str:
         return self.labels.get(level, level)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tinnhiem import bundled
+from tinnhiem.engine.formats.document import SCHEMA_VERSION
 from tinnhiem.rules import Diagnostic, Loaded, Loader, load_text, parse
 from tinnhiem.rules.errors import printable
 
@@ -95,6 +96,7 @@ def check(args: argparse.Namespace) -> int:
     warnings = len(found) - errors
     if args.format == "json":
         document = {
+            "schema_version": SCHEMA_VERSION,
             "files": [str(bundled.find_rules(n)) for n in args.files],
             "errors": errors,
             "warnings": warnings,
@@ -176,7 +178,8 @@ def show(args: argparse.Namespace) -> int:
     if args.format == "toml":
         sys.stdout.write(tomli_w.dumps(to_document(resolved)))
     elif args.format == "json":
-        print(json.dumps(to_document(resolved), ensure_ascii=False, indent=2, default=str))
+        document = {"schema_version": SCHEMA_VERSION, **to_document(resolved)}
+        print(json.dumps(document, ensure_ascii=False, indent=2, default=str))
     else:
         print(printable(describe(resolved)))
     return 0
