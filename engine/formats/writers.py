@@ -80,6 +80,7 @@ class ResultsLayout:
             headers += [level.label, f"{level.label} (%)"]
         headers += [block.label for block in ruleset.classifies] + ["Trạng thái", "Ghi chú"]
         self.headers = headers
+        self.blocks = [block.id for block in ruleset.classifies]
 
     def row(self, number: int, result: Result) -> list[object]:
         tally = result.tally
@@ -89,9 +90,8 @@ class ResultsLayout:
         for level in self.levels:
             share = result.shares.get(level.id)
             row += [result.counts.get(level.id), Percent(share) if share is not None else None]
-        for block in self.ruleset.classifies:
-            verdict = next((v for v in result.verdicts if v.block == block.id), None)
-            row.append(verdict.label if verdict else None)
+        labels = {verdict.block: verdict.label for verdict in result.verdicts}
+        row += [labels.get(block) for block in self.blocks]
         row += [STATUS_LABELS.get(result.status, result.status), result.reason]
         return row
 
@@ -180,6 +180,13 @@ def csv_row(row: Sequence[object]) -> list[str]:
 
 
 def _csv_cell(cell: object) -> str:
+    kind = type(cell)  # the common cells first, by exact type (a bool is not an int here)
+    if kind is str:
+        return neutralise(cell)  # type: ignore[arg-type]
+    if kind is int:
+        return str(cell)
+    if kind is Percent:
+        return percent(cell.share)  # type: ignore[attr-defined]
     if cell is None or isinstance(cell, bool | int | Decimal | Fraction | Percent | dt.date):
         return _text(cell)
     return neutralise(_text(cell))
