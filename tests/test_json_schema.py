@@ -15,7 +15,6 @@ from typing import Any
 
 import jsonschema
 import pytest
-from tinnhiem.cli import main
 from tinnhiem.engine import evaluate
 from tinnhiem.engine.formats import read_tallies, results_document, write_table
 from tinnhiem.engine.formats.streams import write_json
@@ -23,6 +22,7 @@ from tinnhiem.engine.model import Evaluation
 from tinnhiem.rules import load
 
 from tinnhiem import bundled
+from tinnhiem.cli import main
 
 SCHEMA = json.loads(
     resources.files("tinnhiem.engine.formats").joinpath("schema.json").read_text("utf-8")

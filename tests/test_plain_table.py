@@ -8,6 +8,7 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
+
 from tinnhiem import plain_table
 from tinnhiem.plain_table import Column
 

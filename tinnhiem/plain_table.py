@@ -57,7 +57,10 @@ def _column_widths(
 ) -> list[int]:
     """The widths rich gives the columns of this table on `console`."""
     # each distinct text once: a column of positions or of classes holds a few dozen
-    texts = [{column.header, *cells} for column, cells in zip(columns, zip(*rows), strict=False)]
+    texts = [
+        {column.header, *cells}
+        for column, cells in zip(columns, zip(*rows, strict=True), strict=False)
+    ]
     texts = texts or [{column.header} for column in columns]
     widest = [max(column, key=measure) for column in texts]
     overhead = 3 * len(columns) + 1  # "│ " before each cell, " " after it, the last "│"

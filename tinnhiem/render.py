@@ -126,8 +126,7 @@ def evaluation_text(evaluation: Evaluation) -> str:
 def _plain(table: Table) -> tuple[str | None, list[Column], list[list[str]]]:
     """A rich table of plain text cells as the title, columns and rows of `plain_table`."""
     columns = [
-        Column(str(c.header), "right" if c.justify == "right" else "left")
-        for c in table.columns
+        Column(str(c.header), "right" if c.justify == "right" else "left") for c in table.columns
     ]
     cells = [list(map(str, c._cells)) for c in table.columns]
     rows = [list(row) for row in zip(*cells, strict=True)] if cells else []
