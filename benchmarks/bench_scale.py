@@ -8,6 +8,7 @@ times depend on the machine and its load.
 
     python bench_scale.py            every figure
     python bench_scale.py quick      10x fewer people (a smoke run)
+    BENCH_ONLY="csv jsonl" python bench_scale.py     some of them (json table csv jsonl xlsx)
 """
 
 from __future__ import annotations
@@ -144,8 +145,46 @@ def compare(name: str, fmt: str, data: Path, folder: Path, ratio: float, peak: f
     line("  peak memory", f"{mb:.0f} MB", f"{base_mb:.0f} MB", f"< {peak:g} MB", mb < peak)
 
 
+def xlsx(folder: Path, data: Path) -> None:
+    """Reading a workbook of tallies (calamine) beside openpyxl's own read-only loop."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Kết quả")
+    with data.open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.reader(handle)):
+            sheet.append(row if number == 0 else [*row[:4], *map(int, row[4:])])
+    path = folder / "tallies.xlsx"
+    book.save(path)
+    seconds, mb = measure([sys.executable, __file__, "read", str(path)])
+    base, base_mb = measure([sys.executable, __file__, "openpyxl", str(path)])
+    line(
+        f"{100_000 // SCALE:,} people, read from XLSX vs openpyxl's loop",
+        f"{seconds / base:.2f}x",
+        "1x",
+        "< 1x",
+        seconds < base,
+    )
+    line("  peak memory", f"{mb:.0f} MB", f"{base_mb:.0f} MB", "", None)
+
+
+def read_xlsx(path: Path) -> None:
+    from tinnhiem.engine.formats import read_tallies
+
+    read_tallies(path, {"cao": "Tín nhiệm cao", "tn": "Tín nhiệm", "thap": "Tín nhiệm thấp"})
+
+
+def openpyxl_loop(path: Path) -> None:
+    """What reading a sheet cost before (openpyxl, read-only), with nothing checked."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    for _ in book.worksheets[0].iter_rows(values_only=True):
+        pass
+
+
 def main() -> None:
-    only = os.environ.get("BENCH_ONLY", "json table csv jsonl").split()
+    only = os.environ.get("BENCH_ONLY", "json table csv jsonl xlsx").split()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         data = folder / "100k.csv"
@@ -153,11 +192,15 @@ def main() -> None:
         if "json" in only:
             generate(data, people)
             compare(f"{people:,} people, run -f json (traces)", "json", data, folder, 5, 300)
+        if "xlsx" in only:
+            generate(data, people)
+            xlsx(folder, data)
         if "table" in only:
             table_vs_csv(folder)
         data = folder / "1m.csv"
         people = 1_000_000 // SCALE
-        generate(data, people)
+        if {"csv", "jsonl"} & set(only):
+            generate(data, people)
         for fmt in ("csv", "jsonl"):
             if fmt in only:
                 compare(f"{people:,} people, run -f {fmt}", fmt, data, folder, 3, 500)
@@ -182,5 +225,9 @@ def table_vs_csv(folder: Path) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["floor"]:
         FLOORS[sys.argv[2]](Path(sys.argv[3]), Path(sys.argv[4]))
+    elif sys.argv[1:2] == ["read"]:
+        read_xlsx(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["openpyxl"]:
+        openpyxl_loop(Path(sys.argv[2]))
     else:
         main()

@@ -17,7 +17,8 @@ SCHEMA_VERSION = 1  # of every JSON output; `schema.json` beside this file descr
 
 def share_text(share: Fraction, count: int | None, basis: int | None) -> str:
     """ "437/485" when that is the share, else the share in lowest terms ("2/3")."""
-    if count is not None and basis and Fraction(count, basis) == share:
+    # compared by cross-multiplying: no Fraction made (this runs for every share written)
+    if count is not None and basis and count * share.denominator == share.numerator * basis:
         return f"{count}/{basis}"
     return f"{share.numerator}/{share.denominator}"
 
