@@ -11,7 +11,7 @@ PYTAG   := $(shell $(PY) $(TAGOF) 2>/dev/null || echo missing)
 PYSTAMP := $(VENV)/.python-$(PYTAG)
 # Strict editable installs link files one by one: any new source file needs a re-install.
 SOURCES := pyproject.toml $(shell find tinnhiem rules engine tui samples -type f \
-             \( -name '*.py' -o -name '*.lark' -o -name '*.tcss' -o -name '*.tn' -o -path 'samples/data/*' \) 2>/dev/null)
+             \( -name '*.py' -o -name '*.lark' -o -name '*.tcss' -o -name '*.tn' -o -name 'schema.json' -o -path 'samples/data/*' \) 2>/dev/null)
 # pip and setuptools speak to developers; `make run` is for users
 QUIET   := PYTHONWARNINGS=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
 INSTALL := $(QUIET) $(BIN)/python -m pip install -q --config-settings editable_mode=strict
@@ -41,7 +41,7 @@ run: $(RUNSTAMP)
 	$(BIN)/tinnhiem-tui
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

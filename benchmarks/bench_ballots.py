@@ -1,8 +1,9 @@
 """1,000,000 ballots x 20 people, from CSV to tallies: time and peak memory.
 
-Each run happens in a fresh process so that its peak memory is its own. The baseline is the
-plain job: csv.reader and one collections.Counter per person, with no validation.
-Targets (issue [2/4]): under 3 s, under 200 MB.
+Each run happens in a fresh process so that its peak memory is its own (with that of the worker
+processes a big file is counted in, when there are two cores or more). The floor is the plain
+job in the same run: csv.reader and one collections.Counter per person, with no validation.
+Targets (issue [4/5]): faster than the floor; under 40 MB.
 """
 
 from __future__ import annotations
@@ -58,9 +59,13 @@ def baseline(path: Path) -> int:
 
 
 def measure(which: str, path: Path) -> None:
+    import resource
+
     fn = ours if which == "ours" else baseline
     total, seconds = timed(lambda: fn(path))
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_rss_mb(), "cao": total}))
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_rss_mb(), "workers_mb": workers,
+                      "cao": total}))  # fmt: skip
 
 
 def main() -> None:
@@ -77,14 +82,15 @@ def main() -> None:
             figures[which] = json.loads(out.stdout)
         assert figures["ours"]["cao"] == figures["baseline"]["cao"], figures
         o, b = figures["ours"], figures["baseline"]
+        ratio = o["seconds"] / b["seconds"]
         name = f"{BALLOTS:,} ballots x {PEOPLE} ({size:.0f} MB CSV): time"
-        line(name, f"{o['seconds']:.2f} s", f"{b['seconds']:.2f} s", "3 s", o["seconds"] < 3)
+        line(name, f"{ratio:.2f}x", "1x", "< 1x", ratio < 1)
         line(
-            "  peak memory",
-            f"{o['peak_mb']:.0f} MB",
+            "  peak memory (and of each worker)",
+            f"{o['peak_mb']:.0f}+{o['workers_mb']:.0f} MB",
             f"{b['peak_mb']:.0f} MB",
-            "200 MB",
-            o["peak_mb"] < 200,
+            "40 MB",
+            max(o["peak_mb"], o["workers_mb"]) < 40,
         )
 
 

@@ -16,6 +16,7 @@ BENCHES = [
     "bench_rules.py",
     "bench_evaluate.py",
     "bench_ballots.py",
+    "bench_scale.py",
     "bench_cli.py",
     "bench_diff.py",
     "bench_tui.py",

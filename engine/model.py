@@ -208,8 +208,9 @@ class Evaluation:
 
 def percent(share: Fraction) -> str:
     """A share as a percentage rounded half up to two decimals: 2/3 -> '66.67'."""
-    hundredths = share * 10000
-    rounded = (hundredths.numerator * 2 + hundredths.denominator) // (2 * hundredths.denominator)
+    # on the numerator and the denominator: no Fraction made (bulk outputs call this per cell)
+    numerator, denominator = share.numerator * 10000, share.denominator
+    rounded = (numerator * 2 + denominator) // (2 * denominator)
     sign = "-" if rounded < 0 else ""
     rounded = abs(rounded)
     return f"{sign}{rounded // 100}.{rounded % 100:02d}"

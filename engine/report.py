@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from typing import Any
 
 from tinnhiem.rules import ast
 
@@ -34,44 +35,60 @@ def _text(value: Scalar | None) -> str:
     return str(value)
 
 
-def _row(key: str, results: Iterable[Result], blocks: Sequence[ast.Classify]) -> ReportRow:
-    counts = {b.id: dict.fromkeys((r.id for r in b.rules), 0) for b in blocks}
-    rated = exempt = invalid = 0
-    for result in results:
+class ReportCounter:
+    """One `report` table counted a result at a time: a row per value of its `by` column.
+
+    Each row counts, per block, the people in each class (every class listed, 0 included);
+    people exempt or whose vote is invalid are counted apart and in no class. Only the counts
+    are kept, never the results: a streamed run counts its reports on the way.
+    """
+
+    def __init__(self, ruleset: ast.Resolved, report: ast.Report) -> None:
+        self.report = report
+        self.blocks = [b for b in (ruleset.block(name) for name in report.counts) if b is not None]
+        # key -> [rated, exempt, invalid, {block: {class: people}}], in order of appearance
+        self.rows: dict[str, list[Any]] = {}
+
+    def add(self, result: Result) -> None:
+        key = key_of(result, self.report.by)
+        row = self.rows.get(key)
+        if row is None:
+            counts = {b.id: dict.fromkeys((r.id for r in b.rules), 0) for b in self.blocks}
+            row = self.rows[key] = [0, 0, 0, counts]
         if result.status == "exempt":
-            exempt += 1
-            continue
+            row[1] += 1
+            return
         if result.status == "invalid":
-            invalid += 1
-            continue
-        rated += 1
+            row[2] += 1
+            return
+        row[0] += 1
         for verdict in result.verdicts:
-            per_class = counts.get(verdict.block)
+            per_class = row[3].get(verdict.block)
             if per_class is not None:
                 per_class[verdict.klass] = per_class.get(verdict.klass, 0) + 1
-    return ReportRow(key, rated, counts, exempt, invalid)
+
+    def table(self) -> ReportTable:
+        rows = tuple(
+            ReportRow(key, rated, counts, exempt, invalid)
+            for key, (rated, exempt, invalid, counts) in self.rows.items()
+        )
+        return ReportTable(
+            title=self.report.title,
+            by=self.report.by,
+            blocks=tuple(b.id for b in self.blocks),
+            rows=rows,
+            total=_total(rows, self.blocks),
+        )
 
 
 def build_report(
-    ruleset: ast.Resolved, report: ast.Report, results: Sequence[Result]
+    ruleset: ast.Resolved, report: ast.Report, results: Iterable[Result]
 ) -> ReportTable:
-    """One table: a row per value of the `by` column (in order of appearance) and a total row.
-
-    Each row counts, per block, the people in each class (every class listed, 0 included);
-    people exempt or whose vote is invalid are counted apart and in no class.
-    """
-    blocks = [b for b in (ruleset.block(name) for name in report.counts) if b is not None]
-    groups: dict[str, list[Result]] = {}
+    """One table of `report` over `results` (see `ReportCounter`) with a total row."""
+    counter = ReportCounter(ruleset, report)
     for result in results:
-        groups.setdefault(key_of(result, report.by), []).append(result)
-    rows = tuple(_row(key, members, blocks) for key, members in groups.items())
-    return ReportTable(
-        title=report.title,
-        by=report.by,
-        blocks=tuple(b.id for b in blocks),
-        rows=rows,
-        total=_total(rows, blocks),
-    )
+        counter.add(result)
+    return counter.table()
 
 
 def _total(rows: Sequence[ReportRow], blocks: Sequence[ast.Classify]) -> ReportRow:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -95,9 +96,13 @@ _SHOWN |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
 _SHOWN |= {code: 0xFFFD for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 
 
+_ANY_SHOWN = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_SHOWN)) + "]")
+
+
 def printable(text: str) -> str:
     """`text` safe to print to a terminal: control characters shown as symbols, not obeyed."""
-    return text.translate(_SHOWN)
+    # a search first: nearly every text has none, and `translate` with a table is slow
+    return text.translate(_SHOWN) if _ANY_SHOWN.search(text) else text
 
 
 def source_line(text: str, line: int) -> str:

@@ -292,12 +292,16 @@ def test_write_table_in_every_format(tmp_path: Path) -> None:
         "| -cmd |  |  |  | không | a\\|b |",
     ]
     write_table(headers, rows, tmp_path / "t.json", "json")
-    assert json.loads((tmp_path / "t.json").read_text(encoding="utf-8")) == [
-        {"Họ và tên": "An", "Ngày": "2023-12-13", "Tỷ lệ": "66.67", "Phần": "1/2", "Có": True,
-         "Ghi chú": None},
-        {"Họ và tên": "-cmd", "Ngày": None, "Tỷ lệ": None, "Phần": None, "Có": False,
-         "Ghi chú": "a|b"},
-    ]  # fmt: skip
+    assert json.loads((tmp_path / "t.json").read_text(encoding="utf-8")) == {
+        "schema_version": 1,
+        "title": "Bảng",
+        "rows": [
+            {"Họ và tên": "An", "Ngày": "2023-12-13", "Tỷ lệ": "66.67", "Phần": "1/2", "Có": True,
+             "Ghi chú": None},
+            {"Họ và tên": "-cmd", "Ngày": None, "Tỷ lệ": None, "Phần": None, "Có": False,
+             "Ghi chú": "a|b"},
+        ],
+    }  # fmt: skip
     write_table(headers, rows, tmp_path / "t.toml", "toml")
     assert tomllib.loads((tmp_path / "t.toml").read_text(encoding="utf-8")) == {
         "rows": [

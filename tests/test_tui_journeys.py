@@ -356,7 +356,7 @@ def _read_back(path: Path, fmt: str) -> tuple[list[str], list[object]]:
         return [str(h) for h in values[0]], values[1]
     if fmt in ("json", "toml"):
         records = (
-            json.loads(path.read_text("utf-8"))
+            json.loads(path.read_text("utf-8"))["rows"]
             if fmt == "json"
             else tomllib.loads(path.read_text("utf-8"))["rows"]
         )

@@ -15,7 +15,7 @@ from tinnhiem import __version__
 
 from .errors import UsageError
 
-FORMATS = ("table", "csv", "json", "toml", "md", "xlsx", "docx", "html")
+FORMATS = ("table", "csv", "json", "jsonl", "toml", "md", "xlsx", "docx", "html")
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", "-r", metavar="R", help="rules file or bundled name")
     p.add_argument("--format", "-f", choices=FORMATS, default="table")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
+    p.add_argument(
+        "--pretty", action="store_true", help="indent JSON (the default up to 1000 people)"
+    )
     p.set_defaults(func=_command("cli_data", "run"))
 
     p = sub.add_parser("compare", help="who changes class between two rule sets")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import json
 import re
 import sys
 from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
+from typing import TextIO
 
 from tinnhiem import bundled
 from tinnhiem.engine import compare as compare_sets
@@ -19,12 +19,15 @@ from tinnhiem.engine.formats import (
     read_ballots,
     read_tallies,
     results_document,
+    streams,
     write_results,
     write_table,
 )
 from tinnhiem.engine.formats.official import html_text, write_docx, write_html
+from tinnhiem.engine.formats.writers import ResultsLayout, csv_headers, csv_row
 from tinnhiem.engine.model import DataIssue, Dataset, Evaluation, Origin
 from tinnhiem.engine.schedule import calendar, coverage
+from tinnhiem.engine.stream import Stream
 from tinnhiem.engine.sweep import SweepError, ThresholdChoice, step_count
 from tinnhiem.engine.sweep import sweep as sweep_rule
 from tinnhiem.rules import ast
@@ -110,9 +113,12 @@ def _emit(text: str, output: str | None, protect: tuple[Path, ...]) -> None:
 def run(args: argparse.Namespace) -> int:
     ruleset = resolve(args.rules)
     dataset = read_data(args.data, args.ballots, ruleset)
+    protect = (Path(dataset.path), Path(ruleset.path))
+    if args.format in STREAMED:
+        _stream(args, ruleset, dataset, protect)
+        return 0
     evaluation = evaluate(ruleset, dataset, explain=args.format in ("json", "toml"))
     _print_warnings(evaluation)
-    protect = (Path(dataset.path), Path(ruleset.path))
     if args.format == "table":
         _emit(render.evaluation_text(evaluation), args.output, protect)
     elif args.output is None and args.format in ("xlsx", "docx"):
@@ -131,6 +137,38 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+STREAMED = ("csv", "json", "jsonl")
+
+
+def _stream(
+    args: argparse.Namespace, ruleset: ast.Resolved, dataset: Dataset, protect: tuple[Path, ...]
+) -> None:
+    """csv, json and jsonl written a person at a time, as each result is computed."""
+    from tinnhiem.engine.formats.atomic import atomic_text
+
+    stream = Stream(ruleset, dataset, explain=args.format != "csv")
+    if args.output is None:
+        _write_stream(sys.stdout, args, stream, to_file=False)
+    else:
+        with atomic_text(Path(args.output), protect=protect, bom=args.format == "csv") as out:
+            _write_stream(out, args, stream, to_file=True)
+    _print_warnings(stream)
+
+
+def _write_stream(out: TextIO, args: argparse.Namespace, stream: Stream, *, to_file: bool) -> None:
+    ruleset = stream.ruleset
+    if args.format == "jsonl":
+        streams.write_jsonl(out, ruleset, stream.results(), stream.tail)
+    elif args.format == "json":
+        pretty = args.pretty or len(stream.runner.dataset.tallies) <= streams.PRETTY_PEOPLE
+        streams.write_json(out, ruleset, stream.results(), stream.tail, pretty=pretty)
+    else:
+        tallies = stream.runner.dataset.tallies
+        layout = ResultsLayout(ruleset, tallies, (ruleset.basis.kind,))
+        rows = (csv_row(layout.row(n, r)) for n, r in enumerate(stream.results(), start=1))
+        streams.write_csv(out, csv_headers(layout.headers), rows, bom=False, crlf=to_file)
+
+
 def _to_text(evaluation: Evaluation, fmt: str) -> str:
     import tempfile
 
@@ -140,7 +178,7 @@ def _to_text(evaluation: Evaluation, fmt: str) -> str:
         return target.read_text(encoding="utf-8-sig")
 
 
-def _print_warnings(evaluation: Evaluation) -> None:
+def _print_warnings(evaluation: Evaluation | Stream) -> None:
     for issue in evaluation.warnings:
         print(issue.render(), file=sys.stderr)
 
@@ -160,7 +198,7 @@ def compare(args: argparse.Namespace) -> int:
             return 0
         text = _csv_text(headers, body)
     elif args.format == "json":
-        text = json.dumps(render.comparison_document(comparison), ensure_ascii=False, indent=2)
+        text = streams.dumps(streams.versioned(render.comparison_document(comparison)))
     else:
         text = render.comparison_text(comparison, markdown=args.format == "md")
     _emit(text, args.output, protect)
@@ -195,7 +233,7 @@ def schedule(args: argparse.Namespace) -> int:
         dataset = read_data(args.data, False, ruleset)
         people = coverage(ruleset.schedule, (start, end), dataset, ruleset.exempts)
     if args.format == "json":
-        print(json.dumps(render.schedule_document(votes, people), ensure_ascii=False, indent=2))
+        print(streams.dumps(streams.versioned(render.schedule_document(votes, people))))
     else:
         print(render.schedule_text(ruleset, (start, end), votes, people))
     return 0
@@ -247,7 +285,7 @@ def sweep(args: argparse.Namespace) -> int:
     except SweepError as exc:
         raise UsageError(f"--rule {args.rule!r}: {exc}") from None
     if args.format == "json":
-        print(json.dumps(render.sweep_document(result), ensure_ascii=False, indent=2))
+        print(streams.dumps(streams.versioned(render.sweep_document(result))))
     else:
         print(render.sweep_text(result))
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tinnhiem import bundled
+from tinnhiem.engine.formats.document import SCHEMA_VERSION
 from tinnhiem.rules import Diagnostic, Loaded, Loader, load_text, parse
 from tinnhiem.rules.errors import printable
 from tinnhiem.rules.resolve import MAX_RULES_BYTES, NotRulesFile, TooBig, read_rules_file
@@ -102,6 +103,7 @@ def check(args: argparse.Namespace) -> int:
     warnings = len(found) - errors
     if args.format == "json":
         document = {
+            "schema_version": SCHEMA_VERSION,
             "files": [str(bundled.find_rules(n)) for n in args.files],
             "errors": errors,
             "warnings": warnings,
@@ -221,7 +223,8 @@ def show(args: argparse.Namespace) -> int:
     if args.format == "toml":
         sys.stdout.write(tomli_w.dumps(to_document(resolved)))
     elif args.format == "json":
-        print(json.dumps(to_document(resolved), ensure_ascii=False, indent=2, default=str))
+        document = {"schema_version": SCHEMA_VERSION, **to_document(resolved)}
+        print(json.dumps(document, ensure_ascii=False, indent=2, default=str))
     else:
         print(printable(describe(resolved)))
     return 0

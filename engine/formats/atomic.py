@@ -12,13 +12,16 @@ its temporary file; the next write of the same target removes those older than a
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import secrets
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from tinnhiem.engine.model import DataError, DataIssue, Origin
 
@@ -101,8 +104,13 @@ def remove_stale(target: Path, now: float | None = None) -> list[Path]:
     return removed
 
 
-def write_bytes(path: PathLike, data: bytes, *, protect: Iterable[PathLike] = ()) -> None:
-    """Write `data` to `path` atomically; `OutputError` if refused or impossible."""
+@contextmanager
+def atomic_file(path: PathLike, *, protect: Iterable[PathLike] = ()) -> Iterator[BinaryIO]:
+    """A binary file to write `path` with, put in place whole when the block ends without error.
+
+    `OutputError` if the target is refused or cannot be written; on any error the temporary
+    file is removed and the target left as it was.
+    """
     target = check_target(path, protect)
     remove_stale(target)
     temp = _temporary(target)
@@ -110,7 +118,7 @@ def write_bytes(path: PathLike, data: bytes, *, protect: Iterable[PathLike] = ()
         # os.open with 0o666 lets the umask decide the mode, as for any new file
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            yield out
             out.flush()
             os.fsync(out.fileno())
         if target.exists():
@@ -122,6 +130,26 @@ def write_bytes(path: PathLike, data: bytes, *, protect: Iterable[PathLike] = ()
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_text(
+    path: PathLike, *, protect: Iterable[PathLike] = (), bom: bool = False
+) -> Iterator[TextIO]:
+    """`atomic_file` as UTF-8 text (with a byte-order mark if `bom`), newlines left as written."""
+    with atomic_file(path, protect=protect) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="", write_through=False)
+        if bom:
+            text.write("\ufeff")
+        yield text
+        text.flush()
+        text.detach()
+
+
+def write_bytes(path: PathLike, data: bytes, *, protect: Iterable[PathLike] = ()) -> None:
+    """Write `data` to `path` atomically; `OutputError` if refused or impossible."""
+    with atomic_file(path, protect=protect) as out:
+        out.write(data)
 
 
 def write_text(

@@ -32,6 +32,7 @@ from typing import Any
 
 from tinnhiem.engine.model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, Tally
 
+from . import parallel
 from .counting import Count, Plan, mark_text, plan_columns
 from .headers import HeaderMatcher, column_letter, display
 from .issues import Issues, capped, check_size, fail
@@ -209,14 +210,19 @@ def _plain_cells(chunk: bytes, delimiter: bytes, width: int) -> list[bytes] | No
 _NEWLINE = {d: bytes.maketrans(b"\n", d) for d in (b",", b";", b"\t")}
 
 
-def _fast(source: Source, count: Count) -> None:
-    """Count a UTF-8 text file block by block; blocks that are not plain go row by row."""
+def _fast(source: Source, count: Count, start: int = 0, end: int = 0, before: int = 0) -> None:
+    """Count a UTF-8 text file block by block; blocks that are not plain go row by row.
+
+    Only the bytes from `start` to `end` if given (one range of `parallel`), which `before`
+    rows of the file precede.
+    """
     delimiter = source.delimiter.encode()
     width = count.width
     void = count.plan.void
-    number = source.header_row
-    with source.path.open("rb") as raw:
-        raw.seek(source.offset)
+    number = source.header_row + before
+    with source.path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        raw = parallel.Window(handle, start or source.offset, end or size)
         while True:
             start = raw.tell()
             chunk = raw.read(BLOCK)
@@ -334,7 +340,7 @@ def read_ballots(
     plan = plan_columns(source.header, file, source.header_row)
     count = Count(plan, marks)
     if kind == "text" and source.encoding == "utf-8-sig":
-        _fast(source, count)
+        _count_text(source, count)
     else:
         for rows in source.generic():
             _batched(count, rows, convert=kind != "text")
@@ -343,6 +349,37 @@ def read_ballots(
         raise _locate_bad_bytes(source)
     _check(source, plan, count, marks, given)
     return _dataset(file, plan, count, marks, given)
+
+
+def _count_text(source: Source, count: Count) -> None:
+    """A UTF-8 text file counted by one process, or on every core when it is big enough."""
+    cores = parallel.workers()
+    big = source.path.stat().st_size >= parallel.PARALLEL_BYTES
+    ranges = parallel.split(source.path, source.offset, cores) if big and cores > 1 else []
+    if not ranges:
+        _fast(source, count)
+        return
+    job = (source, count.plan, count.marks)
+    parts = parallel.in_processes(_count_range, job, ranges)
+    for part in parts:
+        if isinstance(part, tuple):  # the first range's error first: where one process stops
+            raise DataError(part)
+        parallel.merge(count, part)
+
+
+def _count_range(
+    job: tuple[Source, Plan, Marks], start: int, end: int, before: int
+) -> Count | tuple[DataIssue, ...]:
+    """The counters of one range of the file (in a worker process), folded, or its error's
+    issues (a DataError does not survive pickling: it is made again from them)."""
+    source, plan, marks = job
+    count = Count(plan, marks)
+    try:
+        _fast(source, count, start, end, before)
+    except DataError as exc:
+        return exc.issues
+    count.tidy(force=True)
+    return count
 
 
 def _batched(count: Count, rows: Iterable[Row], convert: bool, size: int = 4096) -> None:

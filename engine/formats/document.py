@@ -12,10 +12,13 @@ from typing import Any
 from tinnhiem.engine.model import Evaluation, ReportRow, ReportTable, Result, percent
 from tinnhiem.rules.ast import Resolved
 
+SCHEMA_VERSION = 1  # of every JSON output; `schema.json` beside this file describes them
+
 
 def share_text(share: Fraction, count: int | None, basis: int | None) -> str:
     """ "437/485" when that is the share, else the share in lowest terms ("2/3")."""
-    if count is not None and basis and Fraction(count, basis) == share:
+    # compared by cross-multiplying: no Fraction made (this runs for every share written)
+    if count is not None and basis and count * share.denominator == share.numerator * basis:
         return f"{count}/{basis}"
     return f"{share.numerator}/{share.denominator}"
 
@@ -90,16 +93,22 @@ def report_document(report: ReportTable, ruleset: Resolved) -> dict[str, Any]:
     }
 
 
+def ruleset_head(ruleset: Resolved) -> dict[str, Any]:
+    """The rule set as a results document names it: name, file and levels."""
+    return {
+        "name": ruleset.name,
+        "file": ruleset.path,
+        "levels": [{"id": lv.id, "label": lv.label} for lv in ruleset.levels.levels],
+    }
+
+
 def results_document(evaluation: Evaluation) -> dict[str, Any]:
-    """The evaluation as the JSON contract: ruleset, results, reports, warnings."""
+    """The evaluation as the JSON contract: schema_version, ruleset, results, reports, warnings."""
     ruleset = evaluation.ruleset
     level_ids = list(ruleset.levels.ids)
     return {
-        "ruleset": {
-            "name": ruleset.name,
-            "file": ruleset.path,
-            "levels": [{"id": lv.id, "label": lv.label} for lv in ruleset.levels.levels],
-        },
+        "schema_version": SCHEMA_VERSION,
+        "ruleset": ruleset_head(ruleset),
         "results": [result_document(r, level_ids) for r in evaluation.results],
         "reports": [report_document(r, ruleset) for r in evaluation.reports],
         "warnings": [w.as_dict() for w in evaluation.warnings],

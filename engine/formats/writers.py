@@ -8,7 +8,6 @@ holding the percentage already rounded half up (as `percent()` rounds it), shown
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -20,12 +19,13 @@ from fractions import Fraction
 from typing import Any
 
 import tomli_w
-from tinnhiem.engine.model import Evaluation, ReportTable, percent
+from tinnhiem.engine.model import Evaluation, ReportTable, Result, Tally, percent
 from tinnhiem.rules.ast import Resolved
 from tinnhiem.rules.describe import TURNOUT_WORDS
 
-from .atomic import OutputError, PathLike, check_target, write_bytes, write_text
+from .atomic import OutputError, PathLike, atomic_text, check_target, write_bytes, write_text
 from .document import results_document
+from .streams import PRETTY_PEOPLE, versioned, write_csv, write_json
 
 FORMATS = ("csv", "json", "toml", "md", "xlsx")
 
@@ -55,36 +55,55 @@ class Sheet:
 # --- the tables of an evaluation -------------------------------------------------------------
 
 
-def results_table(evaluation: Evaluation) -> Sheet:
-    """The per-person table with Vietnamese headers, as the official result is laid out."""
-    ruleset = evaluation.ruleset
-    results = evaluation.results
-    levels = ruleset.levels.levels
-    with_group = any(r.tally.group for r in results)
-    with_round = len({r.tally.round for r in results}) > 1 or any(r.tally.round for r in results)
-    kinds = {r.basis_kind for r in results} or {ruleset.basis.kind}
-    basis = "Cơ sở tính tỷ lệ"
-    if len(kinds) == 1:
-        basis += f" ({BASIS_LABELS.get(next(iter(kinds)), next(iter(kinds)))})"
-    headers = ["STT", "Mã", "Họ và tên", "Chức vụ"]  # "Mã": the id, read back by the readers
-    headers += ["Nhóm"] * with_group + ["Đợt"] * with_round + [basis]
-    for level in levels:
-        headers += [level.label, f"{level.label} (%)"]
-    headers += [block.label for block in ruleset.classifies] + ["Trạng thái", "Ghi chú"]
-    rows: list[list[object]] = []
-    for number, result in enumerate(results, start=1):
+class ResultsLayout:
+    """The columns of the per-person table, with Vietnamese headers, as the official result is
+    laid out; known before the first result (from the tallies), so that rows can be streamed."""
+
+    def __init__(self, ruleset: Resolved, tallies: Iterable[Tally], kinds: Iterable[str]) -> None:
+        self.ruleset = ruleset
+        self.levels = ruleset.levels.levels
+        groups = rounds = False
+        seen_rounds: set[str] = set()
+        for tally in tallies:
+            groups = groups or bool(tally.group)
+            rounds = rounds or bool(tally.round)
+            seen_rounds.add(tally.round)
+        self.with_group = groups
+        self.with_round = len(seen_rounds) > 1 or rounds
+        kinds = set(kinds) or {ruleset.basis.kind}
+        basis = "Cơ sở tính tỷ lệ"
+        if len(kinds) == 1:
+            basis += f" ({BASIS_LABELS.get(next(iter(kinds)), next(iter(kinds)))})"
+        headers = ["STT", "Mã", "Họ và tên", "Chức vụ"]  # "Mã": the id, read back by the readers
+        headers += ["Nhóm"] * self.with_group + ["Đợt"] * self.with_round + [basis]
+        for level in self.levels:
+            headers += [level.label, f"{level.label} (%)"]
+        headers += [block.label for block in ruleset.classifies] + ["Trạng thái", "Ghi chú"]
+        self.headers = headers
+        self.blocks = [block.id for block in ruleset.classifies]
+
+    def row(self, number: int, result: Result) -> list[object]:
         tally = result.tally
         row: list[object] = [number, tally.id, tally.name, tally.position]
-        row += [tally.group] * with_group + [tally.round] * with_round + [result.basis_value]
-        for level in levels:
+        row += [tally.group] * self.with_group + [tally.round] * self.with_round
+        row.append(result.basis_value)
+        for level in self.levels:
             share = result.shares.get(level.id)
             row += [result.counts.get(level.id), Percent(share) if share is not None else None]
-        for block in ruleset.classifies:
-            verdict = next((v for v in result.verdicts if v.block == block.id), None)
-            row.append(verdict.label if verdict else None)
+        labels = {verdict.block: verdict.label for verdict in result.verdicts}
+        row += [labels.get(block) for block in self.blocks]
         row += [STATUS_LABELS.get(result.status, result.status), result.reason]
-        rows.append(row)
-    return Sheet("Kết quả", headers, rows)
+        return row
+
+
+def results_table(evaluation: Evaluation) -> Sheet:
+    """The per-person table (see `ResultsLayout`)."""
+    results = evaluation.results
+    layout = ResultsLayout(
+        evaluation.ruleset, (r.tally for r in results), {r.basis_kind for r in results}
+    )
+    rows = [layout.row(number, result) for number, result in enumerate(results, start=1)]
+    return Sheet("Kết quả", layout.headers, rows)
 
 
 def report_sheet(report: ReportTable, ruleset: Resolved) -> Sheet:
@@ -148,14 +167,26 @@ def _plain(cell: object) -> Any:
 
 def _csv(sheet: Sheet) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([neutralise(h) for h in sheet.headers])
-    for row in sheet.rows:
-        writer.writerow([_csv_cell(c) for c in row])
+    write_csv(out, csv_headers(sheet.headers), map(csv_row, sheet.rows), bom=False)
     return out.getvalue()
 
 
+def csv_headers(headers: Sequence[str]) -> list[str]:
+    return [neutralise(h) for h in headers]
+
+
+def csv_row(row: Sequence[object]) -> list[str]:
+    return [_csv_cell(c) for c in row]
+
+
 def _csv_cell(cell: object) -> str:
+    kind = type(cell)  # the common cells first, by exact type (a bool is not an int here)
+    if kind is str:
+        return neutralise(cell)  # type: ignore[arg-type]
+    if kind is int:
+        return str(cell)
+    if kind is Percent:
+        return percent(cell.share)  # type: ignore[attr-defined]
     if cell is None or isinstance(cell, bool | int | Decimal | Fraction | Percent | dt.date):
         return _text(cell)
     return neutralise(_text(cell))
@@ -290,7 +321,7 @@ def write_table(
     protect: Iterable[PathLike] = (),
     title: str = "Bảng",
 ) -> None:
-    """Export any table: csv | json (a list of objects) | toml ([[rows]]) | md | xlsx."""
+    """Export any table: csv | json ({schema_version, title, rows}) | toml | md | xlsx."""
     _check_format(path, fmt)
     protect = tuple(protect)
     check_target(path, protect)
@@ -302,7 +333,8 @@ def write_table(
     elif fmt == "md":
         write_text(path, _md([sheet], None), protect=protect)
     elif fmt == "json":
-        text = json.dumps(_records(sheet), ensure_ascii=False, indent=2, default=_json_default)
+        document = versioned({"title": title, "rows": _records(sheet)})
+        text = json.dumps(document, ensure_ascii=False, indent=2, default=_json_default)
         write_text(path, text + "\n", protect=protect)
     else:
         write_text(path, tomli_w.dumps({"rows": _drop_none(_records(sheet))}), protect=protect)
@@ -318,12 +350,18 @@ def write_results(
     _check_format(path, fmt)
     protect = tuple(protect)
     check_target(path, protect)
-    if fmt in ("json", "toml"):
-        document = results_document(evaluation)
-        if fmt == "json":
-            text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        else:
-            text = tomli_w.dumps(_drop_none(document))
+    if fmt == "json":
+        with atomic_text(path, protect=protect) as out:
+            write_json(
+                out,
+                evaluation.ruleset,
+                evaluation.results,
+                lambda: (evaluation.reports, evaluation.warnings),
+                pretty=len(evaluation.results) <= PRETTY_PEOPLE,
+            )
+        return
+    if fmt == "toml":
+        text = tomli_w.dumps(_drop_none(results_document(evaluation)))
         write_text(path, text, protect=protect)
         return
     main = results_table(evaluation)
