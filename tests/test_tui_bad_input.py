@@ -36,6 +36,9 @@ LONG = "/" + "a" * 4999  # a 5000-character path
 LONG_SHOWN = "/" + "a" * 99 + "…" + "a" * 100 + " (5000)"
 DATA_FAILED = "Không nạp được dữ liệu; giữ dữ liệu cũ."
 BUNDLED = ", ".join(p.stem for p in bundled.bundled_rules())
+DATA_NAMES = (
+    "hdnd-2023, nhieu-ky, phieu-bau, phu-luc-2022, qh-2013, thoi-gian-giu-chuc-vu, vinh-phuc-2023"
+)
 
 
 # --- what the app shows, and what must not change ------------------------------------------
@@ -1005,8 +1008,8 @@ async def test_a_remapped_key_that_clashes_leaves_the_first(tmp_path: Path) -> N
 
 # (arguments (`{tmp}` is a folder), the one line said)
 COMMAND_LINES = [
-    (["khong-co.csv"], "tinnhiem-tui: no data file 'khong-co.csv'"),
-    (["{tmp}"], "tinnhiem-tui: '{tmp}' is a folder, not a data file"),
+    (["khong-co.csv"], "tinnhiem-tui: no data file 'khong-co.csv' (bundled: " + DATA_NAMES + ")"),
+    (["{tmp}"], "tinnhiem-tui: '{tmp}' is a folder, not a data file (bundled: " + DATA_NAMES + ")"),
     (
         ["--rules", "{tmp}"],
         "tinnhiem-tui: '{tmp}' is a folder, not a rules file (bundled: " + BUNDLED + ")",
@@ -1027,7 +1030,7 @@ COMMAND_LINES = [
         + BUNDLED
         + ")",
     ),
-    (["a\0b.csv"], "tinnhiem-tui: no data file 'a\\x00b.csv'"),
+    (["a\0b.csv"], "tinnhiem-tui: no data file 'a\\x00b.csv' (bundled: " + DATA_NAMES + ")"),
 ]
 
 
@@ -1093,3 +1096,18 @@ async def test_control_characters_of_the_data_are_shown_not_sent_to_the_terminal
         assert grid.row_cells(0)[1].value == "\x1b[31mRED\x07"  # an export writes the data
         text = app.query_one(WhyPanel).text
         assert "␛[31mRED␇" in text and "\x1b[31m" not in text
+
+
+def test_a_bundled_data_name_opens_and_a_missing_path_is_never_replaced_by_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tinnhiem.tui.main import unusable
+
+    monkeypatch.chdir(tmp_path)
+    assert unusable("vinh-phuc-2023", "data file") is None
+    assert unusable("vinh-phuc-2023.csv", "data file") is None
+    assert bundled.find_data("vinh-phuc-2023") == bundled.data_dir() / "vinh-phuc-2023.csv"
+    # a folder that does not exist: a typo, said as such, not answered with the sample
+    assert unusable("du-lieu/vinh-phuc-2023.csv", "data file") == (
+        "no data file 'du-lieu/vinh-phuc-2023.csv' (bundled: " + DATA_NAMES + ")"
+    )

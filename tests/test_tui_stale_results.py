@@ -91,3 +91,33 @@ async def test_the_calendar_shows_exempt_votes_and_people_not_in_post(tmp_path: 
         _, coverage = sections.tables  # type: ignore[attr-defined]
         rows = {coverage.cells(i)[0].plain: [c.plain for c in coverage.cells(i)] for i in range(9)}
         assert rows["Ninh Đức Hậu"][2:] == ["—", "—", "không giữ chức vụ trong nhiệm kỳ", "—", ""]
+
+
+@pilot_test
+async def test_a_bundled_file_is_named_by_its_name_never_by_the_install_folder(
+    tmp_path: Path,
+) -> None:
+    from tinnhiem import bundled
+
+    data = bundled.data_dir() / "vinh-phuc-2023.csv"
+    app = make_app(tmp_path, RULES / "qd96-2023.tn", data)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PickerScreen)
+        # the deputies reading: Vĩnh Phúc's table gives ballots collected, not deputies
+        screen.query_one("#path", Input).value = str(RULES / "nq96-2023-dai-bieu.tn")
+        await pilot.press("enter")
+        await settle(pilot)
+        note = str(app.query_one("#results-note", Static).render())
+        said = [str(n.message) for n in app._notifications]
+        assert (
+            "\nvinh-phuc-2023.csv, row 2: error: Hoàng Thị Thúy Lan: no `members`, the basis of "
+            "the percentages\n"
+        ) in note
+        folder = str(bundled.data_dir())
+        for text in (note, *said):
+            assert folder not in text and str(bundled.data_dir().resolve()) not in text
+            assert "__editable__" not in text and "site-packages" not in text

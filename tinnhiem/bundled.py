@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -52,9 +54,12 @@ def bundled_data() -> list[Path]:
 
 
 def find_data(name: str | Path) -> Path:
-    """A path as given if it exists, else a bundled sample by name, with or without suffix."""
+    """A path as given if it exists, else a bundled sample by name, with or without suffix.
+
+    Only a bare name is looked up: a path with a folder that does not exist stays as given (a
+    typo must never be answered with the bundled file of the same name)."""
     path = Path(name)
-    if path.exists():
+    if path.exists() or path.parent != Path("."):
         return path
     for candidate in bundled_data():
         if path.name in (candidate.name, candidate.stem):
@@ -90,3 +95,16 @@ def shown_name(path: Path) -> str:
 def loader() -> Loader:
     """Bases of `extends` are looked for beside the overlay, then among the bundled rule sets."""
     return disk_loader(rules_dir())
+
+
+def shown_text(text: str) -> str:
+    """`text` with the folders tinnhiem is installed in taken out of the paths it names: a
+    bundled file is named by its bundled name (`vinh-phuc-2023.csv`), never by
+    `build/__editable__…` or `site-packages`."""
+    for folder in (data_dir(), rules_dir()):
+        forms = {str(folder)}
+        with contextlib.suppress(OSError):  # a folder that cannot be resolved keeps its name
+            forms.add(str(folder.resolve()))
+        for form in sorted(forms, key=len, reverse=True):
+            text = text.replace(form + os.sep, "")
+    return text

@@ -7,7 +7,6 @@ import os
 import sys
 import threading
 from collections.abc import Sequence
-from pathlib import Path
 
 from tinnhiem import __version__
 
@@ -33,15 +32,15 @@ def unusable(given: str, what: str, *, rules: bool = False) -> str | None:
     from tinnhiem import bundled
 
     try:
-        path = bundled.find_rules(given) if rules else Path(given)
+        path = bundled.find_rules(given) if rules else bundled.find_data(given)
         if path.is_file():
             return None
         folder = path.is_dir()
         problem = f"{given!r} is a folder, not a {what}" if folder else f"no {what} {given!r}"
     except (OSError, ValueError) as exc:  # a name too long, a NUL
         problem = f"{what} {given!r}: {getattr(exc, 'strerror', None) or exc}"
-    if rules:
-        problem += f" (bundled: {', '.join(p.stem for p in bundled.bundled_rules())})"
+    bundled_files = bundled.bundled_rules() if rules else bundled.bundled_data()
+    problem += f" (bundled: {', '.join(p.stem for p in bundled_files)})"
     return problem
 
 
@@ -54,11 +53,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if problem:
             print(f"tinnhiem-tui: {problem}", file=sys.stderr)
             return 2
+    from tinnhiem import bundled
+
     from .app import TinnhiemApp  # imported late: `--help` need not load Textual
 
     app = TinnhiemApp(
         args.rules,
-        args.data,
+        str(bundled.find_data(args.data)) if args.data else None,
         lang=args.lang,
         data_kind="ballots" if args.ballots else "tallies",
         compare=args.compare,

@@ -363,7 +363,7 @@ class Workbench(App[None]):
             )
         if dataset.warnings:
             self.notify(
-                "\n".join(w.render() for w in dataset.warnings[:5]),
+                bundled.shown_text("\n".join(w.render() for w in dataset.warnings[:5])),
                 title=t(self.lang, "data.warnings", n=len(dataset.warnings)),
                 severity="warning",
                 markup=False,
@@ -408,7 +408,7 @@ class Workbench(App[None]):
         lines = [i.render() for i in event.issues[:8]] or [f"{event.path}: {event.error}"]
         if len(event.issues) > 8:
             lines.append(f"… (+{len(event.issues) - 8})")
-        message = "\n".join(lines)
+        message = bundled.shown_text("\n".join(lines))
         title = t(self.lang, "data.not_evaluated" if event.evaluating else "data.failed")
         previous = self._previous_data
         if event.evaluating and previous and self.dataset is not self.evaluated_on:

@@ -15,6 +15,8 @@ from textual.widgets import Input, Label
 from tinnhiem.engine.model import DataError, Dataset
 from tinnhiem.rules import ast
 
+from tinnhiem import bundled
+
 from .. import backend
 from ..i18n import t
 from ..table import Cell, Column, StaticRows, cell, name_key
@@ -168,7 +170,7 @@ class CalendarView(Vertical):
                 sections.append((t(self.lang, "calendar.coverage"), rows))
                 notes += unchecked
         except DataError as exc:
-            notes += [i.render() for i in exc.issues[:5]]
+            notes += [bundled.shown_text(i.render()) for i in exc.issues[:5]]
         except backend.EngineMissing as exc:
             notes.append(t(self.lang, "missing_feature", name=exc.name))
         self.query_one(Sections).show(sections, "\n".join(notes))
