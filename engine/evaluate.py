@@ -259,7 +259,7 @@ class Runner:
         for level in missing:
             if self.dataset.tallies:
                 label = self.label(level)
-                message = f"the data has no count of level `{level}` ({label}); counted as 0"
+                message = say(self.lang, "level_counted_zero", level=level, label=label)
                 self.warnings.append(DataIssue("warning", message, self.origin))
 
     def _missing_level(self, level: str) -> DataIssue:
@@ -330,21 +330,20 @@ class Runner:
             missing = [a for a in compiled.attrs if a not in self.present]
             for name in missing:
                 lacking.setdefault(name, []).append(compiled.exempt.reason)
-            usable.append((compiled, _no_column(missing[0]) if missing else None))
+            usable.append((compiled, _no_column(missing[0], self.lang) if missing else None))
         for name, reasons in lacking.items():
             which = ", ".join(f"“{r}”" for r in reasons)
-            word = "exemption" if len(reasons) == 1 else "exemptions"
-            message = f"{word} {which} not checked: {_no_column(name)}"
+            key = "exempt_unchecked" if len(reasons) == 1 else "exempts_unchecked"
+            message = say(self.lang, key, which=which, why=_no_column(name, self.lang))
             self.warnings.append(DataIssue("warning", message, self.origin))
         return tuple(usable)
 
     def _warn_classify_attrs(self) -> None:
         for name, rules in self.plan.attrs.items():
             if name not in self.present and self.dataset.tallies:
-                message = (
-                    f"{', '.join(rules)} read{'s' if len(rules) == 1 else ''} `{name}`: "
-                    f"{_no_column(name)}; comparisons on it are false"
-                )
+                key = "rule_reads_missing" if len(rules) == 1 else "rules_read_missing"
+                why = _no_column(name, self.lang)
+                message = say(self.lang, key, rules=", ".join(rules), name=name, why=why)
                 self.warnings.append(DataIssue("warning", message, self.origin))
 
     def evaluation(self, *, explain: bool = True) -> Evaluation:
@@ -376,10 +375,15 @@ class Runner:
         total = len(self.dataset.tallies)
         warnings = list(self.warnings) + self._missing_previous()
         if quorum is not None and self.quorum_unchecked:
-            names = " or ".join(f"`{name}`" for name in self.quorum_missing)
-            message = (
-                f"quorum ({_quorum_source(quorum)}) not checked for {self.quorum_unchecked} "
-                f"of {total} people: the data gives no {names}"
+            joined = f" {say(self.lang, 'or')} "
+            names = joined.join(f"`{name}`" for name in self.quorum_missing)
+            message = say(
+                self.lang,
+                "quorum_unchecked",
+                source=_quorum_source(quorum, self.lang),
+                n=self.quorum_unchecked,
+                total=total,
+                names=names,
             )
             warnings.append(DataIssue("warning", message, self.origin))
         return tuple(warnings)
@@ -636,10 +640,7 @@ class Runner:
         assert self.history is not None
         votes = PreviousVotes.of(self.dataset, self.history, self.ruleset.schedule)
         if self.ruleset.schedule is not None and votes.periods is None and votes.years:
-            message = (
-                "`previous` is the person's previous round in the data, not the vote of the "
-                "schedule's previous period: some votes have no date or year"
-            )
+            message = say(self.lang, "previous_by_row")
             self.warnings.append(DataIssue("warning", message, self.origin))
         return votes
 
@@ -831,14 +832,12 @@ def _attributes_present(dataset: Dataset) -> frozenset[str]:
     return frozenset(names)
 
 
-def _no_column(name: str) -> str:
+def _no_column(name: str, lang: Lang = "en") -> str:
     if name == "vote_date":
-        return "the data gives no vote date (no `vote_date` column, and the rounds are not dates)"
+        return say(lang, "no_vote_date")
     if name == "vote_year":
-        return "the data gives no vote year (no `vote_year` column, and the rounds are not dates)"
-    if name in cond.FIELDS:
-        return f"the data has no `{name}` column, or it is empty in every row"
-    return f"the data has no `{name}` column"
+        return say(lang, "no_vote_year")
+    return say(lang, "no_field_column" if name in cond.FIELDS else "no_column", name=name)
 
 
 def _quorum_test(
@@ -856,8 +855,11 @@ def _quorum_test(
     return measure, of, met
 
 
-def _quorum_source(quorum: ast.Quorum) -> str:
-    return f"{quorum.measure} {cond.SYMBOLS[quorum.op]} {quorum.fraction.text} of {quorum.of}"
+def _quorum_source(quorum: ast.Quorum, lang: Lang = "en") -> str:
+    op, fraction = cond.SYMBOLS[quorum.op], quorum.fraction.text
+    return say(
+        lang, "quorum_source", measure=quorum.measure, op=op, fraction=fraction, of=quorum.of
+    )
 
 
 def _guess_target(level: str, ruleset: ast.Resolved) -> str | None:

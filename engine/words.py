@@ -61,6 +61,54 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "người này có nhiều dòng trong đợt {round}",
     ),
     "previous_missing": ("no vote of {name} in {years}", "không có phiếu của {name} năm {years}"),
+    # warnings of a whole run: what the data cannot answer
+    "no_column": ("the data has no `{name}` column", "dữ liệu không có cột `{name}`"),
+    "no_field_column": (
+        "the data has no `{name}` column, or it is empty in every row",
+        "dữ liệu không có cột `{name}`, hoặc cột đó trống ở mọi dòng",
+    ),
+    "no_vote_date": (
+        "the data gives no vote date (no `vote_date` column, and the rounds are not dates)",
+        "dữ liệu không cho ngày lấy phiếu (không có cột `vote_date`, và đợt lấy phiếu không ghi "
+        "ngày)",
+    ),
+    "no_vote_year": (
+        "the data gives no vote year (no `vote_year` column, and the rounds are not dates)",
+        "dữ liệu không cho năm lấy phiếu (không có cột `vote_year`, và đợt lấy phiếu không ghi "
+        "ngày)",
+    ),
+    "exempt_unchecked": (
+        "exemption {which} not checked: {why}",
+        "chưa kiểm tra được trường hợp không lấy phiếu {which}: {why}",
+    ),
+    "exempts_unchecked": (
+        "exemptions {which} not checked: {why}",
+        "chưa kiểm tra được các trường hợp không lấy phiếu {which}: {why}",
+    ),
+    "rule_reads_missing": (
+        "{rules} reads `{name}`: {why}; comparisons on it are false",
+        "{rules} đọc `{name}`: {why}; mọi phép so sánh với nó đều sai",
+    ),
+    "rules_read_missing": (
+        "{rules} read `{name}`: {why}; comparisons on it are false",
+        "{rules} đọc `{name}`: {why}; mọi phép so sánh với nó đều sai",
+    ),
+    "quorum_unchecked": (
+        "quorum ({source}) not checked for {n} of {total} people: the data gives no {names}",
+        "chưa kiểm tra được điều kiện hợp lệ ({source}) của {n}/{total} người: dữ liệu không có "
+        "{names}",
+    ),
+    "quorum_source": ("{measure} {op} {fraction} of {of}", "{measure} {op} {fraction} của {of}"),
+    "level_counted_zero": (
+        "the data has no count of level `{level}` ({label}); counted as 0",
+        "dữ liệu không có số phiếu của mức `{level}` ({label}); tính là 0",
+    ),
+    "previous_by_row": (
+        "`previous` is the person's previous round in the data, not the vote of the schedule's "
+        "previous period: some votes have no date or year",
+        "`previous` là đợt trước của người đó trong dữ liệu, không phải lần lấy phiếu của kỳ trước "
+        "theo lịch: có lần lấy phiếu không ghi ngày hoặc năm",
+    ),
     "previous_missing_warning": (
         "`previous` is missing, so conditions on it are not met: {why}",
         "thiếu lần lấy phiếu trước, nên điều kiện về lần đó không thỏa: {why}",

@@ -121,3 +121,25 @@ async def test_a_bundled_file_is_named_by_its_name_never_by_the_install_folder(
         for text in (note, *said):
             assert folder not in text and str(bundled.data_dir().resolve()) not in text
             assert "__editable__" not in text and "site-packages" not in text
+
+
+@pilot_test
+async def test_what_the_data_cannot_answer_is_said_in_the_ui_in_vietnamese(
+    tmp_path: Path,
+) -> None:
+    # QĐ 96 on the National Assembly's 2013 table: no retirement notice, no appointment date,
+    # no `present` for the quorum, and votes ten years before QĐ 96
+    app = make_app(tmp_path, RULES / "qd96-2023.tn", SAMPLES / "qh-2013.csv")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        warned = [str(n.message) for n in app._notifications if n.severity == "warning"]
+        expected = [
+            "chưa kiểm tra được trường hợp không lấy phiếu “Đã có thông báo nghỉ hưu”: dữ liệu "
+            "không có cột `retirement_notice`",
+            "chưa kiểm tra được trường hợp không lấy phiếu “Được bầu, bổ nhiệm trong năm lấy "
+            "phiếu”: dữ liệu không có cột `appointed`",
+            "QĐ 96-QĐ/TW (2023) có hiệu lực từ 02/02/2023; các lần lấy phiếu này vào 10/06/2013",
+            "chưa kiểm tra được điều kiện hợp lệ (present ≥ 2/3 của members) của 15/15 người: "
+            "dữ liệu không có `present`",
+        ]
+        assert [w for w in warned if w in expected] == expected

@@ -373,6 +373,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name}: time in post of {n} people, no votes: used by the Calendar tab; the results "
         "keep the data they show.",
     ),
+    "eval.more_warnings": (
+        "và {n} cảnh báo khác khi đánh giá (xem tinnhiem run)",
+        "and {n} more warnings while evaluating (see tinnhiem run)",
+    ),
     "data.warnings": ("{n} cảnh báo khi đọc dữ liệu", "{n} warnings while reading the data"),
     # pickers
     "picker.data": ("Mở dữ liệu", "Open data"),

@@ -21,7 +21,6 @@ from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Static, TabbedContent, TabPane
-from tinnhiem.engine.in_force import in_force_warnings
 from tinnhiem.engine.model import DataError, Dataset, Evaluation
 from tinnhiem.rules import Diagnostic, Loaded, ast
 
@@ -66,6 +65,9 @@ PALETTE_KEYS = (
     "text-warning",
     "text-error",
 )
+
+
+WARNINGS_SHOWN = 5  # warnings of an evaluation shown one by one; then how many more
 
 
 class Workbench(App[None]):
@@ -118,7 +120,7 @@ class Workbench(App[None]):
         self._prepared: ResultsRows | None = None  # rows made by the evaluation's worker
         self.mounted = False
         self._broken = False  # the current rules have errors
-        self._in_force_said: object = None  # the rules and data last warned about dates of force
+        self._in_force_said: object = None  # the rules and data last warned about
         self._footer_state: tuple[bool | None, ...] = ()
 
     # --- layout ----------------------------------------------------------------------------
@@ -513,18 +515,26 @@ class Workbench(App[None]):
         self.evaluated_on = event.dataset
         self.query_one("#results-note", Static).remove_class("-shown")
         self.refresh_views()
-        self._warn_in_force(event.evaluation.ruleset, event.dataset)
+        self._warn_evaluation(event.evaluation, event.dataset)
         if "first_results" not in self.timings:
             self.timings["first_results"] = time.perf_counter() - self.started
 
-    def _warn_in_force(self, ruleset: ast.Resolved, dataset: Dataset) -> None:
-        """Votes held outside the rules' dates of force: said once per rules and data."""
-        key = (ruleset.in_force, ruleset.in_force_of, dataset.path, len(dataset.tallies))
+    def _warn_evaluation(self, evaluation: Evaluation, dataset: Dataset) -> None:
+        """What the data could not answer (an exemption not checked, a quorum unchecked, a
+        previous vote missing, votes outside the rules' dates of force): said once per rules
+        and data, each in its own words, never left to the trace of one person alone."""
+        ruleset = evaluation.ruleset
+        key = (id(ruleset), ruleset.in_force, dataset.path, len(dataset.tallies))
         if key == self._in_force_said:
             return
         self._in_force_said = key
-        for warning in in_force_warnings(ruleset, dataset, "vi" if self.lang == "vi" else "en"):
-            self.notify(warning.message, severity="warning", markup=False, timeout=10)
+        warnings = evaluation.warnings
+        for warning in warnings[:WARNINGS_SHOWN]:
+            shown = bundled.shown_text(warning.message)
+            self.notify(shown, severity="warning", markup=False, timeout=10)
+        if len(warnings) > WARNINGS_SHOWN:
+            more = t(self.lang, "eval.more_warnings", n=len(warnings) - WARNINGS_SHOWN)
+            self.notify(more, severity="warning", markup=False, timeout=10)
 
     @on(Compared)
     def _compared(self, event: Compared) -> None:
