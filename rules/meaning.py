@@ -204,22 +204,35 @@ class _Reader:
             if isinstance(value, Date):
                 return value.known, True
             raise Undecidable("a text used as a condition", cond.span, self.file)
+        if isinstance(cond, ast.InSet):
+            # as the engine's `_member_test`: `==` with each item, an unknown value unknown
+            value = self.value(cond.value, previous)
+            found = ops.or_(
+                *[
+                    self._compare(value, self.value(item, previous), "==", cond.span)
+                    for item in cond.items
+                ]
+            )
+            return value.known, ops.not_(found) if cond.negated else found
         if not isinstance(cond, ast.Compare):
             raise Undecidable(f"condition `{type(cond).__name__}`", _span(cond), self.file)
         left = self.value(cond.left, previous)
         right = self.value(cond.right, previous)
         known = ops.and_(left.known, right.known)
-        op = cond.op
+        return known, self._compare(left, right, cond.op, cond.span)
+
+    def _compare(self, left: Val, right: Val, op: str, span: ast.Span) -> Any:
+        ops = self.ops
         if isinstance(left, Num) and isinstance(right, Num):
-            return known, _ratio_cmp(op, left, right)
+            return _ratio_cmp(op, left, right)
         if isinstance(left, Date) and isinstance(right, Date):
-            return known, _OPS[op](left.key, right.key)
+            return _OPS[op](left.key, right.key)
         if isinstance(left, Flag) and isinstance(right, Flag):
             a, b = ops.ite(left.b, 1, 0), ops.ite(right.b, 1, 0)
-            return known, _OPS[op](a, b)
+            return _OPS[op](a, b)
         if isinstance(left, Text) and isinstance(right, Text) and op in ("==", "!="):
-            return known, _OPS[op](left.code, right.code)
-        raise Undecidable(f"comparison `{_kinds(left, right, op)}`", cond.span, self.file)
+            return _OPS[op](left.code, right.code)
+        raise Undecidable(f"comparison `{_kinds(left, right, op)}`", span, self.file)
 
     def value(self, value: ast.Value, previous: bool) -> Val:
         env = self.env

@@ -350,3 +350,23 @@ def test_the_round_beside_the_vote_year_is_not_decided_exactly(
         "tinnhiem: cannot decide: attribute `round` read beside `vote_date` or `vote_year`, "
         f"which derive from it at {a}:3\n"
     )
+
+
+def test_a_set_is_decided_exactly_as_the_equalities_it_stands_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = ROUND_RULES.replace("Theo kỳ", "Tập")
+    a = write(tmp_path, "a.tn", rules.format(cond='position in {"A", "B"}'))
+    b = write(tmp_path, "b.tn", rules.format(cond='position == "A" or position == "B"'))
+    code, out, _ = run(capsys, "diff", a, b, "--block", "who", "-f", "json")
+    assert code == 0
+    (block,) = json.loads(out)["blocks"]
+    assert (block["equivalent"], block["exact"]) == (True, True)
+    c = write(tmp_path, "c.tn", rules.format(cond='position not in {"A", "B"}'))
+    code, out, _ = run(capsys, "diff", a, c, "--block", "who", "-f", "json")
+    assert code == 1
+    (block,) = json.loads(out)["blocks"]
+    assert block["exact"] is True
+    found = {(d["a"], d["b"]): d["witness"]["position"] for d in block["differences"]}
+    assert found[("hit", "other")] in ("A", "B")
+    assert found[("other", "hit")] not in ("A", "B")
