@@ -210,12 +210,11 @@ class DiffView(Vertical):
         if found is None or index >= len(self.lines):
             return
         line = self.lines[index]
-        grid = self.query_one("#diff-table", Grid)
-        shown = Text(" · ".join(c.plain for c in grid.rows.cells(index)[1:3] if c.plain))
-        shown.append("\n")
-        shown.append(grid.rows.cells(index)[3].plain)
+        cells = self.query_one("#diff-table", Grid).rows.cells(index)
         pair = line.pair
+        shown = Text(cells[3].plain)
         if pair is not None:
+            shown = Text(f"{cells[1].plain} · {cells[2].plain}\n{cells[3].plain}")
             shown.append(f"\n\n{t(self.lang, 'diff.paste')}\n", style="bold")
             for side, ruleset, example in (
                 ("A", found.a, pair.example_a),
