@@ -18,13 +18,13 @@ DISMISS_RESIGN = [
     "Miễn nhiệm, bố trí công tác thấp hơn",
     "Xem xét cho từ chức",
     "3 phiếu thu về, 1 tín nhiệm (33,33%), 2 thấp (66,67%), retirement_notice = false, "
-    "appointed = 2025-02-28, vote_year = 2026: QĐ 96-QĐ/TW miễn nhiệm, bố trí công tác thấp "
+    "appointed = 2025-01-01, vote_year = 2026: QĐ 96-QĐ/TW miễn nhiệm, bố trí công tác thấp "
     "hơn, QĐ 41-QĐ/TW xem xét cho từ chức",
 ]
 EXAMPLE_A = """example "khác biệt consequence: dismiss / resign" {
   members 3; present 3; issued 3; collected 3; valid 3; invalid 0
   cao 0; tn 1; thap 2
-  retirement_notice false; appointed 2025-02-28; vote_year 2026
+  retirement_notice false; appointed 2025-01-01; vote_year 2026
   expect consequence dismiss
 }"""
 
@@ -91,7 +91,7 @@ async def test_qd96_against_qd41_dismisses_where_the_other_asks_to_resign_at_two
             "Miễn nhiệm, bố trí công tác thấp hơn",
             "Xem xét cho từ chức",
             "3 ballots collected, 1 tn (33.33%), 2 thap (66.67%), retirement_notice = false, "
-            "appointed = 2025-02-28, vote_year = 2026: QĐ 96-QĐ/TW miễn nhiệm, bố trí công tác "
+            "appointed = 2025-01-01, vote_year = 2026: QĐ 96-QĐ/TW miễn nhiệm, bố trí công tác "
             "thấp hơn, QĐ 41-QĐ/TW xem xét cho từ chức",
         ]
 
