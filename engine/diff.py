@@ -278,7 +278,7 @@ def _settings(
     return [*turnout.items(), *counts.items(), *attrs.items()]
 
 
-def _text(value: object) -> str:
+def value_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
@@ -298,7 +298,7 @@ def witness_example(name: str, witness: Witness, block: str, outcome: str) -> as
     """The witness as the example `example_text` writes, without parsing it."""
 
     def settings(pairs: list[tuple[str, object]]) -> tuple[ast.Setting, ...]:
-        return tuple(ast.Setting(k, v, _text(v)) for k, v in pairs)  # type: ignore[arg-type]
+        return tuple(ast.Setting(k, v, value_text(v)) for k, v in pairs)  # type: ignore[arg-type]
 
     previous = witness.previous
     expect = (
@@ -318,7 +318,7 @@ def example_text(name: str, witness: Witness, block: str, outcome: str) -> str:
     """A ready-to-paste `example { … }` block of the rules language."""
 
     def line(pairs: list[tuple[str, object]]) -> str:
-        return "; ".join(f"{k} {_text(v)}" for k, v in pairs)
+        return "; ".join(f"{k} {value_text(v)}" for k, v in pairs)
 
     lines = [f"example {quote(name)} {{"]
     lines.append("  " + line(list(witness.turnout.items())))

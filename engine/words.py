@@ -170,6 +170,20 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "the SMT solver is not installed (pip install 'tinnhiem[diff]')",
         "chưa cài bộ giải SMT (pip install 'tinnhiem[diff]')",
     ),
+    "diff.solver_off": ("the solver is turned off", "bộ giải SMT đã tắt"),
+    "diff.timeout": (
+        "the solver ran out of its {seconds} s",
+        "bộ giải hết {seconds} giây cho phép",
+    ),
+    "diff.undecidable": (
+        "a condition the exact logic does not model",
+        "có điều kiện phần logic chính xác chưa mô hình hóa được",
+    ),
+    "diff.undecidable_at": (
+        "a condition the exact logic does not model, at {at}",
+        "có điều kiện phần logic chính xác chưa mô hình hóa được, tại {at}",
+    ),
+    "diff.gave_up": ("the solver gave up", "bộ giải dừng giữa chừng"),
     "diff.unconfirmed": (
         "the engine gives {a} / {b} on this tally: the logic and the engine disagree (a bug)",
         "bộ máy cho {a} / {b} với số phiếu này: phần logic và bộ máy không khớp (lỗi)",

@@ -286,6 +286,12 @@ class _Z3Env:
             if kind == "date" or name == "vote_year":
                 year = var[0] if kind == "date" else var
                 found.append(z3.If(year >= _NEAR, year - _NEAR, _NEAR - year))
+                # ties broken one way, so that the same question has the same witness in any
+                # process (z3's model of a tie depends on what the process asked it before):
+                # the later year, then the earliest day of it
+                found.append(z3.If(year >= _NEAR, 0, 1))
+                if kind == "date":
+                    found += [var[1], var[2]]
             elif kind == "text" or (kind == "number" and self.z3.is_int(var)):
                 found.append(var)
             elif kind == "bool":

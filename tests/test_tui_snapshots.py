@@ -55,6 +55,19 @@ def test_compare(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyp
     assert snap_compare(app, terminal_size=SIZE, run_before=tab("3"))
 
 
+def test_compare_differences(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QĐ 96 against QĐ 41 over every tally: the cursor on dismiss / resign at exactly 2/3."""
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await tab("3")(pilot)
+        pilot.app.query_one("#diff-table").focus()
+        await settle(pilot)
+        steady(pilot)
+
+    app = make_app(tmp_path, RULES / "qd96-2023.tn", compare=RULES / "qd41-2021.tn")
+    assert snap_compare(app, terminal_size=(130, 36), run_before=run_before)
+
+
 def test_results_while_comparing(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await ready(pilot)

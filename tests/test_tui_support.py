@@ -20,7 +20,7 @@ from tinnhiem.tui.present import fraction_text, pct, severities
 
 from tinnhiem import bundled
 
-WORK = ("rules-current", "rules-compare", "data", "eval", "export", "sweep")
+WORK = ("rules-current", "rules-compare", "data", "eval", "export", "sweep", "diff")
 SAMPLES = bundled.data_dir()
 RULES = bundled.rules_dir()
 

@@ -9,14 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from tinnhiem.engine.diff import BlockDiff, Diff, DiffError, Pair, diff
-from tinnhiem.engine.model import percent
+from tinnhiem.engine.diff import Diff, DiffError, diff, value_text
+from tinnhiem.engine.diff_words import block_words, pair_words, short_name, tally_words
 from tinnhiem.engine.words import Lang, say
-from tinnhiem.rules import ast
 from tinnhiem.rules.logic import EXEMPT, INVALID, Witness
 
 from . import render
@@ -53,81 +51,7 @@ def _pair_arg(text: str) -> tuple[str, str]:
     return x.strip(), y.strip()
 
 
-# --- words ------------------------------------------------------------------------------------
-
-
-def short_name(ruleset: ast.Resolved) -> str:
-    """ "QĐ 96-QĐ/TW (2023)" -> "QĐ 96-QĐ/TW"."""
-    return ruleset.name.split(" (")[0].strip() or ruleset.name
-
-
-def _level_word(ruleset: ast.Resolved, level: str, lang: Lang) -> str:
-    if lang == "en":
-        return level
-    label = ruleset.label_of(level).lower()
-    rest = label.removeprefix("tín nhiệm ").strip()
-    return rest or label
-
-
-def outcome_label(ruleset: ast.Resolved, block: str, outcome: str, lang: Lang) -> str:
-    if outcome == EXEMPT:
-        return say(lang, "diff.exempt")
-    if outcome == INVALID:
-        return say(lang, "diff.not_valid")
-    found = ruleset.block(block)
-    rule = next((r for r in found.rules if r.id == outcome), None) if found else None
-    return rule.label if rule is not None else outcome
-
-
-def _pct(share: Fraction, lang: Lang) -> str:
-    text = percent(share)
-    return (text.replace(".", ",") if lang == "vi" else text) + "%"
-
-
-def tally_words(witness: Witness, ruleset: ast.Resolved, lang: Lang) -> str:
-    """ "3 phiếu thu về, 2 thấp (66,67%)": the figures that are not the obvious ones."""
-    t = witness.turnout
-    one = "_one" if t["collected"] == 1 else ""
-    parts = [say(lang, f"diff.collected{one}", n=t["collected"])]
-    if t["invalid"]:
-        parts.append(say(lang, "diff.invalid", n=t["invalid"]))
-    for name in ("issued", "present", "members"):
-        if t[name] != t["collected"]:
-            parts.append(say(lang, f"diff.{name}", n=t[name]))
-    basis = t[ruleset.basis.kind]
-    for level, n in witness.counts.items():
-        if n:
-            share = f" ({_pct(Fraction(n, basis), lang)})" if basis > 0 else ""
-            parts.append(f"{n} {_level_word(ruleset, level, lang)}{share}")
-    for name, value in witness.attrs.items():
-        parts.append(f"{name} = {_value(value)}")
-    if witness.previous is not None:
-        parts.append(say(lang, "diff.previous", what=tally_words(witness.previous, ruleset, lang)))
-    return ", ".join(parts)
-
-
-def _value(value: object) -> str:
-    from tinnhiem.engine.diff import _text
-
-    return _text(value)
-
-
-def pair_words(found: Diff, block: BlockDiff, pair: Pair, lang: Lang) -> str:
-    a, b = found.a, found.b
-    said = (
-        f"{tally_words(pair.witness, a, lang)}: "
-        f"{short_name(a)} {outcome_label(a, block.a, pair.a, lang).lower()}, "
-        f"{short_name(b)} {outcome_label(b, block.b, pair.b, lang).lower()}"
-    )
-    if not pair.exact:
-        said += f" [{say(lang, 'diff.bounded', bound=block.bound, why=_why(block, lang))}]"
-    if not pair.confirmed:
-        said += f" [{say(lang, 'diff.unconfirmed', a=pair.engine[0], b=pair.engine[1])}]"
-    return said
-
-
-def _why(block: BlockDiff, lang: Lang) -> str:
-    return "; ".join(say(lang, "diff.no_solver") if r == "no_solver" else r for r in block.reasons)
+# --- the table ----------------------------------------------------------------------------
 
 
 def block_rows(found: Diff, lang: Lang) -> list[list[str]]:
@@ -140,8 +64,7 @@ def block_rows(found: Diff, lang: Lang) -> list[list[str]]:
             continue
         differences = block.differences
         if not differences:
-            key = "diff.equivalent" if block.exact else "diff.bounded_same"
-            rows.append([name, "=", "=", say(lang, key, bound=block.bound, why=_why(block, lang))])
+            rows.append([name, "=", "=", block_words(block, lang)])
         for pair in differences:
             rows.append([name, pair.a, pair.b, pair_words(found, block, pair, lang)])
     return rows
@@ -177,7 +100,7 @@ def diff_text(found: Diff, lang: Lang, *, markdown: bool = False) -> str:
 def witness_document(witness: Witness) -> dict[str, Any]:
     found: dict[str, Any] = {**witness.turnout, **witness.counts}
     for name, value in witness.attrs.items():
-        found[name] = value if isinstance(value, bool | int | str) else _value(value).strip('"')
+        found[name] = value if isinstance(value, bool | int | str) else value_text(value).strip('"')
     if witness.previous is not None:
         found["previous"] = witness_document(witness.previous)
     return found
@@ -239,8 +162,7 @@ def summary_rows(found: Diff, x: str, y: str, lang: Lang = "en") -> list[list[st
             continue
         differences = block.differences
         if not differences:
-            key = "diff.equivalent" if block.exact else "diff.bounded_same"
-            rows.append([x, y, name, say(lang, key, bound=block.bound, why=_why(block, lang)), ""])
+            rows.append([x, y, name, block_words(block, lang), ""])
             continue
         classes = [p for p in differences if {p.a, p.b}.isdisjoint((EXEMPT, INVALID))]
         counted = f"{len(differences)} ({len(classes)} {say(lang, 'diff.between_classes')})"

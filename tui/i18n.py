@@ -217,6 +217,38 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare.from": ("Theo A", "Under A"),
     "compare.to": ("Theo B", "Under B"),
     "compare.waiting": ("Đang so sánh…", "Comparing…"),
+    # compare: the differences over every tally (`engine.diff`)
+    "diff.title": (
+        "Khác biệt với mọi số phiếu: {a}  ⇄  {b}",
+        "Differences over every tally: {a}  ⇄  {b}",
+    ),
+    "diff.computing": ("Đang tính khác biệt với mọi số phiếu…", "Computing the differences…"),
+    "diff.pairs": ("{n} cặp kết quả khác nhau.", "{n} outcome pairs differ."),
+    "diff.same": (
+        "Không có khác biệt nào giữa hai bộ quy tắc.",
+        "The two rule sets do not differ.",
+    ),
+    "diff.none_found": ("Không tìm thấy khác biệt nào.", "No difference was found."),
+    "diff.not_proved": (
+        "Có khối chưa được chứng minh: chỉ duyệt các số phiếu nhỏ (xem từng dòng).",
+        "Some blocks are not proved: only small tallies were searched (see each row).",
+    ),
+    "diff.no_common": (
+        "Hai bộ quy tắc không có mức phiếu chung nào; thêm `map` vào một bộ để so sánh.",
+        "No level of the data is read by both rule sets; add a `map` to one of them.",
+    ),
+    "diff.undecidable": (
+        "Không so sánh được: có điều kiện phần logic chưa mô hình hóa được (tại {where}).",
+        "Cannot compare: a condition the exact logic does not model (at {where}).",
+    ),
+    "diff.failed": (
+        "Không tính được khác biệt (lỗi {where}).",
+        "The differences could not be computed (error {where}).",
+    ),
+    "diff.table": ("Khác biệt theo khối", "Differences by block"),
+    "diff.block": ("Khối", "Block"),
+    "diff.witness": ("Số phiếu nhỏ nhất", "Smallest tally"),
+    "diff.paste": ("Ví dụ để dán vào tệp quy tắc", "Examples to paste into the rules file"),
     # calendar
     "calendar.term": ("Nhiệm kỳ", "Term"),
     "calendar.term.hint": ("ví dụ 2021-2026", "e.g. 2021-2026"),

@@ -44,6 +44,7 @@ from .present import ResultsRows, differences
 from .table import StaticRows
 from .widgets.calendar import CalendarView
 from .widgets.compare import CompareView
+from .widgets.diff import DiffView
 from .widgets.editor import RulesView
 from .widgets.grid import Grid
 from .widgets.report import ReportView
@@ -138,6 +139,7 @@ class Workbench(App[None]):
                 yield ReportView(id="report-view").data_bind(Workbench.lang)
             with TabPane(t(lang, "tab.compare"), id="compare"):
                 yield CompareView(id="compare-view").data_bind(Workbench.lang)
+                yield DiffView(id="diff-view").data_bind(Workbench.lang)
             with TabPane(t(lang, "tab.calendar"), id="calendar"):
                 yield CalendarView(id="calendar-view").data_bind(Workbench.lang)
             with TabPane(t(lang, "tab.sweep"), id="sweep"):
@@ -273,6 +275,7 @@ class Workbench(App[None]):
         self.query_one(SweepView).set_ruleset(loaded.resolved)
         # the calendar needs the rules and the dates, not results: a time-in-post file alone works
         self.query_one(CalendarView).show_rulesets(self.ruleset, self.compare_ruleset)
+        self.query_one(DiffView).show_rulesets(self.ruleset, self.compare_ruleset)
         if not event.from_editor and self.evaluation is not None:
             self.notify(t(self.lang, "rules.loaded", name=loaded.resolved.name), markup=False)
         if self.dataset is None or not set(self.ruleset.levels.ids) <= self._read_levels:
@@ -288,6 +291,7 @@ class Workbench(App[None]):
         self.compare_path = Path(loaded.path)
         self.compare_ruleset = loaded.resolved
         self._compare_files = set(loaded.texts)
+        self.query_one(DiffView).show_rulesets(self.ruleset, loaded.resolved)
         self._remember(loaded)
         self.config = self.config.with_recent("rules", loaded.path)
         settings.save(self.config_dir, self.config)
@@ -553,6 +557,7 @@ class Workbench(App[None]):
         self._show_report()
         self._show_compare()
         self.query_one(CalendarView).show_rulesets(self.ruleset, self.compare_ruleset)
+        self.query_one(DiffView).show_rulesets(self.ruleset, self.compare_ruleset)
         self._set_status()
 
     def _versus(self) -> dict[str, str] | None:
