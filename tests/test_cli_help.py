@@ -352,3 +352,15 @@ def test_the_summary_in_both_languages(capsys: pytest.CaptureFixture[str]) -> No
         terminal.summary()
         assert capsys.readouterr().err.splitlines() == [*(f"w{n}" for n in range(10)), said]
     terminal.configure()
+
+
+def test_with_colour_a_control_character_of_the_rules_is_shown_not_obeyed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = (Path(__file__).parent.parent / "samples/rules/qd96-2023.tn").read_text("utf-8")
+    rules = tmp_path / "esc.tn"
+    rules.write_text(source.replace('"Hệ quả"', '"Hệ\x1b[31m quả"', 1), encoding="utf-8")
+    code, out, _ = _main(["run", "-r", str(rules), "--color", "always"], capsys)
+    assert code == 0
+    assert "Hệ␛[31m quả" in out and "\x1b[31m" not in out
+    assert ESC in out  # rich's own codes are kept

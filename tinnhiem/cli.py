@@ -194,6 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Ctrl+C: the user's choice, not an error to explain; 130 as shells report it
         print(file=sys.stderr)
         return 130
+    finally:  # one run's settings end with it (a program may call main more than once)
+        from . import terminal
+
+        terminal.configure()
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
