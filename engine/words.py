@@ -193,6 +193,15 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "diff.first": ("smallest tally between classes", "số phiếu nhỏ nhất giữa hai lớp"),
     "diff.no_common": ("no level both read", "không có mức phiếu chung"),
     "diff.examples": ("Examples to paste", "Ví dụ để dán vào tệp quy tắc"),
+    # the command line's summary of a long list of warnings on stderr
+    "more_warnings": (
+        "… and {n} more warnings (use --all-warnings to see them)",
+        "… và {n} cảnh báo nữa (dùng --all-warnings để xem hết)",
+    ),
+    "more_warnings_one": (
+        "… and 1 more warning (use --all-warnings to see it)",
+        "… và 1 cảnh báo nữa (dùng --all-warnings để xem)",
+    ),
 }
 
 

@@ -82,8 +82,8 @@ CASES = [
      "tinnhiem check: error: argument --format: invalid choice: 'yaml'"),
     (["show", "--format", "yaml", "rules.tn"],
      "tinnhiem show: error: argument --format: invalid choice: 'yaml'"),
-    (["schedule", QD96, "--term", "2021-2026", "-f", "csv"],
-     "tinnhiem schedule: error: argument --format/-f: invalid choice: 'csv'"),
+    (["schedule", QD96, "--term", "2021-2026", "-f", "xlsx"],
+     "tinnhiem schedule: error: argument --format/-f: invalid choice: 'xlsx'"),
     # a folder given as a file
     (["check", "folder"], "tinnhiem: 'folder' is a folder; expected a rules file (.tn)"),
     (["fmt", "folder"], "tinnhiem: 'folder' is a folder; expected a rules file (.tn)"),

@@ -10,12 +10,16 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from tinnhiem import __version__
 
+from .cli_help import MAIN, epilog
 from .errors import UsageError
+from .terminal import CHOICES, WARNINGS_SHOWN
 
 FORMATS = ("table", "csv", "json", "jsonl", "toml", "md", "xlsx", "docx", "html")
+TABLE_FORMATS = ("table", "json", "csv", "md")  # the commands whose output is one or two tables
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -35,9 +39,17 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tinnhiem",
         description="Executable rules for confidence ratings (lấy phiếu tín nhiệm).",
+        epilog=MAIN,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tinnhiem {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _global_args(parser, argparse.SUPPRESS)
+    parser.set_defaults(color="auto", all_warnings=False)
+    common = argparse.ArgumentParser(add_help=False)
+    # given after the command too (`tinnhiem run --color never`); SUPPRESS keeps the main
+    # parser's value when it is not
+    _global_args(common, argparse.SUPPRESS)
+    sub = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
 
     p = sub.add_parser("check", help="check rule files and print their diagnostics")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -85,8 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
     _data_args(p)
-    p.add_argument("--format", "-f", choices=("table", "json", "csv", "md"), default="table")
-    p.add_argument("--output", "-o", metavar="FILE")
+    p.add_argument("--format", "-f", choices=TABLE_FORMATS, default="table")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
     p.set_defaults(func=_command("cli_data", "compare"))
 
     p = sub.add_parser("diff", help="where two rule sets disagree, over every tally")
@@ -105,7 +117,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("rules", metavar="R")
     p.add_argument("--term", required=True, metavar="YYYY-YYYY", help="e.g. 2021-2026")
     p.add_argument("--data", "-d", metavar="D", help="people's time in post (start, end)")
-    p.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    p.add_argument(
+        "--format", "-f", choices=TABLE_FORMATS, default="table", help="csv: with -d, the people"
+    )
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
     p.set_defaults(func=_command("cli_data", "schedule"))
 
     p = sub.add_parser("sweep", help="move one threshold over a range and list who flips")
@@ -121,9 +136,43 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="which threshold of the rule to move when it has several (1 is the first)",
     )
-    p.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    p.add_argument("--format", "-f", choices=TABLE_FORMATS, default="table")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
     p.set_defaults(func=_command("cli_data", "sweep"))
     return parser
+
+
+class _Commands:
+    """The subcommands, each with the global options, and its examples and exit statuses at
+    the end of its --help."""
+
+    def __init__(self, sub: Any, common: argparse.ArgumentParser) -> None:
+        self.sub, self.common = sub, common
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = self.sub.add_parser(
+            name,
+            parents=[self.common],
+            epilog=epilog(name),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            **kwargs,
+        )
+        return parser
+
+
+def _global_args(p: argparse.ArgumentParser, default: Any) -> None:
+    p.add_argument(
+        "--color",
+        choices=CHOICES,
+        default=default,
+        help="colour the output: auto (on a terminal, unless NO_COLOR is set), always, never",
+    )
+    p.add_argument(
+        "--all-warnings",
+        action="store_true",
+        default=default,
+        help=f"print every warning (else the first {WARNINGS_SHOWN} and how many more)",
+    )
 
 
 def _data_args(p: argparse.ArgumentParser) -> None:
@@ -148,6 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Ctrl+C: the user's choice, not an error to explain; 130 as shells report it
         print(file=sys.stderr)
         return 130
+    finally:  # one run's settings end with it (a program may call main more than once)
+        from . import terminal
+
+        terminal.configure()
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
@@ -159,8 +212,16 @@ def _main(argv: Sequence[str] | None = None) -> int:
     from tinnhiem.engine.model import DataError
     from tinnhiem.rules import RuleError
 
+    from . import terminal
+
+    # colour is for the terminal: what goes to a file (-o) never has it
+    choice: terminal.Choice = "never" if getattr(args, "output", None) else args.color
+    terminal.configure(choice, all_warnings=args.all_warnings, lang=getattr(args, "lang", "en"))
     try:
-        return int(args.func(args))
+        try:
+            return int(args.func(args))
+        finally:  # the count of warnings not shown, before any error that ends the run
+            terminal.summary()
     except RuleError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic.render(), file=sys.stderr)

@@ -26,21 +26,21 @@ from tinnhiem.engine.formats import (
 from tinnhiem.engine.formats.official import html_text, write_docx, write_html
 from tinnhiem.engine.formats.writers import ResultsLayout, csv_headers, csv_row
 from tinnhiem.engine.model import DataIssue, Dataset, Evaluation, Origin
-from tinnhiem.engine.schedule import calendar, coverage
+from tinnhiem.engine.schedule import calendar, coverage, unchecked_lines
 from tinnhiem.engine.stream import Stream
 from tinnhiem.engine.sweep import SweepError, ThresholdChoice, step_count
 from tinnhiem.engine.sweep import sweep as sweep_rule
 from tinnhiem.rules import ast
 from tinnhiem.rules.parser import parse_number
 
-from . import render
+from . import render, terminal
 from .cli_rules import load_rules
 from .errors import UsageError
 
 
 def _warn(loaded_diagnostics: tuple[object, ...]) -> None:
     for diagnostic in loaded_diagnostics:
-        print(diagnostic.render(), file=sys.stderr)  # type: ignore[attr-defined]
+        terminal.warn(diagnostic.render())  # type: ignore[attr-defined]
 
 
 def resolve(name: str | None, *, default: Path | None = None) -> ast.Resolved:
@@ -72,7 +72,7 @@ def read_data(
     reader = read_ballots if ballots else read_tallies
     dataset = _shown(reader(path, levels), bundled.shown_name(path))
     for issue in dataset.warnings:
-        print(issue.render(), file=sys.stderr)
+        terminal.warn(issue.render())
     return dataset
 
 
@@ -180,7 +180,7 @@ def _to_text(evaluation: Evaluation, fmt: str) -> str:
 
 def _print_warnings(evaluation: Evaluation | Stream) -> None:
     for issue in evaluation.warnings:
-        print(issue.render(), file=sys.stderr)
+        terminal.warn(issue.render())
 
 
 def compare(args: argparse.Namespace) -> int:
@@ -229,13 +229,38 @@ def schedule(args: argparse.Namespace) -> int:
     start, end = _term(args.term)
     votes = calendar(ruleset.schedule, start, end)
     people = None
+    protect = [Path(ruleset.path)]
     if args.data:
         dataset = read_data(args.data, False, ruleset)
+        protect.append(Path(dataset.path))
         people = coverage(ruleset.schedule, (start, end), dataset, ruleset.exempts)
     if args.format == "json":
-        print(streams.dumps(streams.versioned(render.schedule_document(votes, people))))
+        text = streams.dumps(streams.versioned(render.schedule_document(votes, people)))
+    elif args.format == "csv":
+        # one table a file: the people's votes with data (their years are the calendar's)
+        title, headers, rows = render.schedule_tables(ruleset, (start, end), votes, people)[-1]
+        for line in unchecked_lines(people or (), "vi"):
+            terminal.warn(line)  # said under the table on a terminal; a CSV has no place for it
+        return _table_out(headers, rows, args.output, tuple(protect), title)
     else:
-        print(render.schedule_text(ruleset, (start, end), votes, people))
+        term = (start, end)
+        text = render.schedule_text(ruleset, term, votes, people, markdown=args.format == "md")
+    _emit(text, args.output, tuple(protect))
+    return 0
+
+
+def _table_out(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    output: str | None,
+    protect: tuple[Path, ...],
+    title: str,
+) -> int:
+    """A table as CSV: to FILE through the file writer (with its byte-order mark), else stdout."""
+    if output is not None:
+        write_table(headers, rows, Path(output), "csv", protect=protect, title=title)
+    else:
+        sys.stdout.write(_csv_text(headers, rows))
     return 0
 
 
@@ -284,10 +309,15 @@ def sweep(args: argparse.Namespace) -> int:
         ) from None
     except SweepError as exc:
         raise UsageError(f"--rule {args.rule!r}: {exc}") from None
+    protect = (Path(ruleset.path), Path(dataset.path))
+    if args.format == "csv":
+        title, headers, rows = render.sweep_rows(result, marked=False)
+        return _table_out(headers, rows, args.output, protect, title)
     if args.format == "json":
-        print(streams.dumps(streams.versioned(render.sweep_document(result))))
+        text = streams.dumps(streams.versioned(render.sweep_document(result)))
     else:
-        print(render.sweep_text(result))
+        text = render.sweep_text(result, markdown=args.format == "md")
+    _emit(text, args.output, protect)
     return 0
 
 

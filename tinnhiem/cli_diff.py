@@ -17,7 +17,7 @@ from tinnhiem.engine.diff_words import block_words, pair_words, short_name, tall
 from tinnhiem.engine.words import Lang, say
 from tinnhiem.rules.logic import EXEMPT, INVALID, Witness
 
-from . import render
+from . import render, terminal
 from .cli_data import _emit, resolve
 from .errors import UsageError
 
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     lang: Lang = args.lang
     if any("no_solver" in block.reasons for block in found.blocks):
-        print(f"tinnhiem diff: {say(lang, 'diff.no_solver')}", file=sys.stderr)
+        terminal.warn(f"tinnhiem diff: {say(lang, 'diff.no_solver')}")
     if args.format == "json":
         text = json.dumps(document(found, lang), ensure_ascii=False, indent=2)
     else:

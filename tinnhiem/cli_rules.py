@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -80,11 +79,15 @@ def _text_loader(loader: Loader) -> Loader:
 
 
 def colour(text: str) -> str:
-    """Rules text with syntax colour when written to a terminal (and NO_COLOR is not set)."""
-    if not sys.stdout.isatty():
+    """Rules text with syntax colour as `--color` says (by default on a terminal, unless
+    NO_COLOR is set)."""
+    from tinnhiem import terminal
+
+    on = terminal.colour()
+    if not on and not sys.stdout.isatty():
         return text  # into a file or a pipe: the rules as they are
     text = printable(text)  # on a terminal, a control character is shown, never obeyed
-    if os.environ.get("NO_COLOR"):
+    if not on:
         return text
     from pygments import highlight
     from pygments.formatters import TerminalFormatter
@@ -216,9 +219,11 @@ def show(args: argparse.Namespace) -> int:
     from tinnhiem.rules.describe import describe, to_document
 
     loaded = load_rules(args.file)
+    from tinnhiem import terminal
+
     for warning in loaded.diagnostics:
         if not warning.is_error:
-            print(warning.render(), file=sys.stderr)
+            terminal.warn(warning.render())
     resolved = loaded.ok()
     if args.format == "toml":
         sys.stdout.write(tomli_w.dumps(to_document(resolved)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
@@ -19,7 +20,7 @@ from tinnhiem.engine.words import say
 from tinnhiem.rules.ast import Resolved
 from tinnhiem.rules.errors import printable
 
-from . import plain_table
+from . import plain_table, terminal
 from .plain_table import Column
 
 NARROW = 120  # below this width the people are listed one under the other, not in a table
@@ -30,11 +31,20 @@ def _width() -> int:
     return shutil.get_terminal_size((200, 40)).columns
 
 
+_SGR = re.compile(r"(\x1b\[[0-9;]*m)")  # the colour codes rich writes, and only those
+
+
 def _console() -> Console:
-    """A console as wide as the terminal."""
-    # no colour system: styles are never written, so highlighting them would be wasted work
+    """A console as wide as the terminal, in colour when the terminal's choice says so."""
+    on = terminal.colour()
+    # no highlighting: the styles are the tables' own (bold headers, the total row)
     return Console(
-        file=io.StringIO(), width=_width(), force_terminal=False, color_system=None, highlight=False
+        file=io.StringIO(),
+        width=_width(),
+        force_terminal=on,
+        color_system="standard" if on else None,
+        highlight=False,
+        legacy_windows=False,
     )
 
 
@@ -45,8 +55,10 @@ def _console_text(*renderables: Any) -> str:
         console.print(renderable)
     assert isinstance(buffer, io.StringIO)
     # the data's control characters (an ESC in a name) are shown as symbols before rich sees
-    # the cells (it drops some, like BEL); this catches those of titles and headers
-    return printable(buffer.getvalue())
+    # the cells (it drops some, like BEL); this catches any left, keeping rich's colour codes
+    return "".join(
+        part if _SGR.fullmatch(part) else printable(part) for part in _SGR.split(buffer.getvalue())
+    )
 
 
 def results_table(evaluation: Evaluation) -> Table:
@@ -68,13 +80,13 @@ def _results_plain(evaluation: Evaluation) -> tuple[str, list[Column], list[list
         Column("Chức vụ"),
         Column("Cơ sở tính"),
     ]
-    columns += [Column(level.label, "right") for level in ruleset.levels.levels]
-    columns += [Column(block.label) for block in ruleset.classifies]
+    columns += [Column(printable(level.label), "right") for level in ruleset.levels.levels]
+    columns += [Column(printable(block.label)) for block in ruleset.classifies]
     rows = [
         [str(number), *map(printable, _result_cells(result, evaluation))]
         for number, result in enumerate(evaluation.results, 1)
     ]
-    return f"{ruleset.name}", columns, rows
+    return printable(ruleset.name), columns, rows
 
 
 def _result_cells(result: Result, evaluation: Evaluation) -> list[str]:
@@ -103,9 +115,9 @@ def _result_cells(result: Result, evaluation: Evaluation) -> list[str]:
 
 def report_table(report: ReportTable, evaluation: Evaluation) -> Table:
     ruleset = evaluation.ruleset
-    table = Table(title=report.title, title_justify="left")
+    table = Table(title=printable(report.title), title_justify="left")
     # the group's name wraps whole (folded only where a word is longer than the column)
-    table.add_column(report.by, overflow="fold", min_width=16)
+    table.add_column(printable(report.by), overflow="fold", min_width=16)
     table.add_column("Số được lấy phiếu", justify="right", overflow="fold")
     columns: list[tuple[str, str]] = []
     for block_id in report.blocks:
@@ -114,7 +126,8 @@ def report_table(report: ReportTable, evaluation: Evaluation) -> Table:
             continue
         for rule in block.rules:
             columns.append((block_id, rule.id))
-            table.add_column(f"{block.label}: {rule.label}", justify="right", overflow="fold")
+            header = printable(f"{block.label}: {rule.label}")
+            table.add_column(header, justify="right", overflow="fold")
     table.add_column("Miễn", justify="right", overflow="fold")
     table.add_column("Không hợp lệ", justify="right", overflow="fold")
     for row in (*report.rows, report.total):
@@ -173,9 +186,9 @@ def evaluation_text(evaluation: Evaluation) -> str:
 
 
 def simple_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    table = Table(title=title, title_justify="left")
+    table = Table(title=printable(title), title_justify="left")
     for header in headers:
-        table.add_column(header)
+        table.add_column(printable(header))
     for row in rows:
         table.add_row(*(printable(str(c)) for c in row))
     return _console_text(table)
@@ -280,17 +293,21 @@ def comparison_document(comparison: Comparison) -> dict[str, Any]:
 # --- schedule ------------------------------------------------------------------------------
 
 
-def schedule_text(
+Rows = list[list[object]]
+
+
+def schedule_tables(
     ruleset: Resolved,
     term: tuple[int, int],
     votes: Sequence[VoteDate],
     people: Sequence[Coverage] | None,
-) -> str:
-    rows = [[v.year, v.term_year, f"{v.month:02d}/{v.year}", v.meeting or ""] for v in votes]
+) -> list[tuple[str, list[str], Rows]]:
+    """The calendar, then (with data) each person's votes: (title, headers, rows) each."""
+    rows: Rows = [[v.year, v.term_year, f"{v.month:02d}/{v.year}", v.meeting or ""] for v in votes]
     title = f"Lịch lấy phiếu {term[0]}-{term[1]}: {ruleset.name}"
-    text = simple_table(title, ["Năm", "Năm thứ", "Tháng", "Kỳ họp, hội nghị"], rows)
+    tables = [(title, ["Năm", "Năm thứ", "Tháng", "Kỳ họp, hội nghị"], rows)]
     if people is not None:
-        cover_rows = [
+        cover_rows: Rows = [
             [
                 c.tally.name,
                 c.tally.position,
@@ -314,7 +331,25 @@ def schedule_text(
             "Lâu nhất (tháng)",
             "Không lấy phiếu",
         ]
-        text += simple_table("Số lần được lấy phiếu", headers, cover_rows)
+        tables.append(("Số lần được lấy phiếu", headers, cover_rows))
+    return tables
+
+
+def schedule_text(
+    ruleset: Resolved,
+    term: tuple[int, int],
+    votes: Sequence[VoteDate],
+    people: Sequence[Coverage] | None,
+    *,
+    markdown: bool = False,
+) -> str:
+    text = ""
+    for title, headers, rows in schedule_tables(ruleset, term, votes, people):
+        if markdown:
+            text += f"## {title}\n\n" + markdown_table(headers, rows) + "\n"
+        else:
+            text += simple_table(title, headers, rows)
+    if people is not None:
         text += "\n".join(unchecked_lines(people, "vi"))
     return text
 
@@ -357,16 +392,28 @@ def _pct(value: Fraction) -> str:
     return percent_comma(value)
 
 
-def sweep_text(result: SweepResult) -> str:
+def sweep_rows(result: SweepResult, *, marked: bool = True) -> tuple[str, list[str], Rows]:
+    """(title, headers, rows): the current threshold marked `*` in its cell, or (for a file)
+    in a column of its own."""
     headers = ["Ngưỡng", *(result.labels.get(k, k) for k in result.classes), "Đổi loại"]
-    rows = []
+    if not marked:
+        headers.insert(1, "Hiện hành")
+    rows: Rows = []
     for step in result.steps:
         flips = "; ".join(f"{f.tally.name}: {f.before} → {f.after}" for f in step.flips)
-        mark = " *" if step.value == result.original else ""
-        rows.append(
-            [_pct(step.value) + mark, *(step.counts.get(k, 0) for k in result.classes), flips]
-        )
+        current = step.value == result.original
+        cells: list[object] = [_pct(step.value) + (" *" if current and marked else "")]
+        if not marked:
+            cells.append("*" if current else "")
+        rows.append([*cells, *(step.counts.get(k, 0) for k in result.classes), flips])
     title = f"{result.ruleset.name}: {result.block}.{result.rule} (* = ngưỡng hiện hành)"
+    return title, headers, rows
+
+
+def sweep_text(result: SweepResult, *, markdown: bool = False) -> str:
+    title, headers, rows = sweep_rows(result)
+    if markdown:
+        return f"## {title}\n\n" + markdown_table(headers, rows)
     return simple_table(title, headers, rows)
 
 
