@@ -71,7 +71,10 @@ async def test_qd96_against_qd41_dismisses_where_the_other_asks_to_resign_at_two
         assert detail.startswith(
             "Miễn nhiệm, bố trí công tác thấp hơn · Xem xét cho từ chức\n" + DISMISS_RESIGN[3]
         )
-        assert "Ví dụ để dán vào tệp quy tắc\n\n# A (qd96-2023.tn)\n" + EXAMPLE_A in detail
+        assert (
+            "Ví dụ để dán vào tệp quy tắc\nEnter: thêm ví dụ A vào cuối bộ quy tắc đang sửa (chưa "
+            "lưu)\n\n# A (qd96-2023.tn)\n" + EXAMPLE_A
+        ) in detail
         assert '# B (qd41-2021.tn)\nexample "khác biệt consequence: dismiss / resign" {' in detail
         assert "  expect consequence resign\n}" in detail
         # the next row's example once the cursor moves there
@@ -94,6 +97,37 @@ async def test_qd96_against_qd41_dismisses_where_the_other_asks_to_resign_at_two
             "appointed = 2025-01-01, vote_year = 2026: QĐ 96-QĐ/TW miễn nhiệm, bố trí công tác "
             "thấp hơn, QĐ 41-QĐ/TW xem xét cho từ chức",
         ]
+
+
+@pilot_test
+async def test_enter_adds_the_example_of_a_difference_to_the_rules_and_it_passes(
+    tmp_path: Path,
+) -> None:
+    from tinnhiem.tui.widgets.editor import RulesView
+
+    app = make_app(tmp_path, RULES / "qd96-2023.tn", compare=RULES / "qd41-2021.tn")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        before = app.query_one(RulesView).editor.text
+        app.query_one("#diff-table", Grid).focus()
+        await pilot.press("enter")  # on the first row: dismiss / resign
+        await settle(pilot)
+        await ready(pilot)
+        assert app.query_one("TabbedContent").active == "rules"  # type: ignore[attr-defined]
+        text = app.query_one(RulesView).editor.text
+        assert text == before + "\n" + EXAMPLE_A + "\n"
+        assert app.loaded is not None and app.loaded.resolved is not None
+        assert [d.message for d in app.loaded.diagnostics if d.is_error] == []
+        from tinnhiem.engine.examples import run_examples
+
+        added = [o for o in run_examples(app.loaded.resolved) if o.name.startswith("khác biệt")]
+        assert [(o.expected, o.actual, o.passed) for o in added] == [("dismiss", "dismiss", True)]
+        said = [str(n.message) for n in app._notifications]
+        assert (
+            "Đã thêm ví dụ “khác biệt consequence: dismiss / resign” vào cuối bộ quy tắc (chưa lưu)"
+        ) in said
 
 
 @pilot_test

@@ -249,6 +249,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "diff.block": ("Khối", "Block"),
     "diff.witness": ("Số phiếu nhỏ nhất", "Smallest tally"),
     "diff.paste": ("Ví dụ để dán vào tệp quy tắc", "Examples to paste into the rules file"),
+    "diff.insert_hint": (
+        "Enter: thêm ví dụ A vào cuối bộ quy tắc đang sửa (chưa lưu)",
+        "Enter: add example A to the end of the rules being edited (not saved)",
+    ),
+    "diff.inserted": (
+        "Đã thêm ví dụ “{name}” vào cuối bộ quy tắc (chưa lưu)",
+        "Added example “{name}” to the end of the rules (not saved)",
+    ),
     # calendar
     "calendar.term": ("Nhiệm kỳ", "Term"),
     "calendar.term.hint": ("ví dụ 2021-2026", "e.g. 2021-2026"),

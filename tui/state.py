@@ -44,7 +44,7 @@ from .present import ResultsRows, differences
 from .table import StaticRows
 from .widgets.calendar import CalendarView
 from .widgets.compare import CompareView
-from .widgets.diff import DiffView
+from .widgets.diff import DiffView, InsertExample
 from .widgets.editor import RulesView
 from .widgets.grid import Grid
 from .widgets.report import ReportView
@@ -231,6 +231,21 @@ class Workbench(App[None]):
 
         self._set_status(busy=True)
         self.in_thread(work, "rules-current")
+
+    @on(InsertExample)
+    def _insert_example(self, event: InsertExample) -> None:
+        """A difference's example, added at the end of the rules being edited (not saved): the
+        edit is evaluated like any other, and its example runs in the Rules tab."""
+        view = self.query_one(RulesView)
+        editor = view.editor
+        text = editor.text
+        gap = "" if text.endswith("\n\n") or not text else "\n" if text.endswith("\n") else "\n\n"
+        editor.insert(gap + event.text.rstrip("\n") + "\n", editor.document.end)
+        view.flush()
+        self.set_focus(None)  # else the tabs follow the focus back to the compare tab
+        self.query_one(TabbedContent).active = "rules"
+        name = event.text.split('"')[1] if event.text.count('"') >= 2 else ""
+        self.notify(t(self.lang, "diff.inserted", name=name), markup=False)
 
     @on(RulesFailed)
     def _rules_failed(self, event: RulesFailed) -> None:

@@ -39,6 +39,13 @@ class DiffFinished(Message):
     where: str = ""
 
 
+@dataclass
+class InsertExample(Message):
+    """Enter on a difference: its example for the current rule set, to add to the editor."""
+
+    text: str
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """A row of the table: a block with nothing to show but words, or one differing pair."""
@@ -199,6 +206,14 @@ class DiffView(Vertical):
         ]
         return StaticRows(t(lang, "diff.table"), columns, rows)
 
+    @on(Grid.RowSelected, "#diff-table")
+    def _selected(self, event: Grid.RowSelected) -> None:
+        event.stop()
+        if event.index < len(self.lines):
+            pair = self.lines[event.index].pair
+            if pair is not None:
+                self.post_message(InsertExample(pair.example_a))
+
     @on(Grid.RowHighlighted, "#diff-table")
     def _highlighted(self, event: Grid.RowHighlighted) -> None:
         event.stop()
@@ -216,6 +231,7 @@ class DiffView(Vertical):
         if pair is not None:
             shown = Text(f"{cells[1].plain} · {cells[2].plain}\n{cells[3].plain}")
             shown.append(f"\n\n{t(self.lang, 'diff.paste')}\n", style="bold")
+            shown.append(f"{t(self.lang, 'diff.insert_hint')}\n", style="dim")
             for side, ruleset, example in (
                 ("A", found.a, pair.example_a),
                 ("B", found.b, pair.example_b),
