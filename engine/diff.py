@@ -35,6 +35,7 @@ from tinnhiem.rules.search import Judge
 from .evaluate import Plan, evaluate_plan
 from .examples import example_result, example_tallies
 from .model import DataError, Dataset, Result
+from .words import Lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,12 +260,29 @@ def outcome_of(result: Result | str, block: str) -> str:
     return result.klass(block) or ""
 
 
+def witness_results(
+    found: Diff, block: BlockDiff, pair: Pair, lang: Lang = "en"
+) -> tuple[Result | str, Result | str]:
+    """Both sides' explained results on a difference's smallest tally, their reasons in `lang`
+    (the traces the UI shows); a text when a side cannot read it."""
+    name = f"khác biệt {block.a}: {pair.a} / {pair.b}"
+    return (
+        _evaluate(found.a, _own(pair.witness, found.a), block.a, pair.a, name, lang),
+        _evaluate(found.b, _own(pair.witness, found.b), block.b, pair.b, name, lang),
+    )
+
+
 def _evaluate(
-    ruleset: ast.Resolved, witness: Witness, block: str, outcome: str, name: str
+    ruleset: ast.Resolved,
+    witness: Witness,
+    block: str,
+    outcome: str,
+    name: str,
+    lang: Lang = "en",
 ) -> Result | str:
     example = witness_example(name, witness, block, outcome)
     try:
-        return example_result(ruleset, example)
+        return example_result(ruleset, example, lang=lang)
     except DataError as exc:
         return "error: " + "; ".join(issue.message for issue in exc.issues)
 

@@ -11,6 +11,7 @@ from tinnhiem.rules import ast
 from .conditions import FIELDS
 from .evaluate import evaluate
 from .model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, Result, Scalar, Tally
+from .words import Lang
 
 STATUS = "status"  # `expect status exempt|invalid|evaluated`
 PREVIOUS_ROUND, CURRENT_ROUND = "trước", "này"
@@ -105,13 +106,15 @@ def _actual(result: Result, block: str, ruleset: ast.Resolved) -> str:
     return result.klass(block) or "(no class)"
 
 
-def example_result(ruleset: ast.Resolved, example: ast.Example, file: str = "") -> Result:
-    """The explained result of an example's tally (its previous vote first); `DataError` when
-    the example cannot be read."""
+def example_result(
+    ruleset: ast.Resolved, example: ast.Example, file: str = "", lang: Lang = "en"
+) -> Result:
+    """The explained result of an example's tally (its previous vote first), its reasons in
+    `lang`; `DataError` when the example cannot be read."""
     file = file or ruleset.path
     tallies = example_tallies(example, ruleset, file)
     levels = tuple(dict.fromkeys(k for t in tallies for k in t.counts))
-    evaluation = evaluate(ruleset, Dataset(file, tallies, levels), explain=True)
+    evaluation = evaluate(ruleset, Dataset(file, tallies, levels), explain=True, lang=lang)
     return evaluation.results[-1]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -32,6 +33,15 @@ EXAMPLE_A = """example "khác biệt consequence: dismiss / resign" {
 def rows(app: TinnhiemApp) -> list[list[str]]:
     grid = app.query_one("#diff-table", Grid)
     return [[c.plain for c in grid.rows.cells(i)] for i in range(grid.row_count)]
+
+
+def detail_text(app: TinnhiemApp) -> str:
+    """The detail panel as plain text (words, examples, then both sides' "why")."""
+    from rich.console import Console
+
+    console = Console(width=1000, record=True, file=io.StringIO())
+    console.print(app.query_one("#diff-example", Static).content)
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines())
 
 
 def note(app: TinnhiemApp) -> str:
@@ -67,7 +77,7 @@ async def test_qd96_against_qd41_dismisses_where_the_other_asks_to_resign_at_two
         assert found[0] == DISMISS_RESIGN
         assert [r[:3] for r in found].count(DISMISS_RESIGN[:3]) == 1
         # the first row is highlighted: its words whole, and the examples to paste
-        detail = str(app.query_one("#diff-example", Static).content)
+        detail = detail_text(app)
         assert detail.startswith(
             "Miễn nhiệm, bố trí công tác thấp hơn · Xem xét cho từ chức\n" + DISMISS_RESIGN[3]
         )
@@ -77,11 +87,16 @@ async def test_qd96_against_qd41_dismisses_where_the_other_asks_to_resign_at_two
         ) in detail
         assert '# B (qd41-2021.tn)\nexample "khác biệt consequence: dismiss / resign" {' in detail
         assert "  expect consequence resign\n}" in detail
+        # and why each side gives its class on that tally, in the UI's words
+        a_why = detail.index("Vì sao, theo A (QĐ 96-QĐ/TW)")
+        b_why = detail.index("Vì sao, theo B (QĐ 41-QĐ/TW)")
+        assert a_why < detail.index("share(thap) = 2/3 = 66,67% ≥ 2/3: đúng", a_why) < b_why
+        assert detail.index("share(thap) = 2/3 = 66,67% > 2/3: sai", b_why) > b_why
         # the next row's example once the cursor moves there
         app.query_one("#diff-table", Grid).focus()
         await pilot.press("down")
         await settle(pilot)
-        detail = str(app.query_one("#diff-example", Static).content)
+        detail = detail_text(app)
         assert "  cao 0; tn 2; thap 3\n" in detail and "expect consequence review" in detail
         # in English: the same diff, said again, not computed again
         found_before = view.found

@@ -249,6 +249,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "diff.block": ("Khối", "Block"),
     "diff.witness": ("Số phiếu nhỏ nhất", "Smallest tally"),
     "diff.paste": ("Ví dụ để dán vào tệp quy tắc", "Examples to paste into the rules file"),
+    "diff.trace": ("Vì sao, theo {side} ({name})", "Why, under {side} ({name})"),
     "diff.insert_hint": (
         "Enter: thêm ví dụ A vào cuối bộ quy tắc đang sửa (chưa lưu)",
         "Enter: add example A to the end of the rules being edited (not saved)",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,7 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 from tinnhiem.engine import diff_words as words
-from tinnhiem.engine.diff import BlockDiff, Diff, DiffError, Pair, diff
+from tinnhiem.engine.diff import BlockDiff, Diff, DiffError, Pair, diff, witness_results
 from tinnhiem.engine.words import Lang, say
 from tinnhiem.rules import ast
 from tinnhiem.rules.logic import TIMEOUT
@@ -27,6 +28,7 @@ from tinnhiem.rules.meaning import Undecidable
 from ..i18n import t
 from ..table import CLASS_WIDTH, Cell, Column, StaticRows, cell, fit
 from .grid import Grid
+from .why import why
 
 WORDS_WIDTH = 200  # a witness in words is long: the table scrolls, the side panel has it whole
 
@@ -238,7 +240,26 @@ class DiffView(Vertical):
             ):
                 shown.append(f"\n# {side} ({Path(ruleset.path).name})\n", style="dim")
                 shown.append(example + "\n")
+            parts: list[RenderableType] = [shown, *self._traces(found, line.block, pair)]
+            self.query_one("#diff-example", Static).update(Group(*parts))
+            return
         self.query_one("#diff-example", Static).update(shown)
+
+    def _traces(self, found: Diff, block: BlockDiff, pair: Pair) -> list[RenderableType]:
+        """Why each side gives its class on this tally: the results' "why" panel, in the UI's
+        language (one tally each: computed here, on demand)."""
+        palette = getattr(self.app, "palette", {})
+        parts: list[RenderableType] = []
+        results = witness_results(found, block, pair, self.engine_lang)
+        for side, ruleset, result in zip("AB", (found.a, found.b), results, strict=True):
+            head = t(self.lang, "diff.trace", side=side, name=words.short_name(ruleset))
+            parts += [Text(), Text(head, style="bold")]
+            parts.append(
+                Text(result)
+                if isinstance(result, str)
+                else why(result, ruleset, self.lang, palette)
+            )
+        return parts
 
 
 def _width(rows: list[tuple[str, list[Cell]]], column: int, cap: int) -> int:
