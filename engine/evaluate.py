@@ -618,9 +618,9 @@ class Runner:
 
     def _missing_basis(self, index: int, tally: Tally) -> DataIssue:
         kind = self.basis_kind
-        message = f"{tally.name or tally.id}: no `{kind}`, the basis of the percentages"
+        message = say(self.lang, "basis_missing_row", who=tally.name or tally.id, kind=kind)
         if kind == "valid":
-            message += " (give `valid`, or `collected` and `invalid`)"
+            message += say(self.lang, "basis_valid_hint")
         row = tally.origin.row if tally.origin else 0
         file = tally.origin.file if tally.origin else self.dataset.path
         return DataIssue("error", message, Origin(file, row))

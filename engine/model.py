@@ -33,11 +33,16 @@ class Origin:
     column: str | None = None
 
     def __str__(self) -> str:
+        return self.said("en")
+
+    def said(self, lang: str) -> str:
+        """The place in `lang`: `a.csv, row 3, column 'cao'` or `a.csv, dòng 3, cột 'cao'`."""
+        row, column = ("dòng", "cột") if lang == "vi" else ("row", "column")
         where = self.file
         if self.row:
-            where += f", row {self.row}"
+            where += f", {row} {self.row}"
         if self.column:
-            where += f", column {self.column!r}"
+            where += f", {column} {self.column!r}"
         return where
 
 
@@ -49,9 +54,12 @@ class DataIssue:
     message: str
     origin: Origin
 
-    def render(self) -> str:
-        """One line, safe to print: a control character of the file is shown, not obeyed."""
-        return printable(f"{self.origin}: {self.severity}: {self.message}")
+    def render(self, lang: str = "en") -> str:
+        """One line, safe to print: a control character of the file is shown, not obeyed. In
+        Vietnamese the place and the severity are said in Vietnamese (the message is as made)."""
+        severity = {"error": "lỗi", "warning": "cảnh báo"}[self.severity] if lang == "vi" else None
+        said = f"{self.origin.said(lang)}: {severity or self.severity}: {self.message}"
+        return printable(said)
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -132,6 +132,14 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "the basis ({kind}) is {basis}: no share can be computed",
         "cơ sở tính ({kind}) bằng {basis}: không tính được tỷ lệ",
     ),
+    "basis_missing_row": (
+        "{who}: no `{kind}`, the basis of the percentages",
+        "{who}: không có `{kind}`, là cơ sở tính tỷ lệ",
+    ),
+    "basis_valid_hint": (
+        " (give `valid`, or `collected` and `invalid`)",
+        " (cần `valid`, hoặc `collected` và `invalid`)",
+    ),
     "basis_missing": ("no `{kind}`", "không có `{kind}`"),
     # dates of force (`in force from … until …`)
     "in_force.from": ("from {day}", "từ {day}"),

@@ -171,14 +171,14 @@ DATA_PICKER = [
         _write("rong.csv", b""),
         "tallies",
         "notify",
-        "{tmp}/rong.csv: error: the file is empty (0 bytes)",
+        "{tmp}/rong.csv: lỗi: the file is empty (0 bytes)",
     ),
     (
         "binary",
         _write("nhi-phan.csv", bytes(range(256)) * 8),
         "tallies",
         "notify",
-        "{tmp}/nhi-phan.csv: error: the file holds NUL bytes: it is UTF-16 without a byte-order "
+        "{tmp}/nhi-phan.csv: lỗi: the file holds NUL bytes: it is UTF-16 without a byte-order "
         'mark, or not a text file; save it as "CSV UTF-8"',
     ),
     (
@@ -186,7 +186,7 @@ DATA_PICKER = [
         _rules_file,
         "tallies",
         "notify",
-        "{tmp}/quy-tac.tn: error: unknown file type '.tn'; expected one of .csv, .tsv, .txt, "
+        "{tmp}/quy-tac.tn: lỗi: unknown file type '.tn'; expected one of .csv, .tsv, .txt, "
         ".xlsx, .xlsm, .json, .toml",
     ),
     (
@@ -194,15 +194,14 @@ DATA_PICKER = [
         _write("sai.csv", "id,name,collected,cao,tn,thap\nA,Một,31,-1,2,3\n"),
         "tallies",
         "notify",
-        "{tmp}/sai.csv, row 2, column 'cao': error: expected a whole number not below 0, "
-        'found "-1"',
+        "{tmp}/sai.csv, dòng 2, cột 'cao': lỗi: expected a whole number not below 0, found \"-1\"",
     ),
     (
         "a voter column in ballots",
         _write("phieu.csv", BALLOTS_WITH_VOTER),
         "ballots",
         "notify",
-        "{tmp}/phieu.csv, row 1, column 'voter': error: this column looks like it says who cast "
+        "{tmp}/phieu.csv, dòng 1, cột 'voter': lỗi: this column looks like it says who cast "
         "each ballot; a ballot file must not identify voters: remove the column (none of its "
         "values was read)",
     ),
@@ -212,9 +211,9 @@ DATA_PICKER = [
         "ballots",
         "notify",
         # a bundled file is named by its name (issue 9), wherever it was opened from
-        "qh-2013.csv, row 1, column 'id': error: this column looks like it says who "
+        "qh-2013.csv, dòng 1, cột 'id': lỗi: this column looks like it says who "
         "cast each ballot; a ballot file must not identify voters: remove the column (none of "
-        "its values was read)\nqh-2013.csv, row 1, column 'name': error: this column "
+        "its values was read)\nqh-2013.csv, dòng 1, cột 'name': lỗi: this column "
         "looks like it says who cast each ballot; a ballot file must not identify voters: remove "
         "the column (none of its values was read)",
     ),
@@ -223,7 +222,7 @@ DATA_PICKER = [
         lambda tmp: str(SAMPLES / "phieu-bau.csv"),
         "tallies",
         "notify",
-        'phieu-bau.csv, row 1: error: no name column: expected one of "name", '
+        'phieu-bau.csv, dòng 1: lỗi: no name column: expected one of "name", '
         '"họ và tên", "họ tên"; the columns found are "Trần Minh Khang", "Lê Thị Hồng Nhung", '
         '"Phạm Đức Thịnh", "Đỗ Thu Hà", "Vũ Quang Huy", "void"',
     ),
@@ -232,8 +231,7 @@ DATA_PICKER = [
         _write("khong-co-so-phieu.csv", NO_BASIS),
         "tallies",
         "notify",
-        "{tmp}/khong-co-so-phieu.csv, row 2: error: Một: no `collected`, the basis of the "
-        "percentages",
+        "{tmp}/khong-co-so-phieu.csv, dòng 2: lỗi: Một: không có `collected`, là cơ sở tính tỷ lệ",
     ),
 ]
 

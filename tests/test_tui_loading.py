@@ -44,7 +44,7 @@ async def test_a_workbook_that_fails_to_parse_says_so_and_stops_computing(tmp_pa
         assert app.status.busy
         await settle(pilot)
         assert not app.status.busy and app.loading_path is None
-        assert f"{path}: error: not a readable Excel workbook (.xlsx): a part is not well-formed " \
+        assert f"{path}: lỗi: not a readable Excel workbook (.xlsx): a part is not well-formed " \
             "XML (line 1)" in _messages(app)  # fmt: skip
         assert app.dataset is before
 
@@ -154,7 +154,7 @@ async def test_a_workbook_whose_parts_unpack_past_the_limit_is_refused_in_the_tu
         await settle(pilot)
         assert not app.status.busy
         assert (
-            f"{path}: error: the workbook unpacks to 13 MB of XML (all its parts), more than the "
+            f"{path}: lỗi: the workbook unpacks to 13 MB of XML (all its parts), more than the "
             "10 MB allowed for a file of tallies, which is read whole; check that this is the "
             "right file, or set TINNHIEM_MAX_DATA_MB=2 to read it anyway"
         ) in _messages(app)

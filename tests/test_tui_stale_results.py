@@ -45,7 +45,7 @@ async def test_switching_to_rules_that_cannot_evaluate_the_data_clears_the_resul
         assert str(note.render()).startswith(
             "Không có kết quả: không đánh giá được dai-bieu.csv theo bộ quy tắc "
             "“QĐ 96-QĐ/TW (2023)”; kết quả của bộ quy tắc trước đã được xóa.\n"
-            f"{data}, row 2: error: Một: no `collected`, the basis of the percentages"
+            f"{data}, dòng 2: lỗi: Một: không có `collected`, là cơ sở tính tỷ lệ"
         )
         # back to rules that can: results again, named as they are
         await pilot.press("ctrl+r")
@@ -114,8 +114,8 @@ async def test_a_bundled_file_is_named_by_its_name_never_by_the_install_folder(
         note = str(app.query_one("#results-note", Static).render())
         said = [str(n.message) for n in app._notifications]
         assert (
-            "\nvinh-phuc-2023.csv, row 2: error: Hoàng Thị Thúy Lan: no `members`, the basis of "
-            "the percentages\n"
+            "\nvinh-phuc-2023.csv, dòng 2: lỗi: Hoàng Thị Thúy Lan: không có `members`, là cơ sở "
+            "tính tỷ lệ\n"
         ) in note
         folder = str(bundled.data_dir())
         for text in (note, *said):

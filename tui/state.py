@@ -384,7 +384,7 @@ class Workbench(App[None]):
             )
         if dataset.warnings:
             self.notify(
-                bundled.shown_text("\n".join(w.render() for w in dataset.warnings[:5])),
+                bundled.shown_text("\n".join(w.render(self.lang) for w in dataset.warnings[:5])),
                 title=t(self.lang, "data.warnings", n=len(dataset.warnings)),
                 severity="warning",
                 markup=False,
@@ -426,7 +426,7 @@ class Workbench(App[None]):
     @on(DataFailed)
     def _data_failed(self, event: DataFailed) -> None:
         self.loading_path = None
-        lines = [i.render() for i in event.issues[:8]] or [f"{event.path}: {event.error}"]
+        lines = [i.render(self.lang) for i in event.issues[:8]] or [f"{event.path}: {event.error}"]
         if len(event.issues) > 8:
             lines.append(f"… (+{len(event.issues) - 8})")
         message = bundled.shown_text("\n".join(lines))

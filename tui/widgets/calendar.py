@@ -170,7 +170,7 @@ class CalendarView(Vertical):
                 sections.append((t(self.lang, "calendar.coverage"), rows))
                 notes += unchecked
         except DataError as exc:
-            notes += [bundled.shown_text(i.render()) for i in exc.issues[:5]]
+            notes += [bundled.shown_text(i.render(self.lang)) for i in exc.issues[:5]]
         except backend.EngineMissing as exc:
             notes.append(t(self.lang, "missing_feature", name=exc.name))
         self.query_one(Sections).show(sections, "\n".join(notes))
