@@ -147,3 +147,37 @@ async def test_g_goes_to_the_line_of_the_rule_that_classed_the_person(tmp_path: 
         # in the editor `g` is text again
         await pilot.press("escape")
         assert grid.row_count == 4
+
+
+@pilot_test
+async def test_g_says_when_the_rule_is_in_the_base_file(tmp_path: Path) -> None:
+    overlay = tmp_path / "thu.tn"
+    overlay.write_text('ruleset "Thử" extends "nq85-2014.tn"\n', encoding="utf-8")
+    app = make_app(tmp_path, overlay, _people(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        verdict = app.evaluation.results[0].verdicts[0]  # type: ignore[union-attr]
+        await pilot.press("g")
+        await settle(pilot)
+        assert app.query_one(TabbedContent).active == "results"
+        said = [n.message for n in app._notifications]
+        assert (
+            f"Quy tắc ở dòng {verdict.rule_line} của tệp gốc nq85-2014.tn (bộ quy tắc này "
+            "kế thừa nó), không phải tệp đang mở trong trình sửa."
+        ) in said
+
+
+@pilot_test
+async def test_slash_and_g_are_text_in_the_rules_editor(tmp_path: Path) -> None:
+    app = make_app(tmp_path, RULES / "nq85-2014.tn", _people(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("6", "tab")
+        editor = app.query_one(RulesView).editor
+        assert app.focused is editor
+        before = editor.text
+        await pilot.press("home", "slash", "g")
+        assert editor.text != before
+        assert editor.document.get_line(editor.cursor_location[0]).startswith("/g")
+        assert not app.query_one(FindBar).is_open
+        assert app.query_one(TabbedContent).active == "rules"
