@@ -57,6 +57,15 @@ async def test_find_filters_the_people_shown_without_diacritics_and_esc_clears(
         assert app.focused is grid
         await pilot.press("down")
         assert app.query_one(WhyPanel).text.startswith("Lê Nguyên Đức\n")
+        # Esc in the table clears the find too
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not bar.is_open and grid.row_count == 4
+        # the cursor stays on the person it was on
+        assert app.query_one(WhyPanel).text.startswith("Lê Nguyên Đức\n")
+        await pilot.press("slash", *"nguyen")
+        await settle(pilot)
+        assert bar.count_text == "2/4 người"
         # what is computed does not change, only what is shown
         assert app.evaluation is evaluation and len(evaluation.results) == 4
         # a position, a group: "pho" finds both deputies ("Phó"), "ubnd" the two of UBND

@@ -86,7 +86,12 @@ class TinnhiemApp(Workbench):
     # --- help, language, tabs --------------------------------------------------------------
 
     def action_cancel_load(self) -> None:
-        self.cancel_load()
+        """Esc: stop waiting for data; else, on the results, clear a find and close its line."""
+        if self.cancel_load():
+            return
+        bar = self.query_one(FindBar)
+        if bar.is_open and self.query_one(TabbedContent).active == "results":
+            bar.close()
 
     def action_help(self) -> None:
         keys = {}
