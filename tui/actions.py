@@ -55,7 +55,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("export", "ctrl+e", "export", "group.table", show=True),
     Action("sort", "s", "sort", "group.table"),
     Action("reverse", "r", "reverse", "group.table"),
+    Action("find", "slash", "find", "group.table"),
     Action("why", "w", "why", "group.view"),
+    Action("goto_rule", "g", "goto_rule", "group.view"),
     Action("run_sweep", "f9", "run_sweep", "group.view"),
     *(
         Action(f"tab_{tab}", str(n), f"tab('{tab}')", "group.view", fields={"name": f"tab.{tab}"})

@@ -17,6 +17,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import TabbedContent, Tabs
+from tinnhiem.engine.formats.headers import fold
 from tinnhiem.rules import parse
 
 from tinnhiem import bundled
@@ -34,8 +35,10 @@ from .screens.picker import Picked, PickerScreen
 from .state import Workbench, first_error
 from .table import text_key
 from .widgets.editor import RulesView
+from .widgets.find import FindBar
 from .widgets.grid import Grid
 from .widgets.sweep import SweepView
+from .widgets.why import WhyPanel
 
 
 def slug(title: str) -> str:
@@ -75,12 +78,20 @@ class TinnhiemApp(Workbench):
             return self.compare_ruleset is not None
         if action in ("export", "sort", "reverse"):
             return True if self.mounted and self.current_grid() is not None else None
+        if action in ("find", "goto_rule"):
+            # keys of the results tab only: elsewhere `/` and `g` are text (the rules editor)
+            return self.mounted and self.query_one(TabbedContent).active == "results"
         return True
 
     # --- help, language, tabs --------------------------------------------------------------
 
     def action_cancel_load(self) -> None:
-        self.cancel_load()
+        """Esc: stop waiting for data; else, on the results, clear a find and close its line."""
+        if self.cancel_load():
+            return
+        bar = self.query_one(FindBar)
+        if bar.is_open and self.query_one(TabbedContent).active == "results":
+            bar.close()
 
     def action_help(self) -> None:
         keys = {}
@@ -149,6 +160,52 @@ class TinnhiemApp(Workbench):
     def action_why(self) -> None:
         split = self.query_one("#results-split")
         split.toggle_class("-no-why")
+
+    # --- find, and the rule behind a result ------------------------------------------------
+
+    def action_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    @on(FindBar.Changed)
+    def _find(self, event: FindBar.Changed) -> None:
+        """Only what is shown changes: the results, the report and the exports stay whole."""
+        grid = self.query_one("#results-table", Grid)
+        grid.set_filter(fold(event.text))
+        self.query_one(FindBar).count(grid.row_count, len(grid.rows))
+        if not grid.row_count:
+            self.query_one(WhyPanel).show(t(self.lang, "find.none"))
+        if event.closed or event.done:
+            grid.focus()
+
+    def action_goto_rule(self) -> None:
+        """To the line of the rule that gave the highlighted person their class (the first
+        classify block's), in the rules editor."""
+        evaluation = self.evaluation
+        index = self.query_one("#results-table", Grid).cursor_index
+        if evaluation is None or index is None or index >= len(evaluation.results):
+            self.notify(t(self.lang, "goto.nobody"), severity="warning")
+            return
+        result = evaluation.results[index]
+        verdict = next((v for v in result.verdicts if v.rule_line), None)
+        if verdict is None:
+            self.notify(t(self.lang, "goto.no_rule"), severity="warning")
+            return
+        view = self.query_one(RulesView)
+        here = view.path
+        if here is None or Path(verdict.file).resolve() != here.resolve():
+            name = bundled.shown_text(Path(verdict.file).name)
+            said = t(self.lang, "goto.base", line=verdict.rule_line, name=name)
+            self.notify(said, severity="warning", markup=False)
+            return
+        self.set_focus(None)
+        self.query_one(TabbedContent).active = "rules"
+
+        def go() -> None:
+            view.editor.move_cursor((verdict.rule_line - 1, 0), center=True)
+            view.editor.focus()
+            self.update_footer()
+
+        self.call_after_refresh(go)
 
     # --- files -----------------------------------------------------------------------------
 
@@ -274,21 +331,26 @@ class TinnhiemApp(Workbench):
             if request is not None:
                 self.export_table(grid, request.path, request.fmt)
 
-        self.push_screen(ExportScreen(title, self.lang, default), chosen)
+        note = ""
+        if grid.row_count != len(grid.all_order):
+            note = t(self.lang, "export.all_rows", n=len(grid.all_order), shown=grid.row_count)
+        self.push_screen(ExportScreen(title, self.lang, default, note=note), chosen)
 
     def export_table(self, grid: Grid, path: Path, fmt: str) -> None:
         """Write the grid's rows, in the order shown, in a worker."""
         rows = grid.rows
         headers = list(rows.headers)
-        body = [[c.value for c in rows.cells(i)] for i in grid.order]
+        # every row, in the order shown: a find (`/`) filters the screen, never an export
+        order = grid.all_order
+        body = [[c.value for c in rows.cells(i)] for i in order]
         if isinstance(rows, ResultsRows):
             # the same columns as `tinnhiem run -f csv`, in the order shown on screen
             sheet = backend.results_sheet(rows.evaluation)
             headers = list(sheet.headers)
-            body = [list(sheet.rows[i]) for i in grid.order]
+            body = [list(sheet.rows[i]) for i in order]
             if rows.versus is not None:
                 headers.append(t(self.lang, "col.versus"))
-                for line, i in zip(body, grid.order, strict=True):
+                for line, i in zip(body, order, strict=True):
                     line.append(rows.versus.get(rows.key(i), ""))
         protect = [
             self.data_path,

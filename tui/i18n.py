@@ -118,6 +118,42 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act.reverse": ("Đảo thứ tự", "Reverse"),
     "act.reverse.cmd": ("đảo thứ tự sắp xếp", "reverse the sort order"),
     "act.reverse.tip": ("Đảo chiều sắp xếp của bảng", "Reverse the table's sort order"),
+    "act.find": ("Tìm", "Find"),
+    "act.find.cmd": ("tìm, lọc người trong bảng kết quả…", "find, filter people in the results…"),
+    "act.find.tip": (
+        "Chỉ hiện người có tên, chức vụ, nhóm hoặc phân loại chứa chữ gõ vào (không phân biệt "
+        "hoa thường, dấu); Esc bỏ lọc. Kết quả và tệp xuất vẫn đủ mọi người",
+        "Show only people whose name, position, group or class has the text typed in (any "
+        "case, with or without diacritics); Esc clears it. Results and exports keep everyone",
+    ),
+    "act.goto_rule": ("Tới quy tắc", "Go to rule"),
+    "act.goto_rule.cmd": (
+        "tới dòng quy tắc đã phân loại người đang chọn",
+        "go to the rule that classed the person highlighted",
+    ),
+    "act.goto_rule.tip": (
+        "Mở thẻ Quy tắc, con trỏ ở dòng của quy tắc cho người đang chọn phân loại của họ",
+        "Open the Rules tab with the cursor on the line of the rule that gave the person "
+        "highlighted their class",
+    ),
+    "find.label": ("Tìm:", "Find:"),
+    "find.placeholder": (
+        "tên, chức vụ, nhóm, phân loại… (Esc: bỏ lọc)",
+        "name, position, group, class… (Esc: clear)",
+    ),
+    "find.count": ("{n}/{m} người", "{n} of {m} people"),
+    "find.none": ("Không có ai khớp với chữ cần tìm.", "Nobody matches the text to find."),
+    "goto.nobody": ("Chưa chọn người nào trong bảng kết quả.", "No person is highlighted."),
+    "goto.no_rule": (
+        "Người này không được phân loại theo quy tắc nào (miễn hoặc không hợp lệ).",
+        "No rule classed this person (exempt or invalid).",
+    ),
+    "goto.base": (
+        "Quy tắc ở dòng {line} của tệp gốc {name} (bộ quy tắc này kế thừa nó), "
+        "không phải tệp đang mở trong trình sửa.",
+        "The rule is on line {line} of the base file {name} (this rule set extends it), "
+        "not the file open in the editor.",
+    ),
     "act.why": ("Vì sao", "Why"),
     "act.why.cmd": ("hiện hoặc ẩn bảng «vì sao»", "show or hide the why panel"),
     "act.why.tip": (
@@ -461,6 +497,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.suffix": (
         "{name}: định dạng {fmt} cần đuôi {expected}",
         "{name}: the format {fmt} needs the extension {expected}",
+    ),
+    "export.all_rows": (
+        "Bảng đang lọc ({shown} dòng hiện): tệp xuất có cả {n} dòng.",
+        "The table is filtered ({shown} rows shown): the export has all {n} rows.",
     ),
     "export.nothing": ("Không có bảng nào để xuất ở đây.", "No table to export here."),
     "export.save": ("Xuất", "Export"),

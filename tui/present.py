@@ -7,6 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from tinnhiem.engine.formats import Percent
+from tinnhiem.engine.formats.headers import fold
 from tinnhiem.engine.model import Evaluation, Result, percent_comma
 from tinnhiem.rules import ast
 
@@ -112,6 +113,7 @@ class ResultsRows(Rows):
         self.results = evaluation.results
         self.severity = severities(ruleset)
         self._cache: dict[int, list[Cell]] = {}
+        self._found: dict[int, str] = {}  # a row's folded words, for find
         # The people's own texts do not change with the rules: their widths carry over from
         # the table this one replaces when it shows the same tallies (a re-evaluation).
         same = previous is not None and len(previous.results) == len(self.results)
@@ -196,6 +198,22 @@ class ResultsRows(Rows):
         """Keys start with the row's place: no search through 10,000 rows."""
         index = int(key.split(":", 1)[0])
         return index if index < len(self.results) and self.key(index) == key else None
+
+    def matches(self, index: int, folded: str) -> bool:
+        """Find (`/`) looks in the name, the position, the group and the classes given."""
+        said = self._found.get(index)
+        if said is None:
+            result = self.results[index]
+            tally = result.tally
+            labels = [v.label for v in result.verdicts]
+            if result.status != "evaluated":
+                labels.append(t(self.lang, f"status.{result.status}"))
+            said = self._found[index] = fold(
+                "\0".join(
+                    (tally.name, tally.position, tally.group, *labels)
+                )  # a match never spans two fields
+            )
+        return folded in said
 
     def marked(self, index: int) -> bool:
         return self.versus is not None and self.key(index) in self.versus

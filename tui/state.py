@@ -46,6 +46,7 @@ from .widgets.calendar import CalendarView
 from .widgets.compare import CompareView
 from .widgets.diff import DiffView, InsertExample
 from .widgets.editor import RulesView
+from .widgets.find import FindBar
 from .widgets.grid import Grid
 from .widgets.report import ReportView
 from .widgets.status import Status, StatusBar
@@ -132,6 +133,7 @@ class Workbench(App[None]):
         with TabbedContent(id="tabs", initial="results"):
             with TabPane(t(lang, "tab.results"), id="results"):
                 yield Static(id="results-note", classes="note")
+                yield FindBar(id="find").data_bind(Workbench.lang)
                 with Horizontal(id="results-split"):
                     yield Grid(fixed_columns=2, id="results-table")
                     yield WhyPanel(id="why")
@@ -591,6 +593,7 @@ class Workbench(App[None]):
             previous = grid.rows if isinstance(grid.rows, ResultsRows) else None
             rows = ResultsRows(self.evaluation, self.lang, self.palette, versus, previous)
         grid.show(rows)
+        self.query_one(FindBar).count(grid.row_count, len(rows))
         self.timings["show_results"] = time.perf_counter() - start
 
     def _show_report(self) -> None:

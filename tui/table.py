@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from rich.cells import cell_len
 from rich.text import Text
+from tinnhiem.engine.formats.headers import fold
 from tinnhiem.rules.errors import printable
 
 Justify = Literal["left", "right", "center"]
@@ -103,6 +104,10 @@ class Rows:
 
     def sort_key(self, index: int, column: int) -> Any:
         return self.cells(index)[column].sort_key
+
+    def matches(self, index: int, folded: str) -> bool:
+        """Whether the row's text has `folded` in it (`fold`: no case, no diacritics)."""
+        return folded in fold(" ".join(c.plain for c in self.cells(index)))
 
     def marked(self, index: int) -> bool:
         """Rows to draw highlighted (the people a compared rule set treats differently)."""

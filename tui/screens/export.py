@@ -40,15 +40,20 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         Binding("escape", "cancel", "Cancel", show=False, id="export.cancel"),
     ]
 
-    def __init__(self, table: str, lang: str, default: Path, fmt: str = "xlsx") -> None:
+    def __init__(
+        self, table: str, lang: str, default: Path, fmt: str = "xlsx", note: str = ""
+    ) -> None:
         super().__init__()
         self.table, self.lang, self.default, self.fmt = table, lang, default, fmt
+        self.note = note  # e.g. that a filtered table is exported whole
         self._overwrite: Path | None = None  # the existing file the user agreed to replace
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical(id="export", classes="dialog"):
             yield Label(t(lang, "export.title", table=self.table), classes="dialog-title")
+            if self.note:
+                yield Label(self.note, id="export-note", markup=False)
             yield Label(t(lang, "export.format"))
             yield Select(
                 [(FORMAT_NAMES[f], f) for f in EXPORT_FORMATS],

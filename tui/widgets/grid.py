@@ -124,7 +124,9 @@ class Grid(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.fixed_columns = fixed_columns
         self.rows: Rows = rows
-        self.order: list[int] = []
+        self.order: list[int] = []  # the rows shown: sorted, and filtered by `find`
+        self.all_order: list[int] = []  # every row, sorted: what an export writes
+        self.filter_text = ""  # folded (lower case, no diacritics); "" shows every row
         self.sort_column: str | None = None
         self.sort_reverse = False
         self._lines: dict[tuple[int, bool], tuple[Strip, Strip]] = {}
@@ -132,6 +134,7 @@ class Grid(ScrollView, can_focus=True):
         self._widths: list[int] = []
         self._labels: list[list[str]] = []
         self._head = 1  # lines of the header
+        self._shown: set[int] = set()  # the rows `order` keeps, while filtered
 
     def on_mount(self) -> None:
         self.show(self.rows)
@@ -168,9 +171,9 @@ class Grid(ScrollView, can_focus=True):
         index = self.rows.index_of(key)
         if index is None:
             return None
-        if self.sort_column is None:
+        if self.sort_column is None and not self.filter_text:
             return index
-        return self.order.index(index)
+        return self.order.index(index) if index in self._shown else None
 
     # --- changing what is shown ---------------------------------------------------------------
 
@@ -206,15 +209,40 @@ class Grid(ScrollView, can_focus=True):
         self.refresh()
         self._highlighted()
 
+    def set_filter(self, folded: str) -> None:
+        """Show only the rows whose `Rows.matches` the folded text; "" shows every row again.
+
+        The cursor stays on its row when that row is still shown, else goes to the first."""
+        if folded == self.filter_text:
+            return
+        previous = self.cursor_key
+        self.filter_text = folded
+        self._order()
+        self._layout()
+        moved = self.find(previous) if previous is not None else None
+        self.set_reactive(Grid.cursor, moved or 0)
+        if moved is None:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self._scroll_to_cursor()
+        self.refresh()
+        self._highlighted()
+
     def move_to(self, position: int) -> None:
         if self.order:
             self.cursor = max(0, min(position, self.row_count - 1))
 
     def _order(self) -> None:
+        self.all_order = self._sorted()
+        if self.filter_text:
+            self.order = [i for i in self.all_order if self.rows.matches(i, self.filter_text)]
+        else:
+            self.order = self.all_order
+        self._shown = set(self.order) if self.filter_text else set()
+
+    def _sorted(self) -> list[int]:
         count = len(self.rows)
         if self.sort_column is None:
-            self.order = list(range(count))
-            return
+            return list(range(count))
         column = self.column_keys.index(self.sort_column)
         keys = [self.rows.sort_key(i, column) for i in range(count)]
         # blanks last either way: the first item of a sort key is 1 for a blank
@@ -223,7 +251,7 @@ class Grid(ScrollView, can_focus=True):
             key=keys.__getitem__,
             reverse=self.sort_reverse,
         )
-        self.order = present + [i for i in range(count) if keys[i][0] != 0]
+        return present + [i for i in range(count) if keys[i][0] != 0]
 
     def _layout(self) -> None:
         self._lines.clear()
