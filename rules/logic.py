@@ -214,6 +214,7 @@ class _Z3Env:
         if not space.previous:
             self.rules.append(self._is_zero(self.tallies[True]))
         self.attrs: dict[str, Any] = {}
+        self.blanks = {name: z3.Bool(f"blank_{name}") for name in space.blanks}
         for name, kind in space.attrs.items():
             self.attrs[name] = self._attr(name, kind, integral.get(name, True))
         if "vote_date" in self.attrs and "vote_year" in self.attrs:
@@ -266,6 +267,9 @@ class _Z3Env:
     def attr(self, name: str) -> Any:
         return self.attrs[name]
 
+    def blank(self, name: str) -> Any:
+        return self.blanks[name]
+
     def objectives(self) -> list[Any]:
         z3 = self.z3
         found: list[Any] = []
@@ -283,6 +287,8 @@ class _Z3Env:
         # numbers small, flags false
         for name, kind in self.space.attrs.items():
             var = self.attrs[name]
+            if name in self.blanks:  # a filled cell first
+                found.append(z3.If(self.blanks[name], 1, 0))
             if kind == "date" or name == "vote_year":
                 year = var[0] if kind == "date" else var
                 found.append(z3.If(year >= _NEAR, year - _NEAR, _NEAR - year))
@@ -314,7 +320,11 @@ class _Z3Env:
         attrs: dict[str, Any] = {}
         for name, kind in self.space.attrs.items():
             var = self.attrs[name]
-            if kind == "date":
+            if name in self.blanks and self.z3.is_true(
+                model.eval(self.blanks[name], model_completion=True)
+            ):
+                attrs[name] = BLANK  # written `name ""` in an example: a blank cell
+            elif kind == "date":
                 y, m, d = (num(part) for part in var)
                 attrs[name] = dt.date(y, m, d)
             elif kind == "bool":
@@ -334,6 +344,7 @@ class _Z3Env:
         return Witness(turnout, counts, attrs, previous)
 
 
+BLANK = ""  # a blank cell, as a witness gives it and an example writes it
 _NEAR = 2025  # the year witnesses' dates are drawn near
 _OTHER_TEXT = "khác"  # a text unlike every text the rules name
 

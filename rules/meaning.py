@@ -112,6 +112,10 @@ class Space:
     attrs: Mapping[str, str]  # attribute -> number | date | bool | text
     texts: tuple[str, ...]  # every text literal, in order; code len(texts) is "another text"
     previous: bool  # some rule reads the previous vote
+    # attributes whose cell may be blank (a column the data has, left empty in a row): every
+    # attribute read, but those read as a bare flag (a blank cell reads as "no" in an example
+    # and as unknown in data: the logic does not guess which) and the derived ones
+    blanks: frozenset[str] = frozenset()
 
 
 class Env(Protocol):
@@ -121,6 +125,7 @@ class Env(Protocol):
     def count(self, level: str, previous: bool) -> Any: ...
     def has_previous(self) -> Any: ...
     def attr(self, name: str) -> Any: ...  # a number, a (y, m, d), a bool, a text code
+    def blank(self, name: str) -> Any: ...  # the cell is blank (then `attr` means nothing)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -214,12 +219,25 @@ class _Reader:
                 ]
             )
             return value.known, ops.not_(found) if cond.negated else found
+        if isinstance(cond, ast.Missing):
+            return True, self._missing(cond, previous)
         if not isinstance(cond, ast.Compare):
             raise Undecidable(f"condition `{type(cond).__name__}`", _span(cond), self.file)
         left = self.value(cond.left, previous)
         right = self.value(cond.right, previous)
         known = ops.and_(left.known, right.known)
         return known, self._compare(left, right, cond.op, cond.span)
+
+    def _missing(self, cond: ast.Missing, previous: bool) -> Any:
+        """`x is missing`: the cell is blank. Always known, since the logic takes it that the
+        data has a column of every attribute the rules read (a witness writes each one, a blank
+        one as `x ""`); a column the data lacks, where the engine cannot answer, is not asked
+        about. The previous vote's row gives no attributes: its cells are blank."""
+        name = cond.value.name
+        if not isinstance(cond.value, ast.Attr) or name not in self.space.blanks:
+            raise Undecidable(f"`{name} is missing`", cond.span, self.file)
+        blank = True if previous else self.env.blank(name)
+        return self.ops.not_(blank) if cond.negated else blank
 
     def _compare(self, left: Val, right: Val, op: str, span: ast.Span) -> Any:
         ops = self.ops
@@ -268,7 +286,8 @@ class _Reader:
         kind = self.space.attrs.get(name)
         if kind is None:
             raise Undecidable(f"attribute `{name}`", attr.span, self.file)
-        known = not previous  # the previous row's attributes are taken as unknown
+        # the previous row's attributes are taken as unknown, and so is a blank cell
+        known = False if previous else self._filled(name)
         raw = self.env.attr(name)
         if kind == "number":
             return Num(raw, 1, known)
@@ -278,6 +297,9 @@ class _Reader:
         if kind == "bool":
             return Flag(raw, known)
         return Text(raw, known)
+
+    def _filled(self, name: str) -> Any:
+        return self.ops.not_(self.env.blank(name)) if name in self.space.blanks else True
 
     def call(self, call: ast.Call, previous: bool) -> Val:
         args = [self.value(arg, previous) for arg in call.args]
@@ -501,6 +523,7 @@ def space_of(readings: Sequence[Reading]) -> Space:
     kinds: dict[str, dict[str, tuple[ast.Span, str]]] = {}
     texts: dict[str, None] = {}
     previous = False
+    bare: set[str] = set()
     round_read: tuple[ast.Span, str] | None = None
     for reading in readings:
         rs = reading.ruleset
@@ -511,6 +534,7 @@ def space_of(readings: Sequence[Reading]) -> Space:
                     texts.setdefault(value.value)
                 if isinstance(value, ast.Share | ast.Count) and value.previous:
                     previous = True
+            bare |= {c.value.name for c in ast.walk_conds(when) if isinstance(c, ast.Truthy)}
             for attr, kind in attribute_uses(when):
                 name = attr.name
                 if name in ast.TURNOUT:
@@ -535,7 +559,13 @@ def space_of(readings: Sequence[Reading]) -> Space:
             span, file = list(seen.values())[-1]
             raise Undecidable(f"attribute `{name}` read as {' and '.join(seen)}", span, file)
         attrs[name] = next(iter(seen), "bool")
-    return Space(tuple(levels or ()), attrs, tuple(texts), previous)
+    blanks = frozenset(attrs) - bare - set(_NEVER_BLANK)
+    return Space(tuple(levels or ()), attrs, tuple(texts), previous, blanks)
+
+
+# derived from the vote's round, or named fields of a tally: what their blank means the logic
+# does not model (`is missing` of them is undecidable)
+_NEVER_BLANK = ("vote_date", "vote_year", "id", "name", "position", "group", "unit", "round")
 
 
 def attributes_read(ruleset: ast.Resolved) -> frozenset[str]:

@@ -1,8 +1,9 @@
 """The solver, the bounded search and the engine agree on random pairs of small rule sets.
 
 Rule sets are generated as text and parsed, so that what is tested is what a user can write:
-bases, quorums, exemptions (on a flag, a count, a share of a basis that may be 0), rules with
-`and`/`or`/`not`, shares, counts and the previous vote.
+bases, quorums, exemptions (on a flag, a count, a share of a basis that may be 0, an attribute
+that may be blank), rules with `and`/`or`/`not`, shares, counts, `leave is (not) missing`,
+comparisons of `leave` (unknown when blank) and the previous vote.
 """
 
 from __future__ import annotations
@@ -31,12 +32,16 @@ def levels_sum(draw: st.DrawFn) -> str:
 def atom(draw: st.DrawFn, previous: bool) -> str:
     kind = draw(
         st.sampled_from(
-            ("share", "count", "flag", "previous") if previous else ("share", "count", "flag")
+            ("share", "count", "flag", "leave", "previous")
+            if previous
+            else ("share", "count", "flag", "leave")
         )
     )
     op = draw(st.sampled_from(OPS))
     if kind == "flag":
         return "flag"
+    if kind == "leave":  # a cell that may be blank: missing, or unknown where compared
+        return draw(st.sampled_from(("leave is missing", "leave is not missing", f"leave {op} 1")))
     if kind == "count":
         return f"count({draw(levels_sum())}) {op} {draw(st.integers(0, 3))}"
     back = "previous " if kind == "previous" else ""
@@ -70,7 +75,15 @@ def ruleset(draw: st.DrawFn, name: str, previous: bool) -> str:
     if draw(st.booleans()):
         when = draw(
             st.sampled_from(
-                ("flag", "count(thap) > 2", "share(thap) >= 1/2", "not flag and count(cao) == 0")
+                (
+                    "flag",
+                    "count(thap) > 2",
+                    "share(thap) >= 1/2",
+                    "not flag and count(cao) == 0",
+                    "leave is missing",
+                    "leave >= 1 or count(thap) > 1",
+                    "not (leave is not missing and leave == 0)",
+                )
             )
         )
         lines.append(f'exempt "Miễn" when {when}')
