@@ -215,6 +215,8 @@ class _Z3Env:
             self.rules.append(self._is_zero(self.tallies[True]))
         self.attrs: dict[str, Any] = {}
         self.blanks = {name: z3.Bool(f"blank_{name}") for name in space.blanks}
+        self._rounded: dict[tuple[str, str, int], Any] = {}
+        self.pending: list[Any] = []  # ties of values built while asking (`rounded`)
         for name, kind in space.attrs.items():
             self.attrs[name] = self._attr(name, kind, integral.get(name, True))
         if "vote_date" in self.attrs and "vote_year" in self.attrs:
@@ -269,6 +271,25 @@ class _Z3Env:
 
     def blank(self, name: str) -> Any:
         return self.blanks[name]
+
+    def rounded(self, count: Any, basis: Any, scale: int) -> Any:
+        """A whole number r with r·2b ≤ 2·c·S + b < (r+1)·2b where b > 0: the rounded
+        percentage's numerator. Non-linear in (r, b): z3 decides it or says it cannot."""
+        key = (str(count), str(basis), scale)
+        found = self._rounded.get(key)
+        if found is None:
+            z3 = self.z3
+            found = self._rounded[key] = z3.Int(f"rounded_{len(self._rounded)}")
+            twice, middle = 2 * basis, 2 * count * scale + basis
+            tie = z3.And(found * twice <= middle, middle < (found + 1) * twice)
+            self.pending.append(z3.Implies(basis > 0, tie))
+            self.pending.append(z3.Implies(basis <= 0, found == 0))
+        return found
+
+    def take(self) -> list[Any]:
+        """The ties added since the last call, for the solver."""
+        taken, self.pending = self.pending, []
+        return taken
 
     def objectives(self) -> list[Any]:
         z3 = self.z3
@@ -395,6 +416,7 @@ class Session:
         if key not in self.goals:
             encoder = self.encoders[id(want.reading)]
             self.goals[key] = encoder.outcome(want.block, want.outcome)
+            self.solver.add(*self.env.take())
         return self.goals[key]
 
     def _check(self) -> Any:
@@ -419,6 +441,7 @@ class Session:
             if want.boundary is not None:
                 compare, side = want.boundary
                 goals.append(self.encoders[id(want.reading)].boundary(compare, side))
+        self.solver.add(*self.env.take())
         solver = self.solver
         solver.push()
         try:

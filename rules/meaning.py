@@ -126,6 +126,7 @@ class Env(Protocol):
     def has_previous(self) -> Any: ...
     def attr(self, name: str) -> Any: ...  # a number, a (y, m, d), a bool, a text code
     def blank(self, name: str) -> Any: ...  # the cell is blank (then `attr` means nothing)
+    def rounded(self, count: Any, basis: Any, scale: int) -> Any: ...  # see `_Reader.call`
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -302,6 +303,8 @@ class _Reader:
         return self.ops.not_(self.env.blank(name)) if name in self.space.blanks else True
 
     def call(self, call: ast.Call, previous: bool) -> Val:
+        if call.func == "rounded" and len(call.args) == 2:
+            return self._rounded(call, previous)
         args = [self.value(arg, previous) for arg in call.args]
         ops = self.ops
         if call.func == "year" and len(args) == 1:
@@ -318,6 +321,19 @@ class _Reader:
                 backward = -_months(ops, b, a)
                 return Num(ops.ite(b.key < a.key, backward, forward), 1, known)
         raise Undecidable(f"function `{call.func}` on these values", call.span, self.file)
+
+    def _rounded(self, call: ast.Call, previous: bool) -> Val:
+        """`rounded(share(..), N)` as `conditions.round_percent`: the percentage half up at N
+        places, r / S with S = 100·10^N and r = floor((2·c·S + b) / (2·b)) for c of basis b > 0
+        (the `Env` gives r: a whole number tied to c and b, or computed)."""
+        share, places = call.args
+        whole = isinstance(places, ast.Number) and places.value.denominator == 1
+        if not isinstance(share, ast.Share) or not whole or not 0 <= places.value <= 6:
+            raise Undecidable("function `rounded` on these values", call.span, self.file)
+        value = self.value(share, previous)
+        assert isinstance(value, Num)
+        scale = 100 * 10 ** int(places.value)
+        return Num(self.env.rounded(value.n, value.d, scale), scale, value.known)
 
     def previous_known(self) -> Any:
         raise NotImplementedError

@@ -60,6 +60,9 @@ class _Env:
     def blank(self, name: str) -> Any:
         return self.attrs[name] is _BLANK
 
+    def rounded(self, count: Any, basis: Any, scale: int) -> Any:
+        return (2 * count * scale + basis) // (2 * basis) if basis > 0 else 0
+
 
 class _Blank:
     """A blank cell among an attribute's values."""

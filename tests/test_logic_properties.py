@@ -3,7 +3,7 @@
 Rule sets are generated as text and parsed, so that what is tested is what a user can write:
 bases, quorums, exemptions (on a flag, a count, a share of a basis that may be 0, an attribute
 that may be blank), rules with `and`/`or`/`not`, shares, counts, `leave is (not) missing`,
-comparisons of `leave` (unknown when blank) and the previous vote.
+comparisons of `leave` (unknown when blank), `rounded(share(..), N)` and the previous vote.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ def levels_sum(draw: st.DrawFn) -> str:
 def atom(draw: st.DrawFn, previous: bool) -> str:
     kind = draw(
         st.sampled_from(
-            ("share", "count", "flag", "leave", "previous")
+            ("share", "count", "flag", "leave", "rounded", "previous")
             if previous
-            else ("share", "count", "flag", "leave")
+            else ("share", "count", "flag", "leave", "rounded")
         )
     )
     op = draw(st.sampled_from(OPS))
@@ -44,6 +44,9 @@ def atom(draw: st.DrawFn, previous: bool) -> str:
         return draw(st.sampled_from(("leave is missing", "leave is not missing", f"leave {op} 1")))
     if kind == "count":
         return f"count({draw(levels_sum())}) {op} {draw(st.integers(0, 3))}"
+    if kind == "rounded":  # the percentage half up, at 0 or 1 places
+        percent = draw(st.sampled_from(("33%", "33.3%", "50%", "66.7%", "67%", "100%")))
+        return f"rounded(share({draw(levels_sum())}), {draw(st.integers(0, 1))}) {op} {percent}"
     back = "previous " if kind == "previous" else ""
     return f"{back}share({draw(levels_sum())}) {op} {draw(st.sampled_from(FRACTIONS))}"
 
