@@ -327,12 +327,13 @@ class _Reader:
         places, r / S with S = 100·10^N and r = floor((2·c·S + b) / (2·b)) for c of basis b > 0
         (the `Env` gives r: a whole number tied to c and b, or computed)."""
         share, places = call.args
-        whole = isinstance(places, ast.Number) and places.value.denominator == 1
-        if not isinstance(share, ast.Share) or not whole or not 0 <= places.value <= 6:
+        digits = places.value if isinstance(places, ast.Number) else None
+        whole = isinstance(digits, Fraction) and digits.denominator == 1 and 0 <= digits <= 6
+        if not isinstance(share, ast.Share) or digits is None or not whole:
             raise Undecidable("function `rounded` on these values", call.span, self.file)
         value = self.value(share, previous)
         assert isinstance(value, Num)
-        scale = 100 * 10 ** int(places.value)
+        scale = 100 * 10 ** int(digits)
         return Num(self.env.rounded(value.n, value.d, scale), scale, value.known)
 
     def previous_known(self) -> Any:
