@@ -146,6 +146,9 @@ class Reading:
         return cls(ruleset, route)
 
 
+_FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "==": "==", "!=": "!="}
+
+
 def _ratio_cmp(op: str, a: Num, b: Num) -> Any:
     left, right = a.n * b.d, b.n * a.d
     return _OPS[op](left, right)
@@ -224,6 +227,9 @@ class _Reader:
             return True, self._missing(cond, previous)
         if not isinstance(cond, ast.Compare):
             raise Undecidable(f"condition `{type(cond).__name__}`", _span(cond), self.file)
+        fixed = self._rounded_against(cond, previous)
+        if fixed is not None:
+            return fixed
         left = self.value(cond.left, previous)
         right = self.value(cond.right, previous)
         known = ops.and_(left.known, right.known)
@@ -322,10 +328,51 @@ class _Reader:
                 return Num(ops.ite(b.key < a.key, backward, forward), 1, known)
         raise Undecidable(f"function `{call.func}` on these values", call.span, self.file)
 
+    def _rounded_against(self, cond: ast.Compare, previous: bool) -> tuple[Any, Any] | None:
+        """`rounded(share(..), N) op number`, linear: with r the rounded numerator (see
+        `_rounded`), r ≥ k is 2·c·S + b ≥ 2·k·b and r ≤ k is 2·c·S + b < 2·(k+1)·b."""
+        left, right = cond.left, cond.right
+        op: str = cond.op
+        if isinstance(left, ast.Number):
+            left, right, op = right, left, _FLIP[op]
+        if not (isinstance(left, ast.Call) and left.func == "rounded"):
+            return None
+        if not isinstance(right, ast.Number) or len(left.args) != 2:
+            return None
+        share, scale = self._rounded_share(left, previous)
+        c, b = share.n, share.d
+        x = right.value * scale  # r op x
+        ops = self.ops
+
+        def at_least(k: int) -> Any:
+            return 2 * c * scale + b >= 2 * k * b
+
+        def at_most(k: int) -> Any:
+            return 2 * c * scale + b < 2 * (k + 1) * b
+
+        floor, ceil = x.numerator // x.denominator, -(-x.numerator // x.denominator)
+        holds: Any
+        if op in ("==", "!="):
+            holds = ops.and_(at_least(floor), at_most(floor)) if floor == ceil else False
+            holds = ops.not_(holds) if op == "!=" else holds
+        else:
+            holds = {
+                ">": lambda: at_least(floor + 1),
+                ">=": lambda: at_least(ceil),
+                "<": lambda: at_most(ceil - 1),
+                "<=": lambda: at_most(floor),
+            }[op]()
+        return share.known, holds
+
     def _rounded(self, call: ast.Call, previous: bool) -> Val:
         """`rounded(share(..), N)` as `conditions.round_percent`: the percentage half up at N
         places, r / S with S = 100·10^N and r = floor((2·c·S + b) / (2·b)) for c of basis b > 0
         (the `Env` gives r: a whole number tied to c and b, or computed)."""
+        value, scale = self._rounded_share(call, previous)
+        return Num(self.env.rounded(value.n, value.d, scale), scale, value.known)
+
+    def _rounded_share(self, call: ast.Call, previous: bool) -> tuple[Num, int]:
+        """The share `rounded` reads, and S."""
         share, places = call.args
         digits = places.value if isinstance(places, ast.Number) else None
         whole = isinstance(digits, Fraction) and digits.denominator == 1 and 0 <= digits <= 6
@@ -333,8 +380,7 @@ class _Reader:
             raise Undecidable("function `rounded` on these values", call.span, self.file)
         value = self.value(share, previous)
         assert isinstance(value, Num)
-        scale = 100 * 10 ** int(digits)
-        return Num(self.env.rounded(value.n, value.d, scale), scale, value.known)
+        return value, 100 * 10 ** int(digits)
 
     def previous_known(self) -> Any:
         raise NotImplementedError
