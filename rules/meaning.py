@@ -239,11 +239,12 @@ class _Reader:
         """`x is missing`: the cell is blank. Always known, since the logic takes it that the
         data has a column of every attribute the rules read (a witness writes each one, a blank
         one as `x ""`); a column the data lacks, where the engine cannot answer, is not asked
-        about. The previous vote's row gives no attributes: its cells are blank."""
+        about. Of the previous vote's row (an exemption read there) the engine's answer is not
+        modelled."""
         name = cond.value.name
-        if not isinstance(cond.value, ast.Attr) or name not in self.space.blanks:
+        if not isinstance(cond.value, ast.Attr) or name not in self.space.blanks or previous:
             raise Undecidable(f"`{name} is missing`", cond.span, self.file)
-        blank = True if previous else self.env.blank(name)
+        blank = self.env.blank(name)
         return self.ops.not_(blank) if cond.negated else blank
 
     def _compare(self, left: Val, right: Val, op: str, span: ast.Span) -> Any:
