@@ -83,9 +83,10 @@ def ruleset(draw: st.DrawFn, name: str, previous: bool) -> str:
                     "count(thap) > 2",
                     "share(thap) >= 1/2",
                     "not flag and count(cao) == 0",
-                    "leave is missing",
                     "leave >= 1 or count(thap) > 1",
-                    "not (leave is not missing and leave == 0)",
+                    # `is missing` in the previous vote's exemptions is not modelled
+                    *(() if previous else ("leave is missing",)),
+                    *(() if previous else ("not (leave is not missing and leave == 0)",)),
                 )
             )
         )
