@@ -581,7 +581,13 @@ def explain(
     """
     named = labels if lang == "vi" and labels else {}
     if isinstance(cond, ast.And | ast.Or):
-        parts = [explain(c, facts, strict=strict, lang=lang, labels=labels) for c in cond.operands]
+        stop = isinstance(cond, ast.Or)  # the value of a part that decides the whole
+        parts: list[tuple[bool, str]] = []
+        for c in cond.operands:
+            # strict as the fast test (`all`/`any` stop at the part that decides): a part after
+            # it is shown, but its unknown value no longer makes the whole unknown
+            decided = any(value == stop for value, _ in parts)
+            parts.append(explain(c, facts, strict=strict and not decided, lang=lang, labels=labels))
         values = [value for value, _ in parts]
         holds = all(values) if isinstance(cond, ast.And) else any(values)
         word = f" {say(lang, 'and' if isinstance(cond, ast.And) else 'or')} "

@@ -214,6 +214,9 @@ class _Z3Env:
         if not space.previous:
             self.rules.append(self._is_zero(self.tallies[True]))
         self.attrs: dict[str, Any] = {}
+        self.blanks = {name: z3.Bool(f"blank_{name}") for name in space.blanks}
+        self._rounded: dict[tuple[str, str, int], Any] = {}
+        self.pending: list[Any] = []  # ties of values built while asking (`rounded`)
         for name, kind in space.attrs.items():
             self.attrs[name] = self._attr(name, kind, integral.get(name, True))
         if "vote_date" in self.attrs and "vote_year" in self.attrs:
@@ -266,6 +269,28 @@ class _Z3Env:
     def attr(self, name: str) -> Any:
         return self.attrs[name]
 
+    def blank(self, name: str) -> Any:
+        return self.blanks[name]
+
+    def rounded(self, count: Any, basis: Any, scale: int) -> Any:
+        """A whole number r with r·2b ≤ 2·c·S + b < (r+1)·2b where b > 0: the rounded
+        percentage's numerator. Non-linear in (r, b): z3 decides it or says it cannot."""
+        key = (str(count), str(basis), scale)
+        found = self._rounded.get(key)
+        if found is None:
+            z3 = self.z3
+            found = self._rounded[key] = z3.Int(f"rounded_{len(self._rounded)}")
+            twice, middle = 2 * basis, 2 * count * scale + basis
+            tie = z3.And(found * twice <= middle, middle < (found + 1) * twice)
+            self.pending.append(z3.Implies(basis > 0, tie))
+            self.pending.append(z3.Implies(basis <= 0, found == 0))
+        return found
+
+    def take(self) -> list[Any]:
+        """The ties added since the last call, for the solver."""
+        taken, self.pending = self.pending, []
+        return taken
+
     def objectives(self) -> list[Any]:
         z3 = self.z3
         found: list[Any] = []
@@ -283,6 +308,8 @@ class _Z3Env:
         # numbers small, flags false
         for name, kind in self.space.attrs.items():
             var = self.attrs[name]
+            if name in self.blanks:  # a filled cell first
+                found.append(z3.If(self.blanks[name], 1, 0))
             if kind == "date" or name == "vote_year":
                 year = var[0] if kind == "date" else var
                 found.append(z3.If(year >= _NEAR, year - _NEAR, _NEAR - year))
@@ -314,7 +341,11 @@ class _Z3Env:
         attrs: dict[str, Any] = {}
         for name, kind in self.space.attrs.items():
             var = self.attrs[name]
-            if kind == "date":
+            if name in self.blanks and self.z3.is_true(
+                model.eval(self.blanks[name], model_completion=True)
+            ):
+                attrs[name] = BLANK  # written `name ""` in an example: a blank cell
+            elif kind == "date":
                 y, m, d = (num(part) for part in var)
                 attrs[name] = dt.date(y, m, d)
             elif kind == "bool":
@@ -334,6 +365,7 @@ class _Z3Env:
         return Witness(turnout, counts, attrs, previous)
 
 
+BLANK = ""  # a blank cell, as a witness gives it and an example writes it
 _NEAR = 2025  # the year witnesses' dates are drawn near
 _OTHER_TEXT = "khác"  # a text unlike every text the rules name
 
@@ -384,6 +416,7 @@ class Session:
         if key not in self.goals:
             encoder = self.encoders[id(want.reading)]
             self.goals[key] = encoder.outcome(want.block, want.outcome)
+            self.solver.add(*self.env.take())
         return self.goals[key]
 
     def _check(self) -> Any:
@@ -408,6 +441,7 @@ class Session:
             if want.boundary is not None:
                 compare, side = want.boundary
                 goals.append(self.encoders[id(want.reading)].boundary(compare, side))
+        self.solver.add(*self.env.take())
         solver = self.solver
         solver.push()
         try:

@@ -112,6 +112,10 @@ class Space:
     attrs: Mapping[str, str]  # attribute -> number | date | bool | text
     texts: tuple[str, ...]  # every text literal, in order; code len(texts) is "another text"
     previous: bool  # some rule reads the previous vote
+    # attributes whose cell may be blank (a column the data has, left empty in a row): every
+    # attribute read, but those read as a bare flag (a blank cell reads as "no" in an example
+    # and as unknown in data: the logic does not guess which) and the derived ones
+    blanks: frozenset[str] = frozenset()
 
 
 class Env(Protocol):
@@ -121,6 +125,8 @@ class Env(Protocol):
     def count(self, level: str, previous: bool) -> Any: ...
     def has_previous(self) -> Any: ...
     def attr(self, name: str) -> Any: ...  # a number, a (y, m, d), a bool, a text code
+    def blank(self, name: str) -> Any: ...  # the cell is blank (then `attr` means nothing)
+    def rounded(self, count: Any, basis: Any, scale: int) -> Any: ...  # see `_Reader.call`
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -138,6 +144,9 @@ class Reading:
             if m.target in ids:
                 route.setdefault(m.source, m.target)
         return cls(ruleset, route)
+
+
+_FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "==": "==", "!=": "!="}
 
 
 def _ratio_cmp(op: str, a: Num, b: Num) -> Any:
@@ -214,12 +223,29 @@ class _Reader:
                 ]
             )
             return value.known, ops.not_(found) if cond.negated else found
+        if isinstance(cond, ast.Missing):
+            return True, self._missing(cond, previous)
         if not isinstance(cond, ast.Compare):
             raise Undecidable(f"condition `{type(cond).__name__}`", _span(cond), self.file)
+        fixed = self._rounded_against(cond, previous)
+        if fixed is not None:
+            return fixed
         left = self.value(cond.left, previous)
         right = self.value(cond.right, previous)
         known = ops.and_(left.known, right.known)
         return known, self._compare(left, right, cond.op, cond.span)
+
+    def _missing(self, cond: ast.Missing, previous: bool) -> Any:
+        """`x is missing`: the cell is blank. Always known, since the logic takes it that the
+        data has a column of every attribute the rules read (a witness writes each one, a blank
+        one as `x ""`); a column the data lacks, where the engine cannot answer, is not asked
+        about. Of the previous vote's row (an exemption read there) the engine's answer is not
+        modelled."""
+        name = cond.value.name
+        if not isinstance(cond.value, ast.Attr) or name not in self.space.blanks or previous:
+            raise Undecidable(f"`{name} is missing`", cond.span, self.file)
+        blank = self.env.blank(name)
+        return self.ops.not_(blank) if cond.negated else blank
 
     def _compare(self, left: Val, right: Val, op: str, span: ast.Span) -> Any:
         ops = self.ops
@@ -268,7 +294,8 @@ class _Reader:
         kind = self.space.attrs.get(name)
         if kind is None:
             raise Undecidable(f"attribute `{name}`", attr.span, self.file)
-        known = not previous  # the previous row's attributes are taken as unknown
+        # the previous row's attributes are taken as unknown, and so is a blank cell
+        known = False if previous else self._filled(name)
         raw = self.env.attr(name)
         if kind == "number":
             return Num(raw, 1, known)
@@ -279,7 +306,12 @@ class _Reader:
             return Flag(raw, known)
         return Text(raw, known)
 
+    def _filled(self, name: str) -> Any:
+        return self.ops.not_(self.env.blank(name)) if name in self.space.blanks else True
+
     def call(self, call: ast.Call, previous: bool) -> Val:
+        if call.func == "rounded" and len(call.args) == 2:
+            return self._rounded(call, previous)
         args = [self.value(arg, previous) for arg in call.args]
         ops = self.ops
         if call.func == "year" and len(args) == 1:
@@ -296,6 +328,60 @@ class _Reader:
                 backward = -_months(ops, b, a)
                 return Num(ops.ite(b.key < a.key, backward, forward), 1, known)
         raise Undecidable(f"function `{call.func}` on these values", call.span, self.file)
+
+    def _rounded_against(self, cond: ast.Compare, previous: bool) -> tuple[Any, Any] | None:
+        """`rounded(share(..), N) op number`, linear: with r the rounded numerator (see
+        `_rounded`), r ≥ k is 2·c·S + b ≥ 2·k·b and r ≤ k is 2·c·S + b < 2·(k+1)·b."""
+        left, right = cond.left, cond.right
+        op: str = cond.op
+        if isinstance(left, ast.Number):
+            left, right, op = right, left, _FLIP[op]
+        if not (isinstance(left, ast.Call) and left.func == "rounded"):
+            return None
+        if not isinstance(right, ast.Number) or len(left.args) != 2:
+            return None
+        share, scale = self._rounded_share(left, previous)
+        c, b = share.n, share.d
+        x = right.value * scale  # r op x
+        ops = self.ops
+
+        def at_least(k: int) -> Any:
+            return 2 * c * scale + b >= 2 * k * b
+
+        def at_most(k: int) -> Any:
+            return 2 * c * scale + b < 2 * (k + 1) * b
+
+        floor, ceil = x.numerator // x.denominator, -(-x.numerator // x.denominator)
+        holds: Any
+        if op in ("==", "!="):
+            holds = ops.and_(at_least(floor), at_most(floor)) if floor == ceil else False
+            holds = ops.not_(holds) if op == "!=" else holds
+        else:
+            holds = {
+                ">": lambda: at_least(floor + 1),
+                ">=": lambda: at_least(ceil),
+                "<": lambda: at_most(ceil - 1),
+                "<=": lambda: at_most(floor),
+            }[op]()
+        return share.known, holds
+
+    def _rounded(self, call: ast.Call, previous: bool) -> Val:
+        """`rounded(share(..), N)` as `conditions.round_percent`: the percentage half up at N
+        places, r / S with S = 100·10^N and r = floor((2·c·S + b) / (2·b)) for c of basis b > 0
+        (the `Env` gives r: a whole number tied to c and b, or computed)."""
+        value, scale = self._rounded_share(call, previous)
+        return Num(self.env.rounded(value.n, value.d, scale), scale, value.known)
+
+    def _rounded_share(self, call: ast.Call, previous: bool) -> tuple[Num, int]:
+        """The share `rounded` reads, and S."""
+        share, places = call.args
+        digits = places.value if isinstance(places, ast.Number) else None
+        whole = isinstance(digits, Fraction) and digits.denominator == 1 and 0 <= digits <= 6
+        if not isinstance(share, ast.Share) or digits is None or not whole:
+            raise Undecidable("function `rounded` on these values", call.span, self.file)
+        value = self.value(share, previous)
+        assert isinstance(value, Num)
+        return value, 100 * 10 ** int(digits)
 
     def previous_known(self) -> Any:
         raise NotImplementedError
@@ -501,6 +587,7 @@ def space_of(readings: Sequence[Reading]) -> Space:
     kinds: dict[str, dict[str, tuple[ast.Span, str]]] = {}
     texts: dict[str, None] = {}
     previous = False
+    bare: set[str] = set()
     round_read: tuple[ast.Span, str] | None = None
     for reading in readings:
         rs = reading.ruleset
@@ -511,6 +598,7 @@ def space_of(readings: Sequence[Reading]) -> Space:
                     texts.setdefault(value.value)
                 if isinstance(value, ast.Share | ast.Count) and value.previous:
                     previous = True
+            bare |= {c.value.name for c in ast.walk_conds(when) if isinstance(c, ast.Truthy)}
             for attr, kind in attribute_uses(when):
                 name = attr.name
                 if name in ast.TURNOUT:
@@ -535,7 +623,13 @@ def space_of(readings: Sequence[Reading]) -> Space:
             span, file = list(seen.values())[-1]
             raise Undecidable(f"attribute `{name}` read as {' and '.join(seen)}", span, file)
         attrs[name] = next(iter(seen), "bool")
-    return Space(tuple(levels or ()), attrs, tuple(texts), previous)
+    blanks = frozenset(attrs) - bare - set(_NEVER_BLANK)
+    return Space(tuple(levels or ()), attrs, tuple(texts), previous, blanks)
+
+
+# derived from the vote's round, or named fields of a tally: what their blank means the logic
+# does not model (`is missing` of them is undecidable)
+_NEVER_BLANK = ("vote_date", "vote_year", "id", "name", "position", "group", "unit", "round")
 
 
 def attributes_read(ruleset: ast.Resolved) -> frozenset[str]:

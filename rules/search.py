@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +32,9 @@ class _Env:
         tally: Tally,
         previous: Tally | None,
         attrs: dict[str, Any],
+        kinds: Mapping[str, str],
     ) -> None:
+        self.kinds = kinds
         self.tally = tally
         self.previous = previous
         self.attrs = attrs
@@ -52,7 +54,23 @@ class _Env:
         return self.previous is not None
 
     def attr(self, name: str) -> Any:
-        return self.attrs[name]
+        value = self.attrs[name]
+        return _STAND_IN[self.kinds[name]] if value is _BLANK else value
+
+    def blank(self, name: str) -> Any:
+        return self.attrs[name] is _BLANK
+
+    def rounded(self, count: Any, basis: Any, scale: int) -> Any:
+        return (2 * count * scale + basis) // (2 * basis) if basis > 0 else 0
+
+
+class _Blank:
+    """A blank cell among an attribute's values."""
+
+
+_BLANK = _Blank()
+# what the encoder computes with for a blank cell: its value is unknown, so never read as such
+_STAND_IN: dict[str, Any] = {"number": 0, "date": (2000, 1, 1), "bool": False, "text": 0}
 
 
 def read_figures(readings: Sequence[Reading]) -> set[str]:
@@ -124,6 +142,8 @@ def attribute_values(space: Space, readings: Sequence[Reading]) -> dict[str, lis
             if name == "vote_year":
                 values |= {d.year for d in dates}
             found[name] = sorted(v for v in values if v >= 0)
+        if name in space.blanks:
+            found[name].append(_BLANK)  # after every value: a filled cell first
     return found
 
 
@@ -186,7 +206,7 @@ def table(
                     seen = _witness(space, tally, before, attrs)
                     outcome = tuple(judge(reading, block, seen) for reading, block in questions)
                 else:
-                    env = _Env(tally, before, attrs)
+                    env = _Env(tally, before, attrs, space.attrs)
                     outcome = tuple(
                         Encoder(_OPS, env, space, reading).decide(block)
                         for reading, block in questions
@@ -199,12 +219,14 @@ def table(
 
 
 def _witness(space: Space, tally: Tally, before: Tally | None, attrs: dict[str, Any]) -> Witness:
-    from .logic import Witness, other_text
+    from .logic import BLANK, Witness, other_text
 
     shown: dict[str, Any] = {}
     for name, value in attrs.items():
         kind = space.attrs[name]
-        if kind == "date":
+        if value is _BLANK:
+            shown[name] = BLANK
+        elif kind == "date":
             shown[name] = dt.date(*value)
         elif kind == "text":
             shown[name] = space.texts[value] if value < len(space.texts) else other_text(space)

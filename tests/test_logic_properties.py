@@ -1,8 +1,9 @@
 """The solver, the bounded search and the engine agree on random pairs of small rule sets.
 
 Rule sets are generated as text and parsed, so that what is tested is what a user can write:
-bases, quorums, exemptions (on a flag, a count, a share of a basis that may be 0), rules with
-`and`/`or`/`not`, shares, counts and the previous vote.
+bases, quorums, exemptions (on a flag, a count, a share of a basis that may be 0, an attribute
+that may be blank), rules with `and`/`or`/`not`, shares, counts, `leave is (not) missing`,
+comparisons of `leave` (unknown when blank), `rounded(share(..), N)` and the previous vote.
 """
 
 from __future__ import annotations
@@ -31,14 +32,21 @@ def levels_sum(draw: st.DrawFn) -> str:
 def atom(draw: st.DrawFn, previous: bool) -> str:
     kind = draw(
         st.sampled_from(
-            ("share", "count", "flag", "previous") if previous else ("share", "count", "flag")
+            ("share", "count", "flag", "leave", "rounded", "previous")
+            if previous
+            else ("share", "count", "flag", "leave", "rounded")
         )
     )
     op = draw(st.sampled_from(OPS))
     if kind == "flag":
         return "flag"
+    if kind == "leave":  # a cell that may be blank: missing, or unknown where compared
+        return draw(st.sampled_from(("leave is missing", "leave is not missing", f"leave {op} 1")))
     if kind == "count":
         return f"count({draw(levels_sum())}) {op} {draw(st.integers(0, 3))}"
+    if kind == "rounded":  # the percentage half up, at 0 or 1 places
+        percent = draw(st.sampled_from(("33%", "33.3%", "50%", "66.7%", "67%", "100%")))
+        return f"rounded(share({draw(levels_sum())}), {draw(st.integers(0, 1))}) {op} {percent}"
     back = "previous " if kind == "previous" else ""
     return f"{back}share({draw(levels_sum())}) {op} {draw(st.sampled_from(FRACTIONS))}"
 
@@ -70,7 +78,16 @@ def ruleset(draw: st.DrawFn, name: str, previous: bool) -> str:
     if draw(st.booleans()):
         when = draw(
             st.sampled_from(
-                ("flag", "count(thap) > 2", "share(thap) >= 1/2", "not flag and count(cao) == 0")
+                (
+                    "flag",
+                    "count(thap) > 2",
+                    "share(thap) >= 1/2",
+                    "not flag and count(cao) == 0",
+                    "leave >= 1 or count(thap) > 1",
+                    # `is missing` in the previous vote's exemptions is not modelled
+                    *(() if previous else ("leave is missing",)),
+                    *(() if previous else ("not (leave is not missing and leave == 0)",)),
+                )
             )
         )
         lines.append(f'exempt "Miễn" when {when}')

@@ -1,0 +1,128 @@
+"""The exact logic of blank cells (`x is missing`) and of `rounded(share(..), N)`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tinnhiem.engine.diff import diff, example_text
+from tinnhiem.rules import ast, load_text
+from tinnhiem.rules.logic import BLANK, Reading, Want, ask, space_of
+
+from tinnhiem.cli import main
+
+HEAD = """ruleset "{name}"
+levels {{ cao "Tín nhiệm cao"; tn "Tín nhiệm"; thap "Tín nhiệm thấp" }}
+basis collected
+"""
+BLOCK = """classify c "C" {{
+  low "Thấp" when {cond}
+  else ok "Được"
+}}
+"""
+
+
+def rules(name: str, cond: str, exempt: str = "") -> ast.Resolved:
+    text = HEAD.format(name=name) + (f'exempt "Nghỉ" when {exempt}\n' if exempt else "")
+    resolved = load_text(text + BLOCK.format(cond=cond), f"{name}.tn").resolved
+    assert resolved is not None
+    return resolved
+
+
+def pairs(a: ast.Resolved, b: ast.Resolved, *, solver: bool = True, bound: int = 3) -> dict:
+    found = diff(a, b, solver=solver, bound=bound)
+    (block,) = found.blocks
+    assert all(p.confirmed for p in block.pairs), [(p.a, p.b, p.engine) for p in block.pairs]
+    return {(p.a, p.b): p for p in block.pairs if p.a != p.b}  # the differences
+
+
+@pytest.mark.parametrize("solver", [True, False])
+def test_a_blank_cell_is_missing_and_its_value_unknown(solver: bool) -> None:
+    a = rules("a", "share(thap) > 1/2", exempt="sick is missing")
+    b = rules("b", "share(thap) > 1/2", exempt="sick > 0")
+    found = pairs(a, b, solver=solver)
+    # blank: A exempts, B cannot read `sick > 0` and does not; a filled cell of 1: the reverse
+    assert set(found) == {
+        ("exempt", "low"),
+        ("exempt", "ok"),
+        ("exempt", "invalid"),
+        ("low", "exempt"),
+        ("ok", "exempt"),
+        ("invalid", "exempt"),
+    }
+    assert found[("exempt", "ok")].witness.attrs == {"sick": BLANK}
+    assert found[("ok", "exempt")].witness.attrs == {"sick": 1}
+    assert found[("exempt", "ok")].exact is solver
+
+
+def test_a_blank_witness_is_written_as_an_empty_text() -> None:
+    a = rules("a", "share(thap) > 1/2", exempt="sick is missing")
+    b = rules("b", "share(thap) > 1/2")
+    found = pairs(a, b)
+    assert set(found) == {("exempt", "low"), ("exempt", "ok"), ("exempt", "invalid")}
+    text = example_text("w", found[("exempt", "ok")].witness, "c", "exempt")
+    assert text.splitlines()[3] == '  sick ""'
+
+
+def test_is_not_missing_in_a_rule_is_the_negation_of_blank() -> None:
+    a = rules("a", "sick is not missing and share(thap) > 0")
+    b = rules("b", "not (sick is missing) and count(thap) >= 1")
+    assert pairs(a, b) == {}
+    c = rules("c", "share(thap) > 0")
+    found = pairs(a, c)
+    assert set(found) == {("ok", "low")}
+    assert found[("ok", "low")].witness.attrs == {"sick": BLANK}
+
+
+def test_a_bare_flag_read_as_missing_is_not_decided_exactly() -> None:
+    """A blank cell of a bare flag reads as "no" in an example and as unknown in data."""
+    a = Reading.of(rules("a", "sick and share(thap) > 0", exempt="sick is missing"))
+    space = space_of([a])
+    assert "sick" not in space.blanks
+    answer = ask(space, [Want(a, a.ruleset.classifies[0], "exempt")], bound=1)
+    assert (answer.method, answer.reason) == (
+        "bounded",
+        "cannot decide exactly: `sick is missing` at a.tn:4",
+    )
+
+
+def test_rounded_at_two_places_differs_from_two_thirds_at_20000_ballots(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """c/b < 2/3 with the percentage half up at 2 places ≥ 66.67: c/b ≥ 0.66665, so
+    2/3 - c/b = (2b - 3c) / 3b ≤ 1/60000, and 2b - 3c ≥ 1 gives b ≥ 20000: c = 13333."""
+    a = rules("a", "rounded(share(thap), 2) >= 66.67%")
+    b = rules("b", "share(thap) >= 2/3")
+    found = pairs(a, b)
+    assert set(found) == {("low", "ok")}
+    pair = found[("low", "ok")]
+    assert pair.exact
+    assert pair.witness.turnout["collected"] == 20000
+    assert pair.witness.counts == {"cao": 0, "tn": 6667, "thap": 13333}
+    # the bounded search, 6 ballots at most, finds nothing and says it did not prove it
+    bounded = diff(a, b, solver=False, bound=6)
+    (block,) = bounded.blocks
+    assert [(p.a, p.b) for p in block.pairs if p.a != p.b] == []
+    assert (block.exact, block.bound) == (False, 6)
+    # pasted as an example, the witness reproduces under `tinnhiem test`
+    text = HEAD.format(name="a") + BLOCK.format(cond="rounded(share(thap), 2) >= 66.67%")
+    path = tmp_path / "a.tn"
+    path.write_text(text + example_text("w", pair.witness, "c", "low") + "\n", encoding="utf-8")
+    assert main(["test", str(path)]) == 0
+    assert "1 passed, 0 failed" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("solver", [True, False])
+def test_rounded_at_no_places_on_small_tallies(solver: bool) -> None:
+    """2/3 is 67%: within 6 ballots `rounded(.., 0) == 67%` is exactly `share == 2/3` (4/6 and
+    2/3 alike), the solver and the bounded search agree; the first other share that rounds to
+    67% is 29/43 (0.6744; 27/40 = 0.675 rounds to 68%)."""
+    a = rules("a", "rounded(share(thap), 0) == 67%")
+    b = rules("b", "share(thap) == 2/3")
+    found = pairs(a, b, solver=solver, bound=6)
+    if solver:
+        assert set(found) == {("low", "ok")}
+        witness = found[("low", "ok")].witness
+        assert (witness.turnout["collected"], witness.counts["thap"]) == (43, 29)
+    else:
+        assert found == {}
