@@ -61,7 +61,12 @@ def tally_words(witness: Witness, ruleset: ast.Resolved, lang: Lang) -> str:
             share = f" ({pct(Fraction(n, basis), lang)})" if basis > 0 else ""
             parts.append(f"{n} {level_word(ruleset, level, lang)}{share}")
     for name, value in witness.attrs.items():
-        parts.append(f"{name} = {value_text(value)}")
+        # a yes/no in Vietnamese as the "why" panel says a flag (`true`/`false` stay in the
+        # examples and the English words: the language's own)
+        shown = value_text(value)
+        if isinstance(value, bool) and lang == "vi":
+            shown = "có" if value else "không"
+        parts.append(f"{name} = {shown}")
     if witness.previous is not None:
         parts.append(say(lang, "diff.previous", what=tally_words(witness.previous, ruleset, lang)))
     return ", ".join(parts)

@@ -18,7 +18,7 @@ DISMISS_RESIGN = [
     "Hệ quả",
     "Miễn nhiệm, bố trí công tác thấp hơn",
     "Xem xét cho từ chức",
-    "3 phiếu thu về, 1 tín nhiệm (33,33%), 2 thấp (66,67%), retirement_notice = false, "
+    "3 phiếu thu về, 1 tín nhiệm (33,33%), 2 thấp (66,67%), retirement_notice = không, "
     "appointed = 2025-01-01, vote_year = 2026: QĐ 96-QĐ/TW miễn nhiệm, bố trí công tác thấp "
     "hơn, QĐ 41-QĐ/TW xem xét cho từ chức",
 ]
