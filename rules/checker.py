@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from . import ast, check_names, check_values
 from .check_common import COLUMNS, VOTE_NAMES, File, Findings, Place, first_word, setting_groups
 from .errors import Diagnostic
 from .reach import never_matching
+from .resolve import apply_drop
 
 _S = TypeVar("_S", ast.Classify, ast.Report, ast.Example)
 
@@ -176,18 +177,8 @@ class _Scope:
         quorum = False
         for rs in reversed(chain):
             for drop in rs.of_type(ast.Drop):
-                if drop.kind == "exempt":
-                    exempts = tuple(e for e in exempts if e.reason != drop.name)
-                elif drop.kind == "quorum":
-                    quorum = False
-                else:
-                    tables: dict[str, dict[str, Any]] = {
-                        "classify": classifies,
-                        "report": reports,
-                        "example": examples,
-                    }
-                    table = tables[drop.kind]
-                    table.pop(drop.name, None)
+                quorum = quorum and drop.kind != "quorum"
+                exempts = apply_drop(drop, exempts, classifies, reports, examples)
             quorum = quorum or bool(rs.of_type(ast.Quorum))
             attributes.update((a.name, a) for a in rs.of_type(ast.AttributeDecl))
             levels = next(reversed(rs.of_type(ast.Levels)), levels)

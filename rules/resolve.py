@@ -218,6 +218,24 @@ def _not_a_base(name: str) -> str | None:
     return None
 
 
+def apply_drop(
+    drop: ast.Drop,
+    exempts: tuple[ast.Exempt, ...],
+    classifies: dict[str, Any],
+    reports: dict[str, Any],
+    examples: dict[str, Any],
+) -> tuple[ast.Exempt, ...]:
+    """One `drop` applied to what the chain holds so far, the same for `merge` and the checker:
+    a named block leaves its table, an exemption leaves the tuple returned. `drop quorum` is the
+    caller's, as each keeps the quorum in its own way."""
+    if drop.kind == "exempt":
+        return tuple(e for e in exempts if e.reason != drop.name)
+    tables = {"classify": classifies, "report": reports, "example": examples}
+    if drop.kind in tables:
+        tables[drop.kind].pop(drop.name, None)
+    return exempts
+
+
 def merge(chain: tuple[ast.RuleSet, ...]) -> ast.Resolved | None:
     """Apply the overlays, base first; None when a required block (levels, basis) is missing."""
     origins: dict[str, str] = {}
@@ -244,17 +262,8 @@ def merge(chain: tuple[ast.RuleSet, ...]) -> ast.Resolved | None:
             if drop.kind == "quorum":
                 quorum = None
                 origins.pop("quorum", None)
-            elif drop.kind == "exempt":
-                exempts = tuple(e for e in exempts if e.reason != drop.name)
-            else:
-                tables: dict[str, dict[str, Any]] = {
-                    "classify": classifies,
-                    "report": reports,
-                    "example": examples,
-                }
-                table = tables[drop.kind]
-                table.pop(drop.name, None)
-                origins.pop(f"{drop.kind}:{drop.name}", None)
+            exempts = apply_drop(drop, exempts, classifies, reports, examples)
+            origins.pop(f"{drop.kind}:{drop.name}", None)
         for decl in rs.of_type(ast.AttributeDecl):
             attributes[decl.name], origins[f"attribute:{decl.name}"] = decl, rs.path
         new_levels = rs.of_type(ast.Levels)
