@@ -56,6 +56,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("sort", "s", "sort", "group.table"),
     Action("reverse", "r", "reverse", "group.table"),
     Action("find", "slash", "find", "group.table"),
+    Action("copy_row", "c", "copy_row", "group.table"),
+    Action("copy_why", "y", "copy_why", "group.view"),
     Action("why", "w", "why", "group.view"),
     Action("goto_rule", "g", "goto_rule", "group.view"),
     Action("run_sweep", "f9", "run_sweep", "group.view"),

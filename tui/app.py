@@ -61,9 +61,13 @@ class TinnhiemApp(FileActions, TableActions, RulesActions):
             return self.compare_ruleset is not None
         if action in ("export", "sort", "reverse"):
             return True if self.mounted and self.current_grid() is not None else None
-        if action in ("find", "goto_rule"):
+        if action in ("find", "goto_rule", "copy_why"):
             # keys of the results tab only: elsewhere `/` and `g` are text (the rules editor)
             return self.mounted and self.query_one(TabbedContent).active == "results"
+        if action == "copy_row":
+            if not self.mounted or self.query_one(TabbedContent).active == "rules":
+                return False  # `c` is text in the rules editor
+            return True if self.current_grid() is not None else None
         return True
 
     # --- help, language, tabs --------------------------------------------------------------

@@ -143,6 +143,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "find.count": ("{n}/{m} người", "{n} of {m} people"),
     "find.none": ("Không có ai khớp với chữ cần tìm.", "Nobody matches the text to find."),
+    "act.copy_row": ("Chép dòng", "Copy row"),
+    "act.copy_row.cmd": ("chép dòng đang chọn vào bộ nhớ tạm", "copy the highlighted row"),
+    "act.copy_row.tip": (
+        "Chép dòng đang chọn của bảng vào bộ nhớ tạm: một dòng, các ô theo thứ tự cột, cách "
+        "nhau bằng tab (dán vào bảng tính)",
+        "Copy the highlighted row of the table to the clipboard: one line, the cells in the "
+        "order of the columns, separated by tabs (paste into a spreadsheet)",
+    ),
+    "act.copy_why": ("Chép «vì sao»", "Copy why"),
+    "act.copy_why.cmd": (
+        "chép phần giải thích «vì sao» vào bộ nhớ tạm",
+        "copy the why panel's explanation",
+    ),
+    "act.copy_why.tip": (
+        "Chép toàn bộ chữ của bảng «vì sao» (người đang chọn) vào bộ nhớ tạm",
+        "Copy all the words of the why panel (the person highlighted) to the clipboard",
+    ),
+    "copy.title": ("Đã chép vào bộ nhớ tạm", "Copied to the clipboard"),
+    "copy.row": (
+        "Dòng «{row}»: {n} ô, cách nhau bằng tab",
+        "Row “{row}”: {n} cells, tab-separated",
+    ),
+    "copy.why": (
+        "Phần giải thích «vì sao» của {name}: {n} dòng",
+        "The why panel of {name}: {n} lines",
+    ),
+    "copy.nothing": ("Không có gì để chép.", "Nothing to copy."),
     "goto.nobody": ("Chưa chọn người nào trong bảng kết quả.", "No person is highlighted."),
     "goto.no_rule": (
         "Người này không được phân loại theo quy tắc nào (miễn hoặc không hợp lệ).",

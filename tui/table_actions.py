@@ -1,4 +1,4 @@
-"""The tables: find, sort, export."""
+"""The tables: find, sort, export, copy to the clipboard."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from .widgets.find import FindBar
 from .widgets.grid import Grid
 from .widgets.why import WhyPanel
 
+ONE_LINE = str.maketrans({"\t": "\u2409", "\n": "\u240a", "\r": "\u240d"})
+
 
 def slug(title: str) -> str:
     """'Phụ lục' -> 'phu-luc': a file name from a table's title."""
@@ -27,7 +29,7 @@ def slug(title: str) -> str:
 
 
 class TableActions(ViewActions):
-    """/, s, r, ctrl+e on the table in view."""
+    """/, s, r, c, y, ctrl+e on the table in view."""
 
     def action_find(self) -> None:
         self.query_one(FindBar).open()
@@ -42,6 +44,30 @@ class TableActions(ViewActions):
             self.query_one(WhyPanel).show(t(self.lang, "find.none"))
         if event.closed or event.done:
             grid.focus()
+
+    def action_copy_row(self) -> None:
+        """The highlighted row as one tab-separated line, its cells in the order of the headers
+        and as shown (a tab or line break inside a cell as a symbol: the line stays one row)."""
+        grid = self.current_grid()
+        if grid is None or not grid.row_count:
+            self.notify(t(self.lang, "copy.nothing"), severity="warning")
+            return
+        cells = [c.plain.translate(ONE_LINE) for c in grid.row_cells(grid.cursor)]
+        self.copy_to_clipboard("\t".join(cells))
+        named = next((c for c in cells if c and not c.isdigit()), cells[0] if cells else "")
+        said = t(self.lang, "copy.row", row=named, n=len(cells))
+        self.notify(said, title=t(self.lang, "copy.title"), markup=False)
+
+    def action_copy_why(self) -> None:
+        """The "why" panel's words, as plain text."""
+        text = self.query_one(WhyPanel).plain_text()
+        if not text:
+            self.notify(t(self.lang, "copy.nothing"), severity="warning")
+            return
+        self.copy_to_clipboard(text)
+        lines = text.splitlines()
+        said = t(self.lang, "copy.why", name=lines[0], n=len(lines))
+        self.notify(said, title=t(self.lang, "copy.title"), markup=False)
 
     def action_sort(self) -> None:
         grid = self.current_grid()

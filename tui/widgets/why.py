@@ -22,6 +22,7 @@ from tinnhiem.rules.errors import printable
 from ..i18n import t
 from ..present import basis_label, class_style, fraction_text, pct, severities
 
+CLIPBOARD_WIDTH = 400  # the why panel copied: paragraphs on one line each, not wrapped
 DOT_PERCENT = re.compile(r"(\d)\.(\d+%)")
 
 
@@ -204,7 +205,16 @@ class WhyPanel(VerticalScroll, can_focus=True):
     @property
     def text(self) -> str:
         """The panel's words, plain (for tests)."""
-        console = Console(width=100, file=io.StringIO())
+        return self._render_plain(100)
+
+    def _render_plain(self, width: int) -> str:
+        console = Console(width=width, file=io.StringIO())
         with console.capture() as capture:
             console.print(self.content)
         return capture.get()
+
+    def plain_text(self) -> str:
+        """The panel's words for the clipboard: a line a paragraph (wide enough not to wrap),
+        without trailing blanks."""
+        lines = self._render_plain(CLIPBOARD_WIDTH).splitlines()
+        return "\n".join(line.rstrip() for line in lines).strip("\n")
