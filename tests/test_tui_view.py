@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import make_app, pilot_test, ready, settle
+from test_tui_support import RULES, make_app, pilot_test, ready, settle
+from textual.widgets import Label, TabbedContent
 from tinnhiem.tui.app import TinnhiemApp
+from tinnhiem.tui.screens.goto import GotoLineScreen
+from tinnhiem.tui.widgets.editor import RulesView
+from tinnhiem.tui.widgets.why import WhyPanel
 
 
 def said(app: TinnhiemApp, count: int = 0) -> list[tuple[str, str, str]]:
@@ -100,3 +104,97 @@ async def test_c_copies_a_row_of_the_report_and_is_text_in_the_rules_editor(
         row = editor.cursor_location[0]
         assert editor.document.get_line(row).endswith("cy")
         assert app.clipboard.split("\t")[0] == grid.cell_text(0, grid.column_keys[0])
+
+
+# --- going to a line -------------------------------------------------------------------------
+
+
+@pilot_test
+async def test_ctrl_l_asks_a_line_refuses_one_out_of_range_and_goes_to_it(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        editor = app.query_one(RulesView).editor
+        last = editor.document.line_count
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, GotoLineScreen)
+        asked = screen.query_one("#goto-ask", Label).render()
+        assert str(asked) == f"Số dòng, từ 1 đến {last} (con trỏ đang ở dòng 1):"
+        await pilot.press("0", "enter")
+        assert app.screen is screen  # refused, said in the dialog
+        error = str(screen.query_one("#goto-error", Label).render())
+        assert error == f"Cần một số dòng từ 1 đến {last}."
+        await pilot.press("backspace", "x", "3", "8", "enter")  # a letter is not typed
+        await settle(pilot)
+        assert app.query_one(TabbedContent).active == "rules"
+        assert app.focused is editor
+        assert editor.cursor_location == (37, 0)
+        assert editor.text == (RULES / "qd262-2014.tn").read_text(encoding="utf-8")
+
+
+@pilot_test
+async def test_ctrl_l_escape_changes_nothing(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+l", "5", "escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, GotoLineScreen)
+        assert app.query_one(TabbedContent).active == "results"
+        assert app.query_one(RulesView).editor.cursor_location == (0, 0)
+
+
+def _links(app: TinnhiemApp) -> dict[str, tuple[int, int]]:
+    """The actions of the why panel's clickable places, each with a screen cell of it."""
+    panel = app.query_one(WhyPanel).region
+    found: dict[str, tuple[int, int]] = {}
+    for y in range(panel.y, panel.bottom):
+        for x in range(panel.x, panel.right):
+            action = app.screen.get_style_at(x, y).meta.get("@click")
+            if action:
+                found.setdefault(action, (x, y))
+    return found
+
+
+@pilot_test
+async def test_a_click_on_a_rule_line_in_the_why_panel_goes_to_it(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        path = str(RULES / "qd262-2014.tn")
+        links = _links(app)
+        # the deciding rules of each block, then the first rules tried, as shown on screen
+        assert list(links)[:3] == [
+            f"app.goto_source(40, {path!r})",
+            f"app.goto_source(45, {path!r})",
+            f"app.goto_source(36, {path!r})",
+        ]
+        await pilot.click(offset=links[f"app.goto_source(45, {path!r})"])
+        await settle(pilot)
+        editor = app.query_one(RulesView).editor
+        assert app.query_one(TabbedContent).active == "rules"
+        assert editor.cursor_location == (44, 0)
+        assert app.focused is editor
+
+
+@pilot_test
+async def test_a_click_on_a_line_of_the_base_file_says_where_it_is(tmp_path: Path) -> None:
+    overlay = tmp_path / "thu.tn"
+    overlay.write_text('ruleset "Thử" extends "qd262-2014.tn"\n', encoding="utf-8")
+    app = make_app(tmp_path, overlay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        count = len(app._notifications)
+        await pilot.click(offset=next(iter(_links(app).values())))
+        await settle(pilot)
+        assert app.query_one(TabbedContent).active == "results"
+        assert said(app, count) == [
+            (
+                "warning",
+                "",
+                "Quy tắc ở dòng 40 của tệp gốc qd262-2014.tn (bộ quy tắc này kế thừa nó), "
+                "không phải tệp đang mở trong trình sửa.",
+            )
+        ]

@@ -170,6 +170,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The why panel of {name}: {n} lines",
     ),
     "copy.nothing": ("Không có gì để chép.", "Nothing to copy."),
+    "act.goto_line": ("Tới dòng", "Go to line"),
+    "act.goto_line.cmd": ("tới một dòng của quy tắc…", "go to a line of the rules…"),
+    "act.goto_line.tip": (
+        "Mở thẻ Quy tắc, con trỏ ở dòng có số nhập vào",
+        "Open the Rules tab with the cursor on the line whose number is typed in",
+    ),
+    "goto_line.title": ("Tới dòng: {name}", "Go to line: {name}"),
+    "goto_line.ask": (
+        "Số dòng, từ 1 đến {last} (con trỏ đang ở dòng {now}):",
+        "Line number, from 1 to {last} (the cursor is on line {now}):",
+    ),
+    "goto_line.keys": ("Enter: tới dòng đó · Esc: thôi", "Enter: go there · Esc: cancel"),
+    "goto_line.range": (
+        "Cần một số dòng từ 1 đến {last}.",
+        "A line number from 1 to {last} is needed.",
+    ),
     "goto.nobody": ("Chưa chọn người nào trong bảng kết quả.", "No person is highlighted."),
     "goto.no_rule": (
         "Người này không được phân loại theo quy tắc nào (miễn hoặc không hợp lệ).",

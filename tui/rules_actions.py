@@ -14,6 +14,7 @@ from . import backend
 from .i18n import t
 from .overlay import extends_name, make_overlay
 from .screens.export import SaveOverlayScreen
+from .screens.goto import GotoLineScreen
 from .state import first_error
 from .view_actions import ViewActions
 from .widgets.editor import RulesView
@@ -21,7 +22,7 @@ from .widgets.grid import Grid
 
 
 class RulesActions(ViewActions):
-    """ctrl+s, F4, g."""
+    """ctrl+s, F4, g, ctrl+l, and the why panel's references to lines."""
 
     def action_goto_rule(self) -> None:
         """To the line of the rule that gave the highlighted person their class (the first
@@ -36,22 +37,43 @@ class RulesActions(ViewActions):
         if verdict is None:
             self.notify(t(self.lang, "goto.no_rule"), severity="warning")
             return
-        view = self.query_one(RulesView)
-        here = view.path
-        if here is None or Path(verdict.file).resolve() != here.resolve():
-            name = bundled.shown_text(Path(verdict.file).name)
-            said = t(self.lang, "goto.base", line=verdict.rule_line, name=name)
+        self.goto_source(verdict.rule_line, verdict.file)
+
+    def action_goto_source(self, line: int, file: str) -> None:
+        """A "(dòng N, tệp)" of the why panel, clicked."""
+        self.goto_source(line, file)
+
+    def goto_source(self, line: int, file: str) -> None:
+        """To `line` of the rules editor, when `file` is the one open in it; else say where."""
+        here = self.query_one(RulesView).path
+        if here is None or Path(file).resolve() != here.resolve():
+            name = bundled.shown_text(Path(file).name)
+            said = t(self.lang, "goto.base", line=line, name=name)
             self.notify(said, severity="warning", markup=False)
             return
-        self.set_focus(None)
+        self.goto_line(line)
+
+    def goto_line(self, line: int) -> None:
+        """The rules tab, its editor focused, the cursor at the start of `line` (from 1)."""
+        view = self.query_one(RulesView)
+        self.set_focus(None)  # else the tabs follow the focus back to the tab left
         self.query_one(TabbedContent).active = "rules"
 
         def go() -> None:
-            view.editor.move_cursor((verdict.rule_line - 1, 0), center=True)
+            view.editor.move_cursor((line - 1, 0), center=True)
             view.editor.focus()
             self.update_footer()
 
         self.call_after_refresh(go)
+
+    def action_goto_line(self) -> None:
+        """Ctrl+L: ask for a line of the rules being edited, then go there."""
+        view = self.query_one(RulesView)
+        editor = view.editor
+        name = view.path.name if view.path else ""
+        now = editor.cursor_location[0] + 1
+        screen = GotoLineScreen(self.lang, name, editor.document.line_count, now)
+        self.push_screen(screen, lambda line: self.goto_line(line) if line else None)
 
     def action_revert(self) -> None:
         """Back to the file as it is on disk (read again: it may have changed)."""

@@ -10,12 +10,13 @@ from pathlib import Path
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
-from tinnhiem.engine.model import Result
+from tinnhiem.engine.model import Result, Step, Verdict
 from tinnhiem.rules import ast
 from tinnhiem.rules.errors import printable
 
@@ -107,6 +108,12 @@ def _counts(result: Result, ruleset: ast.Resolved) -> Table:
     return grid
 
 
+def _source(at: Verdict | Step) -> Style:
+    """A rule's "(dòng N, tệp)": dim, and a click goes to that line in the rules editor."""
+    line = at.rule_line if isinstance(at, Verdict) else at.line
+    return Style(dim=True) + Style.from_meta({"@click": f"app.goto_source({line}, {at.file!r})"})
+
+
 def _verdicts(
     result: Result, ruleset: ast.Resolved, lang: str, palette: Mapping[str, str]
 ) -> list[RenderableType]:
@@ -118,7 +125,8 @@ def _verdicts(
         style = class_style(marks.get((verdict.block, verdict.klass)), palette)
         line.append(verdict.label, style=style)
         where = t(lang, "why.rule_at", line=verdict.rule_line)
-        line.append(f"  ({where}, {Path(verdict.file).name})", style="dim")
+        line.append("  ")
+        line.append(f"({where}, {Path(verdict.file).name})", style=_source(verdict))
         parts.append(_at(2, line))
         if verdict.note:
             parts.append(_at(4, verdict.note, "italic"))
@@ -132,7 +140,8 @@ def _verdicts(
             mark = Text("✓ " if step.matched else "✗ ", style=ok if step.matched else no)
             label = _class_label(ruleset, step.block, step.klass)
             mark.append(label, style="bold" if step.matched else "")
-            mark.append(f"  ({t(lang, 'why.rule_at', line=step.line)})", style="dim")
+            mark.append("  ")
+            mark.append(f"({t(lang, 'why.rule_at', line=step.line)})", style=_source(step))
             parts.append(_at(4, mark))
             parts.append(_at(6, comma(step.because)))
             if step.note:
