@@ -6,11 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_tui_support import RULES, make_app, pilot_test, ready, settle
-from textual.widgets import Label, TabbedContent
+from textual.widgets import Label, Static, TabbedContent
+from tinnhiem.rules import load
+from tinnhiem.rules.describe import describe
 from tinnhiem.tui.app import TinnhiemApp
 from tinnhiem.tui.screens.goto import GotoLineScreen
 from tinnhiem.tui.widgets.editor import RulesView
 from tinnhiem.tui.widgets.why import WhyPanel
+
+from tinnhiem import bundled
 
 
 def said(app: TinnhiemApp, count: int = 0) -> list[tuple[str, str, str]]:
@@ -64,8 +68,8 @@ async def test_y_copies_the_why_panel_as_plain_text(tmp_path: Path) -> None:
         lines = app.clipboard.split("\n")
         assert lines[:9] == [
             "Nguyễn Trọng Hòa",
-            "Bí thư Đảng ủy Khối · Ủy viên Ban Thường vụ Đảng ủy Khối · Đảng ủy Khối các cơ quan tỉnh "
-            "· 2018-12-27",
+            "Bí thư Đảng ủy Khối · Ủy viên Ban Thường vụ Đảng ủy Khối · "
+            "Đảng ủy Khối các cơ quan tỉnh · 2018-12-27",
             "",
             "Cơ sở tính",
             "  số phiếu thu về = 31",
@@ -198,3 +202,39 @@ async def test_a_click_on_a_line_of_the_base_file_says_where_it_is(tmp_path: Pat
                 "không phải tệp đang mở trong trình sửa.",
             )
         ]
+
+
+# --- the rules in plain Vietnamese -----------------------------------------------------------
+
+
+@pilot_test
+async def test_f3_shows_the_rules_in_plain_vietnamese_following_the_edits(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        view = app.query_one(RulesView)
+        panel = view.query_one("#rules-plain")
+        assert not panel.display
+        await pilot.press("f3")
+        await settle(pilot)
+        assert app.query_one(TabbedContent).active == "rules" and panel.display
+        shown = lambda: str(view.query_one("#plain-text", Static).render())  # noqa: E731
+        title = lambda: str(view.query_one("#plain-title", Label).render())  # noqa: E731
+        assert shown() == describe(load(RULES / "qd262-2014.tn", bundled.loader()).ok())
+        assert title() == "Diễn giải bằng lời"
+        assert "- Người có quá nửa số phiếu tín nhiệm thấp: Xem xét đưa ra khỏi quy" in shown()
+        # an edit that parses: the words follow
+        editor = view.editor
+        editor.text = editor.text.replace("share(thap) > 1/2", "share(thap) >= 60%")
+        view.flush()
+        await settle(pilot)
+        assert "- Người có từ 60% số phiếu tín nhiệm thấp trở lên: Xem xét đưa" in shown()
+        # an edit with an error: the last good words stay, and the title says so
+        editor.text = editor.text.replace("share(thap) >= 60%", "share(thapp) >= 60%")
+        view.flush()
+        await settle(pilot)
+        assert "- Người có từ 60% số phiếu tín nhiệm thấp trở lên: Xem xét đưa" in shown()
+        assert title() == ("Diễn giải bằng lời: của bản không lỗi gần nhất (bản đang sửa có lỗi)")
+        await pilot.press("f3")
+        await settle(pilot)
+        assert not panel.display

@@ -51,6 +51,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("save_overlay", "ctrl+s", "save_overlay", "group.rules", show=True),
     Action("revert", "f4", "revert", "group.rules"),
     Action("goto_line", "ctrl+l", "goto_line", "group.rules"),
+    Action("plain", "f3", "plain", "group.rules"),
     Action("compare", "ctrl+t", "compare", "group.compare", show=True),
     Action("clear_compare", "ctrl+g", "clear_compare", "group.compare"),
     Action("export", "ctrl+e", "export", "group.table", show=True),

@@ -45,6 +45,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "nav.choose": ("Chọn", "Choose"),
     "nav.choose.tip": ("Chọn dòng, mở tệp, xác nhận", "Choose a row, open a file, confirm"),
+    "nav.source": ("Tới dòng quy tắc", "To a rule's line"),
+    "nav.source.tip": (
+        "Nhấp vào «(dòng N, tệp)» trong bảng «vì sao»: mở thẻ Quy tắc ở dòng đó",
+        "Click a “(line N, file)” in the why panel: the Rules tab opens on that line",
+    ),
+    "key.click": ("Nhấp chuột", "Click"),
     # tabs
     "tab.results": ("Kết quả", "Results"),
     "tab.report": ("Phụ lục", "Report"),
@@ -185,6 +191,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "goto_line.range": (
         "Cần một số dòng từ 1 đến {last}.",
         "A line number from 1 to {last} is needed.",
+    ),
+    "act.plain": ("Diễn giải", "In words"),
+    "act.plain.cmd": (
+        "hiện hoặc ẩn quy tắc diễn giải bằng lời",
+        "show or hide the rules in plain words",
+    ),
+    "act.plain.tip": (
+        "Bên cạnh trình sửa: bộ quy tắc nói bằng lời (như lệnh `tinnhiem show`), theo kịp "
+        "mỗi lần sửa không có lỗi",
+        "Beside the editor: the rule set said in plain Vietnamese (as `tinnhiem show`), "
+        "following every edit without errors",
+    ),
+    "rules.plain": ("Diễn giải bằng lời", "In plain Vietnamese"),
+    "rules.plain_stale": (
+        "Diễn giải bằng lời: của bản không lỗi gần nhất (bản đang sửa có lỗi)",
+        "In plain Vietnamese: of the last version without errors (the text has errors)",
     ),
     "goto.nobody": ("Chưa chọn người nào trong bảng kết quả.", "No person is highlighted."),
     "goto.no_rule": (

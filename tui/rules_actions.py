@@ -22,7 +22,7 @@ from .widgets.grid import Grid
 
 
 class RulesActions(ViewActions):
-    """ctrl+s, F4, g, ctrl+l, and the why panel's references to lines."""
+    """ctrl+s, F4, F3, g, ctrl+l, and the why panel's references to lines."""
 
     def action_goto_rule(self) -> None:
         """To the line of the rule that gave the highlighted person their class (the first
@@ -65,6 +65,16 @@ class RulesActions(ViewActions):
             self.update_footer()
 
         self.call_after_refresh(go)
+
+    def action_plain(self) -> None:
+        """F3: the rules in plain Vietnamese beside the editor, or not; from another tab, to
+        the rules tab with them shown."""
+        view = self.query_one(RulesView)
+        if self.query_one(TabbedContent).active != "rules":
+            view.toggle_plain(True)
+            self.action_tab("rules")
+        else:
+            view.toggle_plain()
 
     def action_goto_line(self) -> None:
         """Ctrl+L: ask for a line of the rules being edited, then go there."""
