@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import RULES, make_app, pilot_test, ready, settle
+from test_tui_support import RULES, SAMPLES, make_app, pilot_test, ready, settle
 from textual.widgets import Label, Static, TabbedContent
 from tinnhiem.rules import load
 from tinnhiem.rules.describe import describe
 from tinnhiem.tui.app import TinnhiemApp
 from tinnhiem.tui.screens.goto import GotoLineScreen
 from tinnhiem.tui.widgets.editor import RulesView
+from tinnhiem.tui.widgets.find import FindBar
+from tinnhiem.tui.widgets.grid import Grid
+from tinnhiem.tui.widgets.status import StatusBar
 from tinnhiem.tui.widgets.why import WhyPanel
 
 from tinnhiem import bundled
@@ -238,3 +241,50 @@ async def test_f3_shows_the_rules_in_plain_vietnamese_following_the_edits(tmp_pa
         await pilot.press("f3")
         await settle(pilot)
         assert not panel.display
+
+
+# --- several rounds of the same people -------------------------------------------------------
+
+
+@pilot_test
+async def test_several_rounds_count_people_show_the_round_and_a_persons_rounds(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path, "qd41-2021", SAMPLES / "nhieu-ky.csv")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await ready(pilot)
+        status = app.query_one(StatusBar).render_status().plain
+        assert "Dữ liệu: nhieu-ky.csv (6 người, 18 lượt)" in status.replace("\u00a0", " ")
+        grid = app.query_one("#results-table", Grid)
+        assert grid.column_keys[:4] == ["n", "name", "round", "class:consequence"]
+        assert grid.rows.columns[2].label == "Đợt"
+        assert [grid.cell_text(i, "round") for i in (0, 6, 12)] == [
+            "2012-11-15",
+            "2013-06-10",
+            "2014-11-15",
+        ]
+        await pilot.press("down", "down", "down", "down", "down", "down", "down")  # row 8
+        await settle(pilot)
+        lines = app.query_one(WhyPanel).text.splitlines()
+        start = lines.index("Các đợt của người này")
+        assert [line.rstrip() for line in lines[start + 1 : start + 5]] == [
+            "   Đợt        Hệ quả              Mức tín nhiệm",
+            "   2012-11-15 Không               Tín nhiệm cao và tín nhiệm từ 50% trở lên",
+            " ▶ 2013-06-10 Xem xét cho từ chức Tín nhiệm cao và tín nhiệm dưới 50%",
+            "   2014-11-15 Không               Tín nhiệm cao và tín nhiệm từ 50% trở lên",
+        ]
+        # find counts votes, not people; a round is found by its date
+        await pilot.press("slash", *"2013")
+        await settle(pilot)
+        assert app.query_one(FindBar).count_text == "6/18 lượt"
+
+
+@pilot_test
+async def test_one_vote_each_has_no_round_column_and_counts_people(tmp_path: Path) -> None:
+    app = make_app(tmp_path)  # phu-luc-2022: a round (vote date) per body, one vote each
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        status = app.query_one(StatusBar).render_status().plain.replace("\u00a0", " ")
+        assert "Dữ liệu: phu-luc-2022.csv (56 người)" in status
+        assert "round" not in app.query_one("#results-table", Grid).column_keys
+        assert "Các đợt của người này" not in app.query_one(WhyPanel).text

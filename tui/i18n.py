@@ -148,6 +148,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "name, position, group, class… (Esc: clear)",
     ),
     "find.count": ("{n}/{m} người", "{n} of {m} people"),
+    "find.count_votes": ("{n}/{m} lượt", "{n} of {m} votes"),
     "find.none": ("Không có ai khớp với chữ cần tìm.", "Nobody matches the text to find."),
     "act.copy_row": ("Chép dòng", "Copy row"),
     "act.copy_row.cmd": ("chép dòng đang chọn vào bộ nhớ tạm", "copy the highlighted row"),
@@ -244,6 +245,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.data": ("Dữ liệu", "Data"),
     "status.compare": ("So với", "Versus"),
     "status.people": ("{n} người", "{n} people"),
+    "status.people_votes": ("{n} người, {m} lượt", "{n} people, {m} votes"),
+    "why.rounds": ("Các đợt của người này", "This person's rounds"),
+    "why.round": ("Đợt", "Round"),
     "status.ok": ("không lỗi", "no errors"),
     "status.no_results": (
         "chưa có kết quả: không đánh giá được dữ liệu",
@@ -259,6 +263,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.name": ("Họ và tên", "Name"),
     "col.position": ("Chức vụ", "Post"),
     "col.group": ("Nhóm", "Group"),
+    "col.round": ("Đợt", "Round"),
     "col.unit": ("Đơn vị", "Unit"),
     "col.basis": ("Cơ sở", "Base"),
     "col.status": ("Tình trạng", "Status"),
@@ -508,6 +513,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.loaded.kind": (
         "Đã nạp {name} ({kind}): {n} người",
         "Loaded {name} ({kind}): {n} people",
+    ),
+    "data.loaded.kind_votes": (
+        "Đã nạp {name} ({kind}): {n} người, {m} lượt",
+        "Loaded {name} ({kind}): {n} people, {m} votes",
     ),
     "data.time_in_post": (
         "{name}: thời gian giữ chức vụ của {n} người, không có số phiếu: dùng cho tab Lịch; "

@@ -12,6 +12,7 @@ from tinnhiem.engine.model import Evaluation, Result, percent_comma
 from tinnhiem.rules import ast
 
 from .i18n import t
+from .rounds import Rounds
 from .table import CLASS_WIDTH, Cell, Column, Rows, cell, fit, name_key, text_key
 
 # severity -> the theme variable its text is drawn in
@@ -123,6 +124,10 @@ class ResultsRows(Rows):
         self.text_widths: dict[str, int] = (
             previous.text_widths if same and previous else self._text_widths()
         )
+        # who is who across rounds: a round column when someone voted in several
+        self.rounds: Rounds = (
+            previous.rounds if same and previous else Rounds.of([r.tally for r in self.results])
+        )
         self.columns = self._columns()
 
     def _text_widths(self) -> dict[str, int]:
@@ -131,6 +136,7 @@ class ResultsRows(Rows):
             "name": fit(*(x.name for x in tallies)),
             "position": fit(*(x.position for x in tallies)),
             "group": fit(*(x.group for x in tallies)),
+            "round": fit(*(x.round for x in tallies)),
         }
 
     def _columns(self) -> list[Column]:
@@ -152,6 +158,8 @@ class ResultsRows(Rows):
                 widths["name"],
             ),
         ]
+        if self.rounds.several:
+            columns.append(Column("round", t(lang, "col.round"), "left", widths["round"]))
         shown: dict[str, set[str]] = {}
         for result in self.results:
             for verdict in result.verdicts:
@@ -210,7 +218,7 @@ class ResultsRows(Rows):
                 labels.append(t(self.lang, f"status.{result.status}"))
             said = self._found[index] = fold(
                 "\0".join(
-                    (tally.name, tally.position, tally.group, *labels)
+                    (tally.name, tally.position, tally.group, tally.round, *labels)
                 )  # a match never spans two fields
             )
         return folded in said
@@ -269,6 +277,8 @@ class ResultsRows(Rows):
             cell(str(index + 1), sort=index, value=index + 1, justify="right"),
             cell(tally.name, sort=name_key(tally.name)),
         ]
+        if self.rounds.several:
+            cells.append(cell(tally.round))
         for number, block in enumerate(self.ruleset.classifies):
             cells.append(self._class_cell(result, block, number))
         if self.versus is not None:

@@ -22,6 +22,11 @@ from .widgets.why import WhyPanel
 ONE_LINE = str.maketrans({"\t": "\u2409", "\n": "\u240a", "\r": "\u240d"})
 
 
+def _votes(grid: Grid) -> bool:
+    """Whether the grid's rows are votes of several rounds rather than people."""
+    return isinstance(grid.rows, ResultsRows) and grid.rows.rounds.several
+
+
 def slug(title: str) -> str:
     """'Phụ lục' -> 'phu-luc': a file name from a table's title."""
     bare = text_key(title)[0]
@@ -39,7 +44,7 @@ class TableActions(ViewActions):
         """Only what is shown changes: the results, the report and the exports stay whole."""
         grid = self.query_one("#results-table", Grid)
         grid.set_filter(fold(event.text))
-        self.query_one(FindBar).count(grid.row_count, len(grid.rows))
+        self.query_one(FindBar).count(grid.row_count, len(grid.rows), votes=_votes(grid))
         if not grid.row_count:
             self.query_one(WhyPanel).show(t(self.lang, "find.none"))
         if event.closed or event.done:

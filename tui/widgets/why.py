@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -53,8 +53,10 @@ def why(
     lang: str,
     palette: Mapping[str, str],
     versus: tuple[Result, ast.Resolved] | None = None,
+    rounds: Sequence[Result] = (),
 ) -> RenderableType:
-    """Everything the panel says about `result`, as one renderable."""
+    """Everything the panel says about `result`, as one renderable; `rounds`: the same
+    person's results in every round, earliest first (`result` among them)."""
     tally = result.tally
     # the data's words as symbols before rich sees them (it would drop a BEL; `Printable` shows
     # what it keeps)
@@ -62,6 +64,9 @@ def why(
     about = " · ".join(x for x in (tally.position, tally.group, tally.unit, tally.round) if x)
     if about:
         parts.append(Text(printable(about), style="dim"))
+    if len(rounds) > 1:
+        parts += [Text(), _heading(t(lang, "why.rounds"), palette)]
+        parts.append(Padding(_rounds(result, rounds, ruleset, lang, palette), (0, 0, 0, 1)))
     if result.status != "evaluated":
         key = "why.exempt" if result.status == "exempt" else "why.invalid"
         parts += [Text(), _at(0, comma(t(lang, key, reason=result.reason or "—")), "italic")]
@@ -86,6 +91,42 @@ def why(
         if other.status != "evaluated":
             parts.append(Text(f"  {t(lang, f'status.{other.status}')}: {other.reason or ''}"))
     return Group(*parts)
+
+
+def _rounds(
+    result: Result,
+    rounds: Sequence[Result],
+    ruleset: ast.Resolved,
+    lang: str,
+    palette: Mapping[str, str],
+) -> Table:
+    """The person's rounds side by side: a row each, its classes; ▶ marks the one shown."""
+    marks = severities(ruleset)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column()  # ▶
+    grid.add_column(no_wrap=True)
+    for _block in ruleset.classifies:
+        grid.add_column()
+    grid.add_row(
+        "",
+        Text(t(lang, "why.round"), style="dim"),
+        *(Text(block.label, style="dim") for block in ruleset.classifies),
+    )
+    for other in rounds:
+        here = other.tally is result.tally
+        cells: list[Text] = []
+        for number, block in enumerate(ruleset.classifies):
+            verdict = next((v for v in other.verdicts if v.block == block.id), None)
+            if verdict is not None:
+                style = class_style(marks.get((block.id, verdict.klass)), palette)
+                cells.append(Text(verdict.label, style=style))
+            elif other.status != "evaluated" and not number:
+                cells.append(Text(t(lang, f"status.{other.status}"), style="italic dim"))
+            else:
+                cells.append(Text("—", style="dim"))
+        round_text = Text(printable(other.tally.round) or "—", style="bold" if here else "")
+        grid.add_row("▶" if here else "", round_text, *cells)
+    return grid
 
 
 def _counts(result: Result, ruleset: ast.Resolved) -> Table:
