@@ -7,10 +7,12 @@ from pathlib import Path
 
 from test_tui_support import RULES, SAMPLES, make_app, pilot_test, ready, settle
 from textual.widgets import Label, Static, TabbedContent
+from textual.widgets._footer import FooterKey
 from tinnhiem.rules import load
 from tinnhiem.rules.describe import describe
 from tinnhiem.tui.app import TinnhiemApp
 from tinnhiem.tui.screens.goto import GotoLineScreen
+from tinnhiem.tui.table import cut, distinct_fit
 from tinnhiem.tui.widgets.editor import RulesView
 from tinnhiem.tui.widgets.find import FindBar
 from tinnhiem.tui.widgets.grid import Grid
@@ -288,3 +290,73 @@ async def test_one_vote_each_has_no_round_column_and_counts_people(tmp_path: Pat
         assert "Dữ liệu: phu-luc-2022.csv (56 người)" in status
         assert "round" not in app.query_one("#results-table", Grid).column_keys
         assert "Các đợt của người này" not in app.query_one(WhyPanel).text
+
+
+# --- the results fitted to the terminal ------------------------------------------------------
+
+
+def test_class_columns_are_cut_but_never_so_that_two_classes_look_alike() -> None:
+    high = "Tín nhiệm cao từ 50% trở lên"
+    mid = "Tín nhiệm cao và tín nhiệm từ 50% trở lên"
+    low = "Tín nhiệm cao và tín nhiệm dưới 50%"
+    assert distinct_fit("Không", cap=24) == 5
+    assert distinct_fit(high, mid, cap=24) == 24
+    assert cut(high, 24) == "Tín nhiệm cao từ 50% tr…"
+    assert cut(mid, 24) == "Tín nhiệm cao và tín nh…"
+    # mid and low differ from their 28th letter: cut at 28 they would read the same
+    assert distinct_fit(high, mid, low, cap=24) == 29
+    assert cut(mid, 29) == "Tín nhiệm cao và tín nhiệm t…"
+    assert cut(low, 29) == "Tín nhiệm cao và tín nhiệm d…"
+
+
+@pilot_test
+async def test_at_120_columns_the_results_show_the_classes_and_the_first_counts(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        grid = app.query_one("#results-table", Grid)
+        assert app.query_one(WhyPanel).size.width == 40 - 1 - 2  # border, padding
+        seen = [grid.column_at(x) for x in range(grid.scrollable_content_region.width)]
+        assert list(dict.fromkeys(seen)) == [
+            "n",
+            "name",
+            "class:consequence",
+            "class:band",
+            "count:cao",
+            "pct:cao",
+        ]
+        await pilot.press("w")  # the why panel hidden: every count and share
+        await settle(pilot)
+        seen = [grid.column_at(x) for x in range(grid.scrollable_content_region.width)]
+        assert [k for k in grid.column_keys if k not in seen] == ["basis", "position", "group"]
+
+
+@pilot_test
+async def test_at_80_columns_the_footer_is_whole_in_both_languages_with_an_edit(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        view = app.query_one(RulesView)
+        view.editor.text = view.editor.text.replace("share(thap) > 1/2", "share(thap) > 1/3")
+        view.flush()
+        await settle(pilot)
+        for lang in ("vi", "en"):
+            app.lang = lang
+            await settle(pilot)
+            keys = list(app.query(FooterKey))
+            shown = [k.key for k in keys]
+            assert shown == [
+                "f1",
+                "ctrl+o",
+                "ctrl+r",
+                "ctrl+s",
+                "ctrl+t",
+                "ctrl+e",
+                "ctrl+p",
+                "ctrl+q",
+            ]
+            assert max(k.region.right for k in keys) <= 80, lang

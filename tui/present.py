@@ -13,7 +13,17 @@ from tinnhiem.rules import ast
 
 from .i18n import t
 from .rounds import Rounds
-from .table import CLASS_WIDTH, Cell, Column, Rows, cell, fit, name_key, text_key
+from .table import (
+    RESULT_CLASS_WIDTH,
+    Cell,
+    Column,
+    Rows,
+    cell,
+    distinct_fit,
+    fit,
+    name_key,
+    text_key,
+)
 
 # severity -> the theme variable its text is drawn in
 SEVERITY_COLOURS = {0: "text-success", 1: "text-warning", 2: "text-error"}
@@ -167,7 +177,7 @@ class ResultsRows(Rows):
         exempt = any(r.status != "evaluated" for r in self.results)
         for number, block in enumerate(ruleset.classifies):
             extra = reasons if number == 0 and exempt else set()
-            width = fit(*shown.get(block.id, ()), *extra, cap=CLASS_WIDTH)
+            width = distinct_fit(*shown.get(block.id, ()), *extra, cap=RESULT_CLASS_WIDTH)
             columns.append(Column(f"class:{block.id}", block.label, "left", width))
         if self.versus is not None:
             changes = [f"⇄ {c}" for c in self.versus.values()]
