@@ -12,7 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from pygments.token import Token, _TokenType
+from rich.console import Group, RenderableType
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -116,6 +118,21 @@ def diagnostic_text(diagnostic: Diagnostic, width: int) -> str:
     pad = " " * len(gutter)
     hint = f"\n {pad} = {d.hint}" if d.hint else ""
     return f"{head}\n {gutter} | {shown}\n {pad} | {caret}{hint}"
+
+
+def plain_renderable(text: str) -> Group:
+    """`tinnhiem show`'s words for a narrow panel: a list item wraps under its own text."""
+    parts: list[RenderableType] = []
+    for line in text.split("\n"):
+        if line.startswith("- "):
+            item = Table.grid()
+            item.add_column(no_wrap=True)
+            item.add_column()
+            item.add_row("- ", Text(line[2:]))
+            parts.append(item)
+        else:
+            parts.append(Text(line))
+    return Group(*parts)
 
 
 class RulesEditor(TextArea):
@@ -285,7 +302,7 @@ class RulesView(Vertical):
             return
         self._plain_of = self.ruleset
         self.plain = printable(describe(self.ruleset))
-        self.query_one("#plain-text", Static).update(self.plain)
+        self.query_one("#plain-text", Static).update(plain_renderable(self.plain))
 
     def watch_lang(self) -> None:
         self._header()

@@ -100,41 +100,39 @@ def _rounds(
     lang: str,
     palette: Mapping[str, str],
 ) -> Table:
-    """The person's rounds side by side: a row each, its classes; ▶ marks the one shown."""
+    """The person's rounds one under the other, each with its classes; ▶ marks the one shown.
+    A line a round (the classes wrap under themselves): the panel is narrow."""
     marks = severities(ruleset)
     grid = Table.grid(padding=(0, 1))
-    grid.add_column()  # ▶
+    grid.add_column(no_wrap=True)  # ▶
     grid.add_column(no_wrap=True)
-    for _block in ruleset.classifies:
-        grid.add_column()
-    grid.add_row(
-        "",
-        Text(t(lang, "why.round"), style="dim"),
-        *(Text(block.label, style="dim") for block in ruleset.classifies),
-    )
+    grid.add_column()
     for other in rounds:
         here = other.tally is result.tally
-        cells: list[Text] = []
+        classes = Text()
         for number, block in enumerate(ruleset.classifies):
             verdict = next((v for v in other.verdicts if v.block == block.id), None)
+            if number:
+                classes.append(" · ", style="dim")
             if verdict is not None:
                 style = class_style(marks.get((block.id, verdict.klass)), palette)
-                cells.append(Text(verdict.label, style=style))
+                classes.append(verdict.label, style=style)
             elif other.status != "evaluated" and not number:
-                cells.append(Text(t(lang, f"status.{other.status}"), style="italic dim"))
+                classes.append(t(lang, f"status.{other.status}"), style="italic dim")
             else:
-                cells.append(Text("—", style="dim"))
+                classes.append("—", style="dim")
         round_text = Text(printable(other.tally.round) or "—", style="bold" if here else "")
-        grid.add_row("▶" if here else "", round_text, *cells)
+        grid.add_row("▶" if here else "", round_text, classes)
     return grid
 
 
 def _counts(result: Result, ruleset: ast.Resolved) -> Table:
+    """A level a line: its votes over the basis (the count is the fraction's top), its share.
+    In a narrow panel the fraction wraps, never a level's name nor the share."""
     grid = Table.grid(padding=(0, 1))
-    grid.add_column()
+    grid.add_column(no_wrap=True)
     grid.add_column(justify="right")
-    grid.add_column()
-    grid.add_column(justify="right")
+    grid.add_column(justify="right", no_wrap=True)
     for level in ruleset.levels.levels:
         count = result.counts.get(level.id)
         if count is None:
@@ -142,7 +140,6 @@ def _counts(result: Result, ruleset: ast.Resolved) -> Table:
         share = result.shares.get(level.id)
         grid.add_row(
             f"  {level.label}",
-            str(count),
             fraction_text(count, result.basis_value),
             pct(share) if share is not None else "",
         )
