@@ -74,6 +74,20 @@ def test_the_word_appendix_has_title_source_groups_totals_reports_and_date(tmp_p
     ]  # fmt: skip
 
 
+def test_the_word_tables_bold_headers_groups_and_totals_only(tmp_path: Path) -> None:
+    target = tmp_path / "phu-luc.docx"
+    write_docx(_evaluation(), target, day=DAY)
+    people = Document(str(target)).tables[0]
+
+    def bold(row: int) -> set[bool | None]:
+        return {r.bold for c in people.rows[row].cells for p in c.paragraphs for r in p.runs}
+
+    assert bold(0) == {True}  # the header
+    assert bold(1) == {True}  # a group, merged across
+    assert bold(2) == {None}  # a person
+    assert bold(len(people.rows) - 1) == {True}  # the total
+
+
 def test_run_writes_docx_and_needs_a_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

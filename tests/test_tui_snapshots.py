@@ -114,3 +114,35 @@ def test_rules_with_a_typo(
 
 def test_help(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(tmp_path), terminal_size=SIZE, run_before=tab("f1"))
+
+
+def test_results_at_120(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The why panel a third of the width: the classes and the first counts beside it."""
+    assert snap_compare(make_app(tmp_path), terminal_size=(120, 36), run_before=tab("1"))
+
+
+def test_results_of_several_rounds(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A round column; the status counts people and votes; the why panel lists the rounds."""
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        pilot.app.query_one("#results-table").move_to(7)  # Lưu Thị Bích Ngọc in 2013
+        await settle(pilot)
+        steady(pilot)
+
+    app = make_app(tmp_path, "qd41-2021", SAMPLES / "nhieu-ky.csv")
+    assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
+
+
+def test_rules_in_plain_words(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(tmp_path), terminal_size=(120, 36), run_before=tab("f3"))
+
+
+def test_goto_line(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await tab("ctrl+l")(pilot)
+        await pilot.press("2", "0", "0", "enter")  # refused: the file is shorter
+        await settle(pilot)
+        steady(pilot)
+
+    assert snap_compare(make_app(tmp_path), terminal_size=SIZE, run_before=run_before)

@@ -45,6 +45,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "nav.choose": ("Chọn", "Choose"),
     "nav.choose.tip": ("Chọn dòng, mở tệp, xác nhận", "Choose a row, open a file, confirm"),
+    "nav.source": ("Tới dòng quy tắc", "To a rule's line"),
+    "nav.source.tip": (
+        "Nhấp vào «(dòng N, tệp)» trong bảng «vì sao»: mở thẻ Quy tắc ở dòng đó",
+        "Click a “(line N, file)” in the why panel: the Rules tab opens on that line",
+    ),
+    "key.click": ("Nhấp chuột", "Click"),
     # tabs
     "tab.results": ("Kết quả", "Results"),
     "tab.report": ("Phụ lục", "Report"),
@@ -142,7 +148,67 @@ STRINGS: dict[str, tuple[str, str]] = {
         "name, position, group, class… (Esc: clear)",
     ),
     "find.count": ("{n}/{m} người", "{n} of {m} people"),
+    "find.count_votes": ("{n}/{m} lượt", "{n} of {m} votes"),
     "find.none": ("Không có ai khớp với chữ cần tìm.", "Nobody matches the text to find."),
+    "act.copy_row": ("Chép dòng", "Copy row"),
+    "act.copy_row.cmd": ("chép dòng đang chọn vào bộ nhớ tạm", "copy the highlighted row"),
+    "act.copy_row.tip": (
+        "Chép dòng đang chọn của bảng vào bộ nhớ tạm: một dòng, các ô theo thứ tự cột, cách "
+        "nhau bằng tab (dán vào bảng tính)",
+        "Copy the highlighted row of the table to the clipboard: one line, the cells in the "
+        "order of the columns, separated by tabs (paste into a spreadsheet)",
+    ),
+    "act.copy_why": ("Chép «vì sao»", "Copy why"),
+    "act.copy_why.cmd": (
+        "chép phần giải thích «vì sao» vào bộ nhớ tạm",
+        "copy the why panel's explanation",
+    ),
+    "act.copy_why.tip": (
+        "Chép toàn bộ chữ của bảng «vì sao» (người đang chọn) vào bộ nhớ tạm",
+        "Copy all the words of the why panel (the person highlighted) to the clipboard",
+    ),
+    "copy.title": ("Đã chép vào bộ nhớ tạm", "Copied to the clipboard"),
+    "copy.row": (
+        "Dòng «{row}»: {n} ô, cách nhau bằng tab",
+        "Row “{row}”: {n} cells, tab-separated",
+    ),
+    "copy.why": (
+        "Phần giải thích «vì sao» của {name}: {n} dòng",
+        "The why panel of {name}: {n} lines",
+    ),
+    "copy.nothing": ("Không có gì để chép.", "Nothing to copy."),
+    "act.goto_line": ("Tới dòng", "Go to line"),
+    "act.goto_line.cmd": ("tới một dòng của quy tắc…", "go to a line of the rules…"),
+    "act.goto_line.tip": (
+        "Mở thẻ Quy tắc, con trỏ ở dòng có số nhập vào",
+        "Open the Rules tab with the cursor on the line whose number is typed in",
+    ),
+    "goto_line.title": ("Tới dòng: {name}", "Go to line: {name}"),
+    "goto_line.ask": (
+        "Số dòng, từ 1 đến {last} (con trỏ đang ở dòng {now}):",
+        "Line number, from 1 to {last} (the cursor is on line {now}):",
+    ),
+    "goto_line.keys": ("Enter: tới dòng đó · Esc: thôi", "Enter: go there · Esc: cancel"),
+    "goto_line.range": (
+        "Cần một số dòng từ 1 đến {last}.",
+        "A line number from 1 to {last} is needed.",
+    ),
+    "act.plain": ("Diễn giải", "In words"),
+    "act.plain.cmd": (
+        "hiện hoặc ẩn quy tắc diễn giải bằng lời",
+        "show or hide the rules in plain words",
+    ),
+    "act.plain.tip": (
+        "Bên cạnh trình sửa: bộ quy tắc nói bằng lời (như lệnh `tinnhiem show`), theo kịp "
+        "mỗi lần sửa không có lỗi",
+        "Beside the editor: the rule set said in plain Vietnamese (as `tinnhiem show`), "
+        "following every edit without errors",
+    ),
+    "rules.plain": ("Diễn giải bằng lời", "In plain Vietnamese"),
+    "rules.plain_stale": (
+        "Diễn giải bằng lời: của bản không lỗi gần nhất (bản đang sửa có lỗi)",
+        "In plain Vietnamese: of the last version without errors (the text has errors)",
+    ),
     "goto.nobody": ("Chưa chọn người nào trong bảng kết quả.", "No person is highlighted."),
     "goto.no_rule": (
         "Người này không được phân loại theo quy tắc nào (miễn hoặc không hợp lệ).",
@@ -179,6 +245,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.data": ("Dữ liệu", "Data"),
     "status.compare": ("So với", "Versus"),
     "status.people": ("{n} người", "{n} people"),
+    "status.people_votes": ("{n} người, {m} lượt", "{n} people, {m} votes"),
+    "why.rounds": ("Các đợt của người này", "This person's rounds"),
+    "why.round": ("Đợt", "Round"),
     "status.ok": ("không lỗi", "no errors"),
     "status.no_results": (
         "chưa có kết quả: không đánh giá được dữ liệu",
@@ -194,6 +263,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.name": ("Họ và tên", "Name"),
     "col.position": ("Chức vụ", "Post"),
     "col.group": ("Nhóm", "Group"),
+    "col.round": ("Đợt", "Round"),
     "col.unit": ("Đơn vị", "Unit"),
     "col.basis": ("Cơ sở", "Base"),
     "col.status": ("Tình trạng", "Status"),
@@ -443,6 +513,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.loaded.kind": (
         "Đã nạp {name} ({kind}): {n} người",
         "Loaded {name} ({kind}): {n} people",
+    ),
+    "data.loaded.kind_votes": (
+        "Đã nạp {name} ({kind}): {n} người, {m} lượt",
+        "Loaded {name} ({kind}): {n} people, {m} votes",
     ),
     "data.time_in_post": (
         "{name}: thời gian giữ chức vụ của {n} người, không có số phiếu: dùng cho tab Lịch; "

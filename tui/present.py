@@ -12,7 +12,18 @@ from tinnhiem.engine.model import Evaluation, Result, percent_comma
 from tinnhiem.rules import ast
 
 from .i18n import t
-from .table import CLASS_WIDTH, Cell, Column, Rows, cell, fit, name_key, text_key
+from .rounds import Rounds
+from .table import (
+    RESULT_CLASS_WIDTH,
+    Cell,
+    Column,
+    Rows,
+    cell,
+    distinct_fit,
+    fit,
+    name_key,
+    text_key,
+)
 
 # severity -> the theme variable its text is drawn in
 SEVERITY_COLOURS = {0: "text-success", 1: "text-warning", 2: "text-error"}
@@ -123,6 +134,10 @@ class ResultsRows(Rows):
         self.text_widths: dict[str, int] = (
             previous.text_widths if same and previous else self._text_widths()
         )
+        # who is who across rounds: a round column when someone voted in several
+        self.rounds: Rounds = (
+            previous.rounds if same and previous else Rounds.of([r.tally for r in self.results])
+        )
         self.columns = self._columns()
 
     def _text_widths(self) -> dict[str, int]:
@@ -131,6 +146,7 @@ class ResultsRows(Rows):
             "name": fit(*(x.name for x in tallies)),
             "position": fit(*(x.position for x in tallies)),
             "group": fit(*(x.group for x in tallies)),
+            "round": fit(*(x.round for x in tallies)),
         }
 
     def _columns(self) -> list[Column]:
@@ -152,6 +168,8 @@ class ResultsRows(Rows):
                 widths["name"],
             ),
         ]
+        if self.rounds.several:
+            columns.append(Column("round", t(lang, "col.round"), "left", widths["round"]))
         shown: dict[str, set[str]] = {}
         for result in self.results:
             for verdict in result.verdicts:
@@ -159,7 +177,7 @@ class ResultsRows(Rows):
         exempt = any(r.status != "evaluated" for r in self.results)
         for number, block in enumerate(ruleset.classifies):
             extra = reasons if number == 0 and exempt else set()
-            width = fit(*shown.get(block.id, ()), *extra, cap=CLASS_WIDTH)
+            width = distinct_fit(*shown.get(block.id, ()), *extra, cap=RESULT_CLASS_WIDTH)
             columns.append(Column(f"class:{block.id}", block.label, "left", width))
         if self.versus is not None:
             changes = [f"⇄ {c}" for c in self.versus.values()]
@@ -210,7 +228,7 @@ class ResultsRows(Rows):
                 labels.append(t(self.lang, f"status.{result.status}"))
             said = self._found[index] = fold(
                 "\0".join(
-                    (tally.name, tally.position, tally.group, *labels)
+                    (tally.name, tally.position, tally.group, tally.round, *labels)
                 )  # a match never spans two fields
             )
         return folded in said
@@ -269,6 +287,8 @@ class ResultsRows(Rows):
             cell(str(index + 1), sort=index, value=index + 1, justify="right"),
             cell(tally.name, sort=name_key(tally.name)),
         ]
+        if self.rounds.several:
+            cells.append(cell(tally.round))
         for number, block in enumerate(self.ruleset.classifies):
             cells.append(self._class_cell(result, block, number))
         if self.versus is not None:

@@ -41,6 +41,7 @@ from .messages import (
     RulesLoaded,
 )
 from .present import ResultsRows, differences
+from .rounds import Rounds
 from .table import StaticRows
 from .widgets.calendar import CalendarView
 from .widgets.compare import CompareView
@@ -104,6 +105,7 @@ class Workbench(App[None]):
         self.ruleset: ast.Resolved | None = None  # the last good current rules
         self.compare_ruleset: ast.Resolved | None = None
         self.dataset: Dataset | None = None
+        self.data_rounds: Rounds | None = None  # the people of `dataset` and their votes
         self.evaluation: Evaluation | None = None  # the last good results
         self.evaluated_on: Dataset | None = None
         self.compare_evaluation: Evaluation | None = None
@@ -380,10 +382,11 @@ class Workbench(App[None]):
         if not first:
             name = self.data_path.name
             kind = t(self.lang, f"data.{dataset.kind}.short")
-            people = len(dataset.tallies)
-            self.notify(
-                t(self.lang, "data.loaded.kind", name=name, kind=kind, n=people), markup=False
-            )
+            rounds = self.data_rounds
+            assert rounds is not None
+            key = "data.loaded.kind_votes" if rounds.votes > rounds.people else "data.loaded.kind"
+            said = t(self.lang, key, name=name, kind=kind, n=rounds.people, m=rounds.votes)
+            self.notify(said, markup=False)
         if dataset.warnings:
             self.notify(
                 bundled.shown_text("\n".join(w.render(self.lang) for w in dataset.warnings[:5])),
@@ -414,6 +417,7 @@ class Workbench(App[None]):
 
     def _use_data(self, dataset: Dataset, levels: set[str]) -> None:
         self.dataset = dataset
+        self.data_rounds = Rounds.of(dataset.tallies)
         self._read_levels = levels
         self.data_path = Path(dataset.path)
         self.data_kind = dataset.kind
@@ -593,7 +597,7 @@ class Workbench(App[None]):
             previous = grid.rows if isinstance(grid.rows, ResultsRows) else None
             rows = ResultsRows(self.evaluation, self.lang, self.palette, versus, previous)
         grid.show(rows)
-        self.query_one(FindBar).count(grid.row_count, len(rows))
+        self.query_one(FindBar).count(grid.row_count, len(rows), votes=rows.rounds.several)
         self.timings["show_results"] = time.perf_counter() - start
 
     def _show_report(self) -> None:
@@ -621,7 +625,12 @@ class Workbench(App[None]):
         other = self.compare_evaluation
         if other is not None and index < len(other.results):
             versus = (other.results[index], other.ruleset)
-        self.query_one(WhyPanel).show(why(result, ruleset, self.lang, self.palette, versus))
+        rows = self.query_one("#results-table", Grid).rows
+        rounds = []
+        if isinstance(rows, ResultsRows) and rows.evaluation is evaluation and rows.rounds.several:
+            rounds = [evaluation.results[i] for i in rows.rounds.of_row[index]]
+        shown = why(result, ruleset, self.lang, self.palette, versus, rounds)
+        self.query_one(WhyPanel).show(shown)
 
     def _set_status(self, *, busy: bool = False) -> None:
         loaded, dataset = self.loaded, self.dataset
@@ -632,7 +641,8 @@ class Workbench(App[None]):
             rules=self.ruleset.name if self.ruleset else "",
             rules_file=self.rules_path.name,
             data_file=self.data_path.name if dataset else "",
-            people=len(dataset.tallies) if dataset else 0,
+            people=self.data_rounds.people if dataset and self.data_rounds else 0,
+            votes=len(dataset.tallies) if dataset else 0,
             compare=self.compare_ruleset.name if self.compare_ruleset else "",
             errors=errors if loaded and (errors or loaded.resolved is None) else 0,
             warnings=len(found) - errors,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from tinnhiem.engine.formats.headers import fold
 from tinnhiem.rules.errors import printable
@@ -20,6 +20,9 @@ Justify = Literal["left", "right", "center"]
 Value = object  # what an export writes: text, a whole number, a `Percent`, None
 MAX_WIDTH = 40
 CLASS_WIDTH = 30  # a longer class label ends in an ellipsis; the why panel has it whole
+# the results' class columns: narrower, so that the counts fit beside them on a 120-column
+# terminal, and widened where two classes would look alike (`distinct_fit`)
+RESULT_CLASS_WIDTH = 24
 
 
 class Cell(Text):
@@ -72,6 +75,25 @@ def fit(*texts: str, cap: int = MAX_WIDTH) -> int:
     """
     longest = max(map(cell_len, set(texts)), default=1)  # set: repeated groups, labels
     return min(longest, cap)
+
+
+def distinct_fit(*texts: str, cap: int) -> int:
+    """`fit`, widened past `cap` as far as needed for texts cut with an ellipsis to stay
+    distinct: two classes that differ only at the end ("… từ 50% trở lên", "… dưới 50%")
+    never look the same in a narrow column."""
+    distinct = set(texts)
+    longest = max(map(cell_len, distinct), default=1)
+    width = min(longest, cap)
+    while width < longest and len({cut(text, width) for text in distinct}) < len(distinct):
+        width += 1
+    return width
+
+
+def cut(text: str, width: int) -> str:
+    """`text` in `width` cells, ending in an ellipsis when it is longer (as the grid cuts)."""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(width - 1, 0)) + "…"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from tinnhiem.engine.model import Evaluation, Result, percent_comma
 
-from .atomic import PathLike, check_target, write_bytes, write_text
+from .atomic import PathLike, check_target, write_bytes
 from .writers import STATUS_LABELS, report_sheet
 
 FONT = "Times New Roman"
@@ -157,26 +157,27 @@ def docx_bytes(evaluation: Evaluation, day: dt.date) -> bytes:
         line(block.heading, bold=True)
         table = document.add_table(rows=1, cols=len(block.headers))
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
-            cell.text = text
-            cell.paragraphs[0].runs[0].bold = True
+        _fill(table.rows[0].cells, block.headers, bold=True)
         for row, kind in zip(block.rows, block.kinds, strict=True):
             cells = table.add_row().cells
             if kind == "group":
-                merged = cells[0].merge(cells[-1])
-                merged.text = row[0]
-                merged.paragraphs[0].runs[0].bold = True
-                continue
-            for cell, text in zip(cells, row, strict=True):
-                cell.text = text
-                if kind == "total" and cell.paragraphs[0].runs:
-                    cell.paragraphs[0].runs[0].bold = True
+                _fill([cells[0].merge(cells[-1])], row[:1], bold=True)
+            else:
+                _fill(cells, row, bold=kind == "total")
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     paragraph.add_run(date_line(day)).italic = True
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _fill(cells: Sequence[Any], texts: Sequence[str], *, bold: bool) -> None:
+    """Word table cells given their texts (an empty text has no run to make bold)."""
+    for cell, text in zip(cells, texts, strict=True):
+        cell.text = text
+        if bold and cell.paragraphs[0].runs:
+            cell.paragraphs[0].runs[0].bold = True
 
 
 def write_docx(
@@ -186,9 +187,14 @@ def write_docx(
     protect: Iterable[PathLike] = (),
     day: dt.date | None = None,
 ) -> None:
+    _write(path, protect, lambda: docx_bytes(evaluation, day or dt.date.today()))
+
+
+def _write(path: PathLike, protect: Iterable[PathLike], render: Callable[[], bytes]) -> None:
+    """Refuse a protected or unwritable target before the document is made, then write it."""
     protect = tuple(protect)
     check_target(path, protect)
-    write_bytes(path, docx_bytes(evaluation, day or dt.date.today()), protect=protect)
+    write_bytes(path, render(), protect=protect)
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -247,6 +253,4 @@ def write_html(
     protect: Iterable[PathLike] = (),
     day: dt.date | None = None,
 ) -> None:
-    protect = tuple(protect)
-    check_target(path, protect)
-    write_text(path, html_text(evaluation, day or dt.date.today()), protect=protect)
+    _write(path, protect, lambda: html_text(evaluation, day or dt.date.today()).encode("utf-8"))

@@ -22,6 +22,7 @@ NAVIGATION = (
     ("Tab, Shift+Tab", "focus"),
     ("Esc", "leave"),
     ("Enter", "choose"),
+    ("key.click", "source"),
 )
 
 
@@ -42,7 +43,7 @@ def help_rows(lang: str, keys: dict[str, str]) -> StaticRows:
             (
                 f"nav.{what}",
                 [
-                    cell(key, style="bold"),
+                    cell(t(lang, key) if key.startswith("key.") else key, style="bold"),
                     cell(f"{t(lang, 'group.nav')}: {t(lang, f'nav.{what}')}"),
                     cell(t(lang, f"nav.{what}.tip")),
                 ],

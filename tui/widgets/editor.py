@@ -12,19 +12,23 @@ from dataclasses import replace
 from pathlib import Path
 
 from pygments.token import Token, _TokenType
+from rich.console import Group, RenderableType
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Label, OptionList, TextArea
+from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets._text_area import TextAreaTheme
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Edit, EditResult
 from tinnhiem.engine.in_force import in_force_text
 from tinnhiem.rules import Diagnostic, ast
+from tinnhiem.rules.describe import describe
+from tinnhiem.rules.errors import printable
 from tinnhiem.rules.lexer import TinnhiemLexer
 
 from tinnhiem import bundled
@@ -116,6 +120,21 @@ def diagnostic_text(diagnostic: Diagnostic, width: int) -> str:
     return f"{head}\n {gutter} | {shown}\n {pad} | {caret}{hint}"
 
 
+def plain_renderable(text: str) -> Group:
+    """`tinnhiem show`'s words for a narrow panel: a list item wraps under its own text."""
+    parts: list[RenderableType] = []
+    for line in text.split("\n"):
+        if line.startswith("- "):
+            item = Table.grid()
+            item.add_column(no_wrap=True)
+            item.add_column()
+            item.add_row("- ", Text(line[2:]))
+            parts.append(item)
+        else:
+            parts.append(Text(line))
+    return Group(*parts)
+
+
 class RulesEditor(TextArea):
     """A TextArea coloured by the tinnhiem Pygments lexer; lines with errors are underlined."""
 
@@ -180,10 +199,17 @@ class RulesView(Vertical):
         self._header_said = ""
         self.in_force: ast.InForce | None = None  # of the rule set in force, said in the header
         self.in_force_of = ""
+        self.ruleset: ast.Resolved | None = None  # the last rules that parsed
+        self.plain = ""  # their words (`tinnhiem show`), made when the panel is shown
+        self._plain_of: ast.Resolved | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(id="rules-header")
-        yield RulesEditor(id="editor")
+        with Horizontal(id="rules-split"):
+            yield RulesEditor(id="editor")
+            with VerticalScroll(id="rules-plain"):
+                yield Label(id="plain-title", classes="section-title")
+                yield Static(id="plain-text", markup=False)
         yield Label(id="diagnostics-title", classes="section-title")
         yield OptionList(id="diagnostics")
 
@@ -248,16 +274,44 @@ class RulesView(Vertical):
         header.tooltip = str(self.path)
 
     def set_ruleset(self, ruleset: ast.Resolved) -> None:
-        """The rule set the file gives: its dates of force go in the header."""
+        """The rule set the file gives: its dates of force go in the header, its words in the
+        plain panel (when shown)."""
         self.in_force, self.in_force_of = ruleset.in_force, ruleset.in_force_of or ruleset.name
+        self.ruleset = ruleset
         self._header()
+        self._show_plain()
+
+    @property
+    def plain_shown(self) -> bool:
+        return self.has_class("-plain")
+
+    def toggle_plain(self, shown: bool | None = None) -> None:
+        """Show or hide the rules in plain Vietnamese beside the editor."""
+        self.set_class(not self.plain_shown if shown is None else shown, "-plain")
+        self._show_plain()
+
+    def _show_plain(self) -> None:
+        """The words of the last rules that parsed; while the text has errors, said so above
+        them (they are not what the editor holds)."""
+        if not self.plain_shown:
+            return
+        broken = any(d.is_error for d in self.diagnostics)
+        title = t(self.lang, "rules.plain_stale" if broken else "rules.plain")
+        self.query_one("#plain-title", Label).update(title)
+        if self.ruleset is None or self.ruleset is self._plain_of:
+            return
+        self._plain_of = self.ruleset
+        self.plain = printable(describe(self.ruleset))
+        self.query_one("#plain-text", Static).update(plain_renderable(self.plain))
 
     def watch_lang(self) -> None:
         self._header()
         self._show_diagnostics()
+        self._show_plain()
 
     def watch_diagnostics(self) -> None:
         self._show_diagnostics()
+        self._show_plain()
         editor = self.editor
         here = str(self.path) if self.path else ""
         editor.marks = [

@@ -44,6 +44,7 @@ class FindBar(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.shown, self.total = 0, 0
+        self.votes = False
 
     def compose(self) -> ComposeResult:
         yield Label(id="find-label")
@@ -69,13 +70,15 @@ class FindBar(Horizontal):
         self.input.value = ""
         self.post_message(self.Changed("", closed=True))
 
-    def count(self, shown: int, total: int) -> None:
-        self.shown, self.total = shown, total
+    def count(self, shown: int, total: int, *, votes: bool = False) -> None:
+        """`votes`: a row is one person's vote in a round (several rounds), not a person."""
+        self.shown, self.total, self.votes = shown, total, votes
         self._words()
 
     @property
     def count_text(self) -> str:
-        return t(self.lang, "find.count", n=self.shown, m=self.total)
+        key = "find.count_votes" if self.votes else "find.count"
+        return t(self.lang, key, n=self.shown, m=self.total)
 
     def _words(self) -> None:
         self.query_one("#find-label", Label).update(t(self.lang, "find.label"))

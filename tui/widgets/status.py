@@ -18,6 +18,7 @@ class Status:
     rules_file: str = ""
     data_file: str = ""
     people: int = 0
+    votes: int = 0  # rows: more than the people when someone voted in several rounds
     compare: str = ""
     errors: int = 0
     warnings: int = 0
@@ -68,6 +69,8 @@ class StatusBar(Static):
             line.append(keep(f"  {t(lang, 'status.loading')}"), style="italic dim")
         part(t(lang, "status.rules"), s.rules, f"({s.rules_file})" if s.rules_file else "")
         people = t(lang, "status.people", n=s.people) if s.data_file else ""
+        if s.data_file and s.votes > s.people:
+            people = t(lang, "status.people_votes", n=s.people, m=s.votes)
         part(t(lang, "status.data"), s.data_file, f"({people})" if people else "")
         if s.compare:
             part(t(lang, "status.compare"), s.compare)

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
-from tinnhiem.engine.model import Result
+from tinnhiem.engine.model import Result, Step, Verdict
 from tinnhiem.rules import ast
 from tinnhiem.rules.errors import printable
 
 from ..i18n import t
 from ..present import basis_label, class_style, fraction_text, pct, severities
 
+CLIPBOARD_WIDTH = 400  # the why panel copied: paragraphs on one line each, not wrapped
 DOT_PERCENT = re.compile(r"(\d)\.(\d+%)")
 
 
@@ -51,8 +53,10 @@ def why(
     lang: str,
     palette: Mapping[str, str],
     versus: tuple[Result, ast.Resolved] | None = None,
+    rounds: Sequence[Result] = (),
 ) -> RenderableType:
-    """Everything the panel says about `result`, as one renderable."""
+    """Everything the panel says about `result`, as one renderable; `rounds`: the same
+    person's results in every round, earliest first (`result` among them)."""
     tally = result.tally
     # the data's words as symbols before rich sees them (it would drop a BEL; `Printable` shows
     # what it keeps)
@@ -60,6 +64,9 @@ def why(
     about = " · ".join(x for x in (tally.position, tally.group, tally.unit, tally.round) if x)
     if about:
         parts.append(Text(printable(about), style="dim"))
+    if len(rounds) > 1:
+        parts += [Text(), _heading(t(lang, "why.rounds"), palette)]
+        parts.append(Padding(_rounds(result, rounds, ruleset, lang, palette), (0, 0, 0, 1)))
     if result.status != "evaluated":
         key = "why.exempt" if result.status == "exempt" else "why.invalid"
         parts += [Text(), _at(0, comma(t(lang, key, reason=result.reason or "—")), "italic")]
@@ -86,12 +93,46 @@ def why(
     return Group(*parts)
 
 
-def _counts(result: Result, ruleset: ast.Resolved) -> Table:
+def _rounds(
+    result: Result,
+    rounds: Sequence[Result],
+    ruleset: ast.Resolved,
+    lang: str,
+    palette: Mapping[str, str],
+) -> Table:
+    """The person's rounds one under the other, each with its classes; ▶ marks the one shown.
+    A line a round (the classes wrap under themselves): the panel is narrow."""
+    marks = severities(ruleset)
     grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)  # ▶
+    grid.add_column(no_wrap=True)
     grid.add_column()
+    for other in rounds:
+        here = other.tally is result.tally
+        classes = Text()
+        for number, block in enumerate(ruleset.classifies):
+            verdict = next((v for v in other.verdicts if v.block == block.id), None)
+            if number:
+                classes.append(" · ", style="dim")
+            if verdict is not None:
+                style = class_style(marks.get((block.id, verdict.klass)), palette)
+                classes.append(verdict.label, style=style)
+            elif other.status != "evaluated" and not number:
+                classes.append(t(lang, f"status.{other.status}"), style="italic dim")
+            else:
+                classes.append("—", style="dim")
+        round_text = Text(printable(other.tally.round) or "—", style="bold" if here else "")
+        grid.add_row("▶" if here else "", round_text, classes)
+    return grid
+
+
+def _counts(result: Result, ruleset: ast.Resolved) -> Table:
+    """A level a line: its votes over the basis (the count is the fraction's top), its share.
+    In a narrow panel the fraction wraps, never a level's name nor the share."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
     grid.add_column(justify="right")
-    grid.add_column()
-    grid.add_column(justify="right")
+    grid.add_column(justify="right", no_wrap=True)
     for level in ruleset.levels.levels:
         count = result.counts.get(level.id)
         if count is None:
@@ -99,11 +140,16 @@ def _counts(result: Result, ruleset: ast.Resolved) -> Table:
         share = result.shares.get(level.id)
         grid.add_row(
             f"  {level.label}",
-            str(count),
             fraction_text(count, result.basis_value),
             pct(share) if share is not None else "",
         )
     return grid
+
+
+def _source(at: Verdict | Step) -> Style:
+    """A rule's "(dòng N, tệp)": dim, and a click goes to that line in the rules editor."""
+    line = at.rule_line if isinstance(at, Verdict) else at.line
+    return Style(dim=True) + Style.from_meta({"@click": f"app.goto_source({line}, {at.file!r})"})
 
 
 def _verdicts(
@@ -117,7 +163,8 @@ def _verdicts(
         style = class_style(marks.get((verdict.block, verdict.klass)), palette)
         line.append(verdict.label, style=style)
         where = t(lang, "why.rule_at", line=verdict.rule_line)
-        line.append(f"  ({where}, {Path(verdict.file).name})", style="dim")
+        line.append("  ")
+        line.append(f"({where}, {Path(verdict.file).name})", style=_source(verdict))
         parts.append(_at(2, line))
         if verdict.note:
             parts.append(_at(4, verdict.note, "italic"))
@@ -131,7 +178,8 @@ def _verdicts(
             mark = Text("✓ " if step.matched else "✗ ", style=ok if step.matched else no)
             label = _class_label(ruleset, step.block, step.klass)
             mark.append(label, style="bold" if step.matched else "")
-            mark.append(f"  ({t(lang, 'why.rule_at', line=step.line)})", style="dim")
+            mark.append("  ")
+            mark.append(f"({t(lang, 'why.rule_at', line=step.line)})", style=_source(step))
             parts.append(_at(4, mark))
             parts.append(_at(6, comma(step.because)))
             if step.note:
@@ -204,7 +252,16 @@ class WhyPanel(VerticalScroll, can_focus=True):
     @property
     def text(self) -> str:
         """The panel's words, plain (for tests)."""
-        console = Console(width=100, file=io.StringIO())
+        return self._render_plain(100)
+
+    def _render_plain(self, width: int) -> str:
+        console = Console(width=width, file=io.StringIO())
         with console.capture() as capture:
             console.print(self.content)
         return capture.get()
+
+    def plain_text(self) -> str:
+        """The panel's words for the clipboard: a line a paragraph (wide enough not to wrap),
+        without trailing blanks."""
+        lines = self._render_plain(CLIPBOARD_WIDTH).splitlines()
+        return "\n".join(line.rstrip() for line in lines).strip("\n")
