@@ -1,8 +1,10 @@
-"""What every test shares: a terminal width fixed for the CLI's tables."""
+"""What every test shares: a terminal width fixed for the CLI's tables, and notifications that
+stay until a test has read them."""
 
 from __future__ import annotations
 
 import pytest
+from textual.notifications import Notification
 
 
 @pytest.fixture(autouse=True)
@@ -11,3 +13,13 @@ def fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
     so the width of whatever terminal or worker runs them must not change what they read; a test
     of the width itself sets its own."""
     monkeypatch.setenv("COLUMNS", "200")
+
+
+@pytest.fixture(autouse=True)
+def lasting_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notification leaves `app._notifications` when its timeout (5 to 10 s) has passed on the
+    wall clock. On a loaded machine a Pilot test can take longer than that between the notice and
+    the assertion that reads it, and then fails for no fault of the app. Under test a notification
+    never expires by time; what the app clears itself is still cleared."""
+    monkeypatch.setattr(Notification, "time_left", property(lambda self: float(10**6)))
+    monkeypatch.setattr(Notification, "has_expired", property(lambda self: False))
