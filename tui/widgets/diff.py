@@ -28,7 +28,7 @@ from tinnhiem.rules.logic import TIMEOUT
 from tinnhiem.rules.meaning import Undecidable
 
 from ..i18n import t
-from .pair_matrix import PairMatrix, Square, boards
+from .pair_matrix import MatrixScroll, PairMatrix, Square, boards
 from .why import why
 
 
@@ -62,7 +62,7 @@ class DiffView(Vertical):
         yield Static(id="diff-title", classes="section-title")
         yield Static(id="diff-note", classes="note")
         with Horizontal(id="diff-split"):
-            with VerticalScroll(id="diff-table"):
+            with MatrixScroll(id="diff-table"):
                 yield PairMatrix(id="diff-matrix")
             with VerticalScroll(id="diff-detail"):
                 yield Static(id="diff-example")

@@ -12,6 +12,7 @@ from typing import ClassVar, Literal
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.containers import ScrollableContainer
 from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
@@ -86,6 +87,10 @@ def _square(block: BlockDiff, a: str, b: str, pair: Pair | None) -> Square:
     if pair is not None:
         return Square(block, a, b, pair, "same" if a == b else "differs")
     return Square(block, a, b, None, "impossible" if block.exact else "unknown")
+
+
+class MatrixScroll(ScrollableContainer, can_focus=False):
+    """Scrolls the matrices both ways; the focus goes to the matrix inside, not here."""
 
 
 class PairMatrix(Widget, can_focus=True):
