@@ -303,7 +303,7 @@ def never_matching(block: ast.Classify) -> Iterator[tuple[ast.Rule, str]]:
 
 def _add(
     catches: dict[_Key, list[tuple[ast.Rule, _Set]]],
-    caught: dict[_Key, _Set],
+    caught: dict[_Key, _Caught],
     key: _Key,
     rule: ast.Rule,
 ) -> None:
