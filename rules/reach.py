@@ -279,25 +279,25 @@ def never_matching(block: ast.Classify) -> Iterator[tuple[ast.Rule, str]]:
     """Each rule of the block that can never match, and why (the message the checker gives).
 
     What the earlier rules catch is carried from rule to rule (per quantity, each rule's catch
-    and their union), so a block of n rules takes about n steps, not n².
+    and their union, kept merged), and a rule is added only to the quantities its condition
+    reads (it catches nothing of another: `_under` is empty there), so a block of n rules takes
+    about n log n steps, not n², however many quantities it reads.
     """
     rules = [r for r in block.rules if r.when is not None]
     always: ast.Rule | None = None  # the first rule so far that matches everyone
     catches: dict[_Key, list[tuple[ast.Rule, _Set]]] = {}  # per quantity, each earlier rule's
     caught: dict[_Key, _Caught] = {}  # per quantity, all the earlier rules catch
-    for i, rule in enumerate(rules):
+    for rule in rules:
         assert rule.when is not None
         keys = _keys(rule.when)
         for key, _ in keys:
-            if key not in catches:  # a quantity no earlier rule was looked at on
+            if key not in catches:  # a quantity no earlier rule reads: none catches any of it
                 catches[key] = []
                 caught[key] = _Caught()
-                for earlier in rules[:i]:
-                    _add(catches, caught, key, earlier)
         yield from _never(rule, keys, always, catches, caught)
         if always is None and _always(rule.when):
             always = rule
-        for key in catches:
+        for key, _ in keys:
             _add(catches, caught, key, rule)
 
 
