@@ -176,17 +176,23 @@ def attribute(facts: Facts, name: str) -> Scalar:
     elif name == "vote_year":
         value = vote_year(facts.attrs, facts.round)
     if value is None:
-        raise Unknown("no_attr", name=name)
+        # a column the data has, blank in this person's row, is said as blank, as an example's
+        # `name ""` is: the two mean the same
+        blank = name not in DERIVED and facts.present is not None and name in facts.present
+        raise Unknown("empty_attr" if blank else "no_attr", name=name)
     if value == "":
         raise Unknown("empty_attr", name=name)
     return value
 
 
 def flag(facts: Facts, name: str) -> Scalar:
-    """A bare attribute used as a condition: an empty cell reads as no, an absent one is unknown."""
+    """A bare attribute used as a condition: a blank cell is unknown, as in any other use of the
+    attribute (an example's `name ""` as a data file's blank cell), and so is an absent one."""
     value = _given(facts, name)
     if value is None or name in DERIVED:
         return attribute(facts, name)
+    if isinstance(value, str) and not value.strip():
+        raise Unknown("empty_attr", name=name)
     return value
 
 

@@ -172,8 +172,8 @@ def _block(
     questions = Questions(
         space, [ra, rb], timeout=timeout, bound=bound, solver=solver, judge=engine_judge()
     )
-    for oa in _outcomes(ba):
-        for ob in _outcomes(bb):
+    for oa in outcomes(ba):
+        for ob in outcomes(bb):
             wants = [Want(ra, ba, oa), Want(rb, bb, ob)]
             if oa == ob:
                 # an agreement needs no smallest tally, nor the engine's word on it
@@ -193,7 +193,7 @@ def _block(
     return BlockDiff(x, y, tuple(found), exact, None if exact else bound, tuple(reasons))
 
 
-def _outcomes(block: ast.Classify) -> tuple[str, ...]:
+def outcomes(block: ast.Classify) -> tuple[str, ...]:
     return (*dict.fromkeys(rule.id for rule in block.rules), EXEMPT, INVALID)
 
 

@@ -27,7 +27,17 @@ from . import ast
 if TYPE_CHECKING:
     from .search import Judge
 
-from .meaning import EXEMPT, FIGURES, INVALID, Encoder, Reading, Space, Undecidable, space_of
+from .meaning import (
+    EXEMPT,
+    FIGURES,
+    INVALID,
+    Encoder,
+    Num,
+    Reading,
+    Space,
+    Undecidable,
+    space_of,
+)
 
 __all__ = [
     "EXEMPT",
@@ -452,6 +462,82 @@ class Session:
             for objective in self.objectives if smallest else ():
                 model = self._least(objective, model)
             return Answer("found", self.env.witness(model), "solver")
+        finally:
+            solver.pop()
+
+    def sweep(
+        self,
+        reading: Reading,
+        block: ast.Classify,
+        skip: Sequence[ast.Rule] = (),
+        *,
+        intervals: bool = True,
+    ) -> tuple[list[ast.Rule], Answer]:
+        """The rules of `block` no tally reaches (but those in `skip`), and the smallest tally
+        no rule matches, in one pass: rule i is reached iff "not exempt, valid, no earlier rule
+        matched, rule i's condition" can hold.
+
+        "No earlier rule matched" is asserted once per rule, in a scope of the block, so each
+        question adds one condition to what the solver holds, rather than a chain of i (the
+        cost of asking `outcome` rule by rule). A block of bands on one quantity (`reach.bands`)
+        needs no chain at all: each question is "its quantity lies in these few intervals"."""
+        from .reach import bands
+
+        encoder = self.encoders[id(reading)]
+        encoder.file = encoder._at(f"classify:{block.id}")
+        ops, solver = self.ops, self.solver
+        valid = ops.and_(encoder.quorum_met(False), encoder.basis(False) > 0)
+        start = [ops.not_(encoder.exempt()), valid]
+        never: list[ast.Rule] = []
+        skipped = {id(rule) for rule in skip}
+        banded = bands(block) if intervals else None
+        value = None if banded is None else encoder.value(banded.quantity, False)
+        self.solver.add(*self.env.take())
+
+        def inside(intervals: Sequence[tuple[Fraction | None, bool, Fraction | None, bool]]) -> Any:
+            assert isinstance(value, Num)
+            n, d = value.n, value.d
+            parts = []
+            for lo, lo_open, hi, hi_open in intervals:
+                sides = []
+                if lo is not None:
+                    low, high = n * lo.denominator, lo.numerator * d
+                    sides.append(low > high if lo_open else low >= high)
+                if hi is not None:
+                    low, high = n * hi.denominator, hi.numerator * d
+                    sides.append(low < high if hi_open else low <= high)
+                parts.append(ops.and_(*sides))
+            return ops.and_(value.known, ops.or_(*parts))
+
+        last = block.rules[-1] if block.rules else None
+        solver.push()
+        try:
+            solver.add(*start)
+            for rule in block.rules:
+                if rule.when is None:  # `else`: nothing falls through
+                    return never, Answer("impossible", None, "solver")
+                here = None if banded else encoder.loose(rule.when)
+                solver.add(*self.env.take())
+                if id(rule) not in skipped:
+                    solver.push()
+                    if banded:
+                        solver.add(inside(banded.reach[id(rule)]))
+                    elif rule is not last:  # the engine gives the last rule when none matches
+                        solver.add(here)
+                    if self._check() == self.z3.unsat:
+                        never.append(rule)
+                    solver.pop()
+                if here is not None:
+                    solver.add(ops.not_(here))
+            if banded:
+                assert isinstance(value, Num)
+                solver.add(ops.or_(ops.not_(value.known), inside(banded.falls)))
+            if self._check() == self.z3.unsat:
+                return never, Answer("impossible", None, "solver")
+            model = solver.model()
+            for objective in self.objectives:
+                model = self._least(objective, model)
+            return never, Answer("found", self.env.witness(model), "solver")
         finally:
             solver.pop()
 

@@ -15,7 +15,7 @@ from typing import Any
 from . import ast
 from .errors import Diagnostic, source_line
 from .logic import TIMEOUT, Reading, Session, Want, Witness, have_solver, space_of
-from .meaning import EXEMPTION, NO_RULE, Undecidable
+from .meaning import EXEMPTION, Undecidable
 
 NO_ELSE = "classify block `{block}` has no `else` rule"  # as `check_names.classify` says it
 NEVER = "can never match"  # as `reach` says it
@@ -93,23 +93,19 @@ def _block(
     known: set[tuple[str, int]],
     say: Any,
 ) -> None:
-    for rule in block.rules:
-        if rule.when is None or (path, rule.span.line) in known:
-            continue
-        answer = session.ask([Want(reading, block, rule.id)], smallest=False)
-        if answer.status == "impossible":
-            message = (
-                f"rule `{rule.id}` can never match: every tally it matches is caught by an "
-                "earlier rule (decided over every tally)"
-            )
-            say("error", message, path, rule.span)
-    if not any(rule.is_else for rule in block.rules):
-        answer = session.ask([Want(reading, block, NO_RULE)])
-        if answer.status == "found" and answer.witness is not None:
-            message = f"{NO_ELSE.format(block=block.id)}, and some tallies match no rule"
-            hint = f"for example: {witness_words(answer.witness)}"
-            span = block.id_span if block.id_span != ast.NOWHERE else block.span
-            say("error", message, path, span, hint)
+    skip = [rule for rule in block.rules if (path, rule.span.line) in known]
+    never, falls = session.sweep(reading, block, skip)
+    for rule in never:
+        message = (
+            f"rule `{rule.id}` can never match: every tally it matches is caught by an "
+            "earlier rule (decided over every tally)"
+        )
+        say("error", message, path, rule.span)
+    if falls.witness is not None:  # only a block without `else` has one
+        message = f"{NO_ELSE.format(block=block.id)}, and some tallies match no rule"
+        hint = f"for example: {witness_words(falls.witness)}"
+        span = block.id_span if block.id_span != ast.NOWHERE else block.span
+        say("error", message, path, span, hint)
 
 
 def completes(diagnostics: tuple[Diagnostic, ...]) -> bool:

@@ -113,8 +113,8 @@ class Space:
     texts: tuple[str, ...]  # every text literal, in order; code len(texts) is "another text"
     previous: bool  # some rule reads the previous vote
     # attributes whose cell may be blank (a column the data has, left empty in a row): every
-    # attribute read, but those read as a bare flag (a blank cell reads as "no" in an example
-    # and as unknown in data: the logic does not guess which) and the derived ones
+    # attribute read but the derived ones; a blank is unknown, a bare flag's too (in an example
+    # as in data)
     blanks: frozenset[str] = frozenset()
 
 
@@ -587,7 +587,6 @@ def space_of(readings: Sequence[Reading]) -> Space:
     kinds: dict[str, dict[str, tuple[ast.Span, str]]] = {}
     texts: dict[str, None] = {}
     previous = False
-    bare: set[str] = set()
     round_read: tuple[ast.Span, str] | None = None
     for reading in readings:
         rs = reading.ruleset
@@ -598,7 +597,6 @@ def space_of(readings: Sequence[Reading]) -> Space:
                     texts.setdefault(value.value)
                 if isinstance(value, ast.Share | ast.Count) and value.previous:
                     previous = True
-            bare |= {c.value.name for c in ast.walk_conds(when) if isinstance(c, ast.Truthy)}
             for attr, kind in attribute_uses(when):
                 name = attr.name
                 if name in ast.TURNOUT:
@@ -623,7 +621,7 @@ def space_of(readings: Sequence[Reading]) -> Space:
             span, file = list(seen.values())[-1]
             raise Undecidable(f"attribute `{name}` read as {' and '.join(seen)}", span, file)
         attrs[name] = next(iter(seen), "bool")
-    blanks = frozenset(attrs) - bare - set(_NEVER_BLANK)
+    blanks = frozenset(attrs) - set(_NEVER_BLANK)
     return Space(tuple(levels or ()), attrs, tuple(texts), previous, blanks)
 
 

@@ -268,9 +268,10 @@ def test_appointed_in_the_year_of_the_vote_reads_the_year_from_an_iso_round() ->
     ) in new.trace
     assert old.status == "evaluated"
     assert unknown.status == "evaluated"
+    # the data has the column, this person's cell is blank: said as blank (as `appointed ""`)
     assert (
         "exemption “Được bầu, bổ nhiệm trong năm lấy phiếu”: not checked for this person "
-        "(no `appointed` for this person): no"
+        "(`appointed` is empty for this person): no"
     ) in unknown.trace
     assert not any("appointed" in w.message for w in evaluation.warnings)
 

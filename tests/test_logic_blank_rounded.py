@@ -74,16 +74,79 @@ def test_is_not_missing_in_a_rule_is_the_negation_of_blank() -> None:
     assert found[("ok", "low")].witness.attrs == {"sick": BLANK}
 
 
-def test_a_bare_flag_read_as_missing_is_not_decided_exactly() -> None:
-    """A blank cell of a bare flag reads as "no" in an example and as unknown in data."""
-    a = Reading.of(rules("a", "sick and share(thap) > 0", exempt="sick is missing"))
-    space = space_of([a])
-    assert "sick" not in space.blanks
-    answer = ask(space, [Want(a, a.ruleset.classifies[0], "exempt")], bound=1)
-    assert (answer.method, answer.reason) == (
-        "bounded",
-        "cannot decide exactly: `sick is missing` at a.tn:4",
+@pytest.mark.parametrize("solver", [True, False])
+def test_a_blank_bare_flag_is_unknown_and_decided_exactly(solver: bool) -> None:
+    """A bare flag's blank cell is unknown, in an example as in data: `not sick` exempts nobody
+    whose cell is blank, exactly as `sick is not missing and not sick` (were a blank "no", the
+    first would exempt the blank ones and the second not)."""
+    a = rules("a", "share(thap) > 1/2", exempt="not sick")
+    b = rules("b", "share(thap) > 1/2", exempt="sick is not missing and not sick")
+    assert "sick" in space_of([Reading.of(a), Reading.of(b)]).blanks
+    found = diff(a, b, solver=solver, bound=3)
+    (block,) = found.blocks
+    assert [(p.a, p.b) for p in block.pairs if p.a != p.b] == []
+    assert (block.exact, block.bound) == ((True, None) if solver else (False, 3))
+    # a bare flag with `is missing` beside it: decided exactly, no fallback
+    c = Reading.of(rules("c", "sick and share(thap) > 0", exempt="sick is missing"))
+    answer = ask(space_of([c]), [Want(c, c.ruleset.classifies[0], "exempt")], bound=1)
+    assert (answer.method, answer.status) == ("solver", "found")
+    assert answer.witness is not None and answer.witness.attrs == {"sick": BLANK}
+    # against "a blank is no": the blank is where they differ, 1 ballot collected, 0 thấp
+    d = rules("d", "share(thap) > 1/2", exempt="sick is missing or not sick")
+    differs = pairs(a, d, solver=solver)
+    assert set(differs) == {("low", "exempt"), ("ok", "exempt"), ("invalid", "exempt")}
+    witness = differs[("ok", "exempt")].witness
+    assert witness.attrs == {"sick": BLANK}
+    assert (witness.turnout["collected"], witness.counts) == (1, {"cao": 0, "tn": 1, "thap": 0})
+
+
+BARE = """ruleset "F"
+levels { cao "Cao"; tn "TN"; thap "Thấp" }
+basis collected
+exempt "Chưa nghỉ hưu" when not retired
+classify c "C" {
+  a "A" when retired
+  b "B" when retired is missing
+  else n "N"
+}
+"""
+
+
+def test_a_blank_bare_flag_reads_the_same_in_an_example_and_in_data(tmp_path: Path) -> None:
+    """`retired ""` in an example and a blank `retired` cell of a CSV: the same status, class
+    and trace (the cell is said blank, the exemption does not apply, the flag is unknown)."""
+    from tinnhiem.engine.evaluate import evaluate
+    from tinnhiem.engine.examples import example_result
+    from tinnhiem.engine.formats.tallies import read_tallies
+
+    resolved = load_text(BARE, "f.tn").resolved
+    assert resolved is not None
+    example = load_text(
+        BARE
+        + 'example "trống" {\n  collected 3; valid 3; cao 1; tn 1; thap 1\n  retired ""\n'
+        + "  expect c b\n}\n",
+        "f.tn",
+    ).resolved
+    assert example is not None
+    from_example = example_result(example, example.examples[0])
+    csv = tmp_path / "d.csv"
+    csv.write_text(
+        "name,collected,valid,cao,tn,thap,retired\nAn,3,3,1,1,1,\nBình,3,3,1,1,1,có\n",
+        encoding="utf-8",
     )
+    levels = {level.id: level.label for level in resolved.levels.levels}
+    from_data, _ = evaluate(resolved, read_tallies(csv, levels)).results
+    assert isinstance(from_example, type(from_data))
+    for result in (from_example, from_data):
+        assert (result.status, result.klass("c")) == ("evaluated", "b")
+    said = [
+        "exemption “Chưa nghỉ hưu”: not checked for this person (`retired` is empty for this "
+        "person): no",
+        "c “C”, rule a “A” (f.tn:6): retired: no (`retired` is empty for this person)",
+        "c “C”, rule b “B” (f.tn:7): retired is missing: `retired` is blank: yes",
+    ]
+    for result in (from_example, from_data):
+        assert [line for line in result.trace if "retired" in line] == said
 
 
 def test_rounded_at_two_places_differs_from_two_thirds_at_20000_ballots(

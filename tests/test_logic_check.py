@@ -91,10 +91,67 @@ def test_an_exemption_that_can_never_apply(
 def test_a_block_too_big_is_refused_before_the_solver_sees_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rules = "".join(f'  r{i} "R{i}" when share(thap) >= {300 - i}/300\n' for i in range(201))
+    rules = "".join(f'  r{i} "R{i}" when share(thap) >= {5000 - i}/5000\n' for i in range(4001))
     code, out = check(tmp_path, capsys, f'classify c "C" {{\n{rules}  else n "N"\n}}\n')
     assert code == 1
     assert out.splitlines()[0] == (
-        "c.tn:205:3: error: the block `c` has 202 rules; a block has at most 200"
+        "c.tn:4005:3: error: the block `c` has 4002 rules; a block has at most 4000"
     )
     assert "solver" not in out and "exact" not in out
+
+
+def bands_with_a_hole(n: int, hole: int) -> str:
+    """n bands of share(thap) a thousandth wide, from the top, the `hole`-th one left out,
+    the band of `hole + 1` written twice, and no `else`."""
+    rules = []
+    for i in range(1, n + 1):
+        if i == hole:
+            continue
+        band = f"share(thap) >= {n - i}/{n} and share(thap) < {n - i + 1}/{n}"
+        rules.append(f'  r{i} "R{i}" when {band}\n')
+        if i == hole + 1:
+            rules.append(f'  again "Lại" when {band}\n')
+    top = '  top "Tất cả" when share(thap) == 1\n'
+    return f'classify c "C" {{\n{top}{"".join(rules)}}}\n'
+
+
+def test_a_block_of_a_thousand_bands_is_checked_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Over the old limit of 200 rules: the repeated band is named by the fast pass, the hole
+    (thap from 1/2 up to 501/1000) is found with its smallest tally, 2 ballots of which 1 thấp."""
+    code, out = check(tmp_path, capsys, bands_with_a_hole(1000, 500))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == (
+        "c.tn:4:10: error: classify block `c` has no `else` rule, and some tallies match no rule"
+    )
+    assert lines[3] == (
+        "   = for example: members 2; present 2; issued 2; collected 2; valid 2; invalid 0; "
+        "cao 0; tn 1; thap 1"
+    )
+    assert lines[4] == (
+        "c.tn:506:3: error: rule `again` can never match: rule `r501` (line 505) always "
+        "matches first"
+    )
+    assert lines[-1] == "1 file checked: 2 errors, 0 warnings"
+
+
+@pytest.mark.parametrize("hole", [1, 7, 30])
+def test_the_interval_sweep_and_the_solver_chain_agree(hole: int) -> None:
+    """A block of bands is answered from intervals; the chain of "no earlier rule matched"
+    that any block gets must say the same: the same unreachable rules, the same tally."""
+    from tinnhiem.rules.logic import Reading, Session, space_of
+
+    ruleset = load_text(HEAD + bands_with_a_hole(40, hole), "c.tn").resolved
+    assert ruleset is not None
+    reading = Reading.of(ruleset)
+    block = ruleset.classifies[0]
+    answers = []
+    for intervals in (True, False):
+        session = Session(space_of([reading]), [reading], 60)
+        never, falls = session.sweep(reading, block, intervals=intervals)
+        answers.append(([rule.id for rule in never], falls.status, falls.witness))
+    assert answers[0] == answers[1]
+    assert answers[0][0] == ["again"]
+    assert answers[0][1] == "found"

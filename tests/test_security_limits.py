@@ -161,7 +161,7 @@ def test_rules_errors_are_capped_and_long_lines_cut_around_the_caret(tmp_path: P
     )
     loaded = load_text(path.read_text(encoding="utf-8"), str(path), disk_loader())
     assert len(loaded.diagnostics) == 51
-    assert loaded.diagnostics[-1].render() == f"{path}: error: and 2953 more errors"
+    assert loaded.diagnostics[-1].render() == f"{path}: error: and 2952 more errors"
     rendered = loaded.diagnostics[10].render().splitlines()
     assert len(rendered[1]) < 120 and rendered[1].startswith(" 4 | …")
     assert rendered[1].endswith("…")

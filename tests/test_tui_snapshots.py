@@ -56,11 +56,12 @@ def test_compare(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyp
 
 
 def test_compare_differences(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """QĐ 96 against QĐ 41 over every tally: the cursor on dismiss / resign at exactly 2/3."""
+    """QĐ 96 against QĐ 41 over every tally: the matrix of outcome pairs of each block, the
+    cursor on dismiss / resign (at exactly 2/3), its witness and examples beside it."""
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await tab("3")(pilot)
-        pilot.app.query_one("#diff-table").focus()
+        pilot.app.query_one("#diff-matrix").focus()
         await settle(pilot)
         steady(pilot)
 

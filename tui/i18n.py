@@ -364,6 +364,39 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Đã thêm ví dụ “{name}” vào cuối bộ quy tắc (chưa lưu)",
         "Added example “{name}” to the end of the rules (not saved)",
     ),
+    # the matrix of outcome pairs: what each mark of a cell means, and a cell in words
+    "diff.legend": (
+        "Hàng: kết quả theo A, cột: theo B.  = cùng kết quả có thể xảy ra  ≠ khác nhau có thể "
+        "xảy ra (có số phiếu)",
+        "Rows: outcomes under A, columns: under B.  = the same outcome can happen  ≠ a "
+        "difference can happen (with a tally)",
+    ),
+    "diff.legend_proved": (
+        "– không thể xảy ra (bộ giải đã chứng minh)",
+        "– cannot happen (proved by the solver)",
+    ),
+    "diff.legend_unknown": (
+        "? chưa rõ (chỉ duyệt đến {bound} phiếu)",
+        "? unknown (searched up to {bound} ballots only)",
+    ),
+    "diff.cell.same": (
+        "Cùng kết quả có thể xảy ra, ví dụ: {tally}.",
+        "The same outcome can happen, for example: {tally}.",
+    ),
+    "diff.cell.differs": (
+        "Khác nhau có thể xảy ra; số phiếu nhỏ nhất:",
+        "A difference can happen; the smallest tally:",
+    ),
+    "diff.cell.impossible": (
+        "Không thể xảy ra: không có số phiếu nào cho cặp kết quả này (bộ giải đã chứng minh).",
+        "Cannot happen: no tally gives this pair of outcomes (proved by the solver).",
+    ),
+    "diff.cell.unknown": (
+        "Chưa rõ: không tìm thấy số phiếu nào cho cặp kết quả này trong mọi số phiếu đến "
+        "{bound} phiếu (chưa chứng minh: {why}).",
+        "Unknown: no tally of up to {bound} ballots gives this pair of outcomes (not proved: "
+        "{why}).",
+    ),
     # calendar
     "calendar.term": ("Nhiệm kỳ", "Term"),
     "calendar.term.hint": ("ví dụ 2021-2026", "e.g. 2021-2026"),

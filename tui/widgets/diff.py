@@ -1,5 +1,7 @@
-"""The differences (in the compare tab): where the current and the compared rule set disagree
-over every tally, not only the data's, each with its smallest tally as a ready example.
+"""The differences (in the compare tab): per block, the matrix of outcome pairs of the current
+and the compared rule set over every tally, not only the data's (`pair_matrix`); the selected
+cell in words beside it, a difference with its smallest tally as a ready example and both
+sides' "why" on it.
 
 The diff runs in a worker, and only while the view is on screen: editing the rules leaves it
 alone until the user looks again (like the calendar).
@@ -26,11 +28,8 @@ from tinnhiem.rules.logic import TIMEOUT
 from tinnhiem.rules.meaning import Undecidable
 
 from ..i18n import t
-from ..table import CLASS_WIDTH, Cell, Column, StaticRows, cell, fit
-from .grid import Grid
+from .pair_matrix import MatrixScroll, PairMatrix, Square, boards
 from .why import why
-
-WORDS_WIDTH = 200  # a witness in words is long: the table scrolls, the side panel has it whole
 
 
 @dataclass
@@ -48,14 +47,6 @@ class InsertExample(Message):
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A row of the table: a block with nothing to show but words, or one differing pair."""
-
-    block: BlockDiff
-    pair: Pair | None = None
-
-
 class DiffView(Vertical):
     lang = reactive("vi")
 
@@ -63,7 +54,6 @@ class DiffView(Vertical):
         super().__init__(id=id)
         self.rulesets: tuple[ast.Resolved | None, ast.Resolved | None] = (None, None)
         self.found: Diff | None = None
-        self.lines: list[Line] = []
         self._asked: tuple[int, int] | None = None  # the pair being (or last) computed
         self._error: tuple[str, str] = ("", "")
         self._stale = False
@@ -72,7 +62,8 @@ class DiffView(Vertical):
         yield Static(id="diff-title", classes="section-title")
         yield Static(id="diff-note", classes="note")
         with Horizontal(id="diff-split"):
-            yield Grid(fixed_columns=1, id="diff-table")
+            with MatrixScroll(id="diff-table"):
+                yield PairMatrix(id="diff-matrix")
             with VerticalScroll(id="diff-detail"):
                 yield Static(id="diff-example")
 
@@ -144,18 +135,21 @@ class DiffView(Vertical):
             Text(t(lang, "diff.title", a=names[0], b=names[1]))
         )
         note = self.query_one("#diff-note", Static)
-        table = self.query_one("#diff-table", Grid)
+        matrix = self.query_one(PairMatrix)
         found = self.found
         error, where = self._error
         if found is None:
             note.update(Text(t(lang, error, where=where) if error else t(lang, "diff.computing")))
-            self.lines = []
-            table.show(StaticRows("", []))
+            matrix.show([])
             self.query_one("#diff-example", Static).update("")
             return
-        note.update(Text(self._summary(found)))
-        self.lines = [Line(block, pair) for block in found.blocks for pair in _shown(block)]
-        table.show(self._rows(found))
+        note.update(Text(f"{self._summary(found)}\n{self._legend(found)}"))
+        said = self.engine_lang
+
+        def label(side: str, block: str, outcome: str) -> str:
+            return words.outcome_label(found.a if side == "a" else found.b, block, outcome, said)
+
+        matrix.show(boards(found, label))
 
     def _summary(self, found: Diff) -> str:
         lang = self.lang
@@ -171,79 +165,62 @@ class DiffView(Vertical):
             said.append(say(self.engine_lang, "diff.no_solver"))
         return " ".join(said)
 
-    def _rows(self, found: Diff) -> StaticRows:
-        lang, said = self.lang, self.engine_lang
-        a, b = found.a, found.b
-        rows: list[tuple[str, list[Cell]]] = []
-        for index, line in enumerate(self.lines):
-            block, pair = line.block, line.pair
-            name = _block_label(a, block.a) if block.a else _block_label(b, block.b)
-            if pair is not None:
-                label_a = words.outcome_label(a, block.a, pair.a, said)
-                label_b = words.outcome_label(b, block.b, pair.b, said)
-                text = words.pair_words(found, block, pair, said)
-            elif block.only is not None:
-                owner = a if block.only == "a" else b
-                label_a = label_b = ""
-                text = say(said, "diff.only", name=words.short_name(owner))
-            else:
-                label_a = label_b = "="
-                text = words.block_words(block, said)
-            rows.append(
-                (
-                    str(index),
-                    [
-                        cell(name),
-                        cell(label_a, style="bold"),
-                        cell(label_b, style="bold"),
-                        cell(text, style="" if pair else "dim"),
-                    ],
-                )
-            )
-        columns = [
-            Column("block", t(lang, "diff.block")),
-            Column("a", f"A: {words.short_name(a)}", width=_width(rows, 1, CLASS_WIDTH)),
-            Column("b", f"B: {words.short_name(b)}", width=_width(rows, 2, CLASS_WIDTH)),
-            Column("witness", t(lang, "diff.witness"), width=_width(rows, 3, WORDS_WIDTH)),
-        ]
-        return StaticRows(t(lang, "diff.table"), columns, rows)
+    def _legend(self, found: Diff) -> str:
+        """What the marks of the cells mean: "–" where a block is proved, "?" where a block
+        was only searched."""
+        legend = [t(self.lang, "diff.legend")]
+        if any(block.exact and block.only is None for block in found.blocks):
+            legend.append(t(self.lang, "diff.legend_proved"))
+        bounds = sorted({block.bound for block in found.blocks if block.bound is not None})
+        if bounds:
+            legend.append(t(self.lang, "diff.legend_unknown", bound=bounds[-1]))
+        return "  ".join(legend)
 
-    @on(Grid.RowSelected, "#diff-table")
-    def _selected(self, event: Grid.RowSelected) -> None:
+    @on(PairMatrix.Selected)
+    def _selected(self, event: PairMatrix.Selected) -> None:
         event.stop()
-        if event.index < len(self.lines):
-            pair = self.lines[event.index].pair
-            if pair is not None:
-                self.post_message(InsertExample(pair.example_a))
+        pair = event.square.pair
+        if pair is not None and pair.example_a:
+            self.post_message(InsertExample(pair.example_a))
 
-    @on(Grid.RowHighlighted, "#diff-table")
-    def _highlighted(self, event: Grid.RowHighlighted) -> None:
+    @on(PairMatrix.Highlighted)
+    def _highlighted(self, event: PairMatrix.Highlighted) -> None:
         event.stop()
-        self.show_detail(event.index)
+        self.show_square(event.square)
 
-    def show_detail(self, index: int) -> None:
-        """The whole words of a row and, for a difference, the examples to paste."""
+    def show_square(self, square: Square) -> None:
+        """The selected cell in words: a difference with its examples, an agreement with a
+        tally, a pair that cannot happen or that was not found within the bound; and, where a
+        tally gives the pair, why each side gives its outcome on it."""
         found = self.found
-        if found is None or index >= len(self.lines):
+        if found is None:
             return
-        line = self.lines[index]
-        cells = self.query_one("#diff-table", Grid).rows.cells(index)
-        pair = line.pair
-        shown = Text(cells[3].plain)
-        if pair is not None:
-            shown = Text(f"{cells[1].plain} · {cells[2].plain}\n{cells[3].plain}")
-            shown.append(f"\n\n{t(self.lang, 'diff.paste')}\n", style="bold")
-            shown.append(f"{t(self.lang, 'diff.insert_hint')}\n", style="dim")
+        lang, said = self.lang, self.engine_lang
+        block, pair = square.block, square.pair
+        a_label = words.outcome_label(found.a, block.a, square.a, said)
+        b_label = words.outcome_label(found.b, block.b, square.b, said)
+        shown = Text(f"A: {a_label} · B: {b_label}\n", style="bold")
+        panel = self.query_one("#diff-example", Static)
+        if pair is None:
+            key = f"diff.cell.{square.state}"
+            shown.append(t(lang, key, bound=block.bound, why=words.why(block, said)))
+            panel.update(shown)
+            return
+        if square.state == "same":
+            tally = words.tally_words(pair.witness, found.a, said)
+            shown.append(t(lang, "diff.cell.same", tally=tally))
+        else:
+            shown.append(t(lang, "diff.cell.differs") + "\n")
+            shown.append(words.pair_words(found, block, pair, said))
+            shown.append(f"\n\n{t(lang, 'diff.paste')}\n", style="bold")
+            shown.append(f"{t(lang, 'diff.insert_hint')}\n", style="dim")
             for side, ruleset, example in (
                 ("A", found.a, pair.example_a),
                 ("B", found.b, pair.example_b),
             ):
                 shown.append(f"\n# {side} ({Path(ruleset.path).name})\n", style="dim")
                 shown.append(example + "\n")
-            parts: list[RenderableType] = [shown, *self._traces(found, line.block, pair)]
-            self.query_one("#diff-example", Static).update(Group(*parts))
-            return
-        self.query_one("#diff-example", Static).update(shown)
+        panel.update(Group(shown, *self._traces(found, block, pair)))
 
     def _traces(self, found: Diff, block: BlockDiff, pair: Pair) -> list[RenderableType]:
         """Why each side gives its class on this tally: the results' "why" panel, in the UI's
@@ -260,19 +237,3 @@ class DiffView(Vertical):
                 else why(result, ruleset, self.lang, palette)
             )
         return parts
-
-
-def _width(rows: list[tuple[str, list[Cell]]], column: int, cap: int) -> int:
-    return fit(*(cells[column].plain for _key, cells in rows), cap=cap)
-
-
-def _shown(block: BlockDiff) -> tuple[Pair | None, ...]:
-    """A row per differing pair; one row of words for a block the same, or of one side only."""
-    if block.only is None and block.differences:
-        return block.differences
-    return (None,)
-
-
-def _block_label(ruleset: ast.Resolved, block_id: str) -> str:
-    found = ruleset.block(block_id)
-    return (found.label if found else "") or block_id
