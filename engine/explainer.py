@@ -214,18 +214,25 @@ def margins_of(block: CompiledBlock, facts: Facts, at: int) -> list[Margin]:
     basis = facts.basis or 0
     counts = facts.counts
     found: list[Margin] = []
+    if not block.reads:
+        return found
+    # one copy of the counts, moved in place by each probe (a probe is a classification)
+    moved = dict(counts)
+    probing = facts.with_counts(moved)
+    classify = block.classify
     for level in block.reads:
         monotone = block.directions[level] is not None
-        for sign, limit in ((1, basis - counts[level]), (-1, counts[level])):
+        here = counts[level]
+        for sign, limit in ((1, basis - here), (-1, here)):
             if limit <= 0:
                 continue
 
-            def class_at(k: int, level: str = level, sign: int = sign) -> int:
-                moved = dict(counts)
-                moved[level] += sign * k
-                return block.classify(facts.with_counts(moved))
+            def class_at(k: int, level: str = level, start: int = here, sign: int = sign) -> int:
+                moved[level] = start + sign * k
+                return classify(probing)
 
             least = _least(class_at, at, limit, monotone)
+            moved[level] = here
             if least is not None:
                 k, to = least
                 to_class = block.rules[to].rule.id

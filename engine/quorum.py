@@ -17,6 +17,12 @@ def decimal(value: Fraction) -> str:
     return percent(value / 100)
 
 
+def _needed(p: int, q: int, of: int) -> str:
+    """`decimal(Fraction(p, q) * of)` on whole numbers (the trace says it for every person)."""
+    rounded = (200 * p * of + q) // (2 * q)  # p * of / q in hundredths, half up (never < 0)
+    return f"{rounded // 100}.{rounded % 100:02d}"
+
+
 class Quorum:
     """`present >= 2/3 of members`: met, not met, or unknown when the data lacks a figure.
 
@@ -75,7 +81,7 @@ class Quorum:
             return f"quorum ({self.describe()}) not checked: no {names}"
         quorum = self.quorum
         of = turnout[self.of]
-        said = f"{quorum.fraction.text} of {self.of} = {of} ({decimal(quorum.fraction.value * of)})"
+        said = f"{quorum.fraction.text} of {self.of} = {of} ({_needed(self.p, self.q, of)})"
         sym = SYMBOLS[quorum.op]
         verdict = "met" if met else "not met"
         return f"quorum: {self.measure} = {turnout[self.measure]} {sym} {said}: {verdict}"
