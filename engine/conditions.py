@@ -448,7 +448,7 @@ class Condition:
     decision it explains.
     """
 
-    __slots__ = ("cond", "getters", "lenient", "parts", "test")
+    __slots__ = ("cond", "getters", "lenient", "parts", "sources", "test")
     test: Test
     lenient: Test
 
@@ -456,6 +456,7 @@ class Condition:
         self.cond = cond
         self.parts: tuple[Condition, ...] = ()
         self.getters: tuple[Getter, ...] = ()
+        self.sources: tuple[str, ...] = ()  # the values as written, for the words
         if isinstance(cond, ast.And | ast.Or):
             self.parts = tuple(Condition(c) for c in cond.operands)
             strict = tuple(part.test for part in self.parts)
@@ -476,6 +477,7 @@ class Condition:
         self.test = self._leaf(cond)
         self.lenient = _safe(self.test)
         if isinstance(cond, ast.Compare):
+            self.sources = (source(cond.left), source(cond.right))
             fast = _fast_compare(cond)
             if fast is not None:
                 self.test, self.lenient = fast
@@ -572,8 +574,8 @@ class Condition:
         assert isinstance(cond, ast.Compare)
         if not self.getters:  # a fast comparison: its getters are made only to show values
             self.getters = (getter(cond.left), getter(cond.right))
-        _, left_text = _shown(cond.left, self.getters[0], facts)
-        _, right_text = _shown(cond.right, self.getters[1], facts)
+        left_text = _shown(cond.left, self.getters[0], facts, self.sources[0])[1]
+        right_text = _shown(cond.right, self.getters[1], facts, self.sources[1])[1]
         return f"{left_text} {SYMBOLS[cond.op]} {right_text}: {_yes(holds, lang)}"
 
 
@@ -624,10 +626,13 @@ def _wrapped(cond: ast.Cond, text: str) -> str:
     return f"({text})" if isinstance(cond, ast.And | ast.Or) else text
 
 
-def _shown(value: ast.Value, get: Getter, facts: Facts) -> tuple[object, str]:
-    """A value of a condition and how it is shown: `share(thap) = 28/42 = 66.67%`."""
+def _shown(
+    value: ast.Value, get: Getter, facts: Facts, text: str | None = None
+) -> tuple[object, str]:
+    """A value of a condition and how it is shown: `share(thap) = 28/42 = 66.67%` (`text`: the
+    value as written, when known)."""
     result = get(facts)
-    text = source(value)
+    text = source(value) if text is None else text
     if isinstance(value, ast.Number | ast.Literal_):
         return result, text
     if isinstance(value, ast.Share) and isinstance(result, Fraction):
@@ -678,6 +683,7 @@ def _labelled(words: str, labels: Mapping[str, str]) -> str:
     return words
 
 
+@functools.cache
 def _yes(holds: bool, lang: Lang) -> str:
     return say(lang, "yes" if holds else "no")
 

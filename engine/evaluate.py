@@ -75,14 +75,23 @@ def evaluate_plan(
 class Shares(Mapping[str, Fraction]):
     """The share of each level (count over basis), each made when read: bulk runs seldom do."""
 
-    __slots__ = ("_basis", "_counts")
+    __slots__ = ("_basis", "_counts", "_made")
 
     def __init__(self, counts: Mapping[str, int], basis: int) -> None:
         self._counts = counts
         self._basis = basis
+        self._made: dict[str, Fraction] | None = None  # an explained result reads each thrice
 
     def __getitem__(self, level: str) -> Fraction:
-        return Fraction(self._counts[level], self._basis)
+        made = self._made
+        if made is None:
+            made = self._made = {}
+        else:
+            found = made.get(level)
+            if found is not None:
+                return found
+        share = made[level] = Fraction(self._counts[level], self._basis)
+        return share
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._counts)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .conditions import Facts, Unknown
 from .model import KNOWN_LEVELS, Margin, Result, Step, Tally, Verdict, new_result, percent
-from .plan import CompiledBlock
+from .plan import CompiledBlock, Linear
 from .words import say
 
 if TYPE_CHECKING:
@@ -231,7 +231,13 @@ def margins_of(block: CompiledBlock, facts: Facts, at: int) -> list[Margin]:
                 moved[level] = start + sign * k
                 return classify(probing)
 
-            least = _least(class_at, at, limit, monotone)
+            linear = block.linear.get(level)
+            if linear is None:
+                least = _least(class_at, at, limit, monotone)
+            else:
+                least = _first_change(
+                    class_at, at, _thresholds(linear, counts, basis, level, sign, limit)
+                )
             moved[level] = here
             if least is not None:
                 k, to = least
@@ -239,6 +245,43 @@ def margins_of(block: CompiledBlock, facts: Facts, at: int) -> list[Margin]:
                 way: Literal["more", "fewer"] = "more" if sign > 0 else "fewer"
                 found.append(Margin(block.block.id, level, way, k, to_class))
     return found
+
+
+def _thresholds(
+    linear: tuple[Linear, ...],
+    counts: Mapping[str, int],
+    basis: int,
+    level: str,
+    sign: int,
+    limit: int,
+) -> list[int]:
+    """Where, in 1..limit votes more (sign 1) or fewer (-1) of `level`, one of the comparisons
+    may turn: `n op t` with n = n0 + sign * m * k turns at k = floor(x) + 1 or ceil(x) (and
+    `==` at x and x + 1), x = (t - n0) / (sign * m). Between two of these the class stays."""
+    found: set[int] = set()
+    for atom in linear:
+        times = atom.levels.count(level)
+        if not times:
+            continue
+        n0 = sum(counts[lv] for lv in atom.levels)
+        # sign * m * k = t - n0, with t = p * basis / q (a share) or p / q (a count)
+        numerator = sign * ((atom.p * basis if atom.share else atom.p) - n0 * atom.q)
+        denominator = atom.q * times
+        floor = numerator // denominator
+        ceil = -(-numerator // denominator)
+        found.update((floor, floor + 1, ceil, ceil + 1))
+    return sorted(k for k in found if 1 <= k <= limit)
+
+
+def _first_change(
+    probe: Callable[[int], int], now: int, candidates: list[int]
+) -> tuple[int, int] | None:
+    """The first candidate where `probe` differs from `now` (every change is at a candidate)."""
+    for k in candidates:
+        to = probe(k)
+        if to != now:
+            return k, to
+    return None
 
 
 def _least(

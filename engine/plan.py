@@ -25,6 +25,17 @@ class CompiledRule:
 
 
 @dataclass(frozen=True, slots=True)
+class Linear:
+    """`share(levels) op p/q` (count * q op p * basis) or `count(levels) op p/q` (count * q op p):
+    true or false on either side of one threshold of the count, which margins solve for."""
+
+    levels: tuple[str, ...]
+    p: int
+    q: int
+    share: bool
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledBlock:
     block: ast.Classify
     file: str
@@ -32,6 +43,9 @@ class CompiledBlock:
     reads: tuple[str, ...]  # levels of this vote the block reads, in the rule set's order
     directions: Mapping[str, int | None]  # per level read: see `conditions.direction`
     index: Mapping[str, int] = field(default_factory=dict)  # rule id -> its place
+    # per level read: the comparisons of its count with a number in the block's conditions,
+    # when those are all that read it (see `explainer.margins_of`); None when another does
+    linear: Mapping[str, tuple[Linear, ...] | None] = field(default_factory=dict)
 
     def classify(self, facts: Facts) -> int:
         """The index of the first rule that matches (the `else` when none does)."""
@@ -115,7 +129,29 @@ def _compile_block(ruleset: ast.Resolved, block: ast.Classify) -> CompiledBlock:
     reads = tuple(level for level in ruleset.levels.ids if level in read)
     directions = {level: cond.combine([cond.direction(w, level) for w in whens]) for level in reads}
     index = {rule.id: at for at, rule in enumerate(block.rules)}
-    return CompiledBlock(block, file, rules, reads, directions, index)
+    linear = {level: _linear(whens, level) for level in reads}
+    return CompiledBlock(block, file, rules, reads, directions, index, linear)
+
+
+def _linear(whens: list[ast.Cond], level: str) -> tuple[Linear, ...] | None:
+    """The comparisons of `level`'s count with a number in `whens`, if nothing else reads it."""
+    found: list[Linear] = []
+    for when in whens:
+        for leaf in cond.conditions(when):
+            if level not in cond.levels_read(leaf):
+                continue
+            if not isinstance(leaf, ast.Compare):
+                return None
+            left, right = leaf.left, leaf.right
+            if isinstance(left, ast.Number):
+                left, right = right, left
+            if not isinstance(left, ast.Share | ast.Count) or not isinstance(right, ast.Number):
+                return None
+            value = right.value
+            found.append(
+                Linear(left.levels, value.numerator, value.denominator, isinstance(left, ast.Share))
+            )
+    return tuple(found)
 
 
 CHECKED_KINDS: Mapping[str, tuple[type, ...]] = {

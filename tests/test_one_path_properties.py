@@ -11,8 +11,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from tinnhiem.engine import evaluate
+from tinnhiem.engine.conditions import Facts
+from tinnhiem.engine.evaluate import Plan, Runner
 from tinnhiem.engine.formats import read_tallies
 from tinnhiem.engine.model import Result
+from tinnhiem.engine.plan import CompiledBlock
 from tinnhiem.engine.quorum import Quorum
 from tinnhiem.rules import load_text
 
@@ -142,3 +145,49 @@ def test_the_quorum_is_met_not_met_or_unknown_and_says_itself() -> None:
     assert quorum.trace({"members": 30}) == (
         "quorum (present ≥ 2/3 of members) not checked: no `present`"
     )
+
+
+def _scanned(block: CompiledBlock, facts: Facts, at: int) -> list[tuple[str, str, int, str]]:
+    """The margins of a block found by trying every number of votes, one by one."""
+    found = []
+    basis = facts.basis or 0
+    for level in block.reads:
+        for sign, way in ((1, "more"), (-1, "fewer")):
+            limit = basis - facts.counts[level] if sign > 0 else facts.counts[level]
+            for k in range(1, limit + 1):
+                moved = dict(facts.counts)
+                moved[level] += sign * k
+                to = block.classify(facts.with_counts(moved))
+                if to != at:
+                    found.append((level, way, k, block.rules[to].rule.id))
+                    break
+    return found
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=rulesets(), table=rows())
+def test_margins_are_the_least_change_for_every_construct(
+    text: str, table: list[list[str]]
+) -> None:
+    loaded = load_text(text, "t.tn", bundled.loader())
+    assume(loaded.resolved is not None and not any(d.is_error for d in loaded.diagnostics))
+    assert loaded.resolved is not None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.csv"
+        lines = [",".join(HEADER), *(",".join(row) for row in table)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        dataset = read_tallies(path, {"cao": "", "tn": "", "thap": ""})
+    runner = Runner(Plan.of(loaded.resolved), dataset)
+    for index, tally in enumerate(dataset.tallies):
+        result = runner.result(index)
+        if result.status != "evaluated":
+            continue
+        facts = runner.facts(index, tally, result.counts, result.basis_value)
+        for block, verdict in zip(runner.plan.blocks, result.verdicts, strict=True):
+            expected = _scanned(block, facts, block.index[verdict.klass])
+            found = [
+                (m.level, m.direction, m.votes, m.to_class)
+                for m in result.margins
+                if m.block == block.block.id
+            ]
+            assert found == expected
