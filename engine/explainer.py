@@ -258,19 +258,18 @@ def _thresholds(
     """Where, in 1..limit votes more (sign 1) or fewer (-1) of `level`, one of the comparisons
     may turn: `n op t` with n = n0 + sign * m * k turns at k = floor(x) + 1 or ceil(x) (and
     `==` at x and x + 1), x = (t - n0) / (sign * m). Between two of these the class stays."""
-    found: set[int] = set()
+    found: list[int] = []
     for atom in linear:
-        times = atom.levels.count(level)
-        if not times:
-            continue
-        n0 = sum(counts[lv] for lv in atom.levels)
+        levels = atom.levels
+        n0 = counts[level] if len(levels) == 1 else sum(counts[lv] for lv in levels)
         # sign * m * k = t - n0, with t = p * basis / q (a share) or p / q (a count)
-        numerator = sign * ((atom.p * basis if atom.share else atom.p) - n0 * atom.q)
-        denominator = atom.q * times
+        q = atom.q
+        numerator = sign * ((atom.p * basis if atom.share else atom.p) - n0 * q)
+        denominator = q * atom.times
         floor = numerator // denominator
         ceil = -(-numerator // denominator)
-        found.update((floor, floor + 1, ceil, ceil + 1))
-    return sorted(k for k in found if 1 <= k <= limit)
+        found += (floor, floor + 1) if floor == ceil else (floor, floor + 1, ceil, ceil + 1)
+    return sorted({k for k in found if 0 < k <= limit})
 
 
 def _first_change(

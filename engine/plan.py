@@ -33,6 +33,7 @@ class Linear:
     p: int
     q: int
     share: bool
+    times: int = 1  # how many times `levels` names the level moved (`share(a + a)`: 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,9 +149,8 @@ def _linear(whens: list[ast.Cond], level: str) -> tuple[Linear, ...] | None:
             if not isinstance(left, ast.Share | ast.Count) or not isinstance(right, ast.Number):
                 return None
             value = right.value
-            found.append(
-                Linear(left.levels, value.numerator, value.denominator, isinstance(left, ast.Share))
-            )
+            share, times = isinstance(left, ast.Share), left.levels.count(level)
+            found.append(Linear(left.levels, value.numerator, value.denominator, share, times))
     return tuple(found)
 
 
