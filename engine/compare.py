@@ -122,8 +122,8 @@ def compare(a: ast.Resolved, b: ast.Resolved, dataset: Dataset, *, lang: Lang = 
         frozen = {key: tuple(people) for key, people in cells.items()}
         matrices.append(ClassMatrix(block, rows, columns, frozen))
     return Comparison(
-        a=Evaluation(a, results_a, first.reports, first.warnings),
-        b=Evaluation(b, results_b, second.reports, second.warnings),
+        a=Evaluation(a, results_a, first.reports, first.warnings, run_a.explain),
+        b=Evaluation(b, results_b, second.reports, second.warnings, run_b.explain),
         blocks=blocks,
         pairs=tuple(pairs),
         changes=tuple(p for p in pairs if p.changed),

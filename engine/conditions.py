@@ -389,10 +389,11 @@ def compare(left: object, op: str, right: object) -> bool:
     return OPS[op](left, right)
 
 
-def _fast_compare(cond: ast.Compare, strict: bool) -> Test | None:
+def _fast_compare(cond: ast.Compare) -> tuple[Test, Test] | None:
     """Share or count of this vote against a number, in integers: count * q op p * basis.
 
-    These never meet an unknown value but a missing basis, so they need no `safe` wrapper.
+    (strict, lenient): the strict test raises `Unknown` without a basis, the lenient one is false
+    there. Neither meets any other unknown value, so they need no `safe` wrapper.
     """
     left, right = cond.left, cond.right
     op: str = cond.op
@@ -413,82 +414,28 @@ def _fast_compare(cond: ast.Compare, strict: bool) -> Test | None:
             n = counts[single] if single else sum(counts[level] for level in levels)
             return apply(n * q, p)
 
-        return count_test
+        return count_test, count_test
 
-    def share_test(facts: Facts) -> bool:
+    def share_strict(facts: Facts) -> bool:
         basis = facts.basis
         if not basis:
-            if strict:
-                raise Unknown("no_basis")
+            raise Unknown("no_basis")
+        counts = facts.counts
+        n = counts[single] if single else sum(counts[level] for level in levels)
+        return apply(n * q, p * basis)
+
+    def share_lenient(facts: Facts) -> bool:
+        basis = facts.basis
+        if not basis:
             return False
         counts = facts.counts
         n = counts[single] if single else sum(counts[level] for level in levels)
         return apply(n * q, p * basis)
 
-    return share_test
+    return share_strict, share_lenient
 
 
-def _member_test(cond: ast.InSet) -> Test:
-    get = getter(cond.value)
-    members = tuple(item.value for item in cond.items)
-    negated = cond.negated
-
-    def member(facts: Facts) -> bool:
-        value = get(facts)
-        return any(compare(value, "==", m) for m in members) != negated
-
-    return member
-
-
-def compile_cond(cond: ast.Cond, *, strict: bool = False) -> Test:
-    """A fast test of the condition; with `strict`, an unknown value raises instead of failing."""
-    if isinstance(cond, ast.And):
-        parts = tuple(compile_cond(c, strict=strict) for c in cond.operands)
-
-        def all_of(facts: Facts) -> bool:
-            return all(part(facts) for part in parts)
-
-        return all_of
-    if isinstance(cond, ast.Or):
-        parts = tuple(compile_cond(c, strict=strict) for c in cond.operands)
-
-        def any_of(facts: Facts) -> bool:
-            return any(part(facts) for part in parts)
-
-        return any_of
-    if isinstance(cond, ast.Not):
-        inner = compile_cond(cond.operand, strict=strict)
-        return lambda facts: not inner(facts)
-    test: Test
-    if isinstance(cond, ast.Truthy):
-        name = cond.value.name
-
-        def truthy(facts: Facts) -> bool:
-            return truth(flag(facts, name))
-
-        test = truthy
-    elif isinstance(cond, ast.InSet):
-        test = _member_test(cond)
-    elif isinstance(cond, ast.Missing):
-        missing_name, negated = cond.value.name, cond.negated
-
-        def missing(facts: Facts) -> bool:
-            return is_missing(facts, missing_name) != negated
-
-        test = missing
-    else:
-        fast = _fast_compare(cond, strict)
-        if fast is not None:
-            return fast
-        left, right, op = getter(cond.left), getter(cond.right), cond.op
-
-        def general(facts: Facts) -> bool:
-            return compare(left(facts), op, right(facts))
-
-        test = general
-    if strict:
-        return test
-
+def _safe(test: Test) -> Test:
     def safe(facts: Facts) -> bool:
         try:
             return test(facts)
@@ -496,6 +443,158 @@ def compile_cond(cond: ast.Cond, *, strict: bool = False) -> Test:
             return False
 
     return safe
+
+
+class Condition:
+    """A condition compiled once: the one evaluator of the rules language's conditions.
+
+    `test` decides strictly (an unknown value raises `Unknown`: exemptions), `lenient` decides
+    with an unknown value making the comparison that needs it false (classify). `explain` says
+    why in words and takes its yes/no from those same tests, so a trace always agrees with the
+    decision it explains.
+    """
+
+    __slots__ = ("cond", "getters", "lenient", "parts", "sources", "test")
+    test: Test
+    lenient: Test
+
+    def __init__(self, cond: ast.Cond) -> None:
+        self.cond = cond
+        self.parts: tuple[Condition, ...] = ()
+        self.getters: tuple[Getter, ...] = ()
+        self.sources: tuple[str, ...] = ()  # the values as written, for the words
+        if isinstance(cond, ast.And | ast.Or):
+            self.parts = tuple(Condition(c) for c in cond.operands)
+            strict = tuple(part.test for part in self.parts)
+            lenient = tuple(part.lenient for part in self.parts)
+            if isinstance(cond, ast.And):
+                self.test = lambda facts: all(part(facts) for part in strict)
+                self.lenient = lambda facts: all(part(facts) for part in lenient)
+            else:
+                self.test = lambda facts: any(part(facts) for part in strict)
+                self.lenient = lambda facts: any(part(facts) for part in lenient)
+            return
+        if isinstance(cond, ast.Not):
+            inner = Condition(cond.operand)
+            self.parts = (inner,)
+            self.test = lambda facts: not inner.test(facts)
+            self.lenient = lambda facts: not inner.lenient(facts)
+            return
+        self.test = self._leaf(cond)
+        self.lenient = _safe(self.test)
+        if isinstance(cond, ast.Compare):
+            self.sources = (source(cond.left), source(cond.right))
+            fast = _fast_compare(cond)
+            if fast is not None:
+                self.test, self.lenient = fast
+
+    def _leaf(self, cond: ast.Cond) -> Test:
+        if isinstance(cond, ast.Truthy):
+            name = cond.value.name
+            return lambda facts: truth(flag(facts, name))
+        if isinstance(cond, ast.Missing):
+            missing_name, negated = cond.value.name, cond.negated
+            return lambda facts: is_missing(facts, missing_name) != negated
+        if isinstance(cond, ast.InSet):
+            get = getter(cond.value)
+            self.getters = (get,)
+            members = tuple(item.value for item in cond.items)
+            negated = cond.negated
+
+            def member(facts: Facts) -> bool:
+                value = get(facts)
+                return any(compare(value, "==", m) for m in members) != negated
+
+            return member
+        assert isinstance(cond, ast.Compare)
+        left, right, op = getter(cond.left), getter(cond.right), cond.op
+        self.getters = (left, right)
+        return lambda facts: compare(left(facts), op, right(facts))
+
+    def explain(
+        self,
+        facts: Facts,
+        *,
+        strict: bool = False,
+        lang: Lang = "en",
+        labels: Mapping[str, str] | None = None,
+    ) -> tuple[bool, str]:
+        """Whether the condition holds, and why in words: `share(thap) = 28/42 = 66.67% ≥ 2/3:
+        yes`; with `strict`, an unknown value that decides raises `Unknown` as `test` does.
+
+        Every part of an `and`/`or` is shown, not only the parts a short cut would look at. In
+        Vietnamese, an attribute with a declared label (`labels`, id -> label) is said by its
+        label where the words are a sentence (why a value is unknown, a flag, a blank cell);
+        conditions quoted as written keep their ids.
+        """
+        cond = self.cond
+        if isinstance(cond, ast.And | ast.Or):
+            stop = isinstance(cond, ast.Or)  # the value of a part that decides the whole
+            parts: list[tuple[bool, str]] = []
+            for part in self.parts:
+                # strict as `test` (`all`/`any` stop at the part that decides): a part after it
+                # is shown, but its unknown value no longer makes the whole unknown
+                decided = any(value == stop for value, _ in parts)
+                parts.append(
+                    part.explain(facts, strict=strict and not decided, lang=lang, labels=labels)
+                )
+            values = [value for value, _ in parts]
+            holds = all(values) if isinstance(cond, ast.And) else any(values)
+            word = f" {say(lang, 'and' if isinstance(cond, ast.And) else 'or')} "
+            return holds, word.join(
+                _wrapped(c, t) for c, (_, t) in zip(cond.operands, parts, strict=True)
+            )
+        if isinstance(cond, ast.Not):
+            inner, text = self.parts[0].explain(facts, strict=strict, lang=lang, labels=labels)
+            return not inner, f"{say(lang, 'not')} ({text}): {_yes(not inner, lang)}"
+        named = labels if lang == "vi" and labels else {}
+        try:
+            holds = self.test(facts)  # the decision: the words below only show its values
+            return holds, self._words(holds, facts, lang, named)
+        except Unknown as unknown:
+            if strict:
+                raise
+            reason = _labelled(unknown.said(lang), named)
+            return False, say(lang, "unknown", cond=cond_source(cond), reason=reason)
+
+    def _words(self, holds: bool, facts: Facts, lang: Lang, named: Mapping[str, str]) -> str:
+        cond = self.cond
+        if isinstance(cond, ast.Truthy):
+            value = flag(facts, cond.value.name)
+            label = named.get(cond.value.name)
+            if label is not None:
+                shown = ("có" if value else "không") if isinstance(value, bool) else show(value)
+                return f"{label}: {shown}: {_yes(holds, lang)}"
+            return f"{cond.value.name} = {show(value)}: {_yes(holds, lang)}"
+        if isinstance(cond, ast.Missing):
+            blank = holds != cond.negated
+            said = _labelled(
+                say(lang, "is_blank" if blank else "is_given", name=cond.value.name), named
+            )
+            return f"{cond_source(cond)}: {said}: {_yes(holds, lang)}"
+        if isinstance(cond, ast.InSet):
+            _, text = _shown(cond.value, self.getters[0], facts)
+            items = ", ".join(source(item) for item in cond.items)
+            word = say(lang, "in_set" if holds != cond.negated else "not_in_set")
+            return f"{text} {word} {{{items}}}: {_yes(holds, lang)}"
+        assert isinstance(cond, ast.Compare)
+        if not self.getters:  # a fast comparison: its getters are made only to show values
+            self.getters = (getter(cond.left), getter(cond.right))
+        left_text = _shown(cond.left, self.getters[0], facts, self.sources[0])[1]
+        right_text = _shown(cond.right, self.getters[1], facts, self.sources[1])[1]
+        return f"{left_text} {SYMBOLS[cond.op]} {right_text}: {_yes(holds, lang)}"
+
+
+@functools.lru_cache(maxsize=1024)
+def condition(cond: ast.Cond) -> Condition:
+    """The compiled condition of `cond` (compiled once per distinct condition)."""
+    return Condition(cond)
+
+
+def compile_cond(cond: ast.Cond, *, strict: bool = False) -> Test:
+    """A fast test of the condition; with `strict`, an unknown value raises instead of failing."""
+    compiled = condition(cond)
+    return compiled.test if strict else compiled.lenient
 
 
 # --- explaining ------------------------------------------------------------------------------
@@ -533,12 +632,13 @@ def _wrapped(cond: ast.Cond, text: str) -> str:
     return f"({text})" if isinstance(cond, ast.And | ast.Or) else text
 
 
-_getter = functools.lru_cache(maxsize=1024)(getter)
-
-
-def _shown(value: ast.Value, facts: Facts) -> tuple[object, str]:
-    result = _getter(value)(facts)
-    text = source(value)
+def _shown(
+    value: ast.Value, get: Getter, facts: Facts, text: str | None = None
+) -> tuple[object, str]:
+    """A value of a condition and how it is shown: `share(thap) = 28/42 = 66.67%` (`text`: the
+    value as written, when known)."""
+    result = get(facts)
+    text = source(value) if text is None else text
     if isinstance(value, ast.Number | ast.Literal_):
         return result, text
     if isinstance(value, ast.Share) and isinstance(result, Fraction):
@@ -578,57 +678,8 @@ def explain(
     lang: Lang = "en",
     labels: Mapping[str, str] | None = None,
 ) -> tuple[bool, str]:
-    """Whether the condition holds, and why in words: `share(thap) = 28/42 = 66.67% ≥ 2/3: yes`.
-
-    Every part of an `and`/`or` is shown, not only the parts a short cut would look at. In
-    Vietnamese, an attribute with a declared label (`labels`, id -> label) is said by its label
-    where the words are a sentence (why a value is unknown, a flag, a blank cell); conditions
-    quoted as written keep their ids.
-    """
-    named = labels if lang == "vi" and labels else {}
-    if isinstance(cond, ast.And | ast.Or):
-        stop = isinstance(cond, ast.Or)  # the value of a part that decides the whole
-        parts: list[tuple[bool, str]] = []
-        for c in cond.operands:
-            # strict as the fast test (`all`/`any` stop at the part that decides): a part after
-            # it is shown, but its unknown value no longer makes the whole unknown
-            decided = any(value == stop for value, _ in parts)
-            parts.append(explain(c, facts, strict=strict and not decided, lang=lang, labels=labels))
-        values = [value for value, _ in parts]
-        holds = all(values) if isinstance(cond, ast.And) else any(values)
-        word = f" {say(lang, 'and' if isinstance(cond, ast.And) else 'or')} "
-        return holds, word.join(
-            _wrapped(c, t) for c, (_, t) in zip(cond.operands, parts, strict=True)
-        )
-    if isinstance(cond, ast.Not):
-        inner, text = explain(cond.operand, facts, strict=strict, lang=lang, labels=labels)
-        return not inner, f"{say(lang, 'not')} ({text}): {_yes(not inner, lang)}"
-    try:
-        if isinstance(cond, ast.Truthy):
-            value = flag(facts, cond.value.name)
-            holds = truth(value)
-            label = named.get(cond.value.name)
-            if label is not None:
-                shown = ("có" if value else "không") if isinstance(value, bool) else show(value)
-                return holds, f"{label}: {shown}: {_yes(holds, lang)}"
-            return holds, f"{cond.value.name} = {show(value)}: {_yes(holds, lang)}"
-        if isinstance(cond, ast.InSet):
-            return _explain_member(cond, facts, lang)
-        if isinstance(cond, ast.Missing):
-            blank = is_missing(facts, cond.value.name)
-            holds = blank != cond.negated
-            key = "is_blank" if blank else "is_given"
-            said = _labelled(say(lang, key, name=cond.value.name), named)
-            return holds, f"{cond_source(cond)}: {said}: {_yes(holds, lang)}"
-        left, left_text = _shown(cond.left, facts)
-        right, right_text = _shown(cond.right, facts)
-        holds = compare(left, cond.op, right)
-        return holds, f"{left_text} {SYMBOLS[cond.op]} {right_text}: {_yes(holds, lang)}"
-    except Unknown as unknown:
-        if strict:
-            raise
-        reason = _labelled(unknown.said(lang), named)
-        return False, say(lang, "unknown", cond=cond_source(cond), reason=reason)
+    """`Condition.explain` of `cond` (compiled once)."""
+    return condition(cond).explain(facts, strict=strict, lang=lang, labels=labels)
 
 
 def _labelled(words: str, labels: Mapping[str, str]) -> str:
@@ -638,15 +689,7 @@ def _labelled(words: str, labels: Mapping[str, str]) -> str:
     return words
 
 
-def _explain_member(cond: ast.InSet, facts: Facts, lang: Lang) -> tuple[bool, str]:
-    value, text = _shown(cond.value, facts)
-    found = any(compare(value, "==", item.value) for item in cond.items)
-    holds = found != cond.negated
-    items = ", ".join(source(item) for item in cond.items)
-    word = say(lang, "in_set" if found else "not_in_set")
-    return holds, f"{text} {word} {{{items}}}: {_yes(holds, lang)}"
-
-
+@functools.cache
 def _yes(holds: bool, lang: Lang) -> str:
     return say(lang, "yes" if holds else "no")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
@@ -212,6 +212,15 @@ class Evaluation:
     results: tuple[Result, ...]
     reports: tuple[ReportTable, ...]
     warnings: tuple[DataIssue, ...] = ()
+    # the explanation of one result, from the run that made it (`Runner.explain`)
+    explainer: Callable[[int], Result] | None = field(default=None, compare=False, repr=False)
+
+    def explain(self, index: int) -> Result:
+        """The result at `index` with its steps, trace and margins (as made if it has them)."""
+        result = self.results[index]
+        if self.explainer is None or result.trace:
+            return result
+        return self.explainer(index)
 
 
 def percent(share: Fraction) -> str:

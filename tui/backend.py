@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -176,17 +175,10 @@ def evaluate(
     return evaluation
 
 
-def explain(ruleset: ast.Resolved, dataset: Dataset, result: Result, lang: str = "en") -> Result:
-    """The result of one person with its full trace, from the same data (for `previous`)."""
-    if any(v.steps for v in result.verdicts) or result.status != "evaluated":
-        return result
-    person = result.tally
-    same = tuple(t for t in dataset.tallies if t.id == person.id)
-    one = replace(dataset, tallies=same or (person,))
-    for found in evaluate(ruleset, one, explain=True, lang=lang).results:
-        if found.tally.round == person.round:
-            return found
-    return result
+def explain(evaluation: Evaluation, index: int) -> Result:
+    """The result of one person with its steps and margins, explained by the run that decided it
+    (the same data, the same pass: never a second evaluation)."""
+    return evaluation.explain(index)
 
 
 def compare(a: ast.Resolved, b: ast.Resolved, dataset: Dataset, lang: str = "en") -> Any:

@@ -616,11 +616,11 @@ class Workbench(App[None]):
         self.show_why(event.index)
 
     def show_why(self, index: int) -> None:
-        evaluation, dataset = self.evaluation, self.evaluated_on
-        if evaluation is None or dataset is None or index >= len(evaluation.results):
+        evaluation = self.evaluation
+        if evaluation is None or self.evaluated_on is None or index >= len(evaluation.results):
             return
         ruleset = evaluation.ruleset
-        result = backend.explain(ruleset, dataset, evaluation.results[index], self.lang)
+        result = backend.explain(evaluation, index)
         versus = None
         other = self.compare_evaluation
         if other is not None and index < len(other.results):
