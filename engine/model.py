@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
@@ -117,7 +117,7 @@ class Dataset:
     """Tallies read from one file, with the level columns found and the warnings of reading."""
 
     path: str
-    tallies: tuple[Tally, ...]
+    tallies: Sequence[Tally]
     levels: tuple[str, ...]
     warnings: tuple[DataIssue, ...] = ()
     kind: Literal["tallies", "ballots"] = "tallies"
