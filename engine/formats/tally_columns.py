@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import repeat
 from typing import Any, overload
 
 from tinnhiem.engine.model import Origin, Scalar, Tally, new_tally
@@ -79,7 +80,30 @@ class Tallies(Sequence[Tally]):
         return self.make(index)
 
     def __iter__(self) -> Iterator[Tally]:
-        return map(self.make, range(len(self)))
+        if self.exact or self.attrs:
+            yield from map(self.make, range(len(self)))
+            return
+        # the usual file, spelled out: no row read one by one, no attribute
+        file, column, count = self.file, self.column, len(self)
+        ids, names, *more = (texts or repeat("", count) for texts in self.texts)
+        if not self.texts[0]:
+            ids = map(str, self.numbers)
+        turnout_keys, count_keys = self.turnout_keys, self.count_keys
+        for number, id_, name, position, group, unit, round_, turnout, counts in zip(
+            self.numbers, ids, names, *more, _rows(self.turnout), _rows(self.counts), strict=False
+        ):
+            yield new_tally(
+                id_,
+                name,
+                position,
+                group,
+                unit,
+                round_,
+                _given(turnout_keys, turnout),
+                _given(count_keys, counts),
+                {},
+                Origin(file, number, column),
+            )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
@@ -120,7 +144,12 @@ class Tallies(Sequence[Tally]):
         )
 
 
-def _given(keys: tuple[str, ...], values: list[int]) -> dict[str, int]:
+def _given(keys: tuple[str, ...], values: Sequence[int]) -> dict[str, int]:
     if ABSENT in values:  # a blank cell: no such figure (only rows read one by one have them)
         return {key: n for key, n in zip(keys, values, strict=True) if n != ABSENT}
     return dict(zip(keys, values, strict=True))
+
+
+def _rows(columns: tuple[array[int], ...]) -> Iterator[tuple[int, ...]]:
+    """The values of `columns` row by row (empty tuples for no column)."""
+    return zip(*columns, strict=True) if columns else repeat(())

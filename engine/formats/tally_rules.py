@@ -85,6 +85,9 @@ def _over_collected(kind: str) -> Rule:
     )
 
 
+_CAP_AT = tuple(FIGURES.index(kind) for kind in CAPS)
+
+
 def cap(f: Figures) -> int | None:
     """The position of the figure the levels must not exceed, None if the row gives none."""
     for kind in CAPS:
@@ -106,8 +109,14 @@ def expected(f: Figures) -> tuple[int, str, str] | None:
 
 
 def _levels_over_cap(*f: int | None) -> bool:
-    at = cap(f)
-    return f[6] is not None and at is not None and f[6] > f[at]  # type: ignore[operator]
+    total = f[6]
+    if total is None:
+        return False
+    for at in _CAP_AT:  # `cap`, spelled out: this runs once per row
+        figure = f[at]
+        if figure is not None:
+            return total > figure
+    return False
 
 
 def _levels_over_cap_say(f: Figures, counts: Mapping[str, int]) -> str:
@@ -134,8 +143,11 @@ def _levels_over_derived_say(f: Figures, counts: Mapping[str, int]) -> str:
 
 
 def _fewer(*f: int | None) -> bool:
-    found = expected(f) if f[6] is not None else None
-    return found is not None and f[6] < found[0]  # type: ignore[operator]
+    total = f[6]
+    if total is None:
+        return False
+    found = expected(f)
+    return found is not None and total < found[0]
 
 
 RULES: tuple[Rule, ...] = (

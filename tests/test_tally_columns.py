@@ -1,0 +1,80 @@
+"""Tallies kept as columns: each `Tally` made when asked for, the same by position, by slice and
+in a loop; and the consistency rules of `tally_rules` giving the same rows whether mapped over
+whole columns (the screen) or applied to one row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tinnhiem.engine.formats import read_tallies
+from tinnhiem.engine.formats.tally_rules import FIGURES, RULES, TOTAL, apply, screen
+from tinnhiem.engine.model import Origin, Tally
+
+LEVELS = {"cao": "Tín nhiệm cao", "tn": "Tín nhiệm", "thap": "Tín nhiệm thấp"}
+
+
+def test_tallies_by_position_slice_and_loop_are_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "id,name,round,group,members,present,collected,cao,tn,thap,note\n"
+        "A1,An,2023,G1,10,9,9,5,3,1,2021-06-25\n"
+        'A2,Bình,,G1,10,9,9," 5",3,1,\n'
+        "A3,Chi,2024,G2,10,9,9,,,,2020-01-02\n",
+        encoding="utf-8",
+    )
+    tallies = read_tallies(path, LEVELS).tallies
+    assert len(tallies) == 3
+    assert list(tallies) == [tallies[0], tallies[1], tallies[2]] == list(tallies[:])
+    assert tallies[-1] == tallies[2]
+    assert tallies[1] == Tally(
+        "A2",
+        "Bình",
+        group="G1",
+        turnout={"members": 10, "present": 9, "collected": 9},
+        counts={"cao": 5, "tn": 3, "thap": 1},  # " 5" read one by one, as parse_count reads it
+        origin=Origin(str(path), 3, "name"),
+    )
+    assert tallies[2].counts == {} and tallies[2].round == "2024"  # listed, not voted on
+    assert tallies == tuple(tallies)
+
+
+def test_a_file_without_attributes_loops_without_making_each_by_position(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("name,cao,tn\nAn,1,2\nBình,3,4\n", encoding="utf-8")
+    tallies = read_tallies(path, LEVELS).tallies
+    assert [(t.id, t.name, dict(t.counts), t.turnout) for t in tallies] == [
+        ("2", "An", {"cao": 1, "tn": 2}, {}),
+        ("3", "Bình", {"cao": 3, "tn": 4}, {}),
+    ]
+    assert list(tallies) == [tallies[0], tallies[1]]
+
+
+figure = st.one_of(st.none(), st.integers(0, 12))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(rows=st.lists(st.tuples(*[figure] * 7), min_size=1, max_size=6))
+def test_the_screen_finds_exactly_the_rows_a_rule_fails_on(
+    rows: list[tuple[int | None, ...]],
+) -> None:
+    kinds = (*FIGURES, TOTAL)
+    # a figure is a column of the file when some row gives it; the others are None in every row
+    columns = {
+        kind: [row[at] for row in rows]
+        for at, kind in enumerate(kinds)
+        if any(row[at] is not None for row in rows)
+    }
+    padded = [
+        tuple(columns[k][i] if k in columns else None for k in kinds) for i in range(len(rows))
+    ]
+    screened = (
+        set(screen(columns, len(rows)))
+        if all(None not in values for values in columns.values())
+        else None
+    )
+    one_by_one = {i for i, row in enumerate(padded) if any(True for _ in apply(row))}
+    if screened is not None:
+        assert screened == one_by_one
+    assert len({rule.name for rule in RULES}) == len(RULES)
