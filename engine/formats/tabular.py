@@ -26,7 +26,7 @@ from xml.etree import ElementTree
 from tinnhiem.engine.model import DataError
 
 from .headers import display, display_all, fold
-from .issues import MB, Issues, capped, check_size, fail
+from .issues import MB, TEXT_TALLIES_MB, Issues, capped, check_size, fail
 from .workbook import MAX_DIGITS, damage, inspect_workbook
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -706,7 +706,7 @@ def open_table(
     kind = kind_of(path, file)
     if kind != "text":
         return read_table(path, file, pick_header=pick_header)
-    check_size(path, file)
+    check_size(path, file, default=TEXT_TALLIES_MB)
     filled = (
         row
         for row in text_stream(path, file)
