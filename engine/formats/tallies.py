@@ -222,8 +222,8 @@ class _Store:
                     self.blank_first[index] = number
         for index in self.blanks:
             if index < width and index not in self.blank_first:
-                cells = zip(numbers, by_column[index], strict=True)
-                first = next((n for n, v in cells if not is_blank(v)), 0)
+                pairs = zip(numbers, by_column[index], strict=True)
+                first = next((n for n, v in pairs if not is_blank(v)), 0)
                 if first:
                     self.blank_first[index] = first
         for key, column in self.fields.items():

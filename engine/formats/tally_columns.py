@@ -8,7 +8,7 @@ asked for, so the dataset is a `Sequence` as before.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
 from typing import Any, overload
 
@@ -85,6 +85,7 @@ class Tallies(Sequence[Tally]):
             return
         # the usual file, spelled out: no row read one by one, no attribute
         file, column, count = self.file, self.column, len(self)
+        ids: Iterable[str]
         ids, names, *more = (texts or repeat("", count) for texts in self.texts)
         if not self.texts[0]:
             ids = map(str, self.numbers)

@@ -169,7 +169,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ballots_add_up",
         ("collected", "valid", "invalid"),
-        lambda *f: None not in f[3:6] and f[4] + f[5] != f[3],  # type: ignore[operator]
+        lambda *f: None not in f[3:6] and f[4] + f[5] != f[3],
         lambda f: "collected",
         lambda f, _: (
             f"{f[4]} valid + {f[5]} invalid = {f[4] + f[5]} ballots, but "  # type: ignore[operator]
