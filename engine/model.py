@@ -237,6 +237,7 @@ def percent_comma(share: Fraction) -> str:
 
 _new = object.__new__
 _TALLY = tuple(getattr(Tally, name).__set__ for name in Tally.__slots__)
+_ORIGIN = tuple(getattr(Origin, name).__set__ for name in Origin.__slots__)
 _RESULT = tuple(getattr(Result, name).__set__ for name in Result.__slots__)
 
 
@@ -266,6 +267,16 @@ def new_tally(
     s8(tally, attrs)
     s9(tally, origin)
     return tally
+
+
+def new_origin(file: str, row: int, column: str | None) -> Origin:
+    """`Origin(file, row, column)`, made faster (readers make one per row)."""
+    origin = _new(Origin)
+    s0, s1, s2 = _ORIGIN
+    s0(origin, file)
+    s1(origin, row)
+    s2(origin, column)
+    return origin
 
 
 def new_result(

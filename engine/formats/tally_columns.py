@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
 from typing import Any, overload
 
-from tinnhiem.engine.model import Origin, Scalar, Tally, new_tally
+from tinnhiem.engine.model import Scalar, Tally, new_origin, new_tally
 
 ABSENT = -1  # in a count array: a blank cell, or one that is not plain digits (see `odd`)
 LARGEST = (1 << 63) - 1  # what an array of machine integers holds
@@ -100,10 +100,10 @@ class Tallies(Sequence[Tally]):
                 group,
                 unit,
                 round_,
-                _given(turnout_keys, turnout),
-                _given(count_keys, counts),
+                dict(zip(turnout_keys, turnout, strict=True)),  # no blank: none read one by one
+                dict(zip(count_keys, counts, strict=True)),
                 {},
-                Origin(file, number, column),
+                new_origin(file, number, column),
             )
 
     def __eq__(self, other: object) -> bool:
@@ -141,7 +141,7 @@ class Tallies(Sequence[Tally]):
             turnout,
             counts,
             attrs,
-            Origin(self.file, number, self.column),
+            new_origin(self.file, number, self.column),
         )
 
 
