@@ -4,6 +4,7 @@ whole columns (the screen) or applied to one row."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -72,3 +73,38 @@ def test_the_screen_finds_exactly_the_rows_a_rule_fails_on(
     one_by_one = {i for i, row in enumerate(padded) if any(True for _ in apply(row))}
     assert set(screen(columns, len(rows))) == one_by_one
     assert len({rule.name for rule in RULES}) == len(RULES)
+
+
+texts = st.lists(
+    st.sampled_from(
+        ["a", "Bình", ",", ";", '"', "\n", "\r", "\r\n", " ", "1", "ệ", "\u2028", "\x00", "\udcff"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=texts, size=st.integers(1, 9))
+def test_a_text_read_a_block_at_a_time_gives_the_rows_read_whole(text: str, size: int) -> None:
+    """Blocks of a few bytes: a line ending, a quoted cell or a letter cut between two blocks."""
+    import io
+
+    from tinnhiem.engine.formats import tabular
+    from tinnhiem.engine.model import DataError
+
+    # "\udcff" stands for a byte that is not UTF-8
+    data = ("\ufeff" + text).encode("utf-8", "surrogateescape")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.csv"
+        path.write_bytes(data)
+        try:
+            whole: object = tabular.text_table(tabular.decode(data, "t.csv"), "t.csv")
+        except DataError as error:
+            whole = str(error)
+        try:
+            streamed: object = list(tabular.text_stream(path, "t.csv", size))
+        except DataError as error:
+            streamed = str(error)
+    assert streamed == whole
+    if "\x00" not in text and "\udcff" not in text:
+        assert "".join(tabular._lines(io.BytesIO(data), size)) == text

@@ -732,7 +732,7 @@ class _NotPlain(Exception):
     """A block of the file is not plain UTF-8: the whole file is read to say why."""
 
 
-def text_stream(path: Path, file: str) -> Iterator[Row]:
+def text_stream(path: Path, file: str, size: int = CHUNK) -> Iterator[Row]:
     """`text_rows` of a file read a block at a time. A file that is not plain UTF-8 (UTF-16 with
     a BOM, NUL bytes, a byte that is not UTF-8), empty or unreadable goes through `decode` on the
     whole file, which reads UTF-16 and says why it refuses the others, as it always did."""
@@ -747,7 +747,7 @@ def text_stream(path: Path, file: str) -> Iterator[Row]:
             yield from text_rows(decode(read_bytes(path, file), file), file)
             return
         handle.seek(0)
-        lines = _lines(handle)
+        lines = _lines(handle, size)
         try:
             start: list[str] = []
             for line in lines:  # up to the first line that is not blank: the delimiter's
@@ -761,19 +761,21 @@ def text_stream(path: Path, file: str) -> Iterator[Row]:
                 for number, cells in enumerate(reader, start=1):
                     yield number, cells
             except csv.Error as exc:
+                # read whole, the file's bytes are looked at before its rows: they speak first
+                decode(read_bytes(path, file), file)
                 raise fail(file, csv_problem(exc), row=number + 1) from None
         except _NotPlain:
             decode(read_bytes(path, file), file)  # raises: NUL bytes, or not UTF-8
             raise fail(file, "the file changed while it was read") from None
 
 
-def _lines(handle: BinaryIO) -> Iterator[str]:
+def _lines(handle: BinaryIO, size: int = CHUNK) -> Iterator[str]:
     """The lines of a UTF-8 file (a BOM dropped), each with its line ending, as a text file
     opened with `newline=""` gives them."""
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     tail = ""
     try:
-        while chunk := handle.read(CHUNK):
+        while chunk := handle.read(size):
             if b"\x00" in chunk:
                 raise _NotPlain
             lines = io.StringIO(tail + decoder.decode(chunk), newline="").readlines()
