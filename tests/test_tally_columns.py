@@ -7,6 +7,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tinnhiem.engine.formats import read_tallies
@@ -108,3 +109,18 @@ def test_a_text_read_a_block_at_a_time_gives_the_rows_read_whole(text: str, size
     assert streamed == whole
     if "\x00" not in text and "\udcff" not in text:
         assert "".join(tabular._lines(io.BytesIO(data), size)) == text
+
+
+def test_tallies_are_kept_once_made_only_up_to_a_number_of_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tinnhiem.engine.formats import tally_columns
+
+    path = tmp_path / "t.csv"
+    path.write_text("name,cao,tn\nAn,1,2\nBình,3,4\n", encoding="utf-8")
+    small = read_tallies(path, LEVELS).tallies
+    assert list(small) == [small[0], small[1]] and small[1] is small[1]  # kept
+    monkeypatch.setattr(tally_columns, "KEPT_ROWS", 1)
+    big = read_tallies(path, LEVELS).tallies
+    assert list(big) == list(small) == [big[0], big[1]]
+    assert big[1] is not big[1]  # made each time: memory does not hold them

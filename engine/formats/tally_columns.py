@@ -14,6 +14,9 @@ from typing import Any, overload
 
 from tinnhiem.engine.model import Scalar, Tally, new_origin, new_tally
 
+# Up to this many rows, the tallies once made are kept (about 600 bytes each): the evaluation
+# goes over them several times, and making them again each time costs more than a pass
+KEPT_ROWS = 250_000
 ABSENT = -1  # in a count array: a blank cell, or one that is not plain digits (see `odd`)
 LARGEST = (1 << 63) - 1  # what an array of machine integers holds
 
@@ -62,6 +65,7 @@ class Tallies(Sequence[Tally]):
         self.count_keys, self.counts = tuple(counts), tuple(counts.values())
         self.attrs = attrs
         self.exact = exact
+        self.kept: tuple[Tally, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.numbers)
@@ -77,9 +81,19 @@ class Tallies(Sequence[Tally]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError("tally index out of range")
+        if self.kept is not None:
+            return self.kept[index]
         return self.make(index)
 
     def __iter__(self) -> Iterator[Tally]:
+        if self.kept is None and len(self) <= KEPT_ROWS:
+            self.kept = tuple(self.made())
+        if self.kept is not None:
+            return iter(self.kept)
+        return self.made()
+
+    def made(self) -> Iterator[Tally]:
+        """Every tally, made now."""
         if self.exact or self.attrs:
             yield from map(self.make, range(len(self)))
             return
