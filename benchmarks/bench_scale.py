@@ -142,6 +142,7 @@ def compare(name: str, fmt: str, data: Path, folder: Path, ratio: float, peak: f
     seconds, mb = measure(ours(data, fmt, out))
     base, base_mb = measure(floor(fmt, data, folder / f"floor.{fmt}"))
     line(f"{name}: time", f"{seconds / base:.2f}x", "1x", f"<= {ratio:g}x", seconds <= ratio * base)
+    line("  wall time", f"{seconds:.1f} s", f"{base:.1f} s", "", None)
     line("  peak memory", f"{mb:.0f} MB", f"{base_mb:.0f} MB", f"< {peak:g} MB", mb < peak)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
@@ -117,7 +117,7 @@ class Dataset:
     """Tallies read from one file, with the level columns found and the warnings of reading."""
 
     path: str
-    tallies: tuple[Tally, ...]
+    tallies: Sequence[Tally]
     levels: tuple[str, ...]
     warnings: tuple[DataIssue, ...] = ()
     kind: Literal["tallies", "ballots"] = "tallies"
@@ -246,6 +246,7 @@ def percent_comma(share: Fraction) -> str:
 
 _new = object.__new__
 _TALLY = tuple(getattr(Tally, name).__set__ for name in Tally.__slots__)
+_ORIGIN = tuple(getattr(Origin, name).__set__ for name in Origin.__slots__)
 _RESULT = tuple(getattr(Result, name).__set__ for name in Result.__slots__)
 
 
@@ -275,6 +276,16 @@ def new_tally(
     s8(tally, attrs)
     s9(tally, origin)
     return tally
+
+
+def new_origin(file: str, row: int, column: str | None) -> Origin:
+    """`Origin(file, row, column)`, made faster (readers make one per row)."""
+    origin = _new(Origin)
+    s0, s1, s2 = _ORIGIN
+    s0(origin, file)
+    s1(origin, row)
+    s2(origin, column)
+    return origin
 
 
 def new_result(

@@ -271,8 +271,11 @@ def test_as_a_subprocess(folder: Path, argv: list[str], message: str) -> None:
 
 
 def _big_tallies(path: Path, megabytes: float) -> Path:
-    row = "Nguyễn Văn Người {n},2023,42,30,10,2\n"
-    lines = ["name,round,collected,cao,tn,thap\n"]
+    """A file of `megabytes` in few rows (a long note in each): the size is what is checked, and
+    a few hundred people are read and evaluated at once where 35,000 took half a minute."""
+    note = "ghi chú dài " * 400
+    row = "Nguyễn Văn Người {n},2023,42,30,10,2," + note + "\n"
+    lines = ["name,round,collected,cao,tn,thap,note\n"]
     size, n = 0, 0
     while size < megabytes * (1 << 20):
         line = row.format(n=n)
@@ -301,7 +304,7 @@ def test_a_file_of_tallies_above_the_limit_is_refused_with_the_way_to_read_it(
     monkeypatch.setenv("TINNHIEM_MAX_DATA_MB", "0")  # no limit
     assert _main(["run", "-d", "big.csv", "-f", "csv", "-o", "out.csv"], capsys)[0] == 0
     monkeypatch.delenv("TINNHIEM_MAX_DATA_MB")
-    assert big.stat().st_size < 50 << 20  # the default limit, 50 MB, lets it through
+    assert big.stat().st_size < 200 << 20  # the default limit of tallies in CSV lets it through
     assert _main(["run", "-d", "big.csv", "-f", "csv", "-o", "out.csv"], capsys)[0] == 0
 
 
@@ -380,3 +383,24 @@ def test_a_small_workbook_that_unpacks_to_too_much_xml_is_refused(
     )
     monkeypatch.setenv("TINNHIEM_MAX_DATA_MB", "2")
     assert _main(["run", "-d", "bomb.xlsx", "-f", "csv", "-o", "out.csv"], capsys)[0] == 0
+
+
+def test_the_default_limits_tallies_in_csv_streamed_and_json_read_whole(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CSV tallies are read a block at a time into columns: 200 MB by default; JSON is still
+    read whole: 50 MB. Sparse files: the size is refused before a byte is read."""
+    from tinnhiem.engine.formats import read_tallies
+    from tinnhiem.engine.model import DataError
+
+    monkeypatch.delenv("TINNHIEM_MAX_DATA_MB", raising=False)
+    for name, size, limit in (("big.csv", 201, 200), ("big.json", 51, 50)):
+        with (folder / name).open("wb") as handle:
+            handle.truncate(size << 20)
+        with pytest.raises(DataError) as caught:
+            read_tallies(folder / name, {})
+        assert str(caught.value) == (
+            f"{folder / name}: error: the file is {size} MB, more than the {limit} MB allowed "
+            "for a file of tallies, which is read whole; check that this is the right file, or "
+            f"set TINNHIEM_MAX_DATA_MB={size} to read it anyway"
+        )

@@ -13,6 +13,7 @@ from tinnhiem.engine.model import (
     Result,
     Tally,
     Verdict,
+    new_origin,
     new_result,
     new_tally,
 )
@@ -45,7 +46,12 @@ RESULT = (
 
 
 @pytest.mark.parametrize(
-    ("cls", "fast", "values"), [(Tally, new_tally, TALLY), (Result, new_result, RESULT)]
+    ("cls", "fast", "values"),
+    [
+        (Tally, new_tally, TALLY),
+        (Result, new_result, RESULT),
+        (Origin, new_origin, ("vp.csv", 3, "Họ và tên")),
+    ],
 )
 def test_fast_constructors_set_every_field_in_order(cls, fast, values) -> None:  # type: ignore[no-untyped-def]
     names = [f.name for f in dataclasses.fields(cls)]

@@ -41,26 +41,31 @@ def fail(file: str, message: str, row: int = 0, column: str | None = None) -> Da
 
 
 # --- size ------------------------------------------------------------------------------------
-# A file of tallies has one row per person per vote: even every post of a country is a few MB.
-# It is read whole (its rows are checked against each other), which takes about ten times its
-# size in memory, so a file above DEFAULT_MB is refused with a message saying how to read it
-# anyway: the environment variable TINNHIEM_MAX_DATA_MB (a number of MB; 0 for no limit). The
-# same holds for ballots in JSON or TOML; ballots in CSV or XLSX are streamed and have no limit.
+# Tallies in JSON or TOML, and ballots in JSON or TOML, are read whole, which takes about ten
+# times their size in memory: a file above DEFAULT_MB is refused with a message saying how to
+# read it anyway: the environment variable TINNHIEM_MAX_DATA_MB (a number of MB; 0 for no
+# limit). Tallies in CSV/TSV/TXT are read a block at a time into columns, which keep about 300
+# bytes per row (ids and names as text, counts as machine integers, who each row is for people
+# listed twice): TEXT_TALLIES_MB (about three million people, 1 GB of memory) is their default.
+# Ballots in CSV or XLSX are streamed and have no limit; workbooks have their own (workbook.py).
 
 ENVIRONMENT = "TINNHIEM_MAX_DATA_MB"
 DEFAULT_MB = 50
+TEXT_TALLIES_MB = 200
 MB = 1 << 20
 
 
-def limit_mb() -> int:
-    """The limit in MB: `TINNHIEM_MAX_DATA_MB` if it is a whole number, else `DEFAULT_MB`."""
+def limit_mb(default: int = DEFAULT_MB) -> int:
+    """The limit in MB: `TINNHIEM_MAX_DATA_MB` if it is a whole number, else `default`."""
     text = os.environ.get(ENVIRONMENT, "").strip()
-    return int(text) if text.isdigit() and len(text) <= 9 else DEFAULT_MB
+    return int(text) if text.isdigit() and len(text) <= 9 else default
 
 
-def check_size(path: Path, file: str, what: str = "a file of tallies") -> None:
+def check_size(
+    path: Path, file: str, what: str = "a file of tallies", default: int = DEFAULT_MB
+) -> None:
     """`DataError` if the file is larger than the limit; nothing if it cannot be measured."""
-    limit = limit_mb()
+    limit = limit_mb(default)
     try:
         size = path.stat().st_size
     except OSError:

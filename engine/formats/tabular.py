@@ -18,14 +18,15 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, BinaryIO, cast
 from xml.etree import ElementTree
 
 from tinnhiem.engine.model import DataError
 
 from .headers import display, display_all, fold
-from .issues import MB, Issues, capped, check_size, fail
+from .issues import MB, TEXT_TALLIES_MB, Issues, capped, check_size, fail
 from .workbook import MAX_DIGITS, damage, inspect_workbook
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -55,7 +56,7 @@ class Table:
     file: str
     header: list[str]
     header_row: int  # 0 in JSON and TOML
-    rows: list[Row]
+    rows: list[Row]  # an iterator from `open_table` for a text file: read as they are used
     above: list[int] = field(default_factory=list)  # non-empty rows above the header
     merged: list[Merge] = field(default_factory=list)  # merged ranges filled down (XLSX)
 
@@ -695,3 +696,93 @@ def read_table(
         [n for n, _ in filled[:at]],
         fill_merged(rows, merges, header_row),
     )
+
+
+def open_table(
+    path: Path, file: str, *, pick_header: Callable[[list[str]], bool] | None = None
+) -> Table:
+    """`read_table`, but the rows of a text file are read as they are used (`rows` is then an
+    iterator): memory does not grow with the file. Other kinds are read whole, as before."""
+    kind = kind_of(path, file)
+    if kind != "text":
+        return read_table(path, file, pick_header=pick_header)
+    check_size(path, file, default=TEXT_TALLIES_MB)
+    filled = (
+        row
+        for row in text_stream(path, file)
+        if (cells := row[1]) and (cells[0].strip() or "".join(cells).strip())
+    )
+    first = list(islice(filled, HEADER_SEARCH))
+    if not first:
+        raise fail(file, "the file holds no values: no header and no rows")
+    at = 0
+    if pick_header is not None:
+        for i, (_, cells) in enumerate(first):
+            if pick_header([cell_text(c) for c in cells]):
+                at = i
+                break
+    header_row, header_cells = first[at]
+    rows = cast(list[Row], chain(first[at + 1 :], filled))  # an iterator: see `rows`
+    return Table(
+        file, [cell_text(c) for c in header_cells], header_row, rows, [n for n, _ in first[:at]]
+    )
+
+
+class _NotPlain(Exception):
+    """A block of the file is not plain UTF-8: the whole file is read to say why."""
+
+
+def text_stream(path: Path, file: str, size: int = CHUNK) -> Iterator[Row]:
+    """`text_rows` of a file read a block at a time. A file that is not plain UTF-8 (UTF-16 with
+    a BOM, NUL bytes, a byte that is not UTF-8), empty or unreadable goes through `decode` on the
+    whole file, which reads UTF-16 and says why it refuses the others, as it always did."""
+    try:
+        handle = path.open("rb")
+    except OSError:
+        yield from text_rows(decode(read_bytes(path, file), file), file)
+        return
+    with handle:
+        head = handle.read(4)
+        if not head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"PK\x03\x04")):
+            yield from text_rows(decode(read_bytes(path, file), file), file)
+            return
+        handle.seek(0)
+        lines = _lines(handle, size)
+        try:
+            start: list[str] = []
+            for line in lines:  # up to the first line that is not blank: the delimiter's
+                start.append(line)
+                if line.strip():
+                    break
+            delimiter = sniff_delimiter(first_line("".join(start)))
+            reader = csv.reader(chain(start, lines), delimiter=delimiter, strict=True)
+            number = 0
+            try:
+                for number, cells in enumerate(reader, start=1):
+                    yield number, cells
+            except csv.Error as exc:
+                # read whole, the file's bytes are looked at before its rows: they speak first
+                decode(read_bytes(path, file), file)
+                raise fail(file, csv_problem(exc), row=number + 1) from None
+        except _NotPlain:
+            decode(read_bytes(path, file), file)  # raises: NUL bytes, or not UTF-8
+            raise fail(file, "the file changed while it was read") from None
+
+
+def _lines(handle: BinaryIO, size: int = CHUNK) -> Iterator[str]:
+    """The lines of a UTF-8 file (a BOM dropped), each with its line ending, as a text file
+    opened with `newline=""` gives them."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    tail = ""
+    try:
+        while chunk := handle.read(size):
+            if b"\x00" in chunk:
+                raise _NotPlain
+            lines = io.StringIO(tail + decoder.decode(chunk), newline="").readlines()
+            tail = lines.pop() if lines else ""  # perhaps cut short, or a "\r" before a "\n"
+            yield from lines
+        tail += decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise _NotPlain from None
+    if tail:
+        yield tail
