@@ -12,7 +12,7 @@ from tinnhiem.rules import ast
 from tinnhiem.rules.check_common import WORDS
 
 from . import conditions as cond
-from .model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, capped
+from .model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, Seen, capped
 from .plan import CHECKED_KINDS, CompiledExempt, Plan
 from .words import Lang, say
 
@@ -29,8 +29,9 @@ class DataChecks:
         self.origin = Origin(dataset.path)
         self.warnings: list[DataIssue] = []
         self.labels = {level.id: level.label for level in self.ruleset.levels.levels}
+        self.seen = Seen.of(dataset.tallies)
         self._check_levels()
-        self.present = attributes_present(dataset)
+        self.present = attributes_present(self.seen)
         self._check_attribute_cells()
         self.exempts = self._usable_exempts()
         self._warn_classify_attrs()
@@ -41,7 +42,7 @@ class DataChecks:
     def _check_levels(self) -> None:
         found = dict.fromkeys(self.dataset.levels)
         # each distinct set of levels once (in order of first appearance), not every tally's
-        for levels in dict.fromkeys(tuple(tally.counts) for tally in self.dataset.tallies):
+        for levels in self.seen.level_sets:
             found.update(dict.fromkeys(levels))
         route = self.plan.route
         if self.dataset.kind == "ballots":
@@ -101,11 +102,14 @@ class DataChecks:
             return
         errors = [i for i in self.dataset.unclear if i.origin.column in needs]
         said = {(i.origin.row, i.origin.column) for i in errors}
-        for name, (kind, who) in needs.items():
-            if kind not in CHECKED_KINDS:
-                continue
-            wanted = CHECKED_KINDS[kind]
-            for tally in self.dataset.tallies:
+        checked = [
+            (name, kind, who, CHECKED_KINDS[kind])
+            for name, (kind, who) in needs.items()
+            if kind in CHECKED_KINDS
+        ]
+        # one pass over the tallies (a file read into columns makes each tally when asked)
+        for tally in self.dataset.tallies if checked else ():
+            for name, kind, who, wanted in checked:
                 value = tally.attrs.get(name)
                 if value is None or value == "":
                     continue  # an empty cell: the rules say "unknown" for this person
@@ -151,13 +155,12 @@ class DataChecks:
                 self.warnings.append(DataIssue("warning", message, self.origin))
 
 
-def attributes_present(dataset: Dataset) -> frozenset[str]:
+def attributes_present(seen: Seen) -> frozenset[str]:
     """Attribute names some tally gives, with `vote_date`/`vote_year` when some vote has them."""
-    tallies = dataset.tallies
-    names: set[str] = set().union(*(tally.attrs for tally in tallies if tally.attrs))
+    names = set(seen.attrs)
     # a named column counts when some row fills it: a reader leaves an absent one empty
-    names.update(f for f in cond.FIELDS if any(getattr(tally, f) for tally in tallies))
-    rounds = {tally.round for tally in tallies}
+    names.update(seen.filled)
+    rounds = seen.rounds
     empty: dict[str, str] = {}
     if "vote_date" in names or any(cond.vote_date(empty, r) for r in rounds):
         names.update(("vote_date", "vote_year"))

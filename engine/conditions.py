@@ -21,7 +21,7 @@ from typing import Any
 from tinnhiem.rules import ast
 from tinnhiem.rules.fmt import format_cond, format_value
 
-from .model import Scalar, Tally, percent
+from .model import NAMED_FIELDS, Scalar, Tally, percent
 from .words import Lang, Said, say
 
 Getter = Callable[["Facts"], object]
@@ -39,7 +39,7 @@ FLIPPED: Mapping[str, ast.Op] = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "==
 SYMBOLS = {">": ">", ">=": "≥", "<": "<", "<=": "≤", "==": "=", "!=": "≠"}
 DERIVED = ("vote_date", "vote_year")
 # the columns a reader keeps as fields of the tally, not as attributes: read by the same names
-FIELDS = ("id", "name", "position", "group", "unit", "round")
+FIELDS = NAMED_FIELDS
 FALSE_WORDS = frozenset({"", "0", "false", "no", "n", "không", "k", "sai", "chưa"})
 NO_PREVIOUS: Said = ("no_previous", {})
 _YEAR = re.compile(r"\d{4}")

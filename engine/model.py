@@ -112,6 +112,42 @@ class Tally:
     origin: Origin | None = field(default=None, compare=False)
 
 
+# the fields every tally has by name, which a rule may read as attributes
+NAMED_FIELDS = ("id", "name", "position", "group", "unit", "round")
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What a whole dataset holds, for the checks made once before anyone is evaluated: read in
+    one pass over the tallies, or straight from the columns of a file read into columns."""
+
+    level_sets: tuple[tuple[str, ...], ...]  # each distinct tuple of count keys, first seen first
+    attrs: frozenset[str]  # attribute names some tally gives (a blank cell counts)
+    filled: frozenset[str]  # the named fields some tally fills
+    rounds: frozenset[str]
+
+    @staticmethod
+    def of(tallies: Sequence[Tally]) -> Seen:
+        own: Callable[[], Seen] | None = getattr(tallies, "seen", None)
+        return own() if own is not None else Seen.counted(tallies)
+
+    @staticmethod
+    def counted(tallies: Sequence[Tally]) -> Seen:
+        level_sets: dict[tuple[str, ...], None] = {}
+        attrs: set[str] = set()
+        unfilled = list(NAMED_FIELDS)
+        rounds: set[str] = set()
+        for tally in tallies:
+            level_sets[tuple(tally.counts)] = None
+            if tally.attrs:
+                attrs.update(tally.attrs)
+            if unfilled:
+                unfilled = [f for f in unfilled if not getattr(tally, f)]
+            rounds.add(tally.round)
+        filled = frozenset(f for f in NAMED_FIELDS if f not in unfilled)
+        return Seen(tuple(level_sets), frozenset(attrs), filled, frozenset(rounds))
+
+
 @dataclass(frozen=True, slots=True)
 class Dataset:
     """Tallies read from one file, with the level columns found and the warnings of reading."""

@@ -124,3 +124,38 @@ def test_tallies_are_kept_once_made_only_up_to_a_number_of_rows(
     big = read_tallies(path, LEVELS).tallies
     assert list(big) == list(small) == [big[0], big[1]]
     assert big[1] is not big[1]  # made each time: memory does not hold them
+
+
+cell = st.sampled_from(["", "0", "3", "x", "2023-05-01", "có"])
+count_cell = st.sampled_from(["", "0", "2", "5", "1.5", "abc"])
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    optional=st.sets(st.sampled_from(["id", "position", "group", "unit", "round", "note", "tuoi"])),
+    rows=st.lists(st.tuples(cell, cell, cell, cell, cell, cell, cell, count_cell), max_size=5),
+)
+def test_what_the_columns_say_the_dataset_holds_is_what_its_tallies_hold(
+    optional: set[str], rows: list[tuple[str, ...]]
+) -> None:
+    """The checks read `Seen` from the columns without making a tally; it must be what one pass
+    over the tallies finds, whatever columns, blanks and odd counts a file has."""
+    from tinnhiem.engine.model import DataError, Seen
+
+    order = ["id", "position", "group", "unit", "round", "note", "tuoi"]
+    header = ["name", *[c for c in order if c in optional], "cao", "tn", "thap"]
+    lines = [",".join(header)]
+    for n, row in enumerate(rows):
+        values = dict(zip(order, row[:7], strict=True))
+        extra = [values[c] for c in order if c in optional]
+        lines.append(",".join([f"Người {n}", *extra, row[7], "1", "0"]))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        try:
+            tallies = read_tallies(path, LEVELS).tallies
+        except DataError:
+            return  # a file the reader refuses has no tallies to check
+    from_columns = Seen.of(tallies)
+    counted = Seen.counted([tallies[i] for i in range(len(tallies))])
+    assert from_columns == counted

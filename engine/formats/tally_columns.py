@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
 from typing import Any, overload
 
-from tinnhiem.engine.model import Scalar, Tally, new_origin, new_tally
+from tinnhiem.engine.model import NAMED_FIELDS, Scalar, Seen, Tally, new_origin, new_tally
 
 # Up to this many rows, the tallies once made are kept (about 600 bytes each): the evaluation
 # goes over them several times, and making them again each time costs more than a pass
@@ -119,6 +119,31 @@ class Tallies(Sequence[Tally]):
                 {},
                 new_origin(file, number, column),
             )
+
+    def seen(self) -> Seen:
+        """What `Seen.counted` finds, read from the columns without making a tally."""
+        if self.kept is not None or any(ABSENT in column for column in self.counts):
+            return Seen.counted(self)  # a blank count outside the rows read one by one
+        count = len(self)
+        plain = next((i for i in range(count) if i not in self.exact), None)
+        firsts = sorted(
+            [(i, tuple(counts)) for i, (_, counts) in self.exact.items()]
+            + ([(plain, self.count_keys)] if plain is not None else [])
+        )
+        level_sets = tuple(dict.fromkeys(keys for _, keys in firsts))
+        attrs = frozenset(
+            k for k, column in self.attrs.items() if any(v is not None for v in column)
+        )
+        ids, *texts = self.texts
+        filled = {"id"} if count and (not ids or any(ids)) else set()
+        filled.update(f for f, column in zip(NAMED_FIELDS[1:], texts, strict=True) if any(column))
+        rounds = self.texts[5]
+        return Seen(
+            level_sets,
+            attrs,
+            frozenset(filled),
+            frozenset(rounds) if rounds else frozenset([""] if count else []),
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
