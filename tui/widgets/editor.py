@@ -6,7 +6,9 @@ worker, so the editor never waits for it.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -78,6 +80,7 @@ _STYLES: dict[str, tuple[str, str]] = {
 }
 
 
+@functools.cache
 def _name(token: _TokenType) -> str | None:
     for kind, name in _TOKENS:
         if token in kind:
@@ -143,6 +146,8 @@ class RulesEditor(TextArea):
     def __init__(self, *, id: str | None = None) -> None:
         # (row, start column, end column) of each error, underlined
         self.marks: list[tuple[int, int, int]] = []
+        self._lexed_text: str | None = None
+        self._lexed: dict[int, list[tuple[int, int, str]]] = {}
         super().__init__("", id=id, show_line_numbers=True, tab_behavior="indent", soft_wrap=False)
         self.indent_width = 2
 
@@ -162,8 +167,25 @@ class RulesEditor(TextArea):
         highlights = self._highlights
         highlights.clear()
         text = self.text
-        row = column = 0
         lines = text.split("\n")
+        # Textual rebuilds the map on every change of the text and of the marks; lexing a long
+        # text is the costly part, so it is done once per text
+        if self._lexed_text is not text and self._lexed_text != text:
+            self._lexed = self._lex(text, lines)
+            self._lexed_text = text
+        for row, spans in self._lexed.items():
+            highlights[row].extend(spans)
+        for row, start, end in self.marks:
+            if row < len(lines):
+                line = lines[row]
+                begin = len(line[:start].encode())
+                finish = len(line[: max(end, start + 1)].encode())
+                highlights[row].append((begin, finish, "diagnostic"))
+
+    def _lex(self, text: str, lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
+        """The coloured spans of each row: (start byte, end byte, style name)."""
+        lexed: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        row = column = 0
         for _start, token, value in self._lexer.get_tokens_unprocessed(text):
             name = _name(token)
             for index, piece in enumerate(value.split("\n")):
@@ -173,14 +195,9 @@ class RulesEditor(TextArea):
                     line = lines[row]
                     start = len(line[:column].encode())
                     end = start + len(piece.encode())
-                    highlights[row].append((start, end, name))
+                    lexed[row].append((start, end, name))
                 column += len(piece)
-        for row, start, end in self.marks:
-            if row < len(lines):
-                line = lines[row]
-                begin = len(line[:start].encode())
-                finish = len(line[: max(end, start + 1)].encode())
-                highlights[row].append((begin, finish, "diagnostic"))
+        return lexed
 
 
 class RulesView(Vertical):
