@@ -7,11 +7,12 @@ those votes never gave: that is said, never silently taken for granted.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 
 from tinnhiem.rules import ast
 
 from . import conditions as cond
-from .model import DataIssue, Dataset, Origin
+from .model import DataIssue, Dataset, Origin, Scalar, Seen
 from .words import Lang, say
 
 SHOWN = 5  # vote dates listed in the warning; more are counted
@@ -50,9 +51,15 @@ def in_force_warnings(
     if in_force is None:
         return []
     found: dict[str, None] = {}
-    for tally in dataset.tallies:
-        day = cond.vote_date(tally.attrs, tally.round)
-        year = None if day is not None else cond.vote_year(tally.attrs, tally.round)
+    seen = Seen.of(dataset.tallies)
+    votes: Iterable[tuple[Mapping[str, Scalar], str]]
+    if seen.attrs & {"vote_date", "vote_year"}:
+        votes = ((tally.attrs, tally.round) for tally in dataset.tallies)
+    else:  # the round alone dates a vote: each distinct round once, in the order of the data
+        votes = (({}, round_) for round_ in seen.rounds)
+    for attrs, round_ in votes:
+        day = cond.vote_date(attrs, round_)
+        year = None if day is not None else cond.vote_year(attrs, round_)
         if _outside(in_force, day, year):
             found[_iso(day, lang) if day is not None else str(year)] = None
     if not found:

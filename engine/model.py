@@ -124,7 +124,7 @@ class Seen:
     level_sets: tuple[tuple[str, ...], ...]  # each distinct tuple of count keys, first seen first
     attrs: frozenset[str]  # attribute names some tally gives (a blank cell counts)
     filled: frozenset[str]  # the named fields some tally fills
-    rounds: frozenset[str]
+    rounds: tuple[str, ...]  # each distinct round, first seen first
 
     @staticmethod
     def of(tallies: Sequence[Tally]) -> Seen:
@@ -136,16 +136,16 @@ class Seen:
         level_sets: dict[tuple[str, ...], None] = {}
         attrs: set[str] = set()
         unfilled = list(NAMED_FIELDS)
-        rounds: set[str] = set()
+        rounds: dict[str, None] = {}
         for tally in tallies:
             level_sets[tuple(tally.counts)] = None
             if tally.attrs:
                 attrs.update(tally.attrs)
             if unfilled:
                 unfilled = [f for f in unfilled if not getattr(tally, f)]
-            rounds.add(tally.round)
+            rounds[tally.round] = None
         filled = frozenset(f for f in NAMED_FIELDS if f not in unfilled)
-        return Seen(tuple(level_sets), frozenset(attrs), filled, frozenset(rounds))
+        return Seen(tuple(level_sets), frozenset(attrs), filled, tuple(rounds))
 
 
 @dataclass(frozen=True, slots=True)

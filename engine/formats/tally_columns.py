@@ -142,7 +142,7 @@ class Tallies(Sequence[Tally]):
             level_sets,
             attrs,
             frozenset(filled),
-            frozenset(rounds) if rounds else frozenset([""] if count else []),
+            tuple(dict.fromkeys(rounds)) if rounds else ("",) * bool(count),
         )
 
     def __eq__(self, other: object) -> bool:

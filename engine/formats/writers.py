@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 import tomli_w
-from tinnhiem.engine.model import Evaluation, ReportTable, Result, Tally, percent
+from tinnhiem.engine.model import Evaluation, ReportTable, Result, Seen, Tally, percent
 from tinnhiem.rules.ast import Resolved
 from tinnhiem.rules.describe import TURNOUT_WORDS
 
@@ -62,14 +62,9 @@ class ResultsLayout:
     def __init__(self, ruleset: Resolved, tallies: Iterable[Tally], kinds: Iterable[str]) -> None:
         self.ruleset = ruleset
         self.levels = ruleset.levels.levels
-        groups = rounds = False
-        seen_rounds: set[str] = set()
-        for tally in tallies:
-            groups = groups or bool(tally.group)
-            rounds = rounds or bool(tally.round)
-            seen_rounds.add(tally.round)
-        self.with_group = groups
-        self.with_round = len(seen_rounds) > 1 or rounds
+        seen = Seen.of(tallies if isinstance(tallies, Sequence) else tuple(tallies))
+        self.with_group = "group" in seen.filled
+        self.with_round = len(seen.rounds) > 1 or "round" in seen.filled
         kinds = set(kinds) or {ruleset.basis.kind}
         basis = "Cơ sở tính tỷ lệ"
         if len(kinds) == 1:
