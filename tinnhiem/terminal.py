@@ -63,10 +63,9 @@ def warn(line: str) -> None:
 
 def summary() -> None:
     """The line that says how many warnings were not printed, if any were not."""
-    from tinnhiem.engine.words import say
+    from tinnhiem.engine.words import plural
 
     hidden = _settings.hidden
     if hidden:
         _settings.hidden = 0
-        key = "more_warnings_one" if hidden == 1 else "more_warnings"
-        print(say(_settings.lang, key, n=hidden), file=sys.stderr)
+        print(plural(_settings.lang, "more_warnings", hidden), file=sys.stderr)

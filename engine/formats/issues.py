@@ -9,6 +9,7 @@ from pathlib import Path
 from tinnhiem.engine.model import MAX_ERRORS as MAX_ERRORS  # re-exported: readers use them
 from tinnhiem.engine.model import DataError, DataIssue, Origin
 from tinnhiem.engine.model import capped as capped
+from tinnhiem.rules.messages import Message
 
 
 class Issues:
@@ -19,11 +20,11 @@ class Issues:
         self.errors: list[DataIssue] = []
         self.warnings: list[DataIssue] = []
 
-    def error(self, message: str, row: int = 0, column: str | None = None) -> None:
-        self.errors.append(DataIssue("error", message, Origin(self.file, row, column)))
+    def error(self, message: str | Message, row: int = 0, column: str | None = None) -> None:
+        self.errors.append(DataIssue.of("error", message, Origin(self.file, row, column)))
 
-    def warn(self, message: str, row: int = 0, column: str | None = None) -> None:
-        self.warnings.append(DataIssue("warning", message, Origin(self.file, row, column)))
+    def warn(self, message: str | Message, row: int = 0, column: str | None = None) -> None:
+        self.warnings.append(DataIssue.of("warning", message, Origin(self.file, row, column)))
 
     @property
     def full(self) -> bool:
@@ -35,9 +36,9 @@ class Issues:
             raise capped(self.errors, self.file)
 
 
-def fail(file: str, message: str, row: int = 0, column: str | None = None) -> DataError:
+def fail(file: str, message: str | Message, row: int = 0, column: str | None = None) -> DataError:
     """A `DataError` of one issue, for problems that stop reading the file at once."""
-    return DataError([DataIssue("error", message, Origin(file, row, column))])
+    return DataError([DataIssue.of("error", message, Origin(file, row, column))])
 
 
 # --- size ------------------------------------------------------------------------------------
