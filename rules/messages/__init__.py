@@ -71,7 +71,7 @@ def template(lang: str, key: str) -> str:
 
 def say(lang: str, key: str, /, **fields: object) -> str:
     """The words of `key` in `lang`, fields filled: say("vi", "no_attr", name="appointed").
-    A field that is itself a message (a `Message`, or a `Said` pair) is said in the same language."""
+    A field that is itself a message (a `Message`, a `Said` pair) is said in the same language."""
     filled = {name: _filled(lang, value) for name, value in fields.items()}
     return template(lang, key).format(**filled)
 
