@@ -12,6 +12,7 @@ CLI: dict[str, tuple[str, str]] = {
     "severity.error": ("error", "lỗi"),
     "severity.warning": ("warning", "cảnh báo"),
     # the results table
+    "table.id": ("ID", "Mã"),
     "table.name": ("Name", "Họ và tên"),
     "table.position": ("Position", "Chức vụ"),
     "table.basis": ("Basis", "Cơ sở tính"),
