@@ -141,7 +141,7 @@ APP: dict[str, tuple[str, str]] = {
     "goto.nobody": ("No person is highlighted.", "Chưa chọn người nào trong bảng kết quả."),
     "goto.no_rule": (
         "No rule classed this person (exempt or invalid).",
-        "Người này không được phân loại theo quy tắc nào (miễn hoặc không hợp lệ).",
+        "Người này không được phân loại theo quy tắc nào (không lấy phiếu hoặc không hợp lệ).",
     ),
     "goto.base": (
         "The rule is on line {line} of the base file {name} (this rule set extends it), "
@@ -215,7 +215,7 @@ APP: dict[str, tuple[str, str]] = {
     "why.more": ("more", "nhiều hơn"),
     "why.fewer": ("fewer", "ít hơn"),
     "why.no_margins": ("none", "không có"),
-    "why.exempt": ("Exempt: {reason}", "Miễn lấy phiếu: {reason}"),
+    "why.exempt": ("Exempt: {reason}", "Không lấy phiếu: {reason}"),
     "why.invalid": ("Invalid: {reason}", "Không hợp lệ: {reason}"),
     "why.matched": ("matched", "khớp"),
     "why.not_matched": ("did not match", "không khớp"),
