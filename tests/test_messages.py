@@ -15,7 +15,8 @@ from tinnhiem.rules.messages.data import DATA
 from tinnhiem.rules.messages.engine import ENGINE
 from tinnhiem.tui.i18n import t
 
-NEUTRAL = {"col.number", "compare.title"}  # the same in both languages: "#", "{a}  ⇄  {b}"
+# the same in both languages: "#", "{a}  ⇄  {b}", "{prefix}{key}: {error}"
+NEUTRAL = {"col.number", "compare.title", "data.keyed"}
 
 
 def _fields(text: str) -> list[str]:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from tinnhiem.engine.model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, Tally
+from tinnhiem.rules.messages import message
 
 from . import parallel
 from .counting import Count, Plan, mark_text, plan_columns
@@ -286,7 +287,7 @@ def _turnout(table: object, file: str, prefix: str, toml: bool) -> Turnout:
             try:
                 found.numbers[meaning[1]] = parse_count(value)
             except CellError as exc:
-                issues.error(f"{prefix}{key}: {exc.message}")
+                issues.error(message("data.keyed", prefix=prefix, key=key, error=exc.said))
         elif meaning in (("field", "round"), ("field", "unit")):
             setattr(found, meaning[1], mark_text(value).strip())
         else:

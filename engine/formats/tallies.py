@@ -24,6 +24,8 @@ from typing import Any, cast
 
 from tinnhiem.engine.collector import collector_paused
 from tinnhiem.engine.model import DataIssue, Dataset, Origin, Scalar, Tally, new_tally
+from tinnhiem.rules.messages import Message
+from tinnhiem.rules.messages import message as msg
 
 from .headers import (
     HeaderMatcher,
@@ -82,25 +84,19 @@ def _read(file: str, levels: Mapping[str, str]) -> Dataset:
         Path(file), file, pick_header=lambda cells: any(matcher.is_name(c) for c in cells)
     )
     if table.keyed and not table.rows:
-        raise fail(file, "no rows: the list of rows is empty")
+        raise fail(file, msg("tallies.no_rows"))
     issues = Issues(file)
     columns = _columns(table, matcher, issues)
     if not any(c.kind == "field" and c.key == "name" for c in columns):
-        found = ", ".join(f'"{c.header}"' for c in columns if c.header) or "none"
-        issues.error(
-            'no name column: expected one of "name", "họ và tên", "họ tên"; '
-            f"the columns found are {found}",
-            row=table.header_row,
-        )
+        found = ", ".join(f'"{c.header}"' for c in columns if c.header) or msg("data.none")
+        issues.error(msg("tallies.no_name_column", found=found), row=table.header_row)
     issues.check()
     if not table.rows:
-        raise fail(file, f"no data rows below the header (row {table.header_row})")
+        raise fail(file, msg("tallies.no_data_rows", row=table.header_row))
     if table.above:
         rows = ", ".join(map(str, table.above))
         issues.warn(
-            f"the header is row {table.header_row}; the rows above it ({rows}) were taken for a "
-            "title and not read",
-            row=table.header_row,
+            msg("tallies.title_rows", row=table.header_row, rows=rows), row=table.header_row
         )
     if table.merged:
         refs = [m.ref for m in table.merged]
@@ -331,11 +327,9 @@ class _Rows:
         if self.any_totals and self.totals_row(number, cells):
             return None
         if not self.names[position]:
-            self.error("the row has no name", number, self.fields["name"])
+            self.error(msg("tallies.no_name"), number, self.fields["name"])
         if "id" in self.fields and not self.ids[position]:
-            self.error(
-                "the row has no id, though the file has an id column", number, self.fields["id"]
-            )
+            self.error(msg("tallies.no_id"), number, self.fields["id"])
         quick = self.quick_levels[position]
         if quick is None:
             counts, blank = self.numbers(self.levels, cells, number)
@@ -394,10 +388,10 @@ class _Rows:
             if isinstance(typed, CellError):
                 value = self.table.rows[position][1][column.index]
                 if not isinstance(value, str):
-                    self.error(typed.message, number, column)
+                    self.error(typed.said, number, column)
                     continue
                 origin = Origin(self.issues.file, number, column.header)
-                self.unclear.append(DataIssue("error", typed.message, origin))
+                self.unclear.append(DataIssue.of("error", typed.said, origin))
                 attrs[column.key] = display(value)
             elif typed is not None:
                 attrs[column.key] = typed
@@ -423,9 +417,9 @@ class _Rows:
                 return True
         return False
 
-    def error(self, message: str, number: int, column: Column) -> None:
+    def error(self, message: str | Message, number: int, column: Column) -> None:
         origin = Origin(self.issues.file, number, column.header)
-        self.pending.append((column.index, DataIssue("error", message, origin)))
+        self.pending.append((column.index, DataIssue.of("error", message, origin)))
 
     def flush(self) -> None:
         """The errors of a row, in the order of its columns."""
@@ -453,7 +447,7 @@ class _Rows:
                 try:
                     found[column.key] = parse_count(value)
                 except CellError as exc:
-                    self.error(exc.message, number, column)
+                    self.error(exc.said, number, column)
         return found, blank
 
     def consistency(self, number: int, turnout: dict[str, int], counts: dict[str, int]) -> None:
@@ -561,12 +555,14 @@ class _Rows:
         person = f'id "{spelled}"' if by_id else f'"{spelled}"'
         if "round" in self.fields:
             round_text = self.rounds[position]
-            where = f'for round "{round_text}"' if round_text else "with no round"
-            message = f"{person} is listed twice {where} (rows {first} and {number})"
-        else:
-            message = (
-                f"{person} is listed twice (rows {first} and {number}); give each vote a round"
+            where = (
+                msg("tallies.in_round", round=round_text) if round_text else msg("tallies.no_round")
             )
+            message: Message = msg(
+                "tallies.twice_in", person=person, where=where, first=first, n=number
+            )
+        else:
+            message = msg("tallies.twice", person=person, first=first, n=number)
         self.error(message, number, column)
         return True
 
