@@ -24,6 +24,7 @@ from .check_common import (
     values,
 )
 from .errors import did_you_mean
+from .messages import message
 from .parser import RESERVED
 
 ONCE: tuple[tuple[type, str], ...] = (
@@ -362,8 +363,8 @@ def attributes(
             out.error(
                 f,
                 place,
-                f"`{name}` is a level, not an attribute of the data",
-                f"write share({name}) or count({name})",
+                message("rules.level_not_attribute", name=name),
+                message("rules.write_share", name=name),
             )
             continue
         if name in ast.TURNOUT or name in VOTE_NAMES or name in COLUMNS:
@@ -372,12 +373,7 @@ def attributes(
         if name not in RESERVED and name not in named:  # a reserved word is said once, as such
             close = did_you_mean(name, known)
         if close:
-            out.warn(
-                f,
-                place,
-                f"`{name}` is not a name the rules know, so it is read from the data",
-                close,
-            )
+            out.warn(f, place, message("rules.read_from_data", name=name), close)
         first = kinds.get(name)
         if first is None or (kind != "any" and first[0] == "any"):
             kinds[name] = (kind, f, attr.span.line)
@@ -418,9 +414,8 @@ def _level_refs(
                 f"use `{sources[level]}`" if sources[level] in levels else None,
             )
         else:
-            out.error(
-                f, Place.of(span), f"unknown level `{level}`", known_hint(level, levels, "level")
-            )
+            hint = known_hint(level, levels, "level")
+            out.error(f, Place.of(span), message("rules.unknown_level", level=level), hint)
 
 
 def attribute_uses(when: ast.Cond) -> list[tuple[ast.Attr, Kind]]:

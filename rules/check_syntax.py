@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from .errors import Diagnostic, RuleSyntaxError, did_you_mean, source_line
+from .messages import Message, message
 from .parser import RESERVED, grammar
 
 # Terminal names never reach the user: each is said in words. Keywords and punctuation are shown
@@ -200,8 +201,8 @@ class _Said:
     line: int
     column: int
     width: int
-    message: str
-    hint: str | None = None
+    message: str | Message
+    hint: str | Message | None = None
 
 
 def _bad_character(text: str, exc: UnexpectedCharacters) -> _Said:
@@ -256,20 +257,18 @@ def _bad_word(text: str, exc: UnexpectedCharacters, pos: int) -> _Said:
     word, column = text[start:end], exc.column - (pos - start)
     spelled = _as_id(word)
     if spelled in RESERVED:
-        message = f"`{word}` is not a word of the language"
-        hint = f"write `{spelled}`: the words of the language are in lower case"
-        return _Said(exc.line, column, _width(word), message, hint)
+        said = message("syntax.not_a_word", word=word)
+        hint = message("syntax.lower_case", spelled=spelled)
+        return _Said(exc.line, column, _width(word), said, hint)
     accepted = _accepts_at(text, start)  # before the part of the word that was taken for a name
     if "NAME" in accepted:
-        message = f"`{word}` cannot be an id: ids are lower-case ASCII letters, digits and `_`"
-        hint = f"write `{spelled}` and put the Vietnamese in the quoted label"
-        return _Said(exc.line, column, _width(word), message, hint)
+        said = message("syntax.not_an_id", word=word)
+        hint = message("syntax.write_id", spelled=spelled)
+        return _Said(exc.line, column, _width(word), said, hint)
     expected, family = _expected(accepted)
-    quotes = 'texts are in straight double quotes (")'
-    message = f"expected {expected}, found `{word}`"
-    return _Said(
-        exc.line, column, _width(word), message, quotes if "STRING" in accepted else family
-    )
+    quotes = message("syntax.straight_quotes")
+    said = message("syntax.expected", expected=expected, found=f"`{word}`")
+    return _Said(exc.line, column, _width(word), said, quotes if "STRING" in accepted else family)
 
 
 def _unclosed(text: str, replay: _Replay, token: Token | None) -> _Said | None:
@@ -325,7 +324,7 @@ def _bare_boolean(replay: _Replay) -> _Said | None:
     )
 
 
-def _misspelled(token: Token, accepted: set[str]) -> str | None:
+def _misspelled(token: Token, accepted: set[str]) -> Message | None:
     """`levles` where a word of the language is expected: did you mean `levels`?"""
     if token.type != "NAME":
         return None
@@ -340,17 +339,16 @@ def _bad_token(text: str, exc: UnexpectedToken) -> _Said:
         said = _bare_boolean(replay) or _unclosed(text, replay, None)
         if said is not None:
             return said
-        expected, hint = _expected(replay.accepts or exc.expected)
-        hint = hint or _keyword_as_name(replay)
+        expected, family = _expected(replay.accepts or exc.expected)
         lines = text.splitlines() or [""]
-        return _Said(
-            len(lines), len(lines[-1]) + 1, 1, f"the file ends too early; expected {expected}", hint
-        )
+        early = message("syntax.ends_early", expected=expected)
+        return _Said(len(lines), len(lines[-1]) + 1, 1, early, family or _keyword_as_name(replay))
     replay = _replay(text, token.start_pos)
     said = _bare_boolean(replay) or _unclosed(text, replay, token)
     if said is not None:
         return said
-    expected, hint = _expected(replay.accepts or exc.expected)
+    expected, family = _expected(replay.accepts or exc.expected)
+    hint: str | Message | None = family
     swallowed = any(t.type == "NAME" and _starts_statement(text, t) for t in replay.recent)
     if swallowed:
         hint = _keyword_as_name(replay)
@@ -361,11 +359,11 @@ def _bad_token(text: str, exc: UnexpectedToken) -> _Said:
         if end - start > width:  # `tên`, of which the lexer took `t` for a name
             found, width = f"`{text[start:end]}`", _width(text[start:end])
         if expected == _WORDS["STRING"]:
-            hint = 'texts are in straight double quotes (")'
+            hint = message("syntax.straight_quotes")
     if str(token) == "," and "and" in _literals(replay.accepts):
-        hint = "join conditions with `and` or `or`"
-    message = f"expected {expected}, found {found}"
-    return _Said(token.line or 0, token.column or 0, width, message, hint)
+        hint = message("syntax.join_with")
+    wrong = message("syntax.expected", expected=expected, found=found)
+    return _Said(token.line or 0, token.column or 0, width, wrong, hint)
 
 
 MAX_ERRORS = 50  # syntax errors said for one file; the rest are counted
@@ -390,15 +388,8 @@ def syntax_errors(text: str, path: str, first: UnexpectedInput) -> RuleSyntaxErr
     finished = False
     for _ in range(_MAX_PASSES):
         diag = syntax_error(current, path, exc, quote=False).diagnostics[0]
-        diag = Diagnostic(
-            diag.severity,
-            diag.message,
-            diag.path,
-            diag.line,
-            diag.column,
-            lines[diag.line - 1] if 0 < diag.line <= len(lines) else "",
-            diag.width,
-            diag.hint,
+        diag = replace(
+            diag, source_line=lines[diag.line - 1] if 0 < diag.line <= len(lines) else ""
         )
         if (diag.line, diag.column) in seen:
             finished = True
@@ -420,10 +411,17 @@ def syntax_errors(text: str, path: str, first: UnexpectedInput) -> RuleSyntaxErr
     more = len(said) - MAX_ERRORS
     if more > 0:
         rest = said[MAX_ERRORS]
-        least = "" if finished else "at least "
-        message = f"and {least}{more} more syntax error{'s' if more > 1 else ''}, from here on"
+        key = "syntax.more" if finished else "syntax.at_least"
+        more_said = message(f"{key}.{'one' if more == 1 else 'other'}", n=more)
         summary = Diagnostic(
-            "error", message, path, rest.line, rest.column, rest.source_line, rest.width
+            "error",
+            str(more_said),
+            path,
+            rest.line,
+            rest.column,
+            rest.source_line,
+            rest.width,
+            said=more_said,
         )
         said = [*said[:MAX_ERRORS], summary]
     return RuleSyntaxError(said)
@@ -511,16 +509,18 @@ def syntax_error(
     else:  # an `UnexpectedEOF`, which LALR does not raise, is said all the same
         expected, hint = _expected(getattr(exc, "expected", ()) or ())
         lines = text.splitlines() or [""]
-        message = f"the file ends too early; expected {expected}"
-        said = _Said(len(lines), len(lines[-1]) + 1, 1, message, hint)
+        early = message("syntax.ends_early", expected=expected)
+        said = _Said(len(lines), len(lines[-1]) + 1, 1, early, hint)
     diag = Diagnostic(
         "error",
-        said.message,
+        str(said.message),
         path,
         said.line,
         said.column,
         source_line(text, said.line) if quote else "",
         max(said.width, 1),
-        said.hint,
+        None if said.hint is None else str(said.hint),
+        said.message if isinstance(said.message, Message) else None,
+        said.hint if isinstance(said.hint, Message) else None,
     )
     return RuleSyntaxError([diag])

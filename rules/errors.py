@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .messages import Message, say
+from .messages import Message, message, say
 
 Severity = Literal["error", "warning"]
 
@@ -99,9 +99,9 @@ class RuleSyntaxError(RuleError):
     """The file does not follow the grammar."""
 
 
-def did_you_mean(name: str, known: Iterable[str]) -> str | None:
+def did_you_mean(name: str, known: Iterable[str]) -> Message | None:
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
+    return message("rules.did_you_mean", name=close[0]) if close else None
 
 
 # Characters a terminal obeys instead of showing (ESC starts a sequence that can clear the

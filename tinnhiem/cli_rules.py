@@ -170,7 +170,7 @@ def fmt(args: argparse.Namespace) -> int:
             sys.stdout.write(colour(formatted))
     if args.check:
         total = len(args.files)
-        print(plural(args.lang, "fmt.would", differ, total=total))
+        print(plural(args.lang, "fmt.would", total, differ=differ))
     return 1 if differ else 0
 
 

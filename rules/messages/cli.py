@@ -66,12 +66,12 @@ CLI: dict[str, tuple[str, str]] = {
     "check.warnings.one": ("{n} warning", "{n} cảnh báo"),
     "check.warnings.other": ("{n} warnings", "{n} cảnh báo"),
     "fmt.would.one": (
-        "{n} of {total} file would be reformatted",
-        "{n}/{total} tệp sẽ được định dạng lại",
+        "{differ} of {n} file would be reformatted",
+        "{differ}/{n} tệp sẽ được định dạng lại",
     ),
     "fmt.would.other": (
-        "{n} of {total} files would be reformatted",
-        "{n}/{total} tệp sẽ được định dạng lại",
+        "{differ} of {n} files would be reformatted",
+        "{differ}/{n} tệp sẽ được định dạng lại",
     ),
     "test.summary": ("{passed} passed, {failed} failed", "{passed} đạt, {failed} không đạt"),
     # errors of the command line itself
