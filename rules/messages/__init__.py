@@ -10,7 +10,7 @@ the rules language (`share(thap)`, `present`) and of data columns stay as they a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -55,6 +55,23 @@ class Message:
         return self.said("en")
 
 
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Parts said one after the other: joined by `separator`, or by the word of `word` ("or":
+    "a or b", "a hoặc b"), each part said in the language of the message it is a field of."""
+
+    parts: Sequence[object]
+    word: str | None = None
+    separator: str = ", "
+
+    def said(self, lang: str) -> str:
+        between = f" {say(lang, self.word)} " if self.word else self.separator
+        return between.join(str(_filled(lang, part)) for part in self.parts)
+
+    def __str__(self) -> str:
+        return self.said("en")
+
+
 def message(key: str, /, **fields: object) -> Message:
     """A message of `key` with its fields: message("data.no_column", name="cao")."""
     if key not in CATALOG:  # a typo in a key fails where it is made, not when it is shown
@@ -84,7 +101,7 @@ def plural(lang: str, key: str, n: int, /, **fields: object) -> str:
 
 
 def _filled(lang: str, value: object) -> object:
-    if isinstance(value, Message):
+    if isinstance(value, Message | Joined):
         return value.said(lang)
     if isinstance(value, tuple) and len(value) == 2:
         key, fields = value

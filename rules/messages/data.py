@@ -70,6 +70,58 @@ DATA: dict[str, tuple[str, str]] = {
         "có công thức chưa lưu giá trị ({cells}): chương trình tạo tệp chưa tính chúng; hãy mở "
         "tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc ghi thẳng các con số",
     ),
+    "file.not_utf16": ("the text is not valid UTF-16", "văn bản không phải UTF-16 hợp lệ"),
+    "file.not_valid_utf8": ("the text is not valid UTF-8", "văn bản không phải UTF-8 hợp lệ"),
+    # a file of ballots
+    "ballots.no_values": (
+        "the file holds no values: no header and no ballots",
+        "tệp không có giá trị nào: không có dòng tiêu đề và không có phiếu",
+    ),
+    "ballots.merged": (
+        "cells merged over several rows ({refs}): each row is one ballot, and a merged cell holds "
+        "one mark, read only in its first row; unmerge them and give each ballot its own mark",
+        "có ô gộp qua nhiều dòng ({refs}): mỗi dòng là một phiếu, còn ô gộp chỉ giữ một dấu, "
+        "đọc ở dòng đầu; hãy bỏ gộp ô và ghi dấu cho từng phiếu",
+    ),
+    "ballots.no_header": (
+        "column {column} has no header (a blank or merged cell) but holds marks; give every "
+        "column its own header",
+        "cột {column} không có tiêu đề (ô trống hoặc ô gộp) nhưng có dấu; hãy đặt tiêu đề cho "
+        "từng cột",
+    ),
+    "ballots.none_below": (
+        "no ballots below the header (row {row})",
+        "không có phiếu nào dưới dòng tiêu đề (dòng {row})",
+    ),
+    "ballots.none": ("no ballots", "không có phiếu nào"),
+    "ballots.cells.one": ("{n} cell", "{n} ô"),
+    "ballots.cells.other": ("{n} cells", "{n} ô"),
+    "ballots.first_in": (", the first in row {row}", ", ô đầu tiên ở dòng {row}"),
+    "ballots.not_marks": (
+        "column {column} holds values that are not marks ({how_many}{where}); a ballot file must "
+        "not say who voted, so none is shown; {hint}{expected}",
+        "cột {column} có giá trị không phải dấu ({how_many}{where}); tệp phiếu bầu không được "
+        "cho biết ai đã bầu, nên không giá trị nào được hiện; {hint}{expected}",
+    ),
+    "ballots.skipped.one": (
+        "{n} empty row was skipped; a blank ballot needs a mark, e.g. in the void column",
+        "đã bỏ qua {n} dòng trống; phiếu trắng cần một dấu, ví dụ ở cột phiếu không hợp lệ",
+    ),
+    "ballots.skipped.other": (
+        "{n} empty rows were skipped; a blank ballot needs a mark, e.g. in the void column",
+        "đã bỏ qua {n} dòng trống; phiếu trắng cần một dấu, ví dụ ở cột phiếu không hợp lệ",
+    ),
+    "marks.letter": (
+        "the letter {letter} could be {levels}; ",
+        "chữ {letter} có thể là {levels}; ",
+    ),
+    "marks.for": ("{letter} for {level}", "{letter} cho {level}"),
+    "marks.also_letters": ("their labels, or {letters}", "nhãn của chúng, hoặc {letters}"),
+    "marks.also_labels": ("or their labels", "hoặc nhãn của chúng"),
+    "marks.expected": (
+        'expected one of {levels} ({also}), several joined with "+", or nothing',
+        'cần một trong {levels} ({also}), nhiều dấu nối bằng "+", hoặc để trống',
+    ),
     # a file of tallies
     "data.none": ("none", "không có"),
     "tallies.no_rows": (
