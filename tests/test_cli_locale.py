@@ -165,3 +165,41 @@ def test_a_data_error_in_the_tui_s_language(tmp_path: Path) -> None:
     (issue,) = caught.value.issues
     assert issue.render("vi") == f"{empty}: lỗi: tệp rỗng (0 byte)"
     assert issue.render("en") == f"{empty}: error: the file is empty (0 bytes)"
+
+
+def test_a_rules_error_in_vietnamese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    typo = tmp_path / "typo.tn"
+    typo.write_text(
+        'ruleset "x"\nlevels { cao "A"; thap "B" }\nbasis collected\n'
+        'classify c "C" {\n  a "A" when share(thp) > 1/2\n  else b "B"\n}\n',
+        encoding="utf-8",
+    )
+    assert main(["check", str(typo), "--lang", "vi"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{typo}:5:20: lỗi: không có mức phiếu `thp`",
+        ' 5 |   a "A" when share(thp) > 1/2',
+        "   |                    ^^^",
+        "   = có phải ý bạn là `thap`?",
+        "Đã kiểm tra 1 tệp: 1 lỗi, 0 cảnh báo",
+    ]
+
+
+def test_a_syntax_error_in_vietnamese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.tn"
+    bad.write_text('ruleset "x"\nlevels { cao "A"; thap "B" }\nbasis collected\nclassify', "utf-8")
+    assert main(["check", str(bad), "--lang", "vi"]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(f"{bad}:4:9: lỗi: tệp kết thúc quá sớm; cần ")
+
+
+def test_a_ballot_file_s_error_in_vietnamese_shows_no_cell(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "phieu.csv").write_text("cao,thap,void\nx,,\nAn Văn Bình,,\n", encoding="utf-8")
+    assert main(["run", "--ballots", "-d", "phieu.csv", "-r", "qd96-2023", "--lang", "vi"]) == 2
+    assert capsys.readouterr().err == (
+        "phieu.csv, dòng 1, cột 'cao': lỗi: cột A có giá trị không phải dấu (2 ô, ô đầu tiên ở "
+        "dòng 2); tệp phiếu bầu không được cho biết ai đã bầu, nên không giá trị nào được hiện; "
+        'cần một trong cao, tn, thap (nhãn của chúng, hoặc c cho cao), nhiều dấu nối bằng "+", '
+        "hoặc để trống\n"
+    )
