@@ -103,3 +103,23 @@ def test_one_more_error_is_singular() -> None:
 )
 def test_the_language_of_a_locale(environ: dict[str, str], lang: str) -> None:
     assert language(environ) == lang
+
+
+@pytest.mark.parametrize(
+    ("key", "n", "en", "vi"),
+    [
+        ("status.people", 1, "1 person", "1 người"),
+        ("status.people", 3, "3 people", "3 người"),
+        (
+            "status.errors",
+            1,
+            "1 error: showing the last good results",
+            "1 lỗi: đang hiện kết quả cũ",
+        ),
+        ("status.warnings", 2, "2 warnings", "2 cảnh báo"),
+        ("export.done", 1, "Exported 1 row to a.csv", "Đã xuất 1 dòng ra a.csv"),
+    ],
+)
+def test_the_app_s_counts_take_their_plural_by_n(key: str, n: int, en: str, vi: str) -> None:
+    assert t("en", key, n=n, path="a.csv") == en
+    assert t("vi", key, n=n, path="a.csv") == vi

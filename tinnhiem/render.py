@@ -251,7 +251,7 @@ def comparison_text(comparison: Comparison, *, markdown: bool = False, lang: str
     a, b = comparison.a.ruleset, comparison.b.ruleset
     people = len(comparison.pairs)
     head = f"A: {a.name} ({a.path})\nB: {b.name} ({b.path})\n"
-    head += plural(lang, "compare.changes", len(comparison.changes), total=people) + "\n"
+    head += plural(lang, "compare.changes_of", len(comparison.changes), total=people) + "\n"
     parts = [head]
     tables = [(say(lang, "compare.people"), *comparison_rows(comparison, lang))]
     tables += [

@@ -79,9 +79,12 @@ def message(key: str, /, **fields: object) -> Message:
     return Message(key, fields)
 
 
-def template(lang: str, key: str) -> str:
-    """The text of `key` in `lang` with its fields unfilled; an unknown key is itself."""
+def template(lang: str, key: str, n: object = None) -> str:
+    """The text of `key` in `lang` with its fields unfilled; an unknown key is itself. A key said
+    in two forms (`key.one`, `key.other`) picks its form by the count `n`."""
     pair = CATALOG.get(key)
+    if pair is None and f"{key}.other" in CATALOG:
+        pair = CATALOG[f"{key}.one" if n == 1 else f"{key}.other"]
     if pair is None:
         return key
     return pair[1] if lang == "vi" else pair[0]
@@ -91,7 +94,7 @@ def say(lang: str, key: str, /, **fields: object) -> str:
     """The words of `key` in `lang`, fields filled: say("vi", "no_attr", name="appointed").
     A field that is itself a message (a `Message`, a `Said` pair) is said in the same language."""
     filled = {name: _filled(lang, value) for name, value in fields.items()}
-    return template(lang, key).format(**filled)
+    return template(lang, key, fields.get("n")).format(**filled)
 
 
 def plural(lang: str, key: str, n: int, /, **fields: object) -> str:

@@ -136,7 +136,8 @@ APP: dict[str, tuple[str, str]] = {
         "name, position, group, class… (Esc: clear)",
         "tên, chức vụ, nhóm, phân loại… (Esc: bỏ lọc)",
     ),
-    "find.count": ("{n} of {m} people", "{n}/{m} người"),
+    "find.count.one": ("{n} of {m} people", "{n}/{m} người"),
+    "find.count.other": ("{n} of {m} people", "{n}/{m} người"),
     "find.none": ("Nobody matches the text to find.", "Không có ai khớp với chữ cần tìm."),
     "goto.nobody": ("No person is highlighted.", "Chưa chọn người nào trong bảng kết quả."),
     "goto.no_rule": (
@@ -173,14 +174,23 @@ APP: dict[str, tuple[str, str]] = {
     "status.rules": ("Rules", "Quy tắc"),
     "status.data": ("Data", "Dữ liệu"),
     "status.compare": ("Versus", "So với"),
-    "status.people": ("{n} people", "{n} người"),
+    "status.people.one": ("{n} person", "{n} người"),
+    "status.people.other": ("{n} people", "{n} người"),
     "status.ok": ("no errors", "không lỗi"),
     "status.no_results": (
         "no results: the data cannot be evaluated",
         "chưa có kết quả: không đánh giá được dữ liệu",
     ),
-    "status.errors": ("{n} errors: showing the last good results", "{n} lỗi: đang hiện kết quả cũ"),
-    "status.warnings": ("{n} warnings", "{n} cảnh báo"),
+    "status.errors.one": (
+        "{n} error: showing the last good results",
+        "{n} lỗi: đang hiện kết quả cũ",
+    ),
+    "status.errors.other": (
+        "{n} errors: showing the last good results",
+        "{n} lỗi: đang hiện kết quả cũ",
+    ),
+    "status.warnings.one": ("{n} warning", "{n} cảnh báo"),
+    "status.warnings.other": ("{n} warnings", "{n} cảnh báo"),
     "status.edited": ("edited", "đã sửa"),
     "status.loading": ("evaluating…", "đang tính…"),
     "status.none": ("none", "chưa có"),
@@ -232,7 +242,8 @@ APP: dict[str, tuple[str, str]] = {
         "Chưa chọn bộ quy tắc để so sánh. Nhấn {key} để chọn.",
     ),
     "compare.title": ("{a}  ⇄  {b}", "{a}  ⇄  {b}"),
-    "compare.changes": ("{n} people change class", "{n} người đổi loại"),
+    "compare.changes.one": ("{n} person changes class", "{n} người đổi loại"),
+    "compare.changes.other": ("{n} people change class", "{n} người đổi loại"),
     "compare.who": ("Who changes class", "Ai đổi loại"),
     "compare.no_changes": ("Nobody changes class.", "Không ai đổi loại."),
     "compare.matrix": (
@@ -249,7 +260,8 @@ APP: dict[str, tuple[str, str]] = {
         "Khác biệt với mọi số phiếu: {a}  ⇄  {b}",
     ),
     "diff.computing": ("Computing the differences…", "Đang tính khác biệt với mọi số phiếu…"),
-    "diff.pairs": ("{n} outcome pairs differ.", "{n} cặp kết quả khác nhau."),
+    "diff.pairs.one": ("{n} outcome pair differs.", "{n} cặp kết quả khác nhau."),
+    "diff.pairs.other": ("{n} outcome pairs differ.", "{n} cặp kết quả khác nhau."),
     "diff.same": (
         "The two rule sets do not differ.",
         "Không có khác biệt nào giữa hai bộ quy tắc.",
@@ -305,7 +317,8 @@ APP: dict[str, tuple[str, str]] = {
     "calendar.when": ("year {year} of the term, month {month}", "năm thứ {year}, tháng {month}"),
     "calendar.from": ("From", "Từ"),
     "calendar.to": ("To", "Đến"),
-    "calendar.months": ("{n} months", "{n} tháng"),
+    "calendar.months.one": ("{n} month", "{n} tháng"),
+    "calendar.months.other": ("{n} months", "{n} tháng"),
     "calendar.source": (
         "Time in post read from {name}.",
         "Thời gian giữ chức vụ lấy từ {name}.",
@@ -361,7 +374,11 @@ APP: dict[str, tuple[str, str]] = {
     "sweep.steps": ("Each threshold", "Từng ngưỡng"),
     "sweep.before": ("Before", "Trước"),
     "sweep.after": ("After", "Sau"),
-    "sweep.flips_at": (
+    "sweep.flips_at.one": (
+        "Who flips at {value}: {n} person",
+        "Ai đổi loại ở ngưỡng {value}: {n} người",
+    ),
+    "sweep.flips_at.other": (
         "Who flips at {value}: {n} people",
         "Ai đổi loại ở ngưỡng {value}: {n} người",
     ),
@@ -369,7 +386,11 @@ APP: dict[str, tuple[str, str]] = {
     # rules editor
     "rules.diagnostics": ("Diagnostics", "Chẩn đoán"),
     "rules.no_diagnostics": ("No errors or warnings.", "Không có lỗi hay cảnh báo."),
-    "rules.broken": (
+    "rules.broken.one": (
+        "{first} ({n} error): keeping the last good results.",
+        "{first} ({n} lỗi): giữ kết quả cũ.",
+    ),
+    "rules.broken.other": (
         "{first} ({n} errors): keeping the last good results.",
         "{first} ({n} lỗi): giữ kết quả cũ.",
     ),
@@ -404,7 +425,8 @@ APP: dict[str, tuple[str, str]] = {
         "Chưa lưu: hãy sửa lỗi trước ({first})",
     ),
     # data
-    "data.loaded": ("Loaded {name}: {n} people", "Đã nạp {name}: {n} người"),
+    "data.loaded.one": ("Loaded {name}: {n} person", "Đã nạp {name}: {n} người"),
+    "data.loaded.other": ("Loaded {name}: {n} people", "Đã nạp {name}: {n} người"),
     "data.failed": (
         "Could not load the data; kept the previous.",
         "Không nạp được dữ liệu; giữ dữ liệu cũ.",
@@ -429,7 +451,11 @@ APP: dict[str, tuple[str, str]] = {
     "data.tallies.short": ("tallies", "kết quả kiểm phiếu"),
     "data.ballots.short": ("ballots", "phiếu bầu"),
     "data.detected": ("detected: {kind}", "nhận ra: {kind}"),
-    "data.loaded.kind": (
+    "data.loaded.kind.one": (
+        "Loaded {name} ({kind}): {n} person",
+        "Đã nạp {name} ({kind}): {n} người",
+    ),
+    "data.loaded.kind.other": (
         "Loaded {name} ({kind}): {n} people",
         "Đã nạp {name} ({kind}): {n} người",
     ),
@@ -439,11 +465,16 @@ APP: dict[str, tuple[str, str]] = {
         "{name}: thời gian giữ chức vụ của {n} người, không có số phiếu: dùng cho tab Lịch; "
         "bảng kết quả giữ dữ liệu cũ.",
     ),
-    "eval.more_warnings": (
+    "eval.more_warnings.one": (
+        "and {n} more warning while evaluating (see tinnhiem run)",
+        "và {n} cảnh báo khác khi đánh giá (xem tinnhiem run)",
+    ),
+    "eval.more_warnings.other": (
         "and {n} more warnings while evaluating (see tinnhiem run)",
         "và {n} cảnh báo khác khi đánh giá (xem tinnhiem run)",
     ),
-    "data.warnings": ("{n} warnings while reading the data", "{n} cảnh báo khi đọc dữ liệu"),
+    "data.warnings.one": ("{n} warning while reading the data", "{n} cảnh báo khi đọc dữ liệu"),
+    "data.warnings.other": ("{n} warnings while reading the data", "{n} cảnh báo khi đọc dữ liệu"),
     # pickers
     "picker.data": ("Open data", "Mở dữ liệu"),
     "picker.rules": ("Choose a rule set", "Chọn bộ quy tắc"),
@@ -481,7 +512,8 @@ APP: dict[str, tuple[str, str]] = {
     ),
     "export.title": ("Export the table: {table}", "Xuất bảng: {table}"),
     "export.format": ("Format", "Định dạng"),
-    "export.done": ("Exported {n} rows to {path}", "Đã xuất {n} dòng ra {path}"),
+    "export.done.one": ("Exported {n} row to {path}", "Đã xuất {n} dòng ra {path}"),
+    "export.done.other": ("Exported {n} rows to {path}", "Đã xuất {n} dòng ra {path}"),
     "export.failed": ("Export failed: {error}", "Không xuất được: {error}"),
     "export.suffix": (
         "{name}: the format {fmt} needs the extension {expected}",

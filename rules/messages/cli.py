@@ -21,11 +21,11 @@ CLI: dict[str, tuple[str, str]] = {
     "report.exempt": ("Exempt", "Không lấy phiếu"),
     "report.invalid": ("Invalid", "Không hợp lệ"),
     # compare
-    "compare.changes.one": (
+    "compare.changes_of.one": (
         "{n} of {total} people changes class",
         "{n}/{total} người đổi loại",
     ),
-    "compare.changes.other": (
+    "compare.changes_of.other": (
         "{n} of {total} people change class",
         "{n}/{total} người đổi loại",
     ),
