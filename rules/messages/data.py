@@ -111,6 +111,34 @@ DATA: dict[str, tuple[str, str]] = {
         "{n} empty rows were skipped; a blank ballot needs a mark, e.g. in the void column",
         "đã bỏ qua {n} dòng trống; phiếu trắng cần một dấu, ví dụ ở cột phiếu không hợp lệ",
     ),
+    "ballots.voter_column": (
+        "this column looks like it says who cast each ballot; a ballot file must not identify "
+        "voters: remove the column (none of its values was read)",
+        "cột này có vẻ cho biết ai đã bỏ từng phiếu; tệp phiếu bầu không được nêu danh người bầu: "
+        "hãy xóa cột này (không giá trị nào của cột đã được đọc)",
+    ),
+    "ballots.second_void": (
+        "a second void column; keep one",
+        "có cột phiếu không hợp lệ thứ hai; hãy giữ một cột",
+    ),
+    "ballots.two_columns": (
+        'the person "{person}" has two columns; keep one',
+        'người "{person}" có hai cột; hãy giữ một cột',
+    ),
+    "ballots.no_people": (
+        "no person columns: the header should name one person per column; found {found}",
+        "không có cột người nào: dòng tiêu đề cần ghi tên mỗi người ở một cột; tìm thấy {found}",
+    ),
+    "ballots.wide_row": (
+        "the row has {n} cells, more than the {width} columns of the header",
+        "dòng này có {n} ô, nhiều hơn {width} cột của dòng tiêu đề",
+    ),
+    "ballots.void_mark": (
+        "expected the void mark (x, có, yes, true, 1, hủy) or nothing (or không, no, false, 0); "
+        "what the cell holds is not shown: a ballot file must not say who voted",
+        "cần dấu phiếu không hợp lệ (x, có, yes, true, 1, hủy) hoặc để trống (hoặc không, no, "
+        "false, 0); nội dung ô không được hiện: tệp phiếu bầu không được cho biết ai đã bầu",
+    ),
     "marks.letter": (
         "the letter {letter} could be {levels}; ",
         "chữ {letter} có thể là {levels}; ",
