@@ -423,7 +423,7 @@ def _refuse_merges(file: str, merges: list[Merge], header_row: int) -> None:
 
 
 def _document(path: Path, file: str, kind: str) -> tuple[Source, Turnout]:
-    check_size(path, file, f"ballots in {kind.upper()} (CSV and XLSX are streamed)")
+    check_size(path, file, message("size.ballots", kind=kind.upper()))
     data = read_bytes(path, file)
     toml = kind == "toml"
     document = load_toml(data, file) if toml else load_json(data, file)

@@ -9,7 +9,7 @@ from pathlib import Path
 from tinnhiem.engine.model import MAX_ERRORS as MAX_ERRORS  # re-exported: readers use them
 from tinnhiem.engine.model import DataError, DataIssue, Origin
 from tinnhiem.engine.model import capped as capped
-from tinnhiem.rules.messages import Message
+from tinnhiem.rules.messages import Message, message
 
 
 class Issues:
@@ -59,7 +59,7 @@ def limit_mb() -> int:
     return int(text) if text.isdigit() and len(text) <= 9 else DEFAULT_MB
 
 
-def check_size(path: Path, file: str, what: str = "a file of tallies") -> None:
+def check_size(path: Path, file: str, what: Message | None = None) -> None:
     """`DataError` if the file is larger than the limit; nothing if it cannot be measured."""
     limit = limit_mb()
     try:
@@ -68,9 +68,6 @@ def check_size(path: Path, file: str, what: str = "a file of tallies") -> None:
         return  # the read that follows says why
     if limit and size > limit * MB:
         needed = math.ceil(size / MB)
-        raise fail(
-            file,
-            f"the file is {needed} MB, more than the {limit} MB allowed for {what}, which is "
-            f"read whole; check that this is the right file, or set {ENVIRONMENT}={needed} "
-            "to read it anyway",
-        )
+        what = what or message("size.tallies")
+        too_big = message("size.too_big", n=needed, limit=limit, what=what, variable=ENVIRONMENT)
+        raise fail(file, too_big)

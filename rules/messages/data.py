@@ -72,6 +72,17 @@ DATA: dict[str, tuple[str, str]] = {
     ),
     "file.not_utf16": ("the text is not valid UTF-16", "văn bản không phải UTF-16 hợp lệ"),
     "file.not_valid_utf8": ("the text is not valid UTF-8", "văn bản không phải UTF-8 hợp lệ"),
+    "size.tallies": ("a file of tallies", "một tệp kết quả kiểm phiếu"),
+    "size.ballots": (
+        "ballots in {kind} (CSV and XLSX are streamed)",
+        "phiếu bầu dạng {kind} (CSV và XLSX được đọc dần)",
+    ),
+    "size.too_big": (
+        "the file is {n} MB, more than the {limit} MB allowed for {what}, which is read whole; "
+        "check that this is the right file, or set {variable}={n} to read it anyway",
+        "tệp nặng {n} MB, quá {limit} MB cho phép với {what}, vốn được đọc cả một lần; hãy kiểm "
+        "tra đúng tệp chưa, hoặc đặt {variable}={n} để vẫn đọc",
+    ),
     # a file of ballots
     "ballots.no_values": (
         "the file holds no values: no header and no ballots",
