@@ -17,7 +17,7 @@ from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from .errors import Diagnostic, RuleSyntaxError, did_you_mean, source_line
-from .messages import Message, message
+from .messages import Joined, Message, message
 from .parser import RESERVED, grammar
 
 # Terminal names never reach the user: each is said in words. Keywords and punctuation are shown
@@ -100,7 +100,7 @@ def _literals(terminals: Iterable[str]) -> set[str]:
     return found
 
 
-def _expected(accepted: Iterable[str]) -> tuple[str, str | None]:
+def _expected(accepted: Iterable[str]) -> tuple[Joined, Message | str | None]:
     """What the parser would take, in words, and a hint when a whole family was named."""
     left = _literals(accepted)
     if "in" in left and ("extends" in left or left >= _STATEMENTS):  # after the header's name
@@ -116,8 +116,29 @@ def _expected(accepted: Iterable[str]) -> tuple[str, str | None]:
             hint = hint or why
     words.extend(_WORDS.get(item) or f"`{item}`" for item in left)  # a literal as written
     words = sorted(set(words), key=lambda w: (not w.startswith("`"), w == _WORDS["$END"], w))
-    text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-    return text, hint
+    return Joined([_phrase(w) for w in words], "or", serial=True), _phrase(hint) if hint else None
+
+
+def _phrase(english: str) -> Message | str:
+    """A phrase of the syntax errors in the reader's language; a literal (`of`) as written."""
+    key = _PHRASES.get(english)
+    return message(key) if key else english
+
+
+# the phrases above, each a key of the catalog (rules/messages/rules.py)
+_PHRASES = {
+    **{english: f"syntax.word.{name}" for name, english in _WORDS.items() if name != "$END"},
+    _WORDS["$END"]: "syntax.word.end",
+    **{english: f"syntax.found.{name}" for name, english in _FOUND.items() if name != "INT"},
+    "a quoted text": "syntax.found.STRING",
+    "a statement": "syntax.group.statement",
+    "a condition": "syntax.group.condition",
+    "a value": "syntax.group.value",
+    _GROUPS[0][2]: "syntax.hint.statement",
+    _GROUPS[1][2]: "syntax.hint.condition",
+    _GROUPS[2][2]: "syntax.hint.value",
+    _GROUPS[3][2]: "syntax.hint.scalar",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +186,11 @@ def _keyword_as_name(replay: _Replay) -> str | None:
     return None
 
 
-def _found(token: Token) -> str:
+def _found(token: Token) -> Message | str:
     if token.type == "STRING":
-        return "a quoted text"
+        return _phrase("a quoted text")
     kind = _FOUND.get(token.type)
-    return f"{kind} `{token}`" if kind else f"`{token}`"
+    return message("syntax.found", kind=_phrase(kind), token=str(token)) if kind else f"`{token}`"
 
 
 def _is_letter(char: str) -> bool:
@@ -236,7 +257,7 @@ def _bad_character(text: str, exc: UnexpectedCharacters) -> _Said:
         exc.line,
         exc.column,
         1,
-        f"expected {expected}, found `{char}`",
+        message("syntax.expected", expected=expected, found=f"`{char}`"),
         _LOOKALIKE.get(char, family),
     )
 
@@ -358,7 +379,7 @@ def _bad_token(text: str, exc: UnexpectedToken) -> _Said:
         start, end = _word(text, token.start_pos or 0)
         if end - start > width:  # `tên`, of which the lexer took `t` for a name
             found, width = f"`{text[start:end]}`", _width(text[start:end])
-        if expected == _WORDS["STRING"]:
+        if str(expected) == _WORDS["STRING"]:
             hint = message("syntax.straight_quotes")
     if str(token) == "," and "and" in _literals(replay.accepts):
         hint = message("syntax.join_with")

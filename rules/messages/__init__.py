@@ -63,10 +63,14 @@ class Joined:
     parts: Sequence[object]
     word: str | None = None
     separator: str = ", "
+    serial: bool = False  # "a, b or c": commas, and the word before the last part only
 
     def said(self, lang: str) -> str:
+        parts = [str(_filled(lang, part)) for part in self.parts]
         between = f" {say(lang, self.word)} " if self.word else self.separator
-        return between.join(str(_filled(lang, part)) for part in self.parts)
+        if self.serial and len(parts) > 2:
+            return self.separator.join(parts[:-1]) + between + parts[-1]
+        return between.join(parts)
 
     def __str__(self) -> str:
         return self.said("en")

@@ -21,6 +21,50 @@ RULES: dict[str, tuple[str, str]] = {
         "join conditions with `and` or `or`",
         "nối các điều kiện bằng `and` hoặc `or`",
     ),
+    # what the parser expected, and what it found
+    "syntax.word.NAME": ("a name", "một tên"),
+    "syntax.word.STRING": ('a quoted text ("…")', 'một văn bản trong dấu nháy ("…")'),
+    "syntax.word.NUMBER": ("a number (9, 1/2, 50%, 0.5)", "một số (9, 1/2, 50%, 0.5)"),
+    "syntax.word.INT": ("a whole number", "một số nguyên"),
+    "syntax.word.DATE": ("a date (2023-06-23)", "một ngày (2023-06-23)"),
+    "syntax.word.BOOL": ("a boolean (true or false)", "một giá trị đúng/sai (true hoặc false)"),
+    "syntax.word.CMP": (
+        "a comparison (>=, >, <=, <, ==, !=)",
+        "một phép so sánh (>=, >, <=, <, ==, !=)",
+    ),
+    "syntax.word.ATTR_TYPE": (
+        "a type (yes-no, date, number or text)",
+        "một kiểu (yes-no, date, number hoặc text)",
+    ),
+    "syntax.word.end": ("the end of the file", "cuối tệp"),
+    "syntax.found.NAME": ("a name", "tên"),
+    "syntax.found.NUMBER": ("a number", "số"),
+    "syntax.found.DATE": ("a date", "ngày"),
+    "syntax.found.BOOL": ("a boolean", "giá trị đúng/sai"),
+    "syntax.found.CMP": ("a comparison", "phép so sánh"),
+    "syntax.found.STRING": ("a quoted text", "một văn bản trong dấu nháy"),
+    "syntax.found": ("{kind} `{token}`", "{kind} `{token}`"),
+    "syntax.group.statement": ("a statement", "một câu lệnh"),
+    "syntax.group.condition": ("a condition", "một điều kiện"),
+    "syntax.group.value": ("a value", "một giá trị"),
+    "syntax.hint.statement": (
+        "a statement starts with `levels`, `map`, `basis`, `quorum`, `schedule`, `exempt`, "
+        "`classify`, `report`, `example`, `attribute`, `drop` or `source`",
+        "một câu lệnh bắt đầu bằng `levels`, `map`, `basis`, `quorum`, `schedule`, `exempt`, "
+        "`classify`, `report`, `example`, `attribute`, `drop` hoặc `source`",
+    ),
+    "syntax.hint.condition": (
+        "for example `share(thap) > 1/2` or `retirement_notice`",
+        "ví dụ `share(thap) > 1/2` hoặc `retirement_notice`",
+    ),
+    "syntax.hint.value": (
+        "a number, share(…), count(…), a name, a date, a quoted text or true/false",
+        "một số, share(…), count(…), một tên, một ngày, một văn bản trong dấu nháy hoặc true/false",
+    ),
+    "syntax.hint.scalar": (
+        "a number, a date, a quoted text, true or false",
+        "một số, một ngày, một văn bản trong dấu nháy, true hoặc false",
+    ),
     "syntax.not_a_word": (
         "`{word}` is not a word of the language",
         "`{word}` không phải từ của ngôn ngữ quy tắc",
