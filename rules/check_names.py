@@ -39,8 +39,7 @@ Attributes = Mapping[str, tuple[Kind, File, int]]  # name -> (kind used as, wher
 def reserved(out: Findings, f: File, name: str, place: Place, what: str = "id") -> None:
     if name in RESERVED:
         hint = "an attribute is read from the data column of that name" if what == "name" else None
-        message = f"`{name}` is a reserved word of the language: choose another {what}"
-        out.error(f, place, message, hint)
+        out.error(f, place, message(f"check.reserved.{what}", name=name), hint)
 
 
 def _taken_by_data(name: str) -> str | None:
@@ -99,7 +98,7 @@ def levels(out: Findings, f: File, levels: ast.Levels) -> None:
         place = first_word(level.span, level.id)
         if level.id in ids:
             line = ids[level.id].span.line
-            out.error(f, place, f"level `{level.id}` is listed twice (first at line {line})")
+            out.error(f, place, message("check.level_twice", level=level.id, line=line))
             continue
         ids[level.id] = level
         reserved(out, f, level.id, place)
@@ -161,14 +160,10 @@ def classify(out: Findings, f: File, block: ast.Classify) -> None:
             reserved(out, f, rule.id, place)
     elses = [r for r in block.rules if r.is_else]
     if not elses:
-        out.error(
-            f,
-            name,
-            f"classify block `{block.id}` has no `else` rule",
-            'end it with a catch-all: `else none "Không"`',
-        )
+        no_else = message("check.no_else", block=block.id)
+        out.error(f, name, no_else, message("check.catch_all"))
     elif elses[0] is not block.rules[-1]:
-        out.error(f, rule_place(elses[0]), "`else` must be the last rule of a block")
+        out.error(f, rule_place(elses[0]), message("check.else_last"))
 
 
 def cond(out: Findings, f: File, when: ast.Cond) -> None:

@@ -97,6 +97,48 @@ RULES: dict[str, tuple[str, str]] = {
         "and at least {n} more syntax errors, from here on",
         "và ít nhất {n} lỗi cú pháp nữa, từ đây trở đi",
     ),
+    # the checker
+    "check.or_bases": (" or its bases", " hoặc các bộ gốc của nó"),
+    "check.no_levels": (
+        "no `levels` in this rule set{further}",
+        "bộ quy tắc này{further} không có `levels`",
+    ),
+    "check.list_levels": (
+        'list them: `levels {{ tn "Tín nhiệm"; thap "Tín nhiệm thấp" }}`',
+        'hãy liệt kê các mức: `levels {{ tn "Tín nhiệm"; thap "Tín nhiệm thấp" }}`',
+    ),
+    "check.no_basis": (
+        "no `basis` in this rule set{further}",
+        "bộ quy tắc này{further} không có `basis`",
+    ),
+    "check.say_basis": (
+        "say which count is 100%: members, present, issued, collected or valid",
+        "hãy cho biết số nào là 100%: members, present, issued, collected hoặc valid",
+    ),
+    "check.no_else": (
+        "classify block `{block}` has no `else` rule",
+        "khối classify `{block}` không có quy tắc `else`",
+    ),
+    "check.catch_all": (
+        'end it with a catch-all: `else none "Không"`',
+        'hãy kết thúc bằng một quy tắc cho mọi trường hợp còn lại: `else none "Không"`',
+    ),
+    "check.else_last": (
+        "`else` must be the last rule of a block",
+        "`else` phải là quy tắc cuối cùng của khối",
+    ),
+    "check.level_twice": (
+        "level `{level}` is listed twice (first at line {line})",
+        "mức phiếu `{level}` được liệt kê hai lần (lần đầu ở dòng {line})",
+    ),
+    "check.reserved.id": (
+        "`{name}` is a reserved word of the language: choose another id",
+        "`{name}` là từ khóa của ngôn ngữ quy tắc: hãy chọn mã khác",
+    ),
+    "check.reserved.name": (
+        "`{name}` is a reserved word of the language: choose another name",
+        "`{name}` là từ khóa của ngôn ngữ quy tắc: hãy chọn tên khác",
+    ),
     "rules.did_you_mean": ("did you mean `{name}`?", "có phải ý bạn là `{name}`?"),
     "rules.listing": ("{first} and {last}", "{first} và {last}"),
     "rules.only.level": ("the only level is `{name}`", "mức phiếu duy nhất là `{name}`"),
