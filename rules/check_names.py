@@ -152,8 +152,9 @@ def classify(out: Findings, f: File, block: ast.Classify) -> None:
             out.error(
                 f,
                 place,
-                f"rule `{rule.id}` appears twice in block `{block.id}` "
-                f"(first at line {seen[rule.id].span.line})",
+                message(
+                    "check.rule_twice", rule=rule.id, block=block.id, line=seen[rule.id].span.line
+                ),
             )
         else:
             seen[rule.id] = rule
@@ -460,7 +461,7 @@ def report_in_scope(
             out.error(
                 f,
                 Place.of(span),
-                f"unknown classify block `{name}`",
+                message("check.unknown_block", block=name),
                 known_hint(name, list(blocks), "block"),
             )
     by = report.by
@@ -468,8 +469,7 @@ def report_in_scope(
         out.warn(
             f,
             Place.at(report.by_span, report.span),
-            f"`{by}` is not a column the rules know (group, unit, position, round), "
-            "so it is read from the data",
+            message("check.report_by", by=by),
             did_you_mean(by, [*REPORT_COLUMNS, *attributes]),
         )
 
@@ -481,7 +481,7 @@ def expect(out: Findings, f: File, expect: ast.Expect, blocks: Mapping[str, ast.
             out.error(
                 f,
                 klass,
-                f"`{expect.klass}` is not a status: expected evaluated, exempt or invalid",
+                message("check.not_status", klass=expect.klass),
                 did_you_mean(expect.klass, STATUSES),
             )
         return
@@ -490,7 +490,7 @@ def expect(out: Findings, f: File, expect: ast.Expect, blocks: Mapping[str, ast.
         out.error(
             f,
             Place.at(expect.block_span, expect.span),
-            f"unknown classify block `{expect.block}`",
+            message("check.unknown_block", block=expect.block),
             known_hint(expect.block, list(blocks), "block"),
         )
         return
@@ -499,6 +499,6 @@ def expect(out: Findings, f: File, expect: ast.Expect, blocks: Mapping[str, ast.
         out.error(
             f,
             klass,
-            f"`{expect.klass}` is not a class of block `{block.id}`",
+            message("check.not_class", klass=expect.klass, block=block.id),
             known_hint(expect.klass, classes, "class"),
         )

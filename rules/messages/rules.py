@@ -139,6 +139,28 @@ RULES: dict[str, tuple[str, str]] = {
         "`{name}` is a reserved word of the language: choose another name",
         "`{name}` là từ khóa của ngôn ngữ quy tắc: hãy chọn tên khác",
     ),
+    "check.rule_twice": (
+        "rule `{rule}` appears twice in block `{block}` (first at line {line})",
+        "quy tắc `{rule}` xuất hiện hai lần trong khối `{block}` (lần đầu ở dòng {line})",
+    ),
+    "check.unknown_block": (
+        "unknown classify block `{block}`",
+        "không có khối classify `{block}`",
+    ),
+    "check.report_by": (
+        "`{by}` is not a column the rules know (group, unit, position, round), so it is read from "
+        "the data",
+        "`{by}` không phải cột mà bộ quy tắc biết (group, unit, position, round), nên được đọc "
+        "từ dữ liệu",
+    ),
+    "check.not_status": (
+        "`{klass}` is not a status: expected evaluated, exempt or invalid",
+        "`{klass}` không phải một tình trạng: cần evaluated, exempt hoặc invalid",
+    ),
+    "check.not_class": (
+        "`{klass}` is not a class of block `{block}`",
+        "`{klass}` không phải một loại của khối `{block}`",
+    ),
     "rules.did_you_mean": ("did you mean `{name}`?", "có phải ý bạn là `{name}`?"),
     "rules.listing": ("{first} and {last}", "{first} và {last}"),
     "rules.only.level": ("the only level is `{name}`", "mức phiếu duy nhất là `{name}`"),
