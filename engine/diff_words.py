@@ -13,7 +13,7 @@ from tinnhiem.rules.logic import EXEMPT, INVALID, Witness
 
 from .diff import BlockDiff, Diff, Pair, value_text
 from .model import percent
-from .words import Lang, say
+from .words import Lang, plural, say
 
 
 def short_name(ruleset: ast.Resolved) -> str:
@@ -48,8 +48,7 @@ def pct(share: Fraction, lang: Lang) -> str:
 def tally_words(witness: Witness, ruleset: ast.Resolved, lang: Lang) -> str:
     """ "3 phiếu thu về, 2 thấp (66,67%)": the figures that are not the obvious ones."""
     t = witness.turnout
-    one = "_one" if t["collected"] == 1 else ""
-    parts = [say(lang, f"diff.collected{one}", n=t["collected"])]
+    parts = [plural(lang, "diff.collected", t["collected"])]
     if t["invalid"]:
         parts.append(say(lang, "diff.invalid", n=t["invalid"]))
     for name in ("issued", "present", "members"):
@@ -109,7 +108,7 @@ def reason_words(reason: str, lang: Lang) -> str:
     undecidable = _UNDECIDABLE.fullmatch(reason)
     if undecidable is not None:
         at = undecidable["at"]
-        return say(lang, "diff.undecidable_at", at=at) if at else say(lang, "diff.undecidable")
+        return say(lang, "diff.undecidable_at", at=at) if at else say(lang, "diff.not_modelled")
     return say(lang, "diff.gave_up")
 
 

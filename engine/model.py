@@ -10,6 +10,7 @@ from typing import Literal
 
 from tinnhiem.rules.ast import Resolved
 from tinnhiem.rules.errors import printable
+from tinnhiem.rules.messages import Message, message, say
 
 Scalar = Fraction | int | bool | str | dt.date
 Status = Literal["evaluated", "exempt", "invalid"]
@@ -37,34 +38,47 @@ class Origin:
 
     def said(self, lang: str) -> str:
         """The place in `lang`: `a.csv, row 3, column 'cao'` or `a.csv, dòng 3, cột 'cao'`."""
-        row, column = ("dòng", "cột") if lang == "vi" else ("row", "column")
         where = self.file
         if self.row:
-            where += f", {row} {self.row}"
+            where += say(lang, "place.row", row=self.row)
         if self.column:
-            where += f", {column} {self.column!r}"
+            where += say(lang, "place.column", column=repr(self.column))
         return where
 
 
 @dataclass(frozen=True, slots=True)
 class DataIssue:
-    """A problem of the input data, with its place. Errors stop the run; warnings are reported."""
+    """A problem of the input data, with its place. Errors stop the run; warnings are reported.
+
+    `message` is the English text (JSON, logs); `said`, when the issue was made from the message
+    catalog, says it in another language too. Make one with `DataIssue.of`."""
 
     severity: Literal["error", "warning"]
     message: str
     origin: Origin
+    said: Message | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(
+        cls, severity: Literal["error", "warning"], message: str | Message, origin: Origin
+    ) -> DataIssue:
+        if isinstance(message, Message):
+            return cls(severity, str(message), origin, message)
+        return cls(severity, message, origin)
+
+    def text(self, lang: str = "en") -> str:
+        """The message alone, in `lang` when the catalog has it."""
+        return self.said.said(lang) if self.said is not None and lang != "en" else self.message
 
     def render(self, lang: str = "en") -> str:
-        """One line, safe to print: a control character of the file is shown, not obeyed. In
-        Vietnamese the place and the severity are said in Vietnamese (the message is as made)."""
-        severity = {"error": "lỗi", "warning": "cảnh báo"}[self.severity] if lang == "vi" else None
-        said = f"{self.origin.said(lang)}: {severity or self.severity}: {self.message}"
-        return printable(said)
+        """One line, safe to print: a control character of the file is shown, not obeyed."""
+        severity = say(lang, f"severity.{self.severity}")
+        return printable(f"{self.origin.said(lang)}: {severity}: {self.text(lang)}")
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, lang: str = "en") -> dict[str, object]:
         return {
             "severity": self.severity,
-            "message": self.message,
+            "message": self.text(lang),
             "file": self.origin.file,
             "row": self.origin.row,
             "column": self.origin.column,
@@ -87,8 +101,8 @@ def capped(errors: list[DataIssue], file: str, more: int = 0) -> DataError:
     extra = max(len(errors) - MAX_ERRORS, 0) + more
     shown = errors[:MAX_ERRORS]
     if extra:
-        word = "error" if extra == 1 else "errors"
-        shown.append(DataIssue("error", f"and {extra} more {word}", Origin(file)))
+        more_errors = message(f"data.more_errors.{'one' if extra == 1 else 'other'}", n=extra)
+        shown.append(DataIssue.of("error", more_errors, Origin(file)))
     return DataError(shown)
 
 

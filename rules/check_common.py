@@ -11,6 +11,8 @@ from fractions import Fraction
 from . import ast
 from .errors import Diagnostic, Severity, did_you_mean, source_line
 from .fmt import format_value
+from .messages import Message
+from .messages import message as said
 
 FUNCTIONS = {
     "year": "one argument (a date)",
@@ -94,31 +96,43 @@ class Findings:
         return self._owners.get(id(statement), self.files[0])
 
     def say(
-        self, severity: Severity, file: File, place: Place, message: str, hint: str | None = None
+        self,
+        severity: Severity,
+        file: File,
+        place: Place,
+        message: str | Message,
+        hint: str | Message | None = None,
     ) -> None:
+        """A finding; a `Message` of the catalog is said in the reader's language too."""
         if self.redirect is not None and file.order > 0:
             at, before, added = self.redirect
             where = f"{_name(file.path)}:{place.line}"
-            message = f"{before} ({where}): {message}"
-            hint = f"{hint}; or {added}" if hint else added
+            message = said("check.redirected", before=before, where=where, message=message)
+            hint = said("check.or", hint=hint, added=added) if hint else added
             file, place = self.files[0], at
         diag = Diagnostic(
             severity,
-            message,
+            str(message),
             file.path,
             place.line,
             place.column,
             source_line(file.text, place.line),
             place.width,
-            hint,
+            None if hint is None else str(hint),
+            message if isinstance(message, Message) else None,
+            hint if isinstance(hint, Message) else None,
         )
-        key = (file.order, place.line, place.column, message)
+        key = (file.order, place.line, place.column, diag.message)
         self._found.setdefault(key, (len(self._found), diag))
 
-    def error(self, file: File, place: Place, message: str, hint: str | None = None) -> None:
+    def error(
+        self, file: File, place: Place, message: str | Message, hint: str | Message | None = None
+    ) -> None:
         self.say("error", file, place, message, hint)
 
-    def warn(self, file: File, place: Place, message: str, hint: str | None = None) -> None:
+    def warn(
+        self, file: File, place: Place, message: str | Message, hint: str | Message | None = None
+    ) -> None:
         self.say("warning", file, place, message, hint)
 
     def result(self) -> list[Diagnostic]:
@@ -142,21 +156,21 @@ def _name(path: str) -> str:
 show = format_value  # a value as the language writes it: `previous share(cao + tn)`, `2/3`
 
 
-def listing(names: Sequence[str]) -> str:
+def listing(names: Sequence[str]) -> str | Message:
     quoted = [f"`{n}`" for n in names]
     if len(quoted) <= 1:
         return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return said("rules.listing", first=", ".join(quoted[:-1]), last=quoted[-1])
 
 
-def known_hint(name: str, known: Sequence[str], noun: str) -> str | None:
+def known_hint(name: str, known: Sequence[str], noun: str) -> Message | None:
     """ "did you mean" when a known name is close; else the known names, when there are few."""
     close = did_you_mean(name, known)
     if close or not known or len(known) > 12:
         return close
     if len(known) == 1:
-        return f"the only {noun} is `{known[0]}`"
-    return f"the {PLURALS[noun]} are {listing(known)}"
+        return said(f"rules.only.{noun}", name=known[0])
+    return said(f"rules.known.{noun}", names=listing(known))
 
 
 # --- kinds of values -------------------------------------------------------------------------

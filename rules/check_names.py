@@ -24,6 +24,7 @@ from .check_common import (
     values,
 )
 from .errors import did_you_mean
+from .messages import message
 from .parser import RESERVED
 
 ONCE: tuple[tuple[type, str], ...] = (
@@ -38,8 +39,7 @@ Attributes = Mapping[str, tuple[Kind, File, int]]  # name -> (kind used as, wher
 def reserved(out: Findings, f: File, name: str, place: Place, what: str = "id") -> None:
     if name in RESERVED:
         hint = "an attribute is read from the data column of that name" if what == "name" else None
-        message = f"`{name}` is a reserved word of the language: choose another {what}"
-        out.error(f, place, message, hint)
+        out.error(f, place, message(f"check.reserved.{what}", name=name), hint)
 
 
 def _taken_by_data(name: str) -> str | None:
@@ -98,7 +98,7 @@ def levels(out: Findings, f: File, levels: ast.Levels) -> None:
         place = first_word(level.span, level.id)
         if level.id in ids:
             line = ids[level.id].span.line
-            out.error(f, place, f"level `{level.id}` is listed twice (first at line {line})")
+            out.error(f, place, message("check.level_twice", level=level.id, line=line))
             continue
         ids[level.id] = level
         reserved(out, f, level.id, place)
@@ -152,22 +152,19 @@ def classify(out: Findings, f: File, block: ast.Classify) -> None:
             out.error(
                 f,
                 place,
-                f"rule `{rule.id}` appears twice in block `{block.id}` "
-                f"(first at line {seen[rule.id].span.line})",
+                message(
+                    "check.rule_twice", rule=rule.id, block=block.id, line=seen[rule.id].span.line
+                ),
             )
         else:
             seen[rule.id] = rule
             reserved(out, f, rule.id, place)
     elses = [r for r in block.rules if r.is_else]
     if not elses:
-        out.error(
-            f,
-            name,
-            f"classify block `{block.id}` has no `else` rule",
-            'end it with a catch-all: `else none "Không"`',
-        )
+        no_else = message("check.no_else", block=block.id)
+        out.error(f, name, no_else, message("check.catch_all"))
     elif elses[0] is not block.rules[-1]:
-        out.error(f, rule_place(elses[0]), "`else` must be the last rule of a block")
+        out.error(f, rule_place(elses[0]), message("check.else_last"))
 
 
 def cond(out: Findings, f: File, when: ast.Cond) -> None:
@@ -362,8 +359,8 @@ def attributes(
             out.error(
                 f,
                 place,
-                f"`{name}` is a level, not an attribute of the data",
-                f"write share({name}) or count({name})",
+                message("rules.level_not_attribute", name=name),
+                message("rules.write_share", name=name),
             )
             continue
         if name in ast.TURNOUT or name in VOTE_NAMES or name in COLUMNS:
@@ -372,12 +369,7 @@ def attributes(
         if name not in RESERVED and name not in named:  # a reserved word is said once, as such
             close = did_you_mean(name, known)
         if close:
-            out.warn(
-                f,
-                place,
-                f"`{name}` is not a name the rules know, so it is read from the data",
-                close,
-            )
+            out.warn(f, place, message("rules.read_from_data", name=name), close)
         first = kinds.get(name)
         if first is None or (kind != "any" and first[0] == "any"):
             kinds[name] = (kind, f, attr.span.line)
@@ -418,9 +410,8 @@ def _level_refs(
                 f"use `{sources[level]}`" if sources[level] in levels else None,
             )
         else:
-            out.error(
-                f, Place.of(span), f"unknown level `{level}`", known_hint(level, levels, "level")
-            )
+            hint = known_hint(level, levels, "level")
+            out.error(f, Place.of(span), message("rules.unknown_level", level=level), hint)
 
 
 def attribute_uses(when: ast.Cond) -> list[tuple[ast.Attr, Kind]]:
@@ -470,7 +461,7 @@ def report_in_scope(
             out.error(
                 f,
                 Place.of(span),
-                f"unknown classify block `{name}`",
+                message("check.unknown_block", block=name),
                 known_hint(name, list(blocks), "block"),
             )
     by = report.by
@@ -478,8 +469,7 @@ def report_in_scope(
         out.warn(
             f,
             Place.at(report.by_span, report.span),
-            f"`{by}` is not a column the rules know (group, unit, position, round), "
-            "so it is read from the data",
+            message("check.report_by", by=by),
             did_you_mean(by, [*REPORT_COLUMNS, *attributes]),
         )
 
@@ -491,7 +481,7 @@ def expect(out: Findings, f: File, expect: ast.Expect, blocks: Mapping[str, ast.
             out.error(
                 f,
                 klass,
-                f"`{expect.klass}` is not a status: expected evaluated, exempt or invalid",
+                message("check.not_status", klass=expect.klass),
                 did_you_mean(expect.klass, STATUSES),
             )
         return
@@ -500,7 +490,7 @@ def expect(out: Findings, f: File, expect: ast.Expect, blocks: Mapping[str, ast.
         out.error(
             f,
             Place.at(expect.block_span, expect.span),
-            f"unknown classify block `{expect.block}`",
+            message("check.unknown_block", block=expect.block),
             known_hint(expect.block, list(blocks), "block"),
         )
         return
@@ -509,6 +499,6 @@ def expect(out: Findings, f: File, expect: ast.Expect, blocks: Mapping[str, ast.
         out.error(
             f,
             klass,
-            f"`{expect.klass}` is not a class of block `{block.id}`",
+            message("check.not_class", klass=expect.klass, block=block.id),
             known_hint(expect.klass, classes, "class"),
         )

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from .errors import Diagnostic, RuleSyntaxError, did_you_mean, source_line
+from .messages import Joined, Message, message
 from .parser import RESERVED, grammar
 
 # Terminal names never reach the user: each is said in words. Keywords and punctuation are shown
@@ -99,7 +100,7 @@ def _literals(terminals: Iterable[str]) -> set[str]:
     return found
 
 
-def _expected(accepted: Iterable[str]) -> tuple[str, str | None]:
+def _expected(accepted: Iterable[str]) -> tuple[Joined, Message | str | None]:
     """What the parser would take, in words, and a hint when a whole family was named."""
     left = _literals(accepted)
     if "in" in left and ("extends" in left or left >= _STATEMENTS):  # after the header's name
@@ -115,8 +116,29 @@ def _expected(accepted: Iterable[str]) -> tuple[str, str | None]:
             hint = hint or why
     words.extend(_WORDS.get(item) or f"`{item}`" for item in left)  # a literal as written
     words = sorted(set(words), key=lambda w: (not w.startswith("`"), w == _WORDS["$END"], w))
-    text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-    return text, hint
+    return Joined([_phrase(w) for w in words], "or", serial=True), _phrase(hint) if hint else None
+
+
+def _phrase(english: str) -> Message | str:
+    """A phrase of the syntax errors in the reader's language; a literal (`of`) as written."""
+    key = _PHRASES.get(english)
+    return message(key) if key else english
+
+
+# the phrases above, each a key of the catalog (rules/messages/rules.py)
+_PHRASES = {
+    **{english: f"syntax.word.{name}" for name, english in _WORDS.items() if name != "$END"},
+    _WORDS["$END"]: "syntax.word.end",
+    **{english: f"syntax.found.{name}" for name, english in _FOUND.items() if name != "INT"},
+    "a quoted text": "syntax.found.STRING",
+    "a statement": "syntax.group.statement",
+    "a condition": "syntax.group.condition",
+    "a value": "syntax.group.value",
+    _GROUPS[0][2]: "syntax.hint.statement",
+    _GROUPS[1][2]: "syntax.hint.condition",
+    _GROUPS[2][2]: "syntax.hint.value",
+    _GROUPS[3][2]: "syntax.hint.scalar",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,11 +186,11 @@ def _keyword_as_name(replay: _Replay) -> str | None:
     return None
 
 
-def _found(token: Token) -> str:
+def _found(token: Token) -> Message | str:
     if token.type == "STRING":
-        return "a quoted text"
+        return _phrase("a quoted text")
     kind = _FOUND.get(token.type)
-    return f"{kind} `{token}`" if kind else f"`{token}`"
+    return message("syntax.found", kind=_phrase(kind), token=str(token)) if kind else f"`{token}`"
 
 
 def _is_letter(char: str) -> bool:
@@ -200,8 +222,8 @@ class _Said:
     line: int
     column: int
     width: int
-    message: str
-    hint: str | None = None
+    message: str | Message
+    hint: str | Message | None = None
 
 
 def _bad_character(text: str, exc: UnexpectedCharacters) -> _Said:
@@ -235,7 +257,7 @@ def _bad_character(text: str, exc: UnexpectedCharacters) -> _Said:
         exc.line,
         exc.column,
         1,
-        f"expected {expected}, found `{char}`",
+        message("syntax.expected", expected=expected, found=f"`{char}`"),
         _LOOKALIKE.get(char, family),
     )
 
@@ -256,20 +278,18 @@ def _bad_word(text: str, exc: UnexpectedCharacters, pos: int) -> _Said:
     word, column = text[start:end], exc.column - (pos - start)
     spelled = _as_id(word)
     if spelled in RESERVED:
-        message = f"`{word}` is not a word of the language"
-        hint = f"write `{spelled}`: the words of the language are in lower case"
-        return _Said(exc.line, column, _width(word), message, hint)
+        said = message("syntax.not_a_word", word=word)
+        hint = message("syntax.lower_case", spelled=spelled)
+        return _Said(exc.line, column, _width(word), said, hint)
     accepted = _accepts_at(text, start)  # before the part of the word that was taken for a name
     if "NAME" in accepted:
-        message = f"`{word}` cannot be an id: ids are lower-case ASCII letters, digits and `_`"
-        hint = f"write `{spelled}` and put the Vietnamese in the quoted label"
-        return _Said(exc.line, column, _width(word), message, hint)
+        said = message("syntax.not_an_id", word=word)
+        hint = message("syntax.write_id", spelled=spelled)
+        return _Said(exc.line, column, _width(word), said, hint)
     expected, family = _expected(accepted)
-    quotes = 'texts are in straight double quotes (")'
-    message = f"expected {expected}, found `{word}`"
-    return _Said(
-        exc.line, column, _width(word), message, quotes if "STRING" in accepted else family
-    )
+    quotes = message("syntax.straight_quotes")
+    said = message("syntax.expected", expected=expected, found=f"`{word}`")
+    return _Said(exc.line, column, _width(word), said, quotes if "STRING" in accepted else family)
 
 
 def _unclosed(text: str, replay: _Replay, token: Token | None) -> _Said | None:
@@ -325,7 +345,7 @@ def _bare_boolean(replay: _Replay) -> _Said | None:
     )
 
 
-def _misspelled(token: Token, accepted: set[str]) -> str | None:
+def _misspelled(token: Token, accepted: set[str]) -> Message | None:
     """`levles` where a word of the language is expected: did you mean `levels`?"""
     if token.type != "NAME":
         return None
@@ -340,17 +360,16 @@ def _bad_token(text: str, exc: UnexpectedToken) -> _Said:
         said = _bare_boolean(replay) or _unclosed(text, replay, None)
         if said is not None:
             return said
-        expected, hint = _expected(replay.accepts or exc.expected)
-        hint = hint or _keyword_as_name(replay)
+        expected, family = _expected(replay.accepts or exc.expected)
         lines = text.splitlines() or [""]
-        return _Said(
-            len(lines), len(lines[-1]) + 1, 1, f"the file ends too early; expected {expected}", hint
-        )
+        early = message("syntax.ends_early", expected=expected)
+        return _Said(len(lines), len(lines[-1]) + 1, 1, early, family or _keyword_as_name(replay))
     replay = _replay(text, token.start_pos)
     said = _bare_boolean(replay) or _unclosed(text, replay, token)
     if said is not None:
         return said
-    expected, hint = _expected(replay.accepts or exc.expected)
+    expected, family = _expected(replay.accepts or exc.expected)
+    hint: str | Message | None = family
     swallowed = any(t.type == "NAME" and _starts_statement(text, t) for t in replay.recent)
     if swallowed:
         hint = _keyword_as_name(replay)
@@ -360,12 +379,12 @@ def _bad_token(text: str, exc: UnexpectedToken) -> _Said:
         start, end = _word(text, token.start_pos or 0)
         if end - start > width:  # `tên`, of which the lexer took `t` for a name
             found, width = f"`{text[start:end]}`", _width(text[start:end])
-        if expected == _WORDS["STRING"]:
-            hint = 'texts are in straight double quotes (")'
+        if str(expected) == _WORDS["STRING"]:
+            hint = message("syntax.straight_quotes")
     if str(token) == "," and "and" in _literals(replay.accepts):
-        hint = "join conditions with `and` or `or`"
-    message = f"expected {expected}, found {found}"
-    return _Said(token.line or 0, token.column or 0, width, message, hint)
+        hint = message("syntax.join_with")
+    wrong = message("syntax.expected", expected=expected, found=found)
+    return _Said(token.line or 0, token.column or 0, width, wrong, hint)
 
 
 MAX_ERRORS = 50  # syntax errors said for one file; the rest are counted
@@ -390,15 +409,8 @@ def syntax_errors(text: str, path: str, first: UnexpectedInput) -> RuleSyntaxErr
     finished = False
     for _ in range(_MAX_PASSES):
         diag = syntax_error(current, path, exc, quote=False).diagnostics[0]
-        diag = Diagnostic(
-            diag.severity,
-            diag.message,
-            diag.path,
-            diag.line,
-            diag.column,
-            lines[diag.line - 1] if 0 < diag.line <= len(lines) else "",
-            diag.width,
-            diag.hint,
+        diag = replace(
+            diag, source_line=lines[diag.line - 1] if 0 < diag.line <= len(lines) else ""
         )
         if (diag.line, diag.column) in seen:
             finished = True
@@ -420,10 +432,17 @@ def syntax_errors(text: str, path: str, first: UnexpectedInput) -> RuleSyntaxErr
     more = len(said) - MAX_ERRORS
     if more > 0:
         rest = said[MAX_ERRORS]
-        least = "" if finished else "at least "
-        message = f"and {least}{more} more syntax error{'s' if more > 1 else ''}, from here on"
+        key = "syntax.more" if finished else "syntax.at_least"
+        more_said = message(f"{key}.{'one' if more == 1 else 'other'}", n=more)
         summary = Diagnostic(
-            "error", message, path, rest.line, rest.column, rest.source_line, rest.width
+            "error",
+            str(more_said),
+            path,
+            rest.line,
+            rest.column,
+            rest.source_line,
+            rest.width,
+            said=more_said,
         )
         said = [*said[:MAX_ERRORS], summary]
     return RuleSyntaxError(said)
@@ -511,16 +530,18 @@ def syntax_error(
     else:  # an `UnexpectedEOF`, which LALR does not raise, is said all the same
         expected, hint = _expected(getattr(exc, "expected", ()) or ())
         lines = text.splitlines() or [""]
-        message = f"the file ends too early; expected {expected}"
-        said = _Said(len(lines), len(lines[-1]) + 1, 1, message, hint)
+        early = message("syntax.ends_early", expected=expected)
+        said = _Said(len(lines), len(lines[-1]) + 1, 1, early, hint)
     diag = Diagnostic(
         "error",
-        said.message,
+        str(said.message),
         path,
         said.line,
         said.column,
         source_line(text, said.line) if quote else "",
         max(said.width, 1),
-        said.hint,
+        None if said.hint is None else str(said.hint),
+        said.message if isinstance(said.message, Message) else None,
+        said.hint if isinstance(said.hint, Message) else None,
     )
     return RuleSyntaxError([diag])

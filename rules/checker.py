@@ -17,6 +17,7 @@ from typing import TypeVar
 from . import ast, check_names, check_values
 from .check_common import COLUMNS, VOTE_NAMES, File, Findings, Place, first_word, setting_groups
 from .errors import Diagnostic
+from .messages import message
 from .reach import never_matching
 from .resolve import apply_drop
 
@@ -133,8 +134,8 @@ def _classify(out: Findings, f: File, block: ast.Classify) -> None:
             f"the block `{block.id}` has {len(block.rules)} rules; a block has at most {MAX_RULES}",
         )
         return
-    for rule, message in never_matching(block):
-        out.error(f, check_names.rule_place(rule), message)
+    for rule, never in never_matching(block):
+        out.error(f, check_names.rule_place(rule), never)
 
 
 # --- the scope pass: what is in force, against the names it defines --------------------------
@@ -207,21 +208,13 @@ class _Scope:
 def _in_scope(out: Findings, scope: _Scope) -> None:
     top = out.files[0]
     header = first_word(top.rs.span, "ruleset")
-    further = " or its bases" if len(out.files) > 1 else ""
+    further = message("check.or_bases") if len(out.files) > 1 else ""
     if scope.levels is None:
-        out.error(
-            top,
-            header,
-            f"no `levels` in this rule set{further}",
-            'list them: `levels { tn "Tín nhiệm"; thap "Tín nhiệm thấp" }`',
-        )
+        missing = message("check.no_levels", further=further)
+        out.error(top, header, missing, message("check.list_levels"))
     if scope.basis is None:
-        out.error(
-            top,
-            header,
-            f"no `basis` in this rule set{further}",
-            "say which count is 100%: members, present, issued, collected or valid",
-        )
+        missing = message("check.no_basis", further=further)
+        out.error(top, header, missing, message("check.say_basis"))
     levels = scope.levels.ids if scope.levels is not None else None
     if scope.levels is not None and len(levels or ()) < 2:
         check_names.few_levels(out, scope.levels)

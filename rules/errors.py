@@ -6,8 +6,10 @@ import difflib
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
+
+from .messages import Message, message, say
 
 Severity = Literal["error", "warning"]
 
@@ -22,35 +24,49 @@ class Diagnostic:
     source_line: str = ""
     width: int = 1
     hint: str | None = None
+    # the message and the hint from the catalog, to say them in another language than English
+    said: Message | None = field(default=None, compare=False)
+    hint_said: Message | None = field(default=None, compare=False)
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
 
-    def render(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The message alone, in `lang` when the catalog has it."""
+        return self.said.said(lang) if self.said is not None and lang != "en" else self.message
+
+    def hint_text(self, lang: str = "en") -> str | None:
+        if self.hint_said is not None and lang != "en":
+            return self.hint_said.said(lang)
+        return self.hint
+
+    def render(self, lang: str = "en") -> str:
         """`file:line:col: error: message`, the source line, a caret, and the hint."""
         where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
-        head = printable(f"{where}: {self.severity}: {self.message}")
+        severity = say(lang, f"severity.{self.severity}")
+        head = printable(f"{where}: {severity}: {self.text(lang)}")
+        hint = self.hint_text(lang)
         if not self.line:
-            return head + (f"\n  = {printable(self.hint)}" if self.hint else "")
+            return head + (f"\n  = {printable(hint)}" if hint else "")
         gutter = str(self.line)
         pad = " " * len(gutter)
         text, start = window(printable(self.source_line.rstrip("\n").expandtabs(1)), self.column)
         at = max(self.column - 1 - start, 0)
         caret = " " * at + "^" * max(min(self.width, len(text) - at), 1)
         lines = [head, f" {gutter} | {text}", f" {pad} | {caret}"]
-        if self.hint:
-            lines.append(f" {pad} = {printable(self.hint)}")
+        if hint:
+            lines.append(f" {pad} = {printable(hint)}")
         return "\n".join(lines)
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, lang: str = "en") -> dict[str, object]:
         return {
             "severity": self.severity,
-            "message": self.message,
+            "message": self.text(lang),
             "file": self.path,
             "line": self.line,
             "column": self.column,
-            "hint": self.hint,
+            "hint": self.hint_text(lang),
         }
 
 
@@ -83,9 +99,9 @@ class RuleSyntaxError(RuleError):
     """The file does not follow the grammar."""
 
 
-def did_you_mean(name: str, known: Iterable[str]) -> str | None:
+def did_you_mean(name: str, known: Iterable[str]) -> Message | None:
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
+    return message("rules.did_you_mean", name=close[0]) if close else None
 
 
 # Characters a terminal obeys instead of showing (ESC starts a sequence that can clear the

@@ -1,5 +1,5 @@
-"""What every test shares: a terminal width fixed for the CLI's tables, and notifications that
-stay until a test has read them."""
+"""What every test shares: a terminal width and a locale fixed for the CLI's tables, and
+notifications that stay until a test has read them."""
 
 from __future__ import annotations
 
@@ -23,3 +23,12 @@ def lasting_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
     never expires by time; what the app clears itself is still cleared."""
     monkeypatch.setattr(Notification, "time_left", property(lambda self: float(10**6)))
     monkeypatch.setattr(Notification, "has_expired", property(lambda self: False))
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI speaks the locale's language (LC_ALL, LC_MESSAGES, LANG): tests read its English
+    unless they set a locale or `--lang` themselves, whatever the machine that runs them."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

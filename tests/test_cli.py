@@ -58,7 +58,7 @@ def test_check_reports_errors_with_place_and_exit_1(
         ' 5 |   a "A" when share(thp) > 1/2',
         "   |                    ^^^",
     ]
-    assert out.splitlines()[-1] == "1 file checked: 1 errors, 0 warnings"
+    assert out.splitlines()[-1] == "1 file checked: 1 error, 0 warnings"
     code, out, _ = run(capsys, "check", "--format", "json", str(bad))
     document = json.loads(out)
     assert code == 1

@@ -130,7 +130,7 @@ def test_schedule_as_csv_and_markdown(capsys: pytest.CaptureFixture[str]) -> Non
         'Năm,Năm thứ,Tháng,"Kỳ họp, hội nghị"\n2023,3,12/2023,Hội nghị cuối năm\n',
         "",
     )
-    assert _main([*SCHEDULE, "-f", "md"], capsys) == (
+    assert _main([*SCHEDULE, "-f", "md", "--lang", "vi"], capsys) == (
         0,
         "## Lịch lấy phiếu 2021-2026: QĐ 96-QĐ/TW (2023)\n\n"
         "| Năm | Năm thứ | Tháng | Kỳ họp, hội nghị |\n"
@@ -143,7 +143,7 @@ def test_schedule_as_csv_and_markdown(capsys: pytest.CaptureFixture[str]) -> Non
 def test_schedule_csv_with_data_lists_the_people_and_warns_what_it_could_not_check(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = _main([*COVERAGE, "-f", "csv"], capsys)
+    code, out, err = _main([*COVERAGE, "-f", "csv", "--lang", "vi"], capsys)
     assert code == 0
     lines = out.splitlines()
     assert lines[:3] == [
@@ -153,7 +153,7 @@ def test_schedule_csv_with_data_lists_the_people_and_warns_what_it_could_not_che
     ]
     assert len(lines) == 10  # the header and the nine people
     assert err == NOT_CHECKED + "\n"  # on stderr: the CSV stays a table
-    _, out, _ = _main([*COVERAGE, "-f", "md"], capsys)
+    _, out, _ = _main([*COVERAGE, "-f", "md", "--lang", "vi"], capsys)
     assert out.endswith(NOT_CHECKED + "\n")  # in Markdown as under the terminal's table
     assert "| Lâm Văn Phước | Bí thư Đảng ủy | 2021-01-01 | 2025-12-31 | 1 | 2023 | 36 |  |" in out
 
@@ -170,7 +170,7 @@ def test_sweep_as_csv_marks_the_current_threshold_in_its_own_column(
         '"50,00%",*,55,1,0,Ngô Công Long: high → mid',
         '"60,00%",,53,3,0,Phan Thị Dung: high → mid; Hoàng Minh Lan: high → mid',
     ]
-    _, out, _ = _main([*SWEEP, "-f", "md"], capsys)
+    _, out, _ = _main([*SWEEP, "-f", "md", "--lang", "vi"], capsys)
     assert out.splitlines()[0] == "## QĐ 96-QĐ/TW (2023): band.high (* = ngưỡng hiện hành)"
     assert out.splitlines()[-2] == "| 50,00% * | 55 | 1 | 0 | Ngô Công Long: high → mid |"
 
@@ -185,7 +185,7 @@ def test_schedule_and_sweep_write_files_as_run_does(
     assert _main([*SWEEP, "-f", "json", "-o", "sweep.json"], capsys)[:2] == (0, "")
     document = json.loads((tmp_path / "sweep.json").read_text(encoding="utf-8"))
     assert [s["percent"] for s in document["steps"]] == ["40.00", "50.00", "60.00"]
-    assert _main([*SCHEDULE, "-o", "lich.txt"], capsys)[:2] == (0, "")
+    assert _main([*SCHEDULE, "-o", "lich.txt", "--lang", "vi"], capsys)[:2] == (0, "")
     assert (tmp_path / "lich.txt").read_text(encoding="utf-8").startswith("Lịch lấy phiếu")
 
 

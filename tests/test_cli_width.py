@@ -25,7 +25,7 @@ def test_the_narrow_list_keeps_each_person_whole(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    assert main(["run"]) == 0
+    assert main(["run", "--lang", "vi"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1:5] == [
         "1. Nguyễn Trọng Hòa · Bí thư Đảng ủy Khối",

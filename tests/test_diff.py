@@ -295,7 +295,7 @@ def test_markdown_into_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     )
     assert (code, out) == (1, "")
     text = target.read_text(encoding="utf-8")
-    assert "| khối | A: QĐ 96-QĐ/TW | B: QĐ 41-QĐ/TW | số phiếu nhỏ nhất |" in text
+    assert "| Khối | A: QĐ 96-QĐ/TW | B: QĐ 41-QĐ/TW | Số phiếu nhỏ nhất |" in text
     assert (
         "| consequence | dismiss | resign | 3 phiếu thu về, 1 tín nhiệm (33,33%), 2 thấp (66,67%)"
     ) in text

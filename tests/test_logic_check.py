@@ -43,7 +43,7 @@ def test_a_relational_rule_no_tally_reaches(
         "earlier rule (decided over every tally)\n"
         ' 6 |   b "B" when count(thap) > count(cao + tn)\n'
         "   |   ^\n"
-        "1 file checked: 1 errors, 0 warnings\n"
+        "1 file checked: 1 error, 0 warnings\n"
     )
 
 
@@ -58,7 +58,7 @@ def test_a_block_without_else_gets_the_tally_that_falls_through(
         "   |          ^\n"
         "   = for example: members 1; present 1; issued 1; collected 1; valid 1; invalid 0; "
         "cao 0; tn 1; thap 0\n"
-        "1 file checked: 1 errors, 0 warnings\n"
+        "1 file checked: 1 error, 0 warnings\n"
     )
 
 
@@ -85,7 +85,7 @@ def test_an_exemption_that_can_never_apply(
         "c.tn:4:1: warning: exemption “Không bao giờ” can never apply: no tally, no attribute "
         "makes it true"
     )
-    assert out.splitlines()[-1] == "1 file checked: 0 errors, 1 warnings"
+    assert out.splitlines()[-1] == "1 file checked: 0 errors, 1 warning"
 
 
 def test_a_block_too_big_is_refused_before_the_solver_sees_it(

@@ -367,7 +367,9 @@ def test_the_calendar_text_says_the_exemptions_it_could_not_check(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     data = str(DATA / "thoi-gian-giu-chuc-vu.csv")
-    code, out, _ = run(capsys, "schedule", "qd96-2023", "--term", "2021-2026", "-d", data)
+    code, out, _ = run(
+        capsys, "schedule", "qd96-2023", "--term", "2021-2026", "-d", data, "--lang", "vi"
+    )
     assert code == 0
     assert "2023: Được bầu, bổ nhiệm trong năm lấy phiếu" in out
     assert out.splitlines()[-1] == (
@@ -401,6 +403,11 @@ def test_a_term_after_a_persons_time_in_post_never_ends_before_it_starts(
         "longest_gap_months": 0,
     }
     code, out, _ = run(capsys, "schedule", "qd96-2023", "--term", "2026-2031", "-d", data)
+    line = next(x for x in out.splitlines() if "Ninh Đức Hậu" in x)
+    assert "not in post in the term" in line and "2022-08-31" not in line
+    code, out, _ = run(
+        capsys, "schedule", "qd96-2023", "--term", "2026-2031", "-d", data, "--lang", "vi"
+    )
     line = next(x for x in out.splitlines() if "Ninh Đức Hậu" in x)
     assert "không giữ chức vụ trong nhiệm kỳ" in line and "2022-08-31" not in line
 

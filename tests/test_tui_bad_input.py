@@ -40,6 +40,12 @@ DATA_NAMES = (
     "hdnd-2023, nhieu-ky, phieu-bau, phu-luc-2022, qh-2013, thoi-gian-giu-chuc-vu, vinh-phuc-2023"
 )
 
+# a ballot file's column that would say who voted (the catalog's "ballots.voter_column")
+VOTER_COLUMN = (
+    "cột này có vẻ cho biết ai đã bỏ từng phiếu; tệp phiếu bầu không được nêu danh người bầu: "
+    "hãy xóa cột này (không giá trị nào của cột đã được đọc)"
+)
+
 
 # --- what the app shows, and what must not change ------------------------------------------
 
@@ -171,39 +177,37 @@ DATA_PICKER = [
         _write("rong.csv", b""),
         "tallies",
         "notify",
-        "{tmp}/rong.csv: lỗi: the file is empty (0 bytes)",
+        "{tmp}/rong.csv: lỗi: tệp rỗng (0 byte)",
     ),
     (
         "binary",
         _write("nhi-phan.csv", bytes(range(256)) * 8),
         "tallies",
         "notify",
-        "{tmp}/nhi-phan.csv: lỗi: the file holds NUL bytes: it is UTF-16 without a byte-order "
-        'mark, or not a text file; save it as "CSV UTF-8"',
+        "{tmp}/nhi-phan.csv: lỗi: tệp có byte NUL: đó là UTF-16 không có dấu thứ tự byte (BOM), "
+        'hoặc không phải tệp văn bản; hãy lưu thành "CSV UTF-8"',
     ),
     (
         "a rules file",
         _rules_file,
         "tallies",
         "notify",
-        "{tmp}/quy-tac.tn: lỗi: unknown file type '.tn'; expected one of .csv, .tsv, .txt, "
-        ".xlsx, .xlsm, .json, .toml",
+        "{tmp}/quy-tac.tn: lỗi: không biết loại tệp '.tn'; cần một trong các loại .csv, .tsv, "
+        ".txt, .xlsx, .xlsm, .json, .toml",
     ),
     (
         "bad counts",
         _write("sai.csv", "id,name,collected,cao,tn,thap\nA,Một,31,-1,2,3\n"),
         "tallies",
         "notify",
-        "{tmp}/sai.csv, dòng 2, cột 'cao': lỗi: expected a whole number not below 0, found \"-1\"",
+        "{tmp}/sai.csv, dòng 2, cột 'cao': lỗi: cần một số nguyên không âm, nhưng ô ghi \"-1\"",
     ),
     (
         "a voter column in ballots",
         _write("phieu.csv", BALLOTS_WITH_VOTER),
         "ballots",
         "notify",
-        "{tmp}/phieu.csv, dòng 1, cột 'voter': lỗi: this column looks like it says who cast "
-        "each ballot; a ballot file must not identify voters: remove the column (none of its "
-        "values was read)",
+        "{tmp}/phieu.csv, dòng 1, cột 'voter': lỗi: " + VOTER_COLUMN,
     ),
     (
         "tallies given as ballots",
@@ -211,19 +215,16 @@ DATA_PICKER = [
         "ballots",
         "notify",
         # a bundled file is named by its name (issue 9), wherever it was opened from
-        "qh-2013.csv, dòng 1, cột 'id': lỗi: this column looks like it says who "
-        "cast each ballot; a ballot file must not identify voters: remove the column (none of "
-        "its values was read)\nqh-2013.csv, dòng 1, cột 'name': lỗi: this column "
-        "looks like it says who cast each ballot; a ballot file must not identify voters: remove "
-        "the column (none of its values was read)",
+        f"qh-2013.csv, dòng 1, cột 'id': lỗi: {VOTER_COLUMN}\n"
+        f"qh-2013.csv, dòng 1, cột 'name': lỗi: {VOTER_COLUMN}",
     ),
     (
         "ballots given as tallies",
         lambda tmp: str(SAMPLES / "phieu-bau.csv"),
         "tallies",
         "notify",
-        'phieu-bau.csv, dòng 1: lỗi: no name column: expected one of "name", '
-        '"họ và tên", "họ tên"; the columns found are "Trần Minh Khang", "Lê Thị Hồng Nhung", '
+        'phieu-bau.csv, dòng 1: lỗi: không có cột tên: cần một trong các cột "name", '
+        '"họ và tên", "họ tên"; các cột tìm thấy là "Trần Minh Khang", "Lê Thị Hồng Nhung", '
         '"Phạm Đức Thịnh", "Đỗ Thu Hà", "Vũ Quang Huy", "void"',
     ),
     (
@@ -399,8 +400,8 @@ BROKEN_RULES = [
         "syntax",
         {"hong.tn": BROKEN},
         "hong.tn",
-        "hong.tn:2:9: expected `}` or a name, found `{` (1 lỗi): giữ kết quả cũ.",
-        "{tmp}/hong.tn:2:9: error: expected `}` or a name, found `{`\n"
+        "hong.tn:2:9: cần `}` hoặc tên, nhưng gặp `{` (1 lỗi): giữ kết quả cũ.",
+        "{tmp}/hong.tn:2:9: lỗi: cần `}` hoặc tên, nhưng gặp `{`\n"
         ' 2 | levels {{ cao "Cao" }\n'
         "   |         ^",
     ),
@@ -409,7 +410,7 @@ BROKEN_RULES = [
         {"a.tn": 'ruleset "A" extends "b.tn"\n', "b.tn": 'ruleset "B" extends "a.tn"\n'},
         "a.tn",
         "b.tn:1:21: `extends` makes a cycle: a.tn -> b.tn -> a.tn (1 lỗi): giữ kết quả cũ.",
-        "{tmp}/b.tn:1:21: error: `extends` makes a cycle: a.tn -> b.tn -> a.tn\n"
+        "{tmp}/b.tn:1:21: lỗi: `extends` makes a cycle: a.tn -> b.tn -> a.tn\n"
         ' 1 | ruleset "B" extends "a.tn"\n'
         "   |                     ^^^^^^",
     ),
@@ -688,14 +689,13 @@ PASTED = [
         "NUL in the rules",
         "\0\ud800",
         REPLACED.format(n=2),
-        "quy-tac.tn:38:90: expected `;`, `and`, `else`, `note`, `or`, `}` or a name, "
-        "found `\ufffd`",
+        "quy-tac.tn:38:90: cần `;`, `and`, `else`, `note`, `or`, `}` hoặc tên, nhưng gặp `\ufffd`",
     ),
     (
         "1 MB of text",
         "\n" + ("abc def " * 125 + "\n") * 1000,
         "",
-        'quy-tac.tn:39:5: expected a quoted text ("…"), found a name `def`',
+        'quy-tac.tn:39:5: cần một văn bản trong dấu nháy ("…"), nhưng gặp tên `def`',
     ),
 ]
 
@@ -729,7 +729,9 @@ async def test_bad_text_in_the_editor(
             assert not app.diagnostics
             return
         first = app.diagnostics[0]
-        assert f"{Path(first.path).name}:{first.line}:{first.column}: {first.message}" == diagnostic
+        assert (
+            f"{Path(first.path).name}:{first.line}:{first.column}: {first.text('vi')}" == diagnostic
+        )
         assert ("error", "", f"{diagnostic} (1 lỗi): giữ kết quả cũ.") in notes
         assert app.status.errors >= 1
         kept = Kept.of(app, tmp_path)

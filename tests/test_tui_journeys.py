@@ -575,7 +575,7 @@ async def test_exempt_people_are_listed_with_their_reason(tmp_path: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         grid = results(app)
-        reason = "Miễn lấy phiếu: Đã có thông báo nghỉ hưu (Điều 2.3)"  # with the article
+        reason = "Không lấy phiếu: Đã có thông báo nghỉ hưu (Điều 2.3)"  # with the article
         assert grid.cell_text(0, "class:consequence") == reason
         assert grid.cell_text(1, "class:consequence").startswith("Đưa ra khỏi quy hoạch")
         assert reason in app.query_one(WhyPanel).text

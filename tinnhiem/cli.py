@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -44,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tinnhiem {__version__}")
     _global_args(parser, argparse.SUPPRESS)
-    parser.set_defaults(color="auto", all_warnings=False)
+    parser.set_defaults(color="auto", all_warnings=False, lang=None)
     common = argparse.ArgumentParser(add_help=False)
     # given after the command too (`tinnhiem run --color never`); SUPPRESS keeps the main
     # parser's value when it is not
@@ -108,7 +109,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--block", metavar="ID", help="only this block")
     p.add_argument("--format", "-f", choices=("table", "json", "md"), default="table")
     p.add_argument("--output", "-o", metavar="FILE")
-    p.add_argument("--lang", choices=("en", "vi"), default="en")
     p.add_argument("--timeout", type=float, default=10.0, metavar="S", help="per question")
     p.add_argument("--bound", type=int, default=6, metavar="N", help="ballots, bounded search")
     p.set_defaults(func=_command("cli_diff", "run"))
@@ -173,6 +173,13 @@ def _global_args(p: argparse.ArgumentParser, default: Any) -> None:
         default=default,
         help=f"print every warning (else the first {WARNINGS_SHOWN} and how many more)",
     )
+    p.add_argument(
+        "--lang",
+        choices=("en", "vi"),
+        default=default,
+        help="the language of messages and tables: en or vi (default: the locale's, from "
+        "LC_ALL, LC_MESSAGES or LANG; JSON messages are English unless --lang is given)",
+    )
 
 
 def _data_args(p: argparse.ArgumentParser) -> None:
@@ -211,12 +218,18 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return 2
     from tinnhiem.engine.model import DataError
     from tinnhiem.rules import RuleError
+    from tinnhiem.rules.messages import language, say
 
     from . import terminal
 
     # colour is for the terminal: what goes to a file (-o) never has it
     choice: terminal.Choice = "never" if getattr(args, "output", None) else args.color
-    terminal.configure(choice, all_warnings=args.all_warnings, lang=getattr(args, "lang", "en"))
+    lang = args.lang or language(os.environ)
+    # what a program reads (JSON, JSONL, TOML) is said in English unless --lang asks otherwise
+    if getattr(args, "format", None) in ("json", "jsonl", "toml"):
+        lang = args.lang or "en"
+    args.lang = lang
+    terminal.configure(choice, all_warnings=args.all_warnings, lang=lang)
     try:
         try:
             return int(args.func(args))
@@ -224,11 +237,11 @@ def _main(argv: Sequence[str] | None = None) -> int:
             terminal.summary()
     except RuleError as exc:
         for diagnostic in exc.diagnostics:
-            print(diagnostic.render(), file=sys.stderr)
+            print(diagnostic.render(lang), file=sys.stderr)
         return 2
     except DataError as exc:
         for issue in exc.issues:
-            print(issue.render(), file=sys.stderr)
+            print(issue.render(lang), file=sys.stderr)
         return 2
     except UsageError as exc:
         print(f"tinnhiem: {exc}", file=sys.stderr)
@@ -237,5 +250,5 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"tinnhiem: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        print(say(lang, "cli.cannot_use", where=where, error=exc.strerror or exc), file=sys.stderr)
         return 2

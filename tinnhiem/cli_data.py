@@ -31,6 +31,7 @@ from tinnhiem.engine.stream import Stream
 from tinnhiem.engine.sweep import SweepError, ThresholdChoice, step_count
 from tinnhiem.engine.sweep import sweep as sweep_rule
 from tinnhiem.rules import ast
+from tinnhiem.rules.messages import Lang, say
 from tinnhiem.rules.parser import parse_number
 
 from . import render, terminal
@@ -40,7 +41,7 @@ from .errors import UsageError
 
 def _warn(loaded_diagnostics: tuple[object, ...]) -> None:
     for diagnostic in loaded_diagnostics:
-        terminal.warn(diagnostic.render())  # type: ignore[attr-defined]
+        terminal.warn(diagnostic.render(terminal.lang()))  # type: ignore[attr-defined]
 
 
 def resolve(name: str | None, *, default: Path | None = None) -> ast.Resolved:
@@ -72,7 +73,7 @@ def read_data(
     reader = read_ballots if ballots else read_tallies
     dataset = _shown(reader(path, levels), bundled.shown_name(path))
     for issue in dataset.warnings:
-        terminal.warn(issue.render())
+        terminal.warn(issue.render(terminal.lang()))
     return dataset
 
 
@@ -117,10 +118,11 @@ def run(args: argparse.Namespace) -> int:
     if args.format in STREAMED:
         _stream(args, ruleset, dataset, protect)
         return 0
-    evaluation = evaluate(ruleset, dataset, explain=args.format in ("json", "toml"))
+    lang = terminal.lang()
+    evaluation = evaluate(ruleset, dataset, explain=args.format in ("json", "toml"), lang=lang)
     _print_warnings(evaluation)
     if args.format == "table":
-        _emit(render.evaluation_text(evaluation), args.output, protect)
+        _emit(render.evaluation_text(evaluation, lang), args.output, protect)
     elif args.output is None and args.format in ("xlsx", "docx"):
         raise UsageError(f"--format {args.format} needs --output FILE")
     elif args.format == "docx":
@@ -146,7 +148,7 @@ def _stream(
     """csv, json and jsonl written a person at a time, as each result is computed."""
     from tinnhiem.engine.formats.atomic import atomic_text
 
-    stream = Stream(ruleset, dataset, explain=args.format != "csv")
+    stream = Stream(ruleset, dataset, explain=args.format != "csv", lang=terminal.lang())
     if args.output is None:
         _write_stream(sys.stdout, args, stream, to_file=False)
     else:
@@ -180,18 +182,19 @@ def _to_text(evaluation: Evaluation, fmt: str) -> str:
 
 def _print_warnings(evaluation: Evaluation | Stream) -> None:
     for issue in evaluation.warnings:
-        terminal.warn(issue.render())
+        terminal.warn(issue.render(terminal.lang()))
 
 
 def compare(args: argparse.Namespace) -> int:
     a, b = resolve(args.a), resolve(args.b)
     dataset = read_data(args.data, args.ballots, a, b)
-    comparison = compare_sets(a, b, dataset)
+    lang = _table_lang(args)
+    comparison = compare_sets(a, b, dataset, lang=lang)
     protect = (Path(dataset.path), Path(a.path), Path(b.path))
     if args.format == "csv":
-        headers, rows = render.comparison_rows(comparison)
+        headers, rows = render.comparison_rows(comparison, lang)
         ids = [pair.tally.id for pair in comparison.changes for _block in pair.changed]
-        headers = ["Mã", *headers]
+        headers = [say(lang, "table.id"), *headers]
         body = [[i, *row] for i, row in zip(ids, rows, strict=True)]
         if args.output is not None:
             write_table(headers, body, Path(args.output), "csv", protect=protect, title="So sánh")
@@ -200,9 +203,15 @@ def compare(args: argparse.Namespace) -> int:
     elif args.format == "json":
         text = streams.dumps(streams.versioned(render.comparison_document(comparison)))
     else:
-        text = render.comparison_text(comparison, markdown=args.format == "md")
+        text = render.comparison_text(comparison, markdown=args.format == "md", lang=lang)
     _emit(text, args.output, protect)
     return 0
+
+
+def _table_lang(args: argparse.Namespace) -> Lang:
+    """The language of a command's tables: a CSV file is a Vietnamese document, as the exports
+    of `run` are (`writers`); the terminal's tables follow `--lang` or the locale."""
+    return "vi" if args.format == "csv" else terminal.lang()
 
 
 def _csv_text(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -234,17 +243,20 @@ def schedule(args: argparse.Namespace) -> int:
         dataset = read_data(args.data, False, ruleset)
         protect.append(Path(dataset.path))
         people = coverage(ruleset.schedule, (start, end), dataset, ruleset.exempts)
+    lang = _table_lang(args)
     if args.format == "json":
         text = streams.dumps(streams.versioned(render.schedule_document(votes, people)))
     elif args.format == "csv":
         # one table a file: the people's votes with data (their years are the calendar's)
-        title, headers, rows = render.schedule_tables(ruleset, (start, end), votes, people)[-1]
-        for line in unchecked_lines(people or (), "vi"):
+        tables = render.schedule_tables(ruleset, (start, end), votes, people, lang)
+        title, headers, rows = tables[-1]
+        for line in unchecked_lines(people or (), terminal.lang()):
             terminal.warn(line)  # said under the table on a terminal; a CSV has no place for it
         return _table_out(headers, rows, args.output, tuple(protect), title)
     else:
         term = (start, end)
-        text = render.schedule_text(ruleset, term, votes, people, markdown=args.format == "md")
+        markdown = args.format == "md"
+        text = render.schedule_text(ruleset, term, votes, people, markdown=markdown, lang=lang)
     _emit(text, args.output, tuple(protect))
     return 0
 
@@ -311,12 +323,12 @@ def sweep(args: argparse.Namespace) -> int:
         raise UsageError(f"--rule {args.rule!r}: {exc}") from None
     protect = (Path(ruleset.path), Path(dataset.path))
     if args.format == "csv":
-        title, headers, rows = render.sweep_rows(result, marked=False)
+        title, headers, rows = render.sweep_rows(result, marked=False, lang="vi")
         return _table_out(headers, rows, args.output, protect, title)
     if args.format == "json":
         text = streams.dumps(streams.versioned(render.sweep_document(result)))
     else:
-        text = render.sweep_text(result, markdown=args.format == "md")
+        text = render.sweep_text(result, markdown=args.format == "md", lang=terminal.lang())
     _emit(text, args.output, protect)
     return 0
 

@@ -181,14 +181,20 @@ def bundled_summary(lang: Lang = "en") -> str:
 
     from tinnhiem import bundled
 
-    headers = ["A", "B", say(lang, "diff.block"), say(lang, "diff.pairs"), say(lang, "diff.first")]
+    headers = [
+        "A",
+        "B",
+        say(lang, "diff.block"),
+        say(lang, "diff.pairs_differ"),
+        say(lang, "diff.first"),
+    ]
     rows: list[list[str]] = []
     for a, b in itertools.combinations(bundled.bundled_rules(), 2):
         x, y = a.stem, b.stem
         try:
             found = diff(resolve(str(a)), resolve(str(b)))
         except DiffError:
-            rows.append([x, y, "", say(lang, "diff.no_common"), ""])
+            rows.append([x, y, "", say(lang, "diff.no_level_in_common"), ""])
             continue
         rows += summary_rows(found, x, y, lang)
     return render.markdown_table(headers, rows)

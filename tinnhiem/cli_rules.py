@@ -12,6 +12,7 @@ from tinnhiem import bundled
 from tinnhiem.engine.formats.document import SCHEMA_VERSION
 from tinnhiem.rules import Diagnostic, Loaded, Loader, load_text, parse
 from tinnhiem.rules.errors import printable
+from tinnhiem.rules.messages import plural, say
 from tinnhiem.rules.resolve import MAX_RULES_BYTES, NotRulesFile, TooBig, read_rules_file
 
 from .errors import UsageError
@@ -110,14 +111,16 @@ def check(args: argparse.Namespace) -> int:
             "files": [str(bundled.find_rules(n)) for n in args.files],
             "errors": errors,
             "warnings": warnings,
-            "diagnostics": [d.as_dict() for d in found],
+            "diagnostics": [d.as_dict(args.lang) for d in found],
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
+        lang = args.lang
         for diagnostic in found:
-            print(diagnostic.render())
-        files = len(args.files)
-        print(f"{files} file{'s' * (files != 1)} checked: {errors} errors, {warnings} warnings")
+            print(diagnostic.render(lang))
+        files = plural(lang, "check.files", len(args.files))
+        counts = [plural(lang, "check.errors", errors), plural(lang, "check.warnings", warnings)]
+        print(f"{files}: {', '.join(counts)}")
     return 1 if errors else 0
 
 
@@ -167,7 +170,7 @@ def fmt(args: argparse.Namespace) -> int:
             sys.stdout.write(colour(formatted))
     if args.check:
         total = len(args.files)
-        print(f"{differ} of {total} file{'s' * (total != 1)} would be reformatted")
+        print(plural(args.lang, "fmt.would", total, differ=differ))
     return 1 if differ else 0
 
 
@@ -181,7 +184,7 @@ def test(args: argparse.Namespace) -> int:
         loaded = load_rules(name)
         if loaded.errors:
             for diagnostic in loaded.errors:
-                lines.append(diagnostic.render())
+                lines.append(diagnostic.render(args.lang))
             failed += 1
             continue
         for outcome in run_examples(loaded.ok()):
@@ -209,7 +212,7 @@ def test(args: argparse.Namespace) -> int:
 
         for found in covered:
             print(coverage_text(found))
-    print(f"{passed} passed, {failed} failed")
+    print(say(args.lang, "test.summary", passed=passed, failed=failed))
     return 1 if failed else 0
 
 
@@ -223,7 +226,7 @@ def show(args: argparse.Namespace) -> int:
 
     for warning in loaded.diagnostics:
         if not warning.is_error:
-            terminal.warn(warning.render())
+            terminal.warn(warning.render(terminal.lang()))
     resolved = loaded.ok()
     if args.format == "toml":
         sys.stdout.write(tomli_w.dumps(to_document(resolved)))

@@ -16,7 +16,7 @@ from tinnhiem.engine.compare import ClassMatrix, Comparison
 from tinnhiem.engine.model import Evaluation, ReportTable, Result, percent, percent_comma
 from tinnhiem.engine.schedule import Coverage, VoteDate, unchecked_lines
 from tinnhiem.engine.sweep import SweepResult
-from tinnhiem.engine.words import say
+from tinnhiem.engine.words import plural, say
 from tinnhiem.rules.ast import Resolved
 from tinnhiem.rules.errors import printable
 
@@ -61,8 +61,8 @@ def _console_text(*renderables: Any) -> str:
     )
 
 
-def results_table(evaluation: Evaluation) -> Table:
-    title, columns, rows = _results_plain(evaluation)
+def results_table(evaluation: Evaluation, lang: str = "en") -> Table:
+    title, columns, rows = _results_plain(evaluation, lang)
     table = Table(title=title, title_justify="left")
     for column in columns:
         table.add_column(column.header, justify=column.justify, no_wrap=column.no_wrap)
@@ -71,25 +71,27 @@ def results_table(evaluation: Evaluation) -> Table:
     return table
 
 
-def _results_plain(evaluation: Evaluation) -> tuple[str, list[Column], list[list[str]]]:
+def _results_plain(
+    evaluation: Evaluation, lang: str = "en"
+) -> tuple[str, list[Column], list[list[str]]]:
     """The title, the columns and the rows (text) of the per-person table."""
     ruleset = evaluation.ruleset
     columns = [
-        Column("#", "right"),
-        Column("Họ và tên", no_wrap=True),
-        Column("Chức vụ"),
-        Column("Cơ sở tính"),
+        Column(say(lang, "col.number"), "right"),
+        Column(say(lang, "table.name"), no_wrap=True),
+        Column(say(lang, "table.position")),
+        Column(say(lang, "table.basis")),
     ]
     columns += [Column(printable(level.label), "right") for level in ruleset.levels.levels]
     columns += [Column(printable(block.label)) for block in ruleset.classifies]
     rows = [
-        [str(number), *map(printable, _result_cells(result, evaluation))]
+        [str(number), *map(printable, _result_cells(result, evaluation, lang))]
         for number, result in enumerate(evaluation.results, 1)
     ]
     return printable(ruleset.name), columns, rows
 
 
-def _result_cells(result: Result, evaluation: Evaluation) -> list[str]:
+def _result_cells(result: Result, evaluation: Evaluation, lang: str = "en") -> list[str]:
     ruleset = evaluation.ruleset
     tally = result.tally
     base = f"{result.basis_value}" if result.basis_value is not None else "—"
@@ -108,17 +110,16 @@ def _result_cells(result: Result, evaluation: Evaluation) -> list[str]:
             verdict = next((v for v in result.verdicts if v.block == block.id), None)
             cells.append(verdict.label if verdict else "—")
         else:
-            status = "Miễn lấy phiếu" if result.status == "exempt" else "Không hợp lệ"
-            cells.append(f"{status}: {result.reason}")
+            cells.append(f"{say(lang, f'status.{result.status}')}: {result.reason}")
     return cells
 
 
-def report_table(report: ReportTable, evaluation: Evaluation) -> Table:
+def report_table(report: ReportTable, evaluation: Evaluation, lang: str = "en") -> Table:
     ruleset = evaluation.ruleset
     table = Table(title=printable(report.title), title_justify="left")
     # the group's name wraps whole (folded only where a word is longer than the column)
     table.add_column(printable(report.by), overflow="fold", min_width=16)
-    table.add_column("Số được lấy phiếu", justify="right", overflow="fold")
+    table.add_column(say(lang, "report.rated"), justify="right", overflow="fold")
     columns: list[tuple[str, str]] = []
     for block_id in report.blocks:
         block = ruleset.block(block_id)
@@ -128,8 +129,8 @@ def report_table(report: ReportTable, evaluation: Evaluation) -> Table:
             columns.append((block_id, rule.id))
             header = printable(f"{block.label}: {rule.label}")
             table.add_column(header, justify="right", overflow="fold")
-    table.add_column("Miễn", justify="right", overflow="fold")
-    table.add_column("Không hợp lệ", justify="right", overflow="fold")
+    table.add_column(say(lang, "report.exempt"), justify="right", overflow="fold")
+    table.add_column(say(lang, "report.invalid"), justify="right", overflow="fold")
     for row in (*report.rows, report.total):
         cells = [row.key, str(row.rated)]
         cells += [str(row.counts.get(b, {}).get(k, 0)) for b, k in columns]
@@ -138,7 +139,7 @@ def report_table(report: ReportTable, evaluation: Evaluation) -> Table:
     return table
 
 
-def results_list(evaluation: Evaluation, width: int) -> str:
+def results_list(evaluation: Evaluation, width: int, lang: str = "en") -> str:
     """The people one under the other, each in a few wrapped lines: no line wider than `width`,
     and a name, a count or a percentage never broken."""
     import textwrap
@@ -147,7 +148,7 @@ def results_list(evaluation: Evaluation, width: int) -> str:
     keep = str.maketrans(" ", "\u00a0")  # a no-break space inside an item while wrapping
     lines = [printable(ruleset.name)]
     for number, result in enumerate(evaluation.results, 1):
-        cells = _result_cells(result, evaluation)
+        cells = _result_cells(result, evaluation, lang)
         name, position, base, rest = cells[0], cells[1], cells[2], cells[3:]
         levels = ruleset.levels.levels
         counts = [f"{lv.label}: {c}" for lv, c in zip(levels, rest, strict=False)]
@@ -157,7 +158,7 @@ def results_list(evaluation: Evaluation, width: int) -> str:
         # the data's control characters are shown as symbols, never sent to the terminal
         name = printable(name).translate(keep)
         head = f"{number}. {name}" + (f" · {printable(position)}" if position else "")
-        groups = [[head], [f"Cơ sở tính: {base}", *counts], classes]
+        groups = [[head], [say(lang, "table.basis_is", value=base), *counts], classes]
         for items in groups:
             text = " · ".join(i if i is head else printable(i).translate(keep) for i in items)
             wrapped = textwrap.wrap(
@@ -172,17 +173,18 @@ def results_list(evaluation: Evaluation, width: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def evaluation_text(evaluation: Evaluation) -> str:
+def evaluation_text(evaluation: Evaluation, lang: str = "en") -> str:
     """The results and the reports no wider than the terminal: tables as rich draws them, at
     the speed of plain text (35,000 people: see `plain_table`); below `NARROW` columns the
     people are listed one under the other."""
     console = _console()
     if console.width < NARROW:
-        people = results_list(evaluation, console.width) + "\n"
+        people = results_list(evaluation, console.width, lang) + "\n"
     else:
-        people = printable(plain_table.render(console, *_results_plain(evaluation)))
+        people = printable(plain_table.render(console, *_results_plain(evaluation, lang)))
     # a report has a row per group, not per person: rich draws it (headers wrapped by word)
-    return people + _console_text(*(report_table(r, evaluation) for r in evaluation.reports))
+    reports = (report_table(r, evaluation, lang) for r in evaluation.reports)
+    return people + _console_text(*reports)
 
 
 def simple_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -217,9 +219,11 @@ def _share_text(shares: Mapping[str, Fraction], levels: Sequence[str]) -> str:
     return ", ".join(f"{lv} {percent_comma(shares[lv])}" for lv in levels if lv in shares)
 
 
-def comparison_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
+def comparison_rows(comparison: Comparison, lang: str = "en") -> tuple[list[str], list[list[str]]]:
     a, b = comparison.a.ruleset, comparison.b.ruleset
-    headers = ["Họ và tên", "Chức vụ", "Khối", f"A: {a.name}", f"B: {b.name}", "Tỷ lệ A", "Tỷ lệ B"]
+    headers = [say(lang, "table.name"), say(lang, "table.position"), say(lang, "compare.block")]
+    headers += [f"A: {a.name}", f"B: {b.name}"]
+    headers += [say(lang, "compare.share_a"), say(lang, "compare.share_b")]
     rows = []
     for pair in comparison.changes:
         for block in pair.changed:
@@ -243,14 +247,17 @@ def matrix_rows(comparison: Comparison, matrix: ClassMatrix) -> tuple[list[str],
     return headers, rows
 
 
-def comparison_text(comparison: Comparison, *, markdown: bool = False) -> str:
+def comparison_text(comparison: Comparison, *, markdown: bool = False, lang: str = "en") -> str:
     a, b = comparison.a.ruleset, comparison.b.ruleset
     people = len(comparison.pairs)
     head = f"A: {a.name} ({a.path})\nB: {b.name} ({b.path})\n"
-    head += f"{len(comparison.changes)} of {people} people change class\n"
+    head += plural(lang, "compare.changes_of", len(comparison.changes), total=people) + "\n"
     parts = [head]
-    tables = [("Người đổi loại", *comparison_rows(comparison))]
-    tables += [(f"Ma trận: {m.block}", *matrix_rows(comparison, m)) for m in comparison.matrices]
+    tables = [(say(lang, "compare.people"), *comparison_rows(comparison, lang))]
+    tables += [
+        (say(lang, "compare.matrix_of", block=m.block), *matrix_rows(comparison, m))
+        for m in comparison.matrices
+    ]
     for title, headers, rows in tables:
         if markdown:
             parts.append(f"\n## {title}\n\n" + markdown_table(headers, rows))
@@ -301,11 +308,13 @@ def schedule_tables(
     term: tuple[int, int],
     votes: Sequence[VoteDate],
     people: Sequence[Coverage] | None,
+    lang: str = "en",
 ) -> list[tuple[str, list[str], Rows]]:
     """The calendar, then (with data) each person's votes: (title, headers, rows) each."""
     rows: Rows = [[v.year, v.term_year, f"{v.month:02d}/{v.year}", v.meeting or ""] for v in votes]
-    title = f"Lịch lấy phiếu {term[0]}-{term[1]}: {ruleset.name}"
-    tables = [(title, ["Năm", "Năm thứ", "Tháng", "Kỳ họp, hội nghị"], rows)]
+    title = say(lang, "schedule.title", first=term[0], last=term[1], name=ruleset.name)
+    words = ("schedule.year", "schedule.term_year", "schedule.month", "schedule.meeting")
+    tables = [(title, [say(lang, w) for w in words], rows)]
     if people is not None:
         cover_rows: Rows = [
             [
@@ -315,23 +324,16 @@ def schedule_tables(
                 c.end.isoformat() if c.end else "—",
                 len(c.votes),
                 ", ".join(str(v.year) for v in c.votes)
-                or ("không có" if c.in_term else "không giữ chức vụ trong nhiệm kỳ"),
+                or say(lang, "schedule.none" if c.in_term else "schedule.not_in_term"),
                 c.longest_gap if c.in_term else "—",
                 "; ".join(f"{vote.year}: {reason}" for vote, reason in c.exempted),
             ]
             for c in people
         ]
-        headers = [
-            "Họ và tên",
-            "Chức vụ",
-            "Từ",
-            "Đến",
-            "Số lần",
-            "Năm",
-            "Lâu nhất (tháng)",
-            "Không lấy phiếu",
-        ]
-        tables.append(("Số lần được lấy phiếu", headers, cover_rows))
+        keys = ["table.name", "table.position", "schedule.from", "schedule.to", "schedule.votes"]
+        keys += ["schedule.years", "schedule.gap", "status.exempt"]
+        headers = [say(lang, key) for key in keys]
+        tables.append((say(lang, "schedule.coverage"), headers, cover_rows))
     return tables
 
 
@@ -342,15 +344,16 @@ def schedule_text(
     people: Sequence[Coverage] | None,
     *,
     markdown: bool = False,
+    lang: str = "en",
 ) -> str:
     text = ""
-    for title, headers, rows in schedule_tables(ruleset, term, votes, people):
+    for title, headers, rows in schedule_tables(ruleset, term, votes, people, lang):
         if markdown:
             text += f"## {title}\n\n" + markdown_table(headers, rows) + "\n"
         else:
             text += simple_table(title, headers, rows)
     if people is not None:
-        text += "\n".join(unchecked_lines(people, "vi"))
+        text += "\n".join(unchecked_lines(people, "vi" if lang == "vi" else "en"))
     return text
 
 
@@ -392,12 +395,15 @@ def _pct(value: Fraction) -> str:
     return percent_comma(value)
 
 
-def sweep_rows(result: SweepResult, *, marked: bool = True) -> tuple[str, list[str], Rows]:
+def sweep_rows(
+    result: SweepResult, *, marked: bool = True, lang: str = "en"
+) -> tuple[str, list[str], Rows]:
     """(title, headers, rows): the current threshold marked `*` in its cell, or (for a file)
     in a column of its own."""
-    headers = ["Ngưỡng", *(result.labels.get(k, k) for k in result.classes), "Đổi loại"]
+    classes = [result.labels.get(k, k) for k in result.classes]
+    headers = [say(lang, "sweep.threshold_header"), *classes, say(lang, "sweep.flips_header")]
     if not marked:
-        headers.insert(1, "Hiện hành")
+        headers.insert(1, say(lang, "sweep.current"))
     rows: Rows = []
     for step in result.steps:
         flips = "; ".join(f"{f.tally.name}: {f.before} → {f.after}" for f in step.flips)
@@ -406,12 +412,13 @@ def sweep_rows(result: SweepResult, *, marked: bool = True) -> tuple[str, list[s
         if not marked:
             cells.append("*" if current else "")
         rows.append([*cells, *(step.counts.get(k, 0) for k in result.classes), flips])
-    title = f"{result.ruleset.name}: {result.block}.{result.rule} (* = ngưỡng hiện hành)"
+    rule = f"{result.block}.{result.rule}"
+    title = say(lang, "sweep.title", name=result.ruleset.name, rule=rule)
     return title, headers, rows
 
 
-def sweep_text(result: SweepResult, *, markdown: bool = False) -> str:
-    title, headers, rows = sweep_rows(result)
+def sweep_text(result: SweepResult, *, markdown: bool = False, lang: str = "en") -> str:
+    title, headers, rows = sweep_rows(result, lang=lang)
     if markdown:
         return f"## {title}\n\n" + markdown_table(headers, rows)
     return simple_table(title, headers, rows)

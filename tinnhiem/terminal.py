@@ -24,7 +24,7 @@ WARNINGS_SHOWN = 10  # more than this on stderr and the rest are counted, not pr
 class Settings:
     colour: Choice = "auto"
     all_warnings: bool = False
-    lang: Lang = "en"  # the summary's language: `diff --lang vi` says it in Vietnamese
+    lang: Lang = "en"  # the language of the run's messages: `--lang`, else the locale's
     shown: int = 0
     hidden: int = 0
 
@@ -36,6 +36,11 @@ def configure(colour: Choice = "auto", *, all_warnings: bool = False, lang: Lang
     """Start a run: the colour choice, whether every warning is printed, and their counts reset."""
     global _settings
     _settings = Settings(colour, all_warnings, lang)
+
+
+def lang() -> Lang:
+    """The language of this run's messages and tables (`--lang`, else the locale's)."""
+    return _settings.lang
 
 
 def colour() -> bool:
@@ -63,10 +68,9 @@ def warn(line: str) -> None:
 
 def summary() -> None:
     """The line that says how many warnings were not printed, if any were not."""
-    from tinnhiem.engine.words import say
+    from tinnhiem.engine.words import plural
 
     hidden = _settings.hidden
     if hidden:
         _settings.hidden = 0
-        key = "more_warnings_one" if hidden == 1 else "more_warnings"
-        print(say(_settings.lang, key, n=hidden), file=sys.stderr)
+        print(plural(_settings.lang, "more_warnings", hidden), file=sys.stderr)

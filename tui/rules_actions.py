@@ -105,7 +105,7 @@ class RulesActions(ViewActions):
             return
         checked = backend.load_rules_text(text, self.rules_path)
         if checked.errors:
-            refused = t(self.lang, "rules.fix_first", first=first_error(checked))
+            refused = t(self.lang, "rules.fix_first", first=first_error(checked, self.lang))
             self.notify(refused, severity="error", markup=False)
             return
         target = self.overlay_target()

@@ -282,7 +282,7 @@ class Workbench(App[None]):
             # said once when the rules break, not at every keystroke while they stay broken
             if not event.from_editor or not self._broken:
                 errors = len(loaded.errors) or 1
-                first = first_error(loaded)
+                first = first_error(loaded, self.lang)
                 message = t(self.lang, "rules.broken", n=errors, first=first)
                 self.notify(message, severity="error", markup=False)
             self._broken = True
@@ -304,7 +304,7 @@ class Workbench(App[None]):
 
     def _compare_loaded(self, loaded: Loaded) -> None:
         if loaded.errors or loaded.resolved is None:
-            shown = "\n".join(d.render() for d in loaded.errors[:3])
+            shown = "\n".join(d.render(self.lang) for d in loaded.errors[:3])
             self.notify(shown or loaded.path, severity="error", markup=False)
             return
         self.compare_path = Path(loaded.path)
@@ -555,7 +555,7 @@ class Workbench(App[None]):
         self._in_force_said = key
         warnings = evaluation.warnings
         for warning in warnings[:WARNINGS_SHOWN]:
-            shown = bundled.shown_text(warning.message)
+            shown = bundled.shown_text(warning.text(self.lang))
             self.notify(shown, severity="warning", markup=False, timeout=10)
         if len(warnings) > WARNINGS_SHOWN:
             more = t(self.lang, "eval.more_warnings", n=len(warnings) - WARNINGS_SHOWN)
@@ -706,9 +706,9 @@ class Workbench(App[None]):
             self.load_data(self.data_path, self.data_kind)
 
 
-def first_error(loaded: Loaded) -> str:
+def first_error(loaded: Loaded, lang: str = "vi") -> str:
     """`file:line:column: message` of the first error, for a one-line notification."""
     if not loaded.errors:
         return Path(loaded.path).name
     d = loaded.errors[0]
-    return f"{Path(d.path).name}:{d.line}:{d.column}: {d.message}"
+    return f"{Path(d.path).name}:{d.line}:{d.column}: {d.text(lang)}"

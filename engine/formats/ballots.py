@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from tinnhiem.engine.model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, Tally
+from tinnhiem.rules.messages import message
 
 from . import parallel
 from .counting import Count, Plan, mark_text, plan_columns
@@ -121,7 +122,7 @@ def _text_rows(source: Source) -> Iterator[Iterator[Row]]:
 def _locate_bad_bytes(source: Source) -> DataError:
     """The first byte of a text file that is not UTF-8 (or UTF-16), read again block by block."""
     if source.encoding == "utf-16":
-        return fail(source.file, "the text is not valid UTF-16")
+        return fail(source.file, message("file.not_utf16"))
     with source.path.open("rb") as raw:
         start, line = 0, 1
         while chunk := raw.read(BLOCK):
@@ -132,7 +133,7 @@ def _locate_bad_bytes(source: Source) -> DataError:
                 return not_utf8(source.file, chunk, exc.start, line_base=line, offset_base=start)
             start += len(chunk)
             line += chunk.count(b"\n")
-    return fail(source.file, "the text is not valid UTF-8")
+    return fail(source.file, message("file.not_valid_utf8"))
 
 
 def _open_text(path: Path, file: str) -> Source:
@@ -140,7 +141,7 @@ def _open_text(path: Path, file: str) -> Source:
     with path.open("rb") as raw:
         head = raw.read(4)
         if not head:
-            raise fail(file, "the file is empty (0 bytes)")
+            raise fail(file, message("file.empty"))
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raw.seek(0)
             text = io.TextIOWrapper(raw, encoding="utf-16", newline="")
@@ -150,21 +151,21 @@ def _open_text(path: Path, file: str) -> Source:
                     if line.strip():
                         break
                 else:
-                    raise fail(file, "the file holds no values: no header and no ballots")
+                    raise fail(file, message("ballots.no_values"))
             except UnicodeDecodeError:
-                raise fail(file, "the text is not valid UTF-16") from None
+                raise fail(file, message("file.not_utf16")) from None
             delimiter = sniff_delimiter(line)
             header = _header_cells(line, delimiter, file, number)
             return Source(path, file, "text", header, number, None, "utf-16", delimiter)
         if head.startswith(b"PK\x03\x04"):
-            raise fail(file, "this is an Excel workbook (.xlsx), not a text file; name it .xlsx")
+            raise fail(file, message("file.is_xlsx"))
         raw.seek(3 if head.startswith(codecs.BOM_UTF8) else 0)
         number = 0
         while True:
             start = raw.tell()
             data = raw.readline(HEADER_BYTES)
             if not data:
-                raise fail(file, "the file holds no values: no header and no ballots")
+                raise fail(file, message("ballots.no_values"))
             number += 1
             if data.strip():
                 break
@@ -286,7 +287,7 @@ def _turnout(table: object, file: str, prefix: str, toml: bool) -> Turnout:
             try:
                 found.numbers[meaning[1]] = parse_count(value)
             except CellError as exc:
-                issues.error(f"{prefix}{key}: {exc.message}")
+                issues.error(message("data.keyed", prefix=prefix, key=key, error=exc.said))
         elif meaning in (("field", "round"), ("field", "unit")):
             setattr(found, meaning[1], mark_text(value).strip())
         else:
@@ -407,7 +408,7 @@ def _open_xlsx(path: Path, file: str) -> Source:
                     header.pop()
                 _refuse_merges(file, merges, number)
                 return Source(path, file, "xlsx", header, number)
-    raise fail(file, "the file holds no values: no header and no ballots")
+    raise fail(file, message("ballots.no_values"))
 
 
 def _refuse_merges(file: str, merges: list[Merge], header_row: int) -> None:
@@ -418,17 +419,11 @@ def _refuse_merges(file: str, merges: list[Merge], header_row: int) -> None:
     refs = ", ".join(m.ref for m in below[:MERGES_SHOWN])
     if len(below) > MERGES_SHOWN:
         refs += f" and {len(below) - MERGES_SHOWN} more"
-    raise fail(
-        file,
-        f"cells merged over several rows ({refs}): each row is one ballot, and a merged cell "
-        "holds one mark, read only in its first row; unmerge them and give each ballot its own "
-        "mark",
-        row=below[0].first,
-    )
+    raise fail(file, message("ballots.merged", refs=refs), row=below[0].first)
 
 
 def _document(path: Path, file: str, kind: str) -> tuple[Source, Turnout]:
-    check_size(path, file, f"ballots in {kind.upper()} (CSV and XLSX are streamed)")
+    check_size(path, file, message("size.ballots", kind=kind.upper()))
     data = read_bytes(path, file)
     toml = kind == "toml"
     document = load_toml(data, file) if toml else load_json(data, file)
@@ -458,14 +453,12 @@ def _check(source: Source, plan: Plan, count: Count, marks: Marks, given: Turnou
     file = source.file
     issues = Issues(file)
     for index in count.unnamed_with_marks():
-        issues.error(
-            f"column {column_letter(index)} has no header (a blank or merged cell) but holds "
-            "marks; give every column its own header",
-            row=plan.header_row,
-        )
+        issues.error(message("ballots.no_header", column=column_letter(index)), row=plan.header_row)
     if count.collected == 0:
-        below = f" below the header (row {plan.header_row})" if plan.header_row else ""
-        issues.error(f"no ballots{below}")
+        if plan.header_row:
+            issues.error(message("ballots.none_below", row=plan.header_row))
+        else:
+            issues.error(message("ballots.none"))
     numbers = given.numbers
     stated = numbers.get("collected")
     if stated is not None and stated != count.collected:
@@ -529,18 +522,18 @@ def _find_bad_cells(source: Source, plan: Plan, marks: Marks, count: Count) -> l
             break
     found = []
     for index, n in bad.items():
-        how_many = "1 cell" if n == 1 else f"{n} cells"
-        where = f", the first in row {first[index]}" if index in first else ""
-        hint = marks.letters_hint(letters[index])
-        found.append(
-            DataIssue(
-                "error",
-                f"column {column_letter(index)} holds values that are not marks "
-                f"({how_many}{where}); a ballot file must not say who voted, so none is shown; "
-                f"{hint}{marks.expected()}",
-                Origin(source.file, plan.header_row, plan.header[index]),
-            )
+        how_many = message(f"ballots.cells.{'one' if n == 1 else 'other'}", n=n)
+        where = message("ballots.first_in", row=first[index]) if index in first else ""
+        not_marks = message(
+            "ballots.not_marks",
+            column=column_letter(index),
+            how_many=how_many,
+            where=where,
+            hint=marks.letters_hint(letters[index]),
+            expected=marks.expected(),
         )
+        origin = Origin(source.file, plan.header_row, plan.header[index])
+        found.append(DataIssue.of("error", not_marks, origin))
     return found
 
 
@@ -569,13 +562,7 @@ def _dataset(file: str, plan: Plan, count: Count, marks: Marks, given: Turnout) 
         )
     warnings: list[DataIssue] = []
     if count.skipped:
-        rows = "row was" if count.skipped == 1 else "rows were"
-        warnings.append(
-            DataIssue(
-                "warning",
-                f"{count.skipped} empty {rows} skipped; a blank ballot needs a mark, e.g. in the "
-                "void column",
-                Origin(file),
-            )
-        )
+        n = count.skipped
+        skipped = message(f"ballots.skipped.{'one' if n == 1 else 'other'}", n=n)
+        warnings.append(DataIssue.of("warning", skipped, Origin(file)))
     return Dataset(file, tuple(tallies), levels, tuple(warnings), "ballots")

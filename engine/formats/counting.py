@@ -12,6 +12,7 @@ from itertools import chain
 from typing import Any
 
 from tinnhiem.engine.model import DataIssue, Origin
+from tinnhiem.rules.messages import Message, message
 
 from .headers import is_ballot_number_header, is_void_header, looks_like_voter, normalise
 from .issues import MAX_ERRORS, Issues
@@ -40,12 +41,7 @@ def plan_columns(header: list[str], file: str, header_row: int) -> Plan:
     issues = Issues(file)
     voters = [h for h in header if h and looks_like_voter(h)]
     for h in voters:
-        issues.error(
-            "this column looks like it says who cast each ballot; a ballot file must not "
-            "identify voters: remove the column (none of its values was read)",
-            row=header_row,
-            column=h,
-        )
+        issues.error(message("ballots.voter_column"), row=header_row, column=h)
     issues.check()
     plan = Plan(file, header_row, header)
     seen: dict[str, str] = {}
@@ -54,25 +50,19 @@ def plan_columns(header: list[str], file: str, header_row: int) -> Plan:
             plan.unnamed.append(index)
         elif is_void_header(h):
             if plan.void is not None:
-                issues.error("a second void column; keep one", row=header_row, column=h)
+                issues.error(message("ballots.second_void"), row=header_row, column=h)
             plan.void = index
         elif is_ballot_number_header(h):
             continue
         elif normalise(h) in seen:
-            issues.error(
-                f'the person "{seen[normalise(h)]}" has two columns; keep one',
-                row=header_row,
-                column=h,
-            )
+            twice = message("ballots.two_columns", person=seen[normalise(h)])
+            issues.error(twice, row=header_row, column=h)
         else:
             seen[normalise(h)] = h
             plan.people.append(index)
     if not plan.people and not issues.errors:
-        found = ", ".join(f'"{h}"' for h in header if h) or "none"
-        issues.error(
-            f"no person columns: the header should name one person per column; found {found}",
-            row=header_row,
-        )
+        found = ", ".join(f'"{h}"' for h in header if h) or message("data.none")
+        issues.error(message("ballots.no_people", found=found), row=header_row)
     issues.check()
     return plan
 
@@ -137,24 +127,15 @@ class Count:
         self.collected += 1
         if len(cells) > self.width:
             if any(c not in ("", None) for c in cells[self.width :]):
-                self.error(
-                    f"the row has {len(cells)} cells, more than the {self.width} columns of the "
-                    "header",
-                    number,
-                )
+                wide = message("ballots.wide_row", n=len(cells), width=self.width)
+                self.error(wide, number)
             cells = cells[: self.width]
         void = self.plan.void
         if void is not None and void < len(cells) and cells[void] not in ("", None):
             text = mark_text(cells[void])
             verdict = void_word(text)
             if verdict is None:
-                self.error(
-                    "expected the void mark (x, có, yes, true, 1, hủy) or nothing (or không, no, "
-                    "false, 0); what the cell holds is not shown: a ballot file must not say who "
-                    "voted",
-                    number,
-                    self.plan.header[void],
-                )
+                self.error(message("ballots.void_mark"), number, self.plan.header[void])
             if verdict is not False:
                 self.voids += 1
                 return
@@ -165,9 +146,9 @@ class Count:
         if self.collected % 4096 == 0:
             self.tidy()
 
-    def error(self, message: str, row: int, column: str | None = None) -> None:
+    def error(self, said: Message, row: int, column: str | None = None) -> None:
         if len(self.errors) <= MAX_ERRORS:
-            self.errors.append(DataIssue("error", message, Origin(self.plan.file, row, column)))
+            self.errors.append(DataIssue.of("error", said, Origin(self.plan.file, row, column)))
         else:
             self.more += 1
 

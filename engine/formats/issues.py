@@ -9,6 +9,7 @@ from pathlib import Path
 from tinnhiem.engine.model import MAX_ERRORS as MAX_ERRORS  # re-exported: readers use them
 from tinnhiem.engine.model import DataError, DataIssue, Origin
 from tinnhiem.engine.model import capped as capped
+from tinnhiem.rules.messages import Message, message
 
 
 class Issues:
@@ -19,11 +20,11 @@ class Issues:
         self.errors: list[DataIssue] = []
         self.warnings: list[DataIssue] = []
 
-    def error(self, message: str, row: int = 0, column: str | None = None) -> None:
-        self.errors.append(DataIssue("error", message, Origin(self.file, row, column)))
+    def error(self, message: str | Message, row: int = 0, column: str | None = None) -> None:
+        self.errors.append(DataIssue.of("error", message, Origin(self.file, row, column)))
 
-    def warn(self, message: str, row: int = 0, column: str | None = None) -> None:
-        self.warnings.append(DataIssue("warning", message, Origin(self.file, row, column)))
+    def warn(self, message: str | Message, row: int = 0, column: str | None = None) -> None:
+        self.warnings.append(DataIssue.of("warning", message, Origin(self.file, row, column)))
 
     @property
     def full(self) -> bool:
@@ -35,9 +36,9 @@ class Issues:
             raise capped(self.errors, self.file)
 
 
-def fail(file: str, message: str, row: int = 0, column: str | None = None) -> DataError:
+def fail(file: str, message: str | Message, row: int = 0, column: str | None = None) -> DataError:
     """A `DataError` of one issue, for problems that stop reading the file at once."""
-    return DataError([DataIssue("error", message, Origin(file, row, column))])
+    return DataError([DataIssue.of("error", message, Origin(file, row, column))])
 
 
 # --- size ------------------------------------------------------------------------------------
@@ -62,7 +63,7 @@ def limit_mb(default: int = DEFAULT_MB) -> int:
 
 
 def check_size(
-    path: Path, file: str, what: str = "a file of tallies", default: int = DEFAULT_MB
+    path: Path, file: str, what: Message | None = None, default: int = DEFAULT_MB
 ) -> None:
     """`DataError` if the file is larger than the limit; nothing if it cannot be measured."""
     limit = limit_mb(default)
@@ -72,9 +73,6 @@ def check_size(
         return  # the read that follows says why
     if limit and size > limit * MB:
         needed = math.ceil(size / MB)
-        raise fail(
-            file,
-            f"the file is {needed} MB, more than the {limit} MB allowed for {what}, which is "
-            f"read whole; check that this is the right file, or set {ENVIRONMENT}={needed} "
-            "to read it anyway",
-        )
+        what = what or message("size.tallies")
+        too_big = message("size.too_big", n=needed, limit=limit, what=what, variable=ENVIRONMENT)
+        raise fail(file, too_big)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from tinnhiem.engine.model import KNOWN_LEVELS
+from tinnhiem.rules.messages import Joined, Message, message
 
 from .headers import fold, normalise
 from .values import shown
@@ -57,19 +58,23 @@ class Marks:
         (they come from the rules, not from the cell, so they may be shown)."""
         return {k for k in map(normalise, text.split("+")) if k in self.ambiguous}
 
-    def letters_hint(self, letters: set[str]) -> str:
-        return "".join(
-            f"the letter {shown(k)} could be {' or '.join(self.ambiguous[k])}; "
-            for k in sorted(letters)
-            if k not in self.exact
+    def letters_hint(self, letters: set[str]) -> Joined:
+        return Joined(
+            [
+                message("marks.letter", letter=shown(k), levels=Joined(self.ambiguous[k], "or"))
+                for k in sorted(letters)
+                if k not in self.exact
+            ],
+            separator="",
         )
 
-    def expected(self) -> str:
-        letters = ", ".join(f"{letter} for {level}" for letter, level in self.letters.items())
-        also = f"their labels, or {letters}" if letters else "or their labels"
-        return (
-            f'expected one of {", ".join(self.given)} ({also}), several joined with "+", or nothing'
-        )
+    def expected(self) -> Message:
+        letters = [message("marks.for", letter=k, level=v) for k, v in self.letters.items()]
+        if letters:
+            also = message("marks.also_letters", letters=Joined(letters))
+        else:
+            also = message("marks.also_labels")
+        return message("marks.expected", levels=", ".join(self.given), also=also)
 
 
 def _unique(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

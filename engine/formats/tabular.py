@@ -24,6 +24,7 @@ from typing import Any, BinaryIO, cast
 from xml.etree import ElementTree
 
 from tinnhiem.engine.model import DataError
+from tinnhiem.rules.messages import Message, message
 
 from .headers import display, display_all, fold
 from .issues import MB, TEXT_TALLIES_MB, Issues, capped, check_size, fail
@@ -66,17 +67,14 @@ class Table:
         return self.header_row == 0
 
 
-NUL_BYTES = (
-    "the file holds NUL bytes: it is UTF-16 without a byte-order mark, or not a text file; "
-    'save it as "CSV UTF-8"'
-)
+NUL_BYTES = message("file.nul_bytes")
 
 
 def kind_of(path: Path, file: str) -> str:
     """ "text", "xlsx", "json" or "toml", from the file's extension; an error for others, and
     for what is not a regular file (reading a pipe with no writer would wait for ever)."""
     if special(path):
-        raise fail(file, "not a regular file (a pipe or a device); save the data to a file")
+        raise fail(file, message("file.not_regular"))
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return "text"
@@ -85,9 +83,10 @@ def kind_of(path: Path, file: str) -> str:
     if suffix in (".json", ".toml"):
         return suffix[1:]
     if suffix in (".xls", ".ods", ".numbers"):
-        raise fail(file, f"cannot read {suffix} files; save it as .xlsx (Excel workbook) or CSV")
+        raise fail(file, message("file.old_suffix", suffix=suffix))
     known = ", ".join(SUFFIXES)
-    raise fail(file, f"unknown file type {suffix or '(no extension)'!r}; expected one of {known}")
+    kind = repr(suffix) if suffix else message("file.no_extension")
+    raise fail(file, message("file.unknown_type", kind=kind, known=known))
 
 
 def special(path: Path) -> bool:
@@ -103,9 +102,9 @@ def read_bytes(path: Path, file: str) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise fail(file, f"cannot read the file: {exc.strerror or exc}") from None
+        raise fail(file, message("file.cannot_read", error=exc.strerror or exc)) from None
     if not data:
-        raise fail(file, "the file is empty (0 bytes)")
+        raise fail(file, message("file.empty"))
     return data
 
 
@@ -145,7 +144,7 @@ def decode(data: bytes, file: str) -> str:
             ) from None
     start = 3 if data.startswith(codecs.BOM_UTF8) else 0
     if data.startswith(b"PK\x03\x04"):
-        raise fail(file, "this is an Excel workbook (.xlsx), not a text file; name it .xlsx")
+        raise fail(file, message("file.is_xlsx"))
     if b"\x00" in data:
         raise fail(file, NUL_BYTES)
     try:
@@ -159,14 +158,8 @@ def not_utf8(
 ) -> DataError:
     """The error for a byte of `data` that is not UTF-8, with its offset in the file and row."""
     row = line_base + data[:offset].count(b"\n")
-    return fail(
-        file,
-        f"the text is not UTF-8: byte 0x{data[offset]:02X} at offset {offset_base + offset} "
-        "cannot be read; "
-        "the file was probably saved in a legacy encoding (Windows-1258, Windows-1252, TCVN3 or "
-        'VNI): save it as "CSV UTF-8" and try again',
-        row=row,
-    )
+    byte = f"0x{data[offset]:02X}"
+    return fail(file, message("file.not_utf8", byte=byte, offset=offset_base + offset), row=row)
 
 
 def sniff_delimiter(line: str) -> str:
@@ -213,23 +206,16 @@ def text_rows(text: str, file: str) -> Iterator[Row]:
         raise fail(file, csv_problem(exc), row=number + 1) from None
 
 
-def csv_problem(exc: csv.Error) -> str:
+def csv_problem(exc: csv.Error) -> Message:
     """What Python's csv module could not read, in words a spreadsheet user knows."""
     said = str(exc)
     if said == "unexpected end of data":  # the file ended inside quotes
-        return 'cannot read the row: a quote (") opened in it is never closed'
+        return message("csv.unclosed_quote")
     if said.startswith("field larger than field limit"):
-        limit = csv.field_size_limit()
-        return (
-            f'cannot read the row: a cell longer than {limit} characters (is a quote (") '
-            "opened in it never closed?)"
-        )
+        return message("csv.cell_too_long", limit=csv.field_size_limit())
     if said.endswith("expected after '\"'"):
-        return (
-            'cannot read the row: text follows a closing quote ("); quote a whole cell or none '
-            "of it"
-        )
-    return f"cannot read the row: {said}"
+        return message("csv.text_after_quote")
+    return message("csv.other", error=said)
 
 
 # --- XLSX ------------------------------------------------------------------------------------
@@ -263,16 +249,16 @@ def xlsx_rows(
         with zipfile.ZipFile(path) as archive:
             members = sheet_members(archive)
     except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError) as exc:
-        raise fail(file, f"not a readable Excel workbook (.xlsx): {damage(exc)}") from None
+        raise fail(file, message("xlsx.unreadable", why=damage(exc))) from None
     try:
         book = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as exc:
-        raise fail(file, f"not a readable Excel workbook (.xlsx): {damage(exc)}") from None
+        raise fail(file, message("xlsx.unreadable", why=damage(exc))) from None
     try:
         wanted = {fold(name) for name in prefer}
         names = [s.name for s in book.sheets_metadata if s.typ == SheetTypeEnum.WorkSheet]
         if not names:
-            raise fail(file, "the workbook has no worksheet")
+            raise fail(file, message("xlsx.no_sheet"))
         name = next((n for n in names if fold(n) in wanted), names[0])
         member = members.get(name)
         if member is None:
@@ -442,14 +428,10 @@ def _mentions(archive: zipfile.ZipFile, member: str, words: Sequence[bytes]) -> 
 
 
 def unsaved_error(file: str, refs: list[str]) -> DataError:
-    shown = ", ".join(refs[:UNSAVED_SHOWN])
+    shown: str | Message = ", ".join(refs[:UNSAVED_SHOWN])
     if len(refs) > UNSAVED_SHOWN:
-        shown += f" and {len(refs) - UNSAVED_SHOWN} more"
-    return fail(
-        file,
-        f"formulas with no saved value ({shown}): the program that wrote the file did not "
-        "compute them; open it in Excel or LibreOffice and save it, or write the numbers",
-    )
+        shown = message("file.and_more", shown=shown, n=len(refs) - UNSAVED_SHOWN)
+    return fail(file, message("xlsx.unsaved", cells=shown))
 
 
 def fill_merged(rows: list[Row], merges: Sequence[Merge], header_row: int) -> list[Merge]:
@@ -706,7 +688,7 @@ def open_table(
     kind = kind_of(path, file)
     if kind != "text":
         return read_table(path, file, pick_header=pick_header)
-    check_size(path, file, default=TEXT_TALLIES_MB)
+    check_size(path, file, message("size.tallies_text"), default=TEXT_TALLIES_MB)
     filled = (
         row
         for row in text_stream(path, file)

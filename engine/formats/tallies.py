@@ -24,6 +24,8 @@ from typing import Any
 
 from tinnhiem.engine.collector import collector_paused
 from tinnhiem.engine.model import DataIssue, Dataset, Origin
+from tinnhiem.rules.messages import Message
+from tinnhiem.rules.messages import message as msg
 
 from .headers import (
     HeaderMatcher,
@@ -72,7 +74,7 @@ def _read(file: str, levels: Mapping[str, str]) -> Dataset:
         Path(file), file, pick_header=lambda cells: any(matcher.is_name(c) for c in cells)
     )
     if table.keyed and not table.rows:
-        raise fail(file, "no rows: the list of rows is empty")
+        raise fail(file, msg("tallies.no_rows"))
     columns = _columns(table.header, {}, matcher, None)
     store = _Store(table.header, columns)
     rows = iter(table.rows)
@@ -81,21 +83,15 @@ def _read(file: str, levels: Mapping[str, str]) -> Dataset:
     issues = Issues(file)
     columns = _columns(table.header, store.blank_first, matcher, issues, table.header_row)
     if not any(c.kind == "field" and c.key == "name" for c in columns):
-        found = ", ".join(f'"{c.header}"' for c in columns if c.header) or "none"
-        issues.error(
-            'no name column: expected one of "name", "họ và tên", "họ tên"; '
-            f"the columns found are {found}",
-            row=table.header_row,
-        )
+        found = ", ".join(f'"{c.header}"' for c in columns if c.header) or msg("data.none")
+        issues.error(msg("tallies.no_name_column", found=found), row=table.header_row)
     issues.check()
     if not store.count:
-        raise fail(file, f"no data rows below the header (row {table.header_row})")
+        raise fail(file, msg("tallies.no_data_rows", row=table.header_row))
     if table.above:
         above = ", ".join(map(str, table.above))
         issues.warn(
-            f"the header is row {table.header_row}; the rows above it ({above}) were taken for "
-            "a title and not read",
-            row=table.header_row,
+            msg("tallies.title_rows", row=table.header_row, rows=above), row=table.header_row
         )
     if table.merged:
         refs = [m.ref for m in table.merged]
@@ -364,11 +360,9 @@ class _Rows:
             self.totals_row(number, *store.totals[position])
             return
         if not store.texts["name"][position]:
-            self.error("the row has no name", number, store.fields["name"])
+            self.error(msg("tallies.no_name"), number, store.fields["name"])
         if "id" in store.fields and not store.texts["id"][position]:
-            self.error(
-                "the row has no id, though the file has an id column", number, store.fields["id"]
-            )
+            self.error(msg("tallies.no_id"), number, store.fields["id"])
         counts, blank, odd = self.numbers(store.levels, position, number)
         turnout, _, odd_turnout = self.numbers(store.turnout, position, number)
         if blank and len(blank) < len(store.levels):
@@ -415,7 +409,7 @@ class _Rows:
                 try:
                     found[column.key] = parse_count(value)
                 except CellError as exc:
-                    self.error(exc.message, number, column)
+                    self.error(exc.said, number, column)
         return found, blank, odd
 
     def attributes(self, position: int, number: int) -> None:
@@ -428,10 +422,10 @@ class _Rows:
             if isinstance(found, CellError):
                 value = self.cells[column.index][position]
                 if not isinstance(value, str):
-                    self.error(found.message, number, column)
+                    self.error(found.said, number, column)
                     continue
                 origin = Origin(self.issues.file, number, column.header)
-                self.unclear.append(DataIssue("error", found.message, origin))
+                self.unclear.append(DataIssue.of("error", found.said, origin))
                 typed[position] = display(value)
 
     def totals_row(self, number: int, index: int, value: str) -> None:
@@ -443,9 +437,9 @@ class _Rows:
             column=header or None,
         )
 
-    def error(self, message: str, number: int, column: Column) -> None:
+    def error(self, message: str | Message, number: int, column: Column) -> None:
         origin = Origin(self.issues.file, number, column.header)
-        self.pending.append((column.index, DataIssue("error", message, origin)))
+        self.pending.append((column.index, DataIssue.of("error", message, origin)))
 
     def flush(self) -> None:
         """The errors of a row, in the order of its columns."""
@@ -476,12 +470,14 @@ class _Rows:
         person = f'id "{spelled}"' if by_id else f'"{spelled}"'
         if "round" in store.fields:
             round_text = store.texts["round"][position]
-            where = f'for round "{round_text}"' if round_text else "with no round"
-            message = f"{person} is listed twice {where} (rows {first} and {number})"
-        else:
-            message = (
-                f"{person} is listed twice (rows {first} and {number}); give each vote a round"
+            where = (
+                msg("tallies.in_round", round=round_text) if round_text else msg("tallies.no_round")
             )
+            message: Message = msg(
+                "tallies.twice_in", person=person, where=where, first=first, n=number
+            )
+        else:
+            message = msg("tallies.twice", person=person, first=first, n=number)
         self.error(message, number, column)
         return True
 

@@ -11,16 +11,19 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from tinnhiem.engine.model import Scalar
+from tinnhiem.rules.messages import Message, message
 
 from .headers import normalise
 
 
 class CellError(Exception):
-    """A cell that does not hold what its column needs; the message says what was found."""
+    """A cell that does not hold what its column needs; the message says what was found.
+    `message` is the English text, `said` the message to say in another language."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, said: Message) -> None:
+        self.said = said
+        self.message = str(said)
+        super().__init__(self.message)
 
 
 def shown(value: object, limit: int = 40) -> str:
@@ -55,44 +58,38 @@ _DECIMAL = re.compile(r"\d+[.,](\d+)")
 def parse_count(value: object) -> int:
     """A count: a whole number not below 0. 12.0 from a spreadsheet is 12; 12.5 is an error."""
     if isinstance(value, str) and len(value) > _MAX_DIGITS:
-        raise CellError(
-            f"expected a whole number of at most {_MAX_DIGITS} digits, "
-            f"found {len(value)} characters"
-        )
+        raise CellError(message("cell.too_long", max=_MAX_DIGITS, n=len(value)))
     if isinstance(value, str) and value.isascii() and value.isdigit():  # the common case, fast
         return int(value)
     if isinstance(value, bool):
-        raise CellError(f"expected a whole number, found {shown(value)}")
+        raise CellError(message("cell.not_whole", found=shown(value)))
     if isinstance(value, int):
         if value < 0:
-            raise CellError(f"expected a whole number not below 0, found {value}")
+            raise CellError(message("cell.negative", found=value))
         return value
     if isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer():
-            raise CellError(f"expected a whole number, found {value!r}, which has a decimal part")
+            raise CellError(message("cell.has_decimals", found=repr(value)))
         if value < 0:
-            raise CellError(f"expected a whole number not below 0, found {int(value)}")
+            raise CellError(message("cell.negative", found=int(value)))
         return int(value)
     if not isinstance(value, str):
-        raise CellError(f"expected a whole number, found {shown(value)}")
+        raise CellError(message("cell.not_whole", found=shown(value)))
     text = unicodedata.normalize("NFKC", value).strip()
     if _WHOLE.fullmatch(text):
         return int(text)
     if _NEGATIVE.fullmatch(text):
-        raise CellError(f"expected a whole number not below 0, found {shown(text)}")
+        raise CellError(message("cell.negative", found=shown(text)))
     if _THOUSANDS.fullmatch(text):
         plain = re.sub(r"\D", "", text)
-        raise CellError(
-            f"expected a whole number, found {shown(text)}: if it means {plain}, "
-            "write it without a thousands separator"
-        )
+        raise CellError(message("cell.thousands", found=shown(text), plain=plain))
     decimal = _DECIMAL.fullmatch(text)
     if decimal and not decimal[1].strip("0"):
         plain = re.split(r"[.,]", text)[0]
-        raise CellError(f"expected a whole number, found {shown(text)}: write it as {plain}")
+        raise CellError(message("cell.zero_decimals", found=shown(text), plain=plain))
     if decimal:
-        raise CellError(f"expected a whole number, found {shown(text)}, which has a decimal part")
-    raise CellError(f"expected a whole number, found {shown(text)}")
+        raise CellError(message("cell.has_decimals", found=shown(text)))
+    raise CellError(message("cell.not_whole", found=shown(text)))
 
 
 # --- attributes ------------------------------------------------------------------------------
@@ -113,7 +110,7 @@ _BOOLS = {
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _VN_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _INTEGER = re.compile(r"[+-]?\d+")
-DATE_FORMS = "2023-05-01 or 01/05/2023"
+DATE_FORMS = message("cell.date_forms")  # 2023-05-01 or 01/05/2023
 
 
 def bool_word(value: object) -> bool | None:
@@ -129,7 +126,9 @@ def _date(year: str, month: str, day: str, text: str) -> dt.date:
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError as exc:
-        raise CellError(f"expected a date ({DATE_FORMS}), found {shown(text)}: {exc}") from None
+        raise CellError(
+            message("cell.bad_date", forms=DATE_FORMS, found=shown(text), error=str(exc))
+        ) from None
 
 
 def scalar(value: object) -> Scalar:
@@ -150,7 +149,7 @@ def _typed(value: object) -> tuple[Scalar, _Reading | None]:
         return value, None
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise CellError(f"expected a number, found {value!r}")
+            raise CellError(message("cell.not_number", found=repr(value)))
         return (int(value) if value.is_integer() else Fraction(repr(value))), None
     if isinstance(value, dt.datetime):
         return (value.date() if value.time() == dt.time() else value.isoformat(sep=" ")), None
@@ -159,7 +158,7 @@ def _typed(value: object) -> tuple[Scalar, _Reading | None]:
     if isinstance(value, dt.time):
         return value.isoformat(), None
     if isinstance(value, list | dict):
-        raise CellError(f"expected a single value, found {shown(value)}")
+        raise CellError(message("cell.not_single", found=shown(value)))
     text = unicodedata.normalize("NFC", str(value)).strip()
     if found := _ISO_DATE.fullmatch(text):
         return _date(found[1], found[2], found[3], text), None
@@ -206,8 +205,7 @@ def attribute_column(values: Sequence[object]) -> list[Scalar | CellError | None
         for i, value in enumerate(typed):
             if value is not None and not isinstance(value, dt.date | CellError):
                 typed[i] = CellError(
-                    f"expected a date like the rest of the column ({DATE_FORMS}), "
-                    f"found {shown(values[i])}"
+                    message("cell.date_like_column", forms=DATE_FORMS, found=shown(values[i]))
                 )
     return typed
 
@@ -218,7 +216,8 @@ _NUMBER_TEXT = re.compile(r"([+\-\u2212]?)([0-9., ]*[0-9])( ?%)?")
 _ONE_SEPARATOR = re.compile(r"([0-9]*)([.,])([0-9]+)")
 _GROUPED = re.compile(r"([1-9][0-9]{0,2})([., ])([0-9]{3}(?:\2[0-9]{3})*)(?:([.,])([0-9]+))?")
 _MAX_DIGITS = 1000  # longer is not a number anyone writes (and int() refuses past 4300 digits)
-_WORDS = {".": ("dot", "point"), ",": ("comma", "comma")}  # as a thousands / decimal separator
+# a separator's name as a thousands / a decimal separator
+_WORDS = {".": ("sep.dot", "sep.point"), ",": ("sep.comma", "sep.comma")}
 
 
 class _Reading(NamedTuple):
@@ -288,7 +287,7 @@ def _decide_separators(
             continue
         as_thousands, as_decimal = said[reading.grouping]
         if as_thousands and as_decimal:
-            both = f"{as_thousands} and {as_decimal}"
+            both = message("cell.both", first=as_thousands, last=as_decimal)
             typed[i] = CellError(_ambiguous(values[i], reading, both))
         elif as_decimal:
             typed[i] = reading.decimal_reading
@@ -296,7 +295,7 @@ def _decide_separators(
             typed[i] = CellError(_ambiguous(values[i], reading, None))
 
 
-def _witness(shows: dict[tuple[str, str], object], separator: str, role: str) -> str | None:
+def _witness(shows: dict[tuple[str, str], object], separator: str, role: str) -> Message | None:
     """The cell showing that `separator` has `role` in its column, in words; None if none does.
 
     A column writes numbers one way: a decimal comma in one cell makes a dot in another a
@@ -306,26 +305,28 @@ def _witness(shows: dict[tuple[str, str], object], separator: str, role: str) ->
     other_role = "decimal" if role == "thousands" else "thousands"
     for char, its_role in ((separator, role), (other, other_role)):
         if (char, its_role) in shows:
-            word = _WORDS[char][0 if its_role == "thousands" else 1]
-            return f"{shown(shows[(char, its_role)])} has a {its_role} {word}"
+            word = message(_WORDS[char][0 if its_role == "thousands" else 1])
+            found = shown(shows[(char, its_role)])
+            return message(f"cell.witness.{its_role}", found=found, sep=word)
     return None
 
 
-def _ambiguous(value: object, reading: _Reading, witnesses: str | None) -> str:
+def _ambiguous(value: object, reading: _Reading, witnesses: Message | None) -> Message:
     """What "1.234" could mean, why the column does not tell, and how to write it plainly."""
     text = unicodedata.normalize("NFKC", str(value)).strip()
     separator = reading.grouping
     thousands, point = _WORDS[separator]
     last = max(i for i, c in enumerate(text) if c.isdigit()) + 1
-    why = (
-        f"other cells of the column point both ways ({witnesses})"
-        if witnesses
-        else "no other cell of the column shows which"
-    )
-    return (
-        f"{shown(value)} could be {text.replace(separator, '')} (with a thousands {thousands}) "
-        f"or {text} (with a decimal {point}), and {why}: write {text.replace(separator, '')} "
-        f"or {text[:last]}0{text[last:]}"
+    why = message("cell.why_both", witnesses=witnesses) if witnesses else message("cell.why_none")
+    return message(
+        "cell.ambiguous",
+        found=shown(value),
+        plain=text.replace(separator, ""),
+        sep_t=message(thousands),
+        text=text,
+        sep_d=message(point),
+        why=why,
+        padded=f"{text[:last]}0{text[last:]}",
     )
 
 
@@ -334,4 +335,4 @@ def _blank(value: object) -> bool:
 
 
 def _looks_like_date(value: object) -> bool:
-    return isinstance(value, CellError) and value.message.startswith("expected a date (")
+    return isinstance(value, CellError) and value.said.key == "cell.bad_date"

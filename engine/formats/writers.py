@@ -22,6 +22,7 @@ import tomli_w
 from tinnhiem.engine.model import Evaluation, ReportTable, Result, Seen, Tally, percent
 from tinnhiem.rules.ast import Resolved
 from tinnhiem.rules.describe import TURNOUT_WORDS
+from tinnhiem.rules.messages import say
 
 from .atomic import OutputError, PathLike, atomic_text, check_target, write_bytes, write_text
 from .document import results_document
@@ -30,7 +31,10 @@ from .streams import PRETTY_PEOPLE, versioned, write_csv, write_json
 FORMATS = ("csv", "json", "toml", "md", "xlsx")
 
 BASIS_LABELS = TURNOUT_WORDS  # the Vietnamese name of each count that can be the basis
-STATUS_LABELS = {"evaluated": "Đã đánh giá", "exempt": "Không lấy phiếu", "invalid": "Không hợp lệ"}
+# the exports are Vietnamese documents; a status in the same words as the CLI's and the TUI's
+STATUS_LABELS = {
+    status: say("vi", f"status.{status}") for status in ("evaluated", "exempt", "invalid")
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +115,7 @@ def report_sheet(report: ReportTable, ruleset: Resolved) -> Sheet:
         for rule in block.rules if block else ():
             headers.append(f"{block.label}: {rule.label}" if block else rule.label)
             columns.append((block_id, rule.id))
-    headers += ["Không lấy phiếu", "Không hợp lệ"]
+    headers += [say("vi", "report.exempt"), say("vi", "report.invalid")]
     rows: list[list[object]] = []
     for row in (*report.rows, report.total):
         key = "Tổng cộng" if row is report.total else row.key

@@ -237,7 +237,7 @@ class CalendarView(Vertical):
             columns += [
                 Column(f"votes{i}", f"{t(lang, 'calendar.votes')} ({short})"),
                 Column(f"gap{i}", f"{t(lang, 'calendar.gap')} ({short})", "right"),
-                Column(f"exempt{i}", f"{t(lang, 'calendar.exempt')} ({short})"),
+                Column(f"exempt{i}", f"{t(lang, 'status.exempt')} ({short})"),
             ]
         rows: list[tuple[str, list[Cell]]] = []
         for index, first in enumerate(found[0]):

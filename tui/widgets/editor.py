@@ -98,12 +98,13 @@ def syntax_theme(palette: Mapping[str, str]) -> TextAreaTheme:
     return TextAreaTheme(name="tinnhiem", syntax_styles=styles)
 
 
-def diagnostic_text(diagnostic: Diagnostic, width: int) -> str:
+def diagnostic_text(diagnostic: Diagnostic, width: int, lang: str = "vi") -> str:
     """`Diagnostic.render()` for a narrow list: the file's name only (the header has its path),
     and the source line cut to a window around the caret, so that the caret stays under it."""
     d = diagnostic
-    head = f"{Path(d.path).name}:{d.line}:{d.column}: {d.severity}: {d.message}"
-    hint = f"\n = {d.hint}" if d.hint else ""
+    severity = t(lang, f"severity.{d.severity}")
+    head = f"{Path(d.path).name}:{d.line}:{d.column}: {severity}: {d.text(lang)}"
+    hint = f"\n = {d.hint_text(lang)}" if d.hint else ""
     if not d.line:
         return head + hint
     gutter = str(d.line)
@@ -357,7 +358,7 @@ class RulesView(Vertical):
         for number, diagnostic in enumerate(found):
             colour = self._palette.get("text-error" if diagnostic.is_error else "text-warning", "")
             width = options.size.width or self.app.size.width
-            rendered = diagnostic_text(diagnostic, max(width - 3, 40))
+            rendered = diagnostic_text(diagnostic, max(width - 3, 40), self.lang)
             text = Text(rendered)
             text.stylize(f"bold {colour}".strip(), 0, len(rendered.split("\n")[0]))
             options.add_option(Option(text, id=f"d{number}"))

@@ -1,0 +1,275 @@
+"""What tinnhiem says about a data file: errors and warnings of reading tallies and ballots."""
+
+from __future__ import annotations
+
+# key -> (English, Vietnamese); `{name}` fields are filled when said. Column names and cells are
+# quoted as the file writes them.
+DATA: dict[str, tuple[str, str]] = {
+    # the place of an issue: `a.csv, row 3, column 'cao'`
+    "place.row": (", row {row}", ", dòng {row}"),
+    "place.column": (", column {column}", ", cột {column}"),
+    # a file that cannot be read
+    "file.not_regular": (
+        "not a regular file (a pipe or a device); save the data to a file",
+        "không phải tệp thông thường (một ống dẫn hoặc thiết bị); hãy lưu dữ liệu thành tệp",
+    ),
+    "file.old_suffix": (
+        "cannot read {suffix} files; save it as .xlsx (Excel workbook) or CSV",
+        "không đọc được tệp {suffix}; hãy lưu thành .xlsx (sổ tính Excel) hoặc CSV",
+    ),
+    "file.no_extension": ("'(no extension)'", "'(không có đuôi)'"),
+    "file.unknown_type": (
+        "unknown file type {kind}; expected one of {known}",
+        "không biết loại tệp {kind}; cần một trong các loại {known}",
+    ),
+    "file.cannot_read": ("cannot read the file: {error}", "không đọc được tệp: {error}"),
+    "file.empty": ("the file is empty (0 bytes)", "tệp rỗng (0 byte)"),
+    "file.is_xlsx": (
+        "this is an Excel workbook (.xlsx), not a text file; name it .xlsx",
+        "đây là sổ tính Excel (.xlsx), không phải tệp văn bản; hãy đặt đuôi .xlsx",
+    ),
+    "file.nul_bytes": (
+        "the file holds NUL bytes: it is UTF-16 without a byte-order mark, or not a text file; "
+        'save it as "CSV UTF-8"',
+        "tệp có byte NUL: đó là UTF-16 không có dấu thứ tự byte (BOM), hoặc không phải tệp văn "
+        'bản; hãy lưu thành "CSV UTF-8"',
+    ),
+    "file.not_utf8": (
+        "the text is not UTF-8: byte {byte} at offset {offset} cannot be read; the file was "
+        "probably saved in a legacy encoding (Windows-1258, Windows-1252, TCVN3 or VNI): save it "
+        'as "CSV UTF-8" and try again',
+        "văn bản không phải UTF-8: không đọc được byte {byte} ở vị trí {offset}; có lẽ tệp được "
+        "lưu bằng bảng mã cũ (Windows-1258, Windows-1252, TCVN3 hoặc VNI): hãy lưu thành "
+        '"CSV UTF-8" rồi thử lại',
+    ),
+    "file.and_more": ("{shown} and {n} more", "{shown} và {n} ô khác"),
+    "csv.unclosed_quote": (
+        'cannot read the row: a quote (") opened in it is never closed',
+        'không đọc được dòng: một dấu nháy (") mở ra trong dòng không bao giờ được đóng',
+    ),
+    "csv.cell_too_long": (
+        'cannot read the row: a cell longer than {limit} characters (is a quote (") opened in it '
+        "never closed?)",
+        'không đọc được dòng: có ô dài hơn {limit} ký tự (phải chăng một dấu nháy (") mở ra '
+        "trong dòng không được đóng?)",
+    ),
+    "csv.text_after_quote": (
+        'cannot read the row: text follows a closing quote ("); quote a whole cell or none of it',
+        'không đọc được dòng: có chữ sau dấu nháy đóng ("); hãy đặt cả ô trong dấu nháy hoặc '
+        "không dùng dấu nháy",
+    ),
+    "csv.other": ("cannot read the row: {error}", "không đọc được dòng: {error}"),
+    "xlsx.unreadable": (
+        "not a readable Excel workbook (.xlsx): {why}",
+        "không phải sổ tính Excel (.xlsx) đọc được: {why}",
+    ),
+    "xlsx.no_sheet": ("the workbook has no worksheet", "sổ tính không có trang tính nào"),
+    "xlsx.unsaved": (
+        "formulas with no saved value ({cells}): the program that wrote the file did not compute "
+        "them; open it in Excel or LibreOffice and save it, or write the numbers",
+        "có công thức chưa lưu giá trị ({cells}): chương trình tạo tệp chưa tính chúng; hãy mở "
+        "tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc ghi thẳng các con số",
+    ),
+    "file.not_utf16": ("the text is not valid UTF-16", "văn bản không phải UTF-16 hợp lệ"),
+    "file.not_valid_utf8": ("the text is not valid UTF-8", "văn bản không phải UTF-8 hợp lệ"),
+    "size.tallies": (
+        "a file of tallies, which is read whole",
+        "một tệp kết quả kiểm phiếu, vốn được đọc cả một lần",
+    ),
+    "size.tallies_text": (
+        "tallies in CSV, TSV or text, read a block at a time",
+        "kết quả kiểm phiếu dạng CSV, TSV hoặc văn bản, đọc dần từng khối",
+    ),
+    "size.ballots": (
+        "ballots in {kind}, which is read whole (CSV and XLSX are streamed)",
+        "phiếu bầu dạng {kind}, vốn được đọc cả một lần (CSV và XLSX được đọc dần)",
+    ),
+    "size.too_big": (
+        "the file is {n} MB, more than the {limit} MB allowed for {what}; check that this is the "
+        "right file, or set {variable}={n} to read it anyway",
+        "tệp nặng {n} MB, quá {limit} MB cho phép với {what}; hãy kiểm tra đúng tệp chưa, hoặc "
+        "đặt {variable}={n} để vẫn đọc",
+    ),
+    # a file of ballots
+    "ballots.no_values": (
+        "the file holds no values: no header and no ballots",
+        "tệp không có giá trị nào: không có dòng tiêu đề và không có phiếu",
+    ),
+    "ballots.merged": (
+        "cells merged over several rows ({refs}): each row is one ballot, and a merged cell holds "
+        "one mark, read only in its first row; unmerge them and give each ballot its own mark",
+        "có ô gộp qua nhiều dòng ({refs}): mỗi dòng là một phiếu, còn ô gộp chỉ giữ một dấu, "
+        "đọc ở dòng đầu; hãy bỏ gộp ô và ghi dấu cho từng phiếu",
+    ),
+    "ballots.no_header": (
+        "column {column} has no header (a blank or merged cell) but holds marks; give every "
+        "column its own header",
+        "cột {column} không có tiêu đề (ô trống hoặc ô gộp) nhưng có dấu; hãy đặt tiêu đề cho "
+        "từng cột",
+    ),
+    "ballots.none_below": (
+        "no ballots below the header (row {row})",
+        "không có phiếu nào dưới dòng tiêu đề (dòng {row})",
+    ),
+    "ballots.none": ("no ballots", "không có phiếu nào"),
+    "ballots.cells.one": ("{n} cell", "{n} ô"),
+    "ballots.cells.other": ("{n} cells", "{n} ô"),
+    "ballots.first_in": (", the first in row {row}", ", ô đầu tiên ở dòng {row}"),
+    "ballots.not_marks": (
+        "column {column} holds values that are not marks ({how_many}{where}); a ballot file must "
+        "not say who voted, so none is shown; {hint}{expected}",
+        "cột {column} có giá trị không phải dấu ({how_many}{where}); tệp phiếu bầu không được "
+        "cho biết ai đã bầu, nên không giá trị nào được hiện; {hint}{expected}",
+    ),
+    "ballots.skipped.one": (
+        "{n} empty row was skipped; a blank ballot needs a mark, e.g. in the void column",
+        "đã bỏ qua {n} dòng trống; phiếu trắng cần một dấu, ví dụ ở cột phiếu không hợp lệ",
+    ),
+    "ballots.skipped.other": (
+        "{n} empty rows were skipped; a blank ballot needs a mark, e.g. in the void column",
+        "đã bỏ qua {n} dòng trống; phiếu trắng cần một dấu, ví dụ ở cột phiếu không hợp lệ",
+    ),
+    "ballots.voter_column": (
+        "this column looks like it says who cast each ballot; a ballot file must not identify "
+        "voters: remove the column (none of its values was read)",
+        "cột này có vẻ cho biết ai đã bỏ từng phiếu; tệp phiếu bầu không được nêu danh người bầu: "
+        "hãy xóa cột này (không giá trị nào của cột đã được đọc)",
+    ),
+    "ballots.second_void": (
+        "a second void column; keep one",
+        "có cột phiếu không hợp lệ thứ hai; hãy giữ một cột",
+    ),
+    "ballots.two_columns": (
+        'the person "{person}" has two columns; keep one',
+        'người "{person}" có hai cột; hãy giữ một cột',
+    ),
+    "ballots.no_people": (
+        "no person columns: the header should name one person per column; found {found}",
+        "không có cột người nào: dòng tiêu đề cần ghi tên mỗi người ở một cột; tìm thấy {found}",
+    ),
+    "ballots.wide_row": (
+        "the row has {n} cells, more than the {width} columns of the header",
+        "dòng này có {n} ô, nhiều hơn {width} cột của dòng tiêu đề",
+    ),
+    "ballots.void_mark": (
+        "expected the void mark (x, có, yes, true, 1, hủy) or nothing (or không, no, false, 0); "
+        "what the cell holds is not shown: a ballot file must not say who voted",
+        "cần dấu phiếu không hợp lệ (x, có, yes, true, 1, hủy) hoặc để trống (hoặc không, no, "
+        "false, 0); nội dung ô không được hiện: tệp phiếu bầu không được cho biết ai đã bầu",
+    ),
+    "marks.letter": (
+        "the letter {letter} could be {levels}; ",
+        "chữ {letter} có thể là {levels}; ",
+    ),
+    "marks.for": ("{letter} for {level}", "{letter} cho {level}"),
+    "marks.also_letters": ("their labels, or {letters}", "nhãn của chúng, hoặc {letters}"),
+    "marks.also_labels": ("or their labels", "hoặc nhãn của chúng"),
+    "marks.expected": (
+        'expected one of {levels} ({also}), several joined with "+", or nothing',
+        'cần một trong {levels} ({also}), nhiều dấu nối bằng "+", hoặc để trống',
+    ),
+    # a file of tallies
+    "data.none": ("none", "không có"),
+    "tallies.no_rows": (
+        "no rows: the list of rows is empty",
+        "không có dòng nào: danh sách dòng rỗng",
+    ),
+    "tallies.no_name_column": (
+        'no name column: expected one of "name", "họ và tên", "họ tên"; the columns found are '
+        "{found}",
+        'không có cột tên: cần một trong các cột "name", "họ và tên", "họ tên"; các cột tìm thấy '
+        "là {found}",
+    ),
+    "tallies.no_data_rows": (
+        "no data rows below the header (row {row})",
+        "không có dòng dữ liệu nào dưới dòng tiêu đề (dòng {row})",
+    ),
+    "tallies.title_rows": (
+        "the header is row {row}; the rows above it ({rows}) were taken for a title and not read",
+        "dòng tiêu đề là dòng {row}; các dòng phía trên ({rows}) được coi là tên bảng và không "
+        "được đọc",
+    ),
+    "tallies.no_name": ("the row has no name", "dòng này không có tên"),
+    "tallies.no_id": (
+        "the row has no id, though the file has an id column",
+        "dòng này không có mã, dù tệp có cột mã (id)",
+    ),
+    "tallies.in_round": ('for round "{round}"', 'trong đợt "{round}"'),
+    "tallies.no_round": ("with no round", "không ghi đợt"),
+    "tallies.twice_in": (
+        "{person} is listed twice {where} (rows {first} and {n})",
+        "{person} có tên hai lần {where} (dòng {first} và {n})",
+    ),
+    "tallies.twice": (
+        "{person} is listed twice (rows {first} and {n}); give each vote a round",
+        "{person} có tên hai lần (dòng {first} và {n}); hãy ghi đợt cho mỗi lần lấy phiếu",
+    ),
+    # a cell that does not hold what its column needs
+    "cell.too_long": (
+        "expected a whole number of at most {max} digits, found {n} characters",
+        "cần một số nguyên tối đa {max} chữ số, nhưng ô có {n} ký tự",
+    ),
+    "cell.not_whole": (
+        "expected a whole number, found {found}",
+        "cần một số nguyên, nhưng ô ghi {found}",
+    ),
+    "cell.negative": (
+        "expected a whole number not below 0, found {found}",
+        "cần một số nguyên không âm, nhưng ô ghi {found}",
+    ),
+    "cell.has_decimals": (
+        "expected a whole number, found {found}, which has a decimal part",
+        "cần một số nguyên, nhưng ô ghi {found}, có phần thập phân",
+    ),
+    "cell.thousands": (
+        "expected a whole number, found {found}: if it means {plain}, write it without a "
+        "thousands separator",
+        "cần một số nguyên, nhưng ô ghi {found}: nếu là {plain}, hãy viết không có dấu phân "
+        "cách hàng nghìn",
+    ),
+    "cell.zero_decimals": (
+        "expected a whole number, found {found}: write it as {plain}",
+        "cần một số nguyên, nhưng ô ghi {found}: hãy viết {plain}",
+    ),
+    "cell.date_forms": ("2023-05-01 or 01/05/2023", "2023-05-01 hoặc 01/05/2023"),
+    "cell.bad_date": (
+        "expected a date ({forms}), found {found}: {error}",
+        "cần một ngày ({forms}), nhưng ô ghi {found}: {error}",
+    ),
+    "cell.not_number": ("expected a number, found {found}", "cần một số, nhưng ô ghi {found}"),
+    "cell.not_single": (
+        "expected a single value, found {found}",
+        "cần một giá trị đơn, nhưng ô ghi {found}",
+    ),
+    "cell.date_like_column": (
+        "expected a date like the rest of the column ({forms}), found {found}",
+        "cần một ngày như các ô khác của cột ({forms}), nhưng ô ghi {found}",
+    ),
+    # "1.234": a thousands or a decimal separator?
+    "sep.dot": ("dot", "chấm"),
+    "sep.point": ("point", "chấm"),
+    "sep.comma": ("comma", "phẩy"),
+    "cell.witness.thousands": (
+        "{found} has a thousands {sep}",
+        "{found} có dấu {sep} phân cách hàng nghìn",
+    ),
+    "cell.witness.decimal": ("{found} has a decimal {sep}", "{found} có dấu {sep} thập phân"),
+    "cell.both": ("{first} and {last}", "{first} và {last}"),
+    "cell.why_both": (
+        "other cells of the column point both ways ({witnesses})",
+        "các ô khác của cột cho thấy cả hai cách ({witnesses})",
+    ),
+    "cell.why_none": (
+        "no other cell of the column shows which",
+        "không ô nào khác của cột cho biết là cách nào",
+    ),
+    "cell.ambiguous": (
+        "{found} could be {plain} (with a thousands {sep_t}) or {text} (with a decimal {sep_d}), "
+        "and {why}: write {plain} or {padded}",
+        "{found} có thể là {plain} (dấu {sep_t} phân cách hàng nghìn) hoặc {text} (dấu {sep_d} "
+        "thập phân), và {why}: hãy viết {plain} hoặc {padded}",
+    ),
+    "data.keyed": ("{prefix}{key}: {error}", "{prefix}{key}: {error}"),
+    "data.more_errors.one": ("and {n} more error", "và {n} lỗi nữa"),
+    "data.more_errors.other": ("and {n} more errors", "và {n} lỗi nữa"),
+}
