@@ -294,9 +294,9 @@ def test_a_file_of_tallies_above_the_limit_is_refused_with_the_way_to_read_it(
     code, out, err = _main(["run", "-d", "big.csv"], capsys)
     assert (code, out) == (2, "")
     assert err == (
-        "big.csv: error: the file is 2 MB, more than the 1 MB allowed for a file of tallies, "
-        "which is read whole; check that this is the right file, or set TINNHIEM_MAX_DATA_MB=2 "
-        "to read it anyway\n"
+        "big.csv: error: the file is 2 MB, more than the 1 MB allowed for tallies in CSV, TSV "
+        "or text, read a block at a time; check that this is the right file, or set "
+        "TINNHIEM_MAX_DATA_MB=2 to read it anyway\n"
     )
     # read under each setting (CSV out, the quickest: what is checked is the reading)
     monkeypatch.setenv("TINNHIEM_MAX_DATA_MB", "2")
@@ -394,13 +394,16 @@ def test_the_default_limits_tallies_in_csv_streamed_and_json_read_whole(
     from tinnhiem.engine.model import DataError
 
     monkeypatch.delenv("TINNHIEM_MAX_DATA_MB", raising=False)
-    for name, size, limit in (("big.csv", 201, 200), ("big.json", 51, 50)):
+    for name, size, limit, what in (
+        ("big.csv", 201, 200, "tallies in CSV, TSV or text, read a block at a time"),
+        ("big.json", 51, 50, "a file of tallies, which is read whole"),
+    ):
         with (folder / name).open("wb") as handle:
             handle.truncate(size << 20)
         with pytest.raises(DataError) as caught:
             read_tallies(folder / name, {})
         assert str(caught.value) == (
             f"{folder / name}: error: the file is {size} MB, more than the {limit} MB allowed "
-            "for a file of tallies, which is read whole; check that this is the right file, or "
+            f"for {what}; check that this is the right file, or "
             f"set TINNHIEM_MAX_DATA_MB={size} to read it anyway"
         )

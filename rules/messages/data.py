@@ -81,8 +81,8 @@ DATA: dict[str, tuple[str, str]] = {
         "kết quả kiểm phiếu dạng CSV, TSV hoặc văn bản, đọc dần từng khối",
     ),
     "size.ballots": (
-        "ballots in {kind}, which is read whole (CSV and XLSX are streamed)",
-        "phiếu bầu dạng {kind}, vốn được đọc cả một lần (CSV và XLSX được đọc dần)",
+        "ballots in {kind} (CSV and XLSX are streamed), which is read whole",
+        "phiếu bầu dạng {kind} (CSV và XLSX được đọc dần), vốn được đọc cả một lần",
     ),
     "size.too_big": (
         "the file is {n} MB, more than the {limit} MB allowed for {what}; check that this is the "
