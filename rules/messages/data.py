@@ -204,6 +204,99 @@ DATA: dict[str, tuple[str, str]] = {
         "{person} is listed twice (rows {first} and {n}); give each vote a round",
         "{person} có tên hai lần (dòng {first} và {n}); hãy ghi đợt cho mỗi lần lấy phiếu",
     ),
+    # the consistency checks of a row of tallies (`tally_rules`)
+    "figure.members": ("{n} members", "{n} người được triệu tập"),
+    "figure.present": ("{n} present", "{n} người có mặt"),
+    "figure.issued": ("{n} ballots issued", "{n} phiếu phát ra"),
+    "figure.collected": ("{n} ballots collected", "{n} phiếu thu về"),
+    "figure.valid": ("{n} valid ballots", "{n} phiếu hợp lệ"),
+    "figure.invalid": ("{n} invalid ballots", "{n} phiếu không hợp lệ"),
+    "rule.over": ("{figure}, more than the {limit}", "{figure}, nhiều hơn {limit}"),
+    "rule.over_present": (
+        "{figure}, more than the {present} present",
+        "{figure}, nhiều hơn {present} người có mặt",
+    ),
+    "rule.over_issued": (
+        "{figure}, more than the {issued} issued",
+        "{figure}, nhiều hơn {issued} phiếu phát ra",
+    ),
+    "rule.ballots_add_up": (
+        "{valid} valid + {invalid} invalid = {sum} ballots, but {figure}",
+        "{valid} phiếu hợp lệ + {invalid} phiếu không hợp lệ = {sum} phiếu, nhưng có {figure}",
+    ),
+    "rule.levels_over": (
+        "the levels add up to {total} ({parts}), more than the {limit}",
+        "tổng số phiếu các mức là {total} ({parts}), nhiều hơn {limit}",
+    ),
+    "rule.levels_over_derived": (
+        "the levels add up to {total} ({parts}), more than the {limit} ({collected} collected "
+        "− {invalid} invalid)",
+        "tổng số phiếu các mức là {total} ({parts}), nhiều hơn {limit} ({collected} phiếu thu "
+        "về − {invalid} phiếu không hợp lệ)",
+    ),
+    "rule.short.single": (
+        "the levels add up to {total}, {gap} fewer than the {limit}: {why}",
+        "tổng số phiếu các mức là {total}, ít hơn {gap} so với {limit}: {why}",
+    ),
+    "rule.short.many": (
+        "in {n} rows ({numbers}) the levels add up to fewer than the {what} (by {by}): {why}",
+        "ở {n} dòng ({numbers}) tổng số phiếu các mức ít hơn {what} (chênh {by}): {why}",
+    ),
+    "rule.short.range": ("{low} to {high}", "từ {low} đến {high}"),
+    "rule.short.why.valid.one": (
+        "were some ballots left blank for this person?",
+        "có phiếu nào để trống ở người này không?",
+    ),
+    "rule.short.why.valid.other": (
+        "were some ballots left blank for these people?",
+        "có phiếu nào để trống ở những người này không?",
+    ),
+    "rule.short.why.collected.one": (
+        "invalid or blank ballots for this person? (the data gives no invalid count)",
+        "có phiếu không hợp lệ hoặc để trống ở người này không? (dữ liệu không có số phiếu "
+        "không hợp lệ)",
+    ),
+    "rule.short.why.collected.other": (
+        "invalid or blank ballots for these people? (the data gives no invalid count)",
+        "có phiếu không hợp lệ hoặc để trống ở những người này không? (dữ liệu không có số "
+        "phiếu không hợp lệ)",
+    ),
+    # the columns and rows of a file of tallies
+    "tallies.merged": (
+        "merged cells ({shown}) were read as the same value in every row they cover",
+        "các ô gộp ({shown}) được đọc là cùng một giá trị ở mọi dòng mà ô phủ",
+    ),
+    "tallies.no_header": (
+        "column {column} has no header (a blank or merged cell) but holds values, the first in "
+        "row {row}; give every column its own header in one row",
+        "cột {column} không có tiêu đề (ô trống hoặc ô gộp) nhưng có giá trị, giá trị đầu tiên "
+        "ở dòng {row}; hãy đặt tiêu đề cho từng cột, cùng trên một dòng",
+    ),
+    "tallies.level": ("level {key}", "mức {key}"),
+    "tallies.same_meaning": (
+        'this column and column "{other}" both mean {what}; keep one',
+        'cột này và cột "{other}" cùng có nghĩa là {what}; hãy giữ một cột',
+    ),
+    "tallies.not_a_level": (
+        'column "{header}" looks like a level of the vote, but it is none of the levels of the '
+        "rules ({named}); name the column by the id or label of the level it counts, or, if the "
+        "data counts a level of its own, give it an id as its header and add "
+        "`map <id> -> <level>` to the rules; a column of something else (percentages) must go",
+        'cột "{header}" trông như một mức phiếu, nhưng không phải mức nào của bộ quy tắc '
+        "({named}); hãy đặt tên cột bằng mã hoặc nhãn của mức mà cột đếm, hoặc, nếu dữ liệu "
+        "đếm một mức riêng, hãy lấy một mã làm tiêu đề cột và thêm `map <id> -> <level>` vào "
+        "quy tắc; cột ghi thứ khác (tỷ lệ phần trăm) phải bỏ đi",
+    ),
+    "tallies.some_blank": (
+        "counts are given for {given} but not for {blank}; write 0 where nobody chose a level",
+        "có số phiếu của {given} nhưng không có của {blank}; hãy ghi 0 ở mức không ai chọn",
+    ),
+    "tallies.totals_row": (
+        'this looks like a totals row ("{value}"), not a person; remove it: tinnhiem adds up '
+        "the counts itself",
+        'dòng này có vẻ là dòng tổng cộng ("{value}"), không phải một người; hãy xóa dòng này: '
+        "tinnhiem tự cộng các số phiếu",
+    ),
     # a cell that does not hold what its column needs
     "cell.too_long": (
         "expected a whole number of at most {max} digits, found {n} characters",

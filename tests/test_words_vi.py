@@ -1,0 +1,132 @@
+"""Under the Vietnamese interface the data checks speak Vietnamese: each message of reading
+tallies and ballots, said in both languages, the English as it always was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tinnhiem.engine.formats import read_tallies
+from tinnhiem.engine.model import DataError, DataIssue
+
+LEVELS = {"cao": "Tín nhiệm cao", "tn": "Tín nhiệm", "thap": "Tín nhiệm thấp"}
+
+
+def _issues(path: Path) -> tuple[DataIssue, ...]:
+    try:
+        return read_tallies(path, LEVELS).warnings
+    except DataError as error:
+        return error.issues
+
+
+def _said(tmp_path: Path, name: str, text: str) -> list[tuple[str, str]]:
+    """Each issue of reading `text` as the file `name`, in English and in Vietnamese."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return [(issue.render(), issue.render("vi")) for issue in _issues(Path(name))]
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the file is named as given: "a.csv"
+
+
+def test_the_turnout_checks_in_both_languages(tmp_path: Path) -> None:
+    text = "name,members,present,issued,collected,valid,cao,tn,thap\nAn,40,41,42,43,40,30,10,2\n"
+    assert _said(tmp_path, "a.csv", text) == [
+        (
+            "a.csv, row 2, column 'present': error: 41 present, more than the 40 members",
+            "a.csv, dòng 2, cột 'present': lỗi: 41 người có mặt, nhiều hơn 40 người được triệu tập",
+        ),
+        (
+            "a.csv, row 2, column 'issued': error: 42 ballots issued, more than the 40 members",
+            "a.csv, dòng 2, cột 'issued': lỗi: 42 phiếu phát ra, nhiều hơn 40 người được triệu tập",
+        ),
+        (
+            "a.csv, row 2, column 'issued': error: 42 ballots issued, more than the 41 present",
+            "a.csv, dòng 2, cột 'issued': lỗi: 42 phiếu phát ra, nhiều hơn 41 người có mặt",
+        ),
+        (
+            "a.csv, row 2, column 'collected': error: 43 ballots collected, more than the 40 "
+            "members",
+            "a.csv, dòng 2, cột 'collected': lỗi: 43 phiếu thu về, nhiều hơn 40 người được "
+            "triệu tập",
+        ),
+        (
+            "a.csv, row 2, column 'collected': error: 43 ballots collected, more than the 42 "
+            "issued",
+            "a.csv, dòng 2, cột 'collected': lỗi: 43 phiếu thu về, nhiều hơn 42 phiếu phát ra",
+        ),
+        (
+            "a.csv, row 2, column 'valid': error: the levels add up to 42 (cao 30 + tn 10 + "
+            "thap 2), more than the 40 valid ballots",
+            "a.csv, dòng 2, cột 'valid': lỗi: tổng số phiếu các mức là 42 (cao 30 + tn 10 + "
+            "thap 2), nhiều hơn 40 phiếu hợp lệ",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "en", "vi"),
+    [
+        (
+            "name,collected,valid,invalid,cao,tn,thap\nAn,42,40,3,30,5,2\n",
+            "a.csv, row 2, column 'collected': error: 40 valid + 3 invalid = 43 ballots, but 42 "
+            "ballots collected",
+            "a.csv, dòng 2, cột 'collected': lỗi: 40 phiếu hợp lệ + 3 phiếu không hợp lệ = 43 "
+            "phiếu, nhưng có 42 phiếu thu về",
+        ),
+        (
+            "name,collected,invalid,cao,tn,thap\nAn,42,3,30,10,2\n",
+            "a.csv, row 2, column 'collected': error: the levels add up to 42 (cao 30 + tn 10 + "
+            "thap 2), more than the 39 valid ballots (42 collected − 3 invalid)",
+            "a.csv, dòng 2, cột 'collected': lỗi: tổng số phiếu các mức là 42 (cao 30 + tn 10 + "
+            "thap 2), nhiều hơn 39 phiếu hợp lệ (42 phiếu thu về − 3 phiếu không hợp lệ)",
+        ),
+        (
+            "name,valid,cao,tn,thap\nAn,42,30,10,1\n",
+            "a.csv, row 2, column 'valid': warning: the levels add up to 41, 1 fewer than the 42 "
+            "valid ballots: were some ballots left blank for this person?",
+            "a.csv, dòng 2, cột 'valid': cảnh báo: tổng số phiếu các mức là 41, ít hơn 1 so với "
+            "42 phiếu hợp lệ: có phiếu nào để trống ở người này không?",
+        ),
+        (
+            "name,collected,cao,tn,thap\nAn,42,30,10,1\nBình,42,30,10,1\nChi,42,30,10,0\n",
+            "a.csv, column 'collected': warning: in 3 rows (2, 3, 4) the levels add up to fewer "
+            "than the ballots collected (by 1 to 2): invalid or blank ballots for these people? "
+            "(the data gives no invalid count)",
+            "a.csv, cột 'collected': cảnh báo: ở 3 dòng (2, 3, 4) tổng số phiếu các mức ít hơn "
+            "số phiếu thu về (chênh từ 1 đến 2): có phiếu không hợp lệ hoặc để trống ở những "
+            "người này không? (dữ liệu không có số phiếu không hợp lệ)",
+        ),
+        (
+            "name,collected,cao,tn,thap\nAn,42,30,,\n",
+            "a.csv, row 2, column 'tn': error: counts are given for cao but not for tn, thap; "
+            "write 0 where nobody chose a level",
+            "a.csv, dòng 2, cột 'tn': lỗi: có số phiếu của cao nhưng không có của tn, thap; hãy "
+            "ghi 0 ở mức không ai chọn",
+        ),
+        (
+            "name,collected,cao,tn,thap\nAn,42,30,10,2\nTổng cộng,42,30,10,2\n",
+            "a.csv, row 3, column 'name': error: this looks like a totals row (\"Tổng cộng\"), "
+            "not a person; remove it: tinnhiem adds up the counts itself",
+            "a.csv, dòng 3, cột 'name': lỗi: dòng này có vẻ là dòng tổng cộng (\"Tổng cộng\"), "
+            "không phải một người; hãy xóa dòng này: tinnhiem tự cộng các số phiếu",
+        ),
+        (
+            "name,collected,thu về,cao,tn,thap\nAn,42,42,30,10,2\n",
+            "a.csv, row 1, column 'thu về': error: this column and column \"collected\" both "
+            "mean collected; keep one",
+            "a.csv, dòng 1, cột 'thu về': lỗi: cột này và cột \"collected\" cùng có nghĩa là "
+            "collected; hãy giữ một cột",
+        ),
+        (
+            "name,collected,cao,tn,thap,\nAn,42,30,10,2,5\n",
+            "a.csv, row 1: error: column F has no header (a blank or merged cell) but holds "
+            "values, the first in row 2; give every column its own header in one row",
+            "a.csv, dòng 1: lỗi: cột F không có tiêu đề (ô trống hoặc ô gộp) nhưng có giá trị, "
+            "giá trị đầu tiên ở dòng 2; hãy đặt tiêu đề cho từng cột, cùng trên một dòng",
+        ),
+    ],
+)
+def test_a_check_of_tallies_in_both_languages(tmp_path: Path, text: str, en: str, vi: str) -> None:
+    assert _said(tmp_path, "a.csv", text) == [(en, vi)]
