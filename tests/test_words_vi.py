@@ -3,18 +3,20 @@ tallies and ballots, said in both languages, the English as it always was."""
 
 from __future__ import annotations
 
+import codecs
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tinnhiem.engine.formats import read_tallies
+from tinnhiem.engine.formats import read_ballots, read_tallies
 from tinnhiem.engine.model import DataError, DataIssue
 
 LEVELS = {"cao": "Tín nhiệm cao", "tn": "Tín nhiệm", "thap": "Tín nhiệm thấp"}
 
 
-def _issues(path: Path) -> tuple[DataIssue, ...]:
+def _issues(path: Path, read: Callable[..., object] = read_tallies) -> tuple[DataIssue, ...]:
     try:
-        return read_tallies(path, LEVELS).warnings
+        return read(path, LEVELS).warnings  # type: ignore[attr-defined,no-any-return]
     except DataError as error:
         return error.issues
 
@@ -130,3 +132,128 @@ def test_the_turnout_checks_in_both_languages(tmp_path: Path) -> None:
 )
 def test_a_check_of_tallies_in_both_languages(tmp_path: Path, text: str, en: str, vi: str) -> None:
     assert _said(tmp_path, "a.csv", text) == [(en, vi)]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "en", "vi"),
+    [
+        (
+            "a.json",
+            b'{"rows": [1,',
+            "a.json: error: not valid JSON: Expecting value (line 1, column 13)",
+            "a.json: lỗi: không phải JSON hợp lệ: Expecting value (dòng 1, cột 13)",
+        ),
+        (
+            "a.json",
+            b'{"ballots": []}',
+            'a.json: error: expected a list of objects, one per row, or an object with "rows": '
+            '[...]; found an object with the keys "ballots"; this is a file of ballots: read it '
+            "as ballots",
+            "a.json: lỗi: cần một danh sách đối tượng, mỗi đối tượng một dòng, hoặc một đối tượng "
+            'có "rows": [...]; nhưng có một đối tượng có các khóa "ballots"; đây là tệp phiếu bầu: '
+            "hãy đọc tệp dưới dạng phiếu bầu",
+        ),
+        (
+            "a.toml",
+            b"x = 1\n",
+            'a.toml: error: expected [[rows]] tables, one per row; found the keys "x"',
+            'a.toml: lỗi: cần các bảng [[rows]], mỗi bảng một dòng; nhưng có các khóa "x"',
+        ),
+        (
+            "a.json",
+            b'[1, {"name": "An"}]',
+            "a.json, row 1: error: expected an object of column: value, found the number 1",
+            "a.json, dòng 1: lỗi: cần một đối tượng cột: giá trị, nhưng có số 1",
+        ),
+        (
+            "a.json",
+            b'{"rows": 3}',
+            'a.json: error: "rows" must be a list of objects; found the number 3',
+            'a.json: lỗi: "rows" phải là một danh sách đối tượng; nhưng có số 3',
+        ),
+        (
+            "a.csv",
+            codecs.BOM_UTF16_LE + b"n\x00a\x00\x00\xd8",
+            "a.csv: error: the text is not valid UTF-16: bad bytes at offset 6",
+            "a.csv: lỗi: văn bản không phải UTF-16 hợp lệ: có byte sai ở vị trí 6",
+        ),
+    ],
+)
+def test_a_file_that_cannot_be_read_in_both_languages(
+    tmp_path: Path, name: str, data: bytes, en: str, vi: str
+) -> None:
+    (tmp_path / name).write_bytes(data)
+    assert [(i.render(), i.render("vi")) for i in _issues(Path(name))] == [(en, vi)]
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (
+            b'{"ballots": [], "x": 1}',
+            [
+                (
+                    'b.json: error: unknown key "x"; expected turnout and ballots',
+                    'b.json: lỗi: khóa "x" không rõ; cần turnout và ballots',
+                )
+            ],
+        ),
+        (
+            b'{"turnout": {"members": 3, "dept": 1}, "ballots": [{"An": "cao"}]}',
+            [
+                (
+                    'b.json: error: unknown key "turnout.dept"; expected members, present, '
+                    "issued, collected, round or unit",
+                    'b.json: lỗi: khóa "turnout.dept" không rõ; cần members, present, issued, '
+                    "collected, round hoặc unit",
+                )
+            ],
+        ),
+        (
+            b'{"turnout": {"collected": 3, "issued": 1, "present": 2, "members": 1}, '
+            b'"ballots": [{"An": "cao"}, {"An": "tn"}]}',
+            [
+                (
+                    "b.json: error: the turnout gives 3 ballots collected, but the file holds 2 "
+                    "ballots",
+                    "b.json: lỗi: số liệu turnout ghi 3 phiếu thu về, nhưng tệp có 2 phiếu",
+                ),
+                (
+                    "b.json: error: 2 present, more than the 1 members",
+                    "b.json: lỗi: 2 người có mặt, nhiều hơn 1 người được triệu tập",
+                ),
+                (
+                    "b.json: error: 2 ballots collected, more than the 1 members",
+                    "b.json: lỗi: 2 phiếu thu về, nhiều hơn 1 người được triệu tập",
+                ),
+                (
+                    "b.json: error: 2 ballots collected (rows of the file), more than the 1 issued",
+                    "b.json: lỗi: 2 phiếu thu về (số dòng của tệp), nhiều hơn 1 phiếu phát ra",
+                ),
+            ],
+        ),
+        (
+            b'{"turnout": [1], "ballots": []}',
+            [
+                (
+                    "b.json: error: turnout must be a table of numbers, found a list",
+                    "b.json: lỗi: turnout phải là một bảng các con số, nhưng có một danh sách",
+                )
+            ],
+        ),
+        (
+            b'{"ballots": 3}',
+            [
+                (
+                    'b.json: error: "ballots" must be a list of ballots, found the number 3',
+                    'b.json: lỗi: "ballots" phải là một danh sách phiếu, nhưng có số 3',
+                )
+            ],
+        ),
+    ],
+)
+def test_a_file_of_ballots_in_both_languages(
+    tmp_path: Path, data: bytes, said: list[tuple[str, str]]
+) -> None:
+    (tmp_path / "b.json").write_bytes(data)
+    assert [(i.render(), i.render("vi")) for i in _issues(Path("b.json"), read_ballots)] == said

@@ -24,7 +24,7 @@ CAPS = ("valid", "collected", "issued", "present", "members")
 Figures = tuple[int | None, ...]  # the seven figures of one row
 
 
-def figure(kind: str, n: int) -> Message:
+def figure(kind: str, n: object) -> Message:
     """ "48 ballots collected", "47 members", said in the reader's language."""
     return message(f"figure.{kind}", n=shown(n))
 
@@ -68,7 +68,7 @@ def _over_members(kind: str) -> Rule:
         lambda f: kind,
         lambda f, _: message(
             "rule.over", figure=figure(kind, f[at]), limit=figure("members", f[0])
-        ),  # type: ignore[arg-type]
+        ),
     )
 
 
@@ -83,7 +83,7 @@ def _over_collected(kind: str) -> Rule:
         lambda f: kind,
         lambda f, _: message(
             "rule.over", figure=figure(kind, f[at]), limit=figure("collected", f[3])
-        ),  # type: ignore[arg-type]
+        ),
     )
 
 
@@ -124,7 +124,7 @@ def _levels_over_cap(*f: int | None) -> bool:
 def _levels_over_cap_say(f: Figures, counts: Mapping[str, int]) -> Message:
     at = cap(f)
     assert at is not None
-    limit = figure(FIGURES[at], f[at])  # type: ignore[arg-type]
+    limit = figure(FIGURES[at], f[at])
     return message("rule.levels_over", total=f[6], parts=parts(counts), limit=limit)
 
 
@@ -164,14 +164,14 @@ RULES: tuple[Rule, ...] = (
         ("issued", "present"),
         lambda *f: f[2] is not None and f[1] is not None and f[2] > f[1],
         lambda f: "issued",
-        lambda f, _: message("rule.over_present", figure=figure("issued", f[2]), present=f[1]),  # type: ignore[arg-type]
+        lambda f, _: message("rule.over_present", figure=figure("issued", f[2]), present=f[1]),
     ),
     Rule(
         "collected_over_issued",
         ("collected", "issued"),
         lambda *f: f[3] is not None and f[2] is not None and f[3] > f[2],
         lambda f: "collected",
-        lambda f, _: message("rule.over_issued", figure=figure("collected", f[3]), issued=f[2]),  # type: ignore[arg-type]
+        lambda f, _: message("rule.over_issued", figure=figure("collected", f[3]), issued=f[2]),
     ),
     Rule(
         "ballots_add_up",
@@ -183,7 +183,7 @@ RULES: tuple[Rule, ...] = (
             valid=f[4],
             invalid=f[5],
             sum=f[4] + f[5],  # type: ignore[operator]
-            figure=figure("collected", f[3]),  # type: ignore[arg-type]
+            figure=figure("collected", f[3]),
         ),
     ),
     _over_collected("valid"),

@@ -157,6 +157,41 @@ DATA: dict[str, tuple[str, str]] = {
         "cần dấu phiếu không hợp lệ (x, có, yes, true, 1, hủy) hoặc để trống (hoặc không, no, "
         "false, 0); nội dung ô không được hiện: tệp phiếu bầu không được cho biết ai đã bầu",
     ),
+    "ballots.long_header": (
+        "the header is longer than {kb} KB",
+        "dòng tiêu đề dài hơn {kb} KB",
+    ),
+    "ballots.the_turnout": ("the turnout", "số liệu turnout"),
+    "ballots.turnout_shape": (
+        "{what} must be a table of numbers, found {found}",
+        "{what} phải là một bảng các con số, nhưng có {found}",
+    ),
+    "ballots.unknown_key": (
+        'unknown key "{key}"; expected {known}, round or unit',
+        'khóa "{key}" không rõ; cần {known}, round hoặc unit',
+    ),
+    "ballots.two_sidecars": (
+        "both {first} and {second} exist; keep one",
+        "có cả {first} và {second}; hãy giữ một tệp",
+    ),
+    "ballots.the_keys": ("the keys {keys}", "các khóa {keys}"),
+    "ballots.shape": ("expected {shape}; found {found}", "cần {shape}; nhưng có {found}"),
+    "ballots.not_list": (
+        '"ballots" must be a list of ballots, found {found}',
+        '"ballots" phải là một danh sách phiếu, nhưng có {found}',
+    ),
+    "ballots.unknown_top_key": (
+        'unknown key "{key}"; expected turnout and ballots',
+        'khóa "{key}" không rõ; cần turnout và ballots',
+    ),
+    "ballots.turnout_differs": (
+        "the turnout gives {given}, but the file holds {n} ballots",
+        "số liệu turnout ghi {given}, nhưng tệp có {n} phiếu",
+    ),
+    "ballots.rows_over_issued": (
+        "{figure} (rows of the file), more than the {issued} issued",
+        "{figure} (số dòng của tệp), nhiều hơn {issued} phiếu phát ra",
+    ),
     "marks.letter": (
         "the letter {letter} could be {levels}; ",
         "chữ {letter} có thể là {levels}; ",
@@ -296,6 +331,106 @@ DATA: dict[str, tuple[str, str]] = {
         "the counts itself",
         'dòng này có vẻ là dòng tổng cộng ("{value}"), không phải một người; hãy xóa dòng này: '
         "tinnhiem tự cộng các số phiếu",
+    ),
+    # JSON and TOML, and what a value of them is
+    "file.bad_utf16": (
+        "the text is not valid UTF-16: bad bytes at offset {offset}",
+        "văn bản không phải UTF-16 hợp lệ: có byte sai ở vị trí {offset}",
+    ),
+    "file.long_number": (
+        "line {line} holds a number of {n} digits; no count or value has more than {max}",
+        "dòng {line} có một số gồm {n} chữ số; không số phiếu hay giá trị nào có quá {max} chữ số",
+    ),
+    "file.too_deep": (
+        "lists or objects nested inside each other too deeply to read (a few levels are enough)",
+        "danh sách hoặc đối tượng lồng vào nhau quá sâu, không đọc được (vài tầng là đủ)",
+    ),
+    "file.changed": (
+        "the file changed while it was read",
+        "tệp đã thay đổi trong khi đang được đọc",
+    ),
+    "json.invalid": (
+        "not valid JSON: {error} (line {line}, column {column})",
+        "không phải JSON hợp lệ: {error} (dòng {line}, cột {column})",
+    ),
+    "json.too_deep": ("not usable JSON: {why}", "không dùng được JSON: {why}"),
+    "toml.invalid": ("not valid TOML: {error}", "không phải TOML hợp lệ: {error}"),
+    "toml.too_deep": ("not usable TOML: {why}", "không dùng được TOML: {why}"),
+    "xlsx.no_part": ("no part holds sheet {name}", "không phần nào của tệp chứa trang tính {name}"),
+    "shape.table": ("a table", "một bảng"),
+    "shape.object": ("an object", "một đối tượng"),
+    "shape.array": ("an array", "một mảng"),
+    "shape.list": ("a list", "một danh sách"),
+    "shape.number": ("the number {n}", "số {n}"),
+    "shape.string": ("a string", "một chuỗi"),
+    "shape.other": ("a {name}", "một {name}"),
+    "shape.tables": ("[[{key}]] tables", "các bảng [[{key}]]"),
+    "shape.objects": ("a list of objects", "một danh sách đối tượng"),
+    "shape.object_with": ("an object with the keys {keys}", "một đối tượng có các khóa {keys}"),
+    "shape.table_row": ("a table of column = value", "một bảng cột = giá trị"),
+    "shape.object_row": ("an object of column: value", "một đối tượng cột: giá trị"),
+    "rows.must_be": (
+        '"{key}" must be {shape}; found {found}',
+        '"{key}" phải là {shape}; nhưng có {found}',
+    ),
+    "rows.toml": (
+        "expected [[{key}]] tables, one per row; found the keys {keys}",
+        "cần các bảng [[{key}]], mỗi bảng một dòng; nhưng có các khóa {keys}",
+    ),
+    "rows.is_ballots": (
+        "{found}; this is a file of ballots: read it as ballots",
+        "{found}; đây là tệp phiếu bầu: hãy đọc tệp dưới dạng phiếu bầu",
+    ),
+    "rows.json": (
+        'expected a list of objects, one per row, or an object with "{key}": [...]; found {found}',
+        'cần một danh sách đối tượng, mỗi đối tượng một dòng, hoặc một đối tượng có "{key}": '
+        "[...]; nhưng có {found}",
+    ),
+    "rows.stray": ("expected {shape}, found {found}", "cần {shape}, nhưng có {found}"),
+    "tallies.no_values": (
+        "the file holds no values: no header and no rows",
+        "tệp không có giá trị nào: không có dòng tiêu đề và không có dòng dữ liệu",
+    ),
+    # an Excel workbook that cannot be read safely
+    "size.workbook_ballots": ("a workbook of ballots", "một sổ tính phiếu bầu"),
+    "xlsx.parts": (
+        "the workbook has {n} parts; at most {max}",
+        "sổ tính có {n} phần; tối đa {max} phần",
+    ),
+    "xlsx.compression": ("unknown compression", "kiểu nén không biết"),
+    "xlsx.dtd": (
+        "the part {part} declares entities (a DTD), which Excel never writes and which can "
+        "expand without end or name other files; open the file in Excel or LibreOffice and "
+        "save it again",
+        "phần {part} khai báo thực thể (DTD), điều Excel không bao giờ ghi, và thực thể có thể "
+        "bung ra vô tận hoặc trỏ tới tệp khác; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại",
+    ),
+    "xlsx.long_number": (
+        "the part {part} holds a number of more than {max} digits; no count or value is that long",
+        "phần {part} có một số dài hơn {max} chữ số; không số phiếu hay giá trị nào dài như vậy",
+    ),
+    "xlsx.above": ("{variable} above {n}", "{variable} lớn hơn {n}"),
+    "xlsx.too_big": (
+        "the workbook unpacks to {mb} MB of XML (all its parts), more than the {limit} MB "
+        "allowed for {what}; check that this is the right file, or set {setting} to read it "
+        "anyway",
+        "sổ tính bung ra {mb} MB XML (mọi phần), quá {limit} MB cho phép với {what}; hãy kiểm "
+        "tra đúng tệp chưa, hoặc đặt {setting} để vẫn đọc",
+    ),
+    "xlsx.too_big_at_least": (
+        "the workbook unpacks to more than {mb} MB of XML (all its parts), more than the "
+        "{limit} MB allowed for {what}; check that this is the right file, or set {setting} to "
+        "read it anyway",
+        "sổ tính bung ra hơn {mb} MB XML (mọi phần), quá {limit} MB cho phép với {what}; hãy "
+        "kiểm tra đúng tệp chưa, hoặc đặt {setting} để vẫn đọc",
+    ),
+    "xlsx.bad_xml": (
+        "a part is not well-formed XML (line {line})",
+        "có phần không phải XML đúng dạng (dòng {line})",
+    ),
+    "xlsx.bad_cell": (
+        "a cell or a part holds what a workbook cannot ({kind})",
+        "có ô hoặc phần chứa thứ mà sổ tính không thể chứa ({kind})",
     ),
     # a cell that does not hold what its column needs
     "cell.too_long": (
