@@ -172,6 +172,13 @@ def test_a_check_of_tallies_in_both_languages(tmp_path: Path, text: str, en: str
             'a.json: lỗi: "rows" phải là một danh sách đối tượng; nhưng có số 3',
         ),
         (
+            "a.toml",
+            b'[[rows]]\nname = "An"\ncollected = 2023-05-01\ncao = 1\ntn = 0\nthap = 0\n',
+            "a.toml, row 1, column 'collected': error: expected a whole number, found the date "
+            "2023-05-01",
+            "a.toml, dòng 1, cột 'collected': lỗi: cần một số nguyên, nhưng ô ghi ngày 2023-05-01",
+        ),
+        (
             "a.csv",
             codecs.BOM_UTF16_LE + b"n\x00a\x00\x00\xd8",
             "a.csv: error: the text is not valid UTF-16: bad bytes at offset 6",
@@ -257,3 +264,15 @@ def test_a_file_of_ballots_in_both_languages(
 ) -> None:
     (tmp_path / "b.json").write_bytes(data)
     assert [(i.render(), i.render("vi")) for i in _issues(Path("b.json"), read_ballots)] == said
+
+
+def test_a_ballots_file_with_old_mac_line_ends_in_both_languages(tmp_path: Path) -> None:
+    (tmp_path / "b.csv").write_bytes(b"An,B\xc3\xacnh\rcao,tn\r")
+    assert [(i.render(), i.render("vi")) for i in _issues(Path("b.csv"), read_ballots)] == [
+        (
+            "b.csv, row 1: error: the lines end with a carriage return only (CR, as old Mac "
+            'programs write); save the file as "CSV UTF-8"',
+            "b.csv, dòng 1: lỗi: các dòng chỉ kết thúc bằng ký tự về đầu dòng (CR, như các "
+            'chương trình Mac cũ ghi); hãy lưu tệp thành "CSV UTF-8"',
+        )
+    ]

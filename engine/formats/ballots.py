@@ -62,10 +62,7 @@ from .values import CellError, parse_count
 
 BLOCK = 1 << 16  # bytes read at a time by the fast path (small blocks stay in the cache)
 HEADER_BYTES = 1 << 20  # a header of one column per person is a few KB
-CR_ONLY = (
-    "the lines end with a carriage return only (CR, as old Mac programs write); "
-    'save the file as "CSV UTF-8"'
-)
+CR_ONLY = message("file.cr_only")
 
 _SIDECAR_KEYS = ("members", "present", "issued", "collected")
 

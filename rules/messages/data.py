@@ -42,6 +42,12 @@ DATA: dict[str, tuple[str, str]] = {
         "lưu bằng bảng mã cũ (Windows-1258, Windows-1252, TCVN3 hoặc VNI): hãy lưu thành "
         '"CSV UTF-8" rồi thử lại',
     ),
+    "file.cr_only": (
+        "the lines end with a carriage return only (CR, as old Mac programs write); "
+        'save the file as "CSV UTF-8"',
+        "các dòng chỉ kết thúc bằng ký tự về đầu dòng (CR, như các chương trình Mac cũ ghi); "
+        'hãy lưu tệp thành "CSV UTF-8"',
+    ),
     "file.and_more": ("{shown} and {n} more", "{shown} và {n} ô khác"),
     "csv.unclosed_quote": (
         'cannot read the row: a quote (") opened in it is never closed',
@@ -362,6 +368,7 @@ DATA: dict[str, tuple[str, str]] = {
     "shape.array": ("an array", "một mảng"),
     "shape.list": ("a list", "một danh sách"),
     "shape.number": ("the number {n}", "số {n}"),
+    "shape.date": ("the date {date}", "ngày {date}"),
     "shape.string": ("a string", "một chuỗi"),
     "shape.other": ("a {name}", "một {name}"),
     "shape.tables": ("[[{key}]] tables", "các bảng [[{key}]]"),
