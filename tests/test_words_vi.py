@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from tinnhiem.engine.formats import read_ballots, read_tallies
 from tinnhiem.engine.model import DataError, DataIssue
+from tinnhiem.rules import load_text
 
 LEVELS = {"cao": "Tín nhiệm cao", "tn": "Tín nhiệm", "thap": "Tín nhiệm thấp"}
 
@@ -275,4 +276,44 @@ def test_a_ballots_file_with_old_mac_line_ends_in_both_languages(tmp_path: Path)
             "b.csv, dòng 1: lỗi: các dòng chỉ kết thúc bằng ký tự về đầu dòng (CR, như các "
             'chương trình Mac cũ ghi); hãy lưu tệp thành "CSV UTF-8"',
         )
+    ]
+
+
+RULES = (
+    'ruleset "x"\nlevels { tn "T"; thap "Th" }\nbasis valid\n'
+    "map tn -> thap\nmap khong -> thap\nmap khong -> tn\nmap a -> a\n"
+    'classify c "C" { x "X" when share(khong) > 1/2; else n "N" }\n'
+    'report "R" by unit { }\n'
+)
+
+
+def test_the_checks_of_names_in_a_rules_file_in_both_languages() -> None:
+    found = load_text(RULES, "r.tn").diagnostics
+    assert [(d.text(), d.hint_text()) for d in found] == [
+        ("`tn` is a level of this rule set: only a level it does not have can be mapped", None),
+        ("`khong` is mapped twice (first at line 5)", None),
+        ("`a` is mapped to itself", None),
+        ("`a` is not a level of this rule set", "the levels are `tn` and `thap`"),
+        (
+            "`khong` is not a level of this rule set: the data's `khong` is read as `thap`",
+            "use `thap`",
+        ),
+        ('report "R" counts nothing', "add `count <block>` for each classify block it sums up"),
+    ]
+    assert [(d.text("vi"), d.hint_text("vi")) for d in found] == [
+        (
+            "`tn` là một mức của bộ quy tắc này: chỉ ánh xạ được mức mà bộ quy tắc không có",
+            None,
+        ),
+        ("`khong` được ánh xạ hai lần (lần đầu ở dòng 5)", None),
+        ("`a` được ánh xạ vào chính nó", None),
+        ("`a` không phải là mức của bộ quy tắc này", "các mức phiếu là `tn` và `thap`"),
+        (
+            "`khong` không phải là mức của bộ quy tắc này: `khong` của dữ liệu được đọc là `thap`",
+            "hãy dùng `thap`",
+        ),
+        (
+            'báo cáo "R" không đếm gì',
+            "hãy thêm `count <block>` cho mỗi khối classify mà báo cáo tổng hợp",
+        ),
     ]
