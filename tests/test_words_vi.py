@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tinnhiem.engine.formats import read_ballots, read_tallies
 from tinnhiem.engine.model import DataError, DataIssue
-from tinnhiem.rules import load_text
+from tinnhiem.rules import disk_loader, load_text
 
 LEVELS = {"cao": "Tín nhiệm cao", "tn": "Tín nhiệm", "thap": "Tín nhiệm thấp"}
 
@@ -317,3 +317,12 @@ def test_the_checks_of_names_in_a_rules_file_in_both_languages() -> None:
             "hãy thêm `count <block>` cho mỗi khối classify mà báo cáo tổng hợp",
         ),
     ]
+
+
+def test_a_cycle_of_extends_in_both_languages(tmp_path: Path) -> None:
+    (tmp_path / "a.tn").write_text('ruleset "A" extends "b.tn"\n', encoding="utf-8")
+    (tmp_path / "b.tn").write_text('ruleset "B" extends "a.tn"\n', encoding="utf-8")
+    loader = disk_loader(tmp_path)
+    (found,) = load_text('ruleset "A" extends "b.tn"\n', str(tmp_path / "a.tn"), loader).diagnostics
+    assert found.text() == "`extends` makes a cycle: a.tn -> b.tn -> a.tn"
+    assert found.text("vi") == "`extends` tạo thành vòng lặp: a.tn -> b.tn -> a.tn"

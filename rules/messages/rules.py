@@ -203,6 +203,49 @@ RULES: dict[str, tuple[str, str]] = {
         "`{target}`",
     ),
     "check.use": ("use `{target}`", "hãy dùng `{target}`"),
+    # the chain of `extends` (`resolve`)
+    "resolve.base_syntax.one": (
+        "the base rule set `{base}` has {n} syntax error; check it by itself: tinnhiem check "
+        "{path}",
+        "bộ quy tắc gốc `{base}` có {n} lỗi cú pháp; hãy kiểm tra riêng nó: tinnhiem check {path}",
+    ),
+    "resolve.base_syntax.other": (
+        "the base rule set `{base}` has {n} syntax errors; check it by itself: tinnhiem check "
+        "{path}",
+        "bộ quy tắc gốc `{base}` có {n} lỗi cú pháp; hãy kiểm tra riêng nó: tinnhiem check {path}",
+    ),
+    "resolve.too_deep": (
+        "`extends` goes more than {n} files deep",
+        "`extends` lồng sâu quá {n} tệp",
+    ),
+    "resolve.not_utf8": (
+        "the base rule set `{base}` is not UTF-8 text (byte {byte} at offset {offset})",
+        "bộ quy tắc gốc `{base}` không phải văn bản UTF-8 (byte {byte} ở vị trí {offset})",
+    ),
+    "resolve.not_rules": (
+        "the base rule set `{base}` is not a rules file: a base is a regular .tn file that "
+        "begins with `ruleset` (none of it was shown)",
+        "bộ quy tắc gốc `{base}` không phải tệp quy tắc: bộ gốc là một tệp .tn thông thường bắt "
+        "đầu bằng `ruleset` (không phần nào của tệp được hiện)",
+    ),
+    "resolve.too_big": (
+        "the base rule set `{base}` is larger than {mb} MB, the limit of a rules file",
+        "bộ quy tắc gốc `{base}` lớn hơn {mb} MB, giới hạn của một tệp quy tắc",
+    ),
+    "resolve.not_found": (
+        "the base rule set `{base}` was not found",
+        "không tìm thấy bộ quy tắc gốc `{base}`",
+    ),
+    "resolve.cycle": ("`extends` makes a cycle: {names}", "`extends` tạo thành vòng lặp: {names}"),
+    "resolve.not_tn": (
+        "`extends` names a rules file ending in .tn or a bundled rule set, not `{name}`",
+        "`extends` phải nêu một tệp quy tắc có đuôi .tn hoặc một bộ quy tắc có sẵn, không phải "
+        "`{name}`",
+    ),
+    "resolve.not_relative": (
+        "`extends` takes a path relative to this file, not `{name}`",
+        "`extends` nhận đường dẫn tương đối so với tệp này, không phải `{name}`",
+    ),
     "check.or_bases": (" or its bases", " hoặc các bộ gốc của nó"),
     "check.no_levels": (
         "no `levels` in this rule set{further}",
