@@ -62,9 +62,8 @@ def once(out: Findings, f: File) -> None:
             out.error(
                 f,
                 Place.of(later.span, len(word) if kind is not ast.Basis else None),
-                f"`{word}` is given more than once in this file "
-                f"(first at line {found[0].span.line})",
-                "a file has at most one; an overlay replaces its base's",
+                message("check.given_twice", word=word, line=found[0].span.line),
+                message("check.at_most_one"),
             )
 
 
@@ -72,11 +71,11 @@ def unique_names(out: Findings, f: File) -> None:
     """Classify ids, example names and report titles: each once per file."""
     named: list[tuple[str, Sequence[tuple[str, ast.Span, ast.Span]]]] = [
         (
-            "classify block `{}`",
+            "check.what.classify",
             [(c.id, c.id_span, c.span) for c in f.rs.of_type(ast.Classify)],
         ),
-        ('example "{}"', [(e.name, e.name_span, e.span) for e in f.rs.of_type(ast.Example)]),
-        ('report "{}"', [(r.title, r.title_span, r.span) for r in f.rs.of_type(ast.Report)]),
+        ("check.what.example", [(e.name, e.name_span, e.span) for e in f.rs.of_type(ast.Example)]),
+        ("check.what.report", [(r.title, r.title_span, r.span) for r in f.rs.of_type(ast.Report)]),
     ]
     for what, items in named:
         first: dict[str, int] = {}
@@ -87,7 +86,7 @@ def unique_names(out: Findings, f: File) -> None:
             out.error(
                 f,
                 Place.at(name_span, span),
-                f"{what.format(name)} is defined twice in this file (first at line {first[name]})",
+                message("check.defined_twice", what=(what, {"name": name}), line=first[name]),
             )
 
 
@@ -110,8 +109,8 @@ def levels(out: Findings, f: File, levels: ast.Levels) -> None:
             out.error(
                 f,
                 place,
-                f"level `{level.id}` has the same label as `{other.id}` (line {other.span.line})",
-                "data columns are matched by label too",
+                message("check.same_label", level=level.id, other=other.id, line=other.span.line),
+                message("check.matched_by_label"),
             )
         else:
             labels[level.label] = level
@@ -123,11 +122,11 @@ def level_map(
     source = Place.at(level_map.source_span, level_map.span)
     if level_map.source in seen:
         line = seen[level_map.source].span.line
-        out.error(f, source, f"`{level_map.source}` is mapped twice (first at line {line})")
+        out.error(f, source, message("check.mapped_twice", level=level_map.source, line=line))
     else:
         seen[level_map.source] = level_map
     if level_map.source == level_map.target:
-        out.error(f, source, f"`{level_map.source}` is mapped to itself")
+        out.error(f, source, message("check.mapped_to_itself", level=level_map.source))
 
 
 def rule_place(rule: ast.Rule) -> Place:
@@ -182,15 +181,15 @@ def report(out: Findings, f: File, report: ast.Report) -> None:
             out.error(
                 f,
                 Place.of(span),
-                f"block `{name}` is counted twice in this report (first at line {seen[name].line})",
+                message("check.counted_twice", block=name, line=seen[name].line),
             )
         seen.setdefault(name, span)
     if not report.counts:
         out.warn(
             f,
             first_word(report.span, "report"),
-            f'report "{report.title}" counts nothing',
-            "add `count <block>` for each classify block it sums up",
+            message("check.counts_nothing", title=report.title),
+            message("check.add_count"),
         )
 
 
@@ -204,7 +203,7 @@ def example(out: Findings, f: File, example: ast.Example) -> None:
                 out.error(
                     f,
                     first_word(setting.span, setting.name),
-                    f"`{setting.name}` is set twice in this example (first at line {line})",
+                    message("check.set_twice", name=setting.name, line=line),
                 )
             seen.setdefault(setting.name, setting)
     blocks = example.previous_spans
@@ -212,8 +211,8 @@ def example(out: Findings, f: File, example: ast.Example) -> None:
         out.error(
             f,
             first_word(extra, "previous"),
-            f"this example has a second `previous` block (the first is at line {blocks[0].line})",
-            "a vote has one previous vote: put all its figures in one block",
+            message("check.second_previous", line=blocks[0].line),
+            message("check.one_previous"),
         )
     expected: dict[str, ast.Expect] = {}
     for expect in example.expects:
@@ -222,15 +221,15 @@ def example(out: Findings, f: File, example: ast.Example) -> None:
             out.error(
                 f,
                 Place.at(expect.block_span, expect.span),
-                f"`{expect.block}` is expected twice in this example (first at line {line})",
+                message("check.expected_twice", block=expect.block, line=line),
             )
         expected.setdefault(expect.block, expect)
     if not example.expects:
         out.warn(
             f,
             first_word(example.span, "example"),
-            f'example "{example.name}" expects nothing',
-            "add `expect <block> <class>` or `expect status <status>`",
+            message("check.expects_nothing", name=example.name),
+            message("check.add_expect"),
         )
 
 
@@ -249,43 +248,42 @@ def attribute_decls(out: Findings, f: File) -> None:
             out.error(
                 f,
                 Place.at(decl.name_span, decl.span),
-                f"attribute `{decl.name}` is declared twice in this file "
-                f"(first at line {seen[decl.name].span.line})",
+                message("check.declared_twice", name=decl.name, line=seen[decl.name].span.line),
             )
         seen.setdefault(decl.name, decl)
 
 
 DROP_WORDS = {
-    "exempt": 'exemption "{}"',
-    "classify": "classify block `{}`",
-    "example": 'example "{}"',
-    "report": 'report "{}"',
-    "quorum": "quorum",
+    "exempt": "check.what.exempt",
+    "classify": "check.what.classify",
+    "example": "check.what.example",
+    "report": "check.what.report",
+    "quorum": "check.what.quorum",
 }
 
 
 def drop(out: Findings, f: File, drop: ast.Drop, base: Mapping[str, Sequence[str]] | None) -> None:
     """What an overlay drops must be in its bases: `base` names what they have, by kind."""
     place = Place.at(drop.name_span, drop.span) if drop.name else first_word(drop.span, "drop")
-    what = DROP_WORDS[drop.kind].format(drop.name)
+    what = message(DROP_WORDS[drop.kind], name=drop.name)
     if base is None:
         out.error(
             f,
             first_word(drop.span, "drop"),
-            "`drop` removes what a base has, and this file extends nothing",
-            'write `extends "base.tn"` in the header, or leave the part out',
+            message("check.drop_no_base"),
+            message("check.write_extends"),
         )
         return
     names = base.get(drop.kind, ())
     if drop.kind == "quorum":
         if not names:
-            out.error(f, place, "the base has no quorum to drop")
+            out.error(f, place, message("check.nothing_to_drop", what=what))
         return
     if drop.name not in names:
         out.error(
             f,
             place,
-            f"the base has no {what} to drop",
+            message("check.nothing_to_drop", what=what),
             known_hint(drop.name, list(names), "name"),
         )
 
@@ -297,9 +295,9 @@ def few_levels(out: Findings, levels: ast.Levels) -> None:
     f = out.owner(levels)
     place = first_word(levels.span, "levels")
     if not levels.levels:
-        out.error(f, place, "`levels` lists no level")
+        out.error(f, place, message("check.no_level"))
     else:
-        out.warn(f, place, f"only one level (`{levels.levels[0].id}`): a vote needs at least two")
+        out.warn(f, place, message("check.one_level", level=levels.levels[0].id))
 
 
 def map_in_scope(out: Findings, level_map: ast.LevelMap, levels: tuple[str, ...]) -> None:
@@ -308,14 +306,13 @@ def map_in_scope(out: Findings, level_map: ast.LevelMap, levels: tuple[str, ...]
         out.error(
             f,
             Place.at(level_map.source_span, level_map.span),
-            f"`{level_map.source}` is a level of this rule set: only a level it does not "
-            "have can be mapped",
+            message("check.map_own_level", level=level_map.source),
         )
     if level_map.target not in levels:
         out.error(
             f,
             Place.at(level_map.target_span, level_map.span),
-            f"`{level_map.target}` is not a level of this rule set",
+            message("check.map_unknown_target", level=level_map.target),
             known_hint(level_map.target, levels, "level"),
         )
 
@@ -405,9 +402,8 @@ def _level_refs(
             out.error(
                 f,
                 Place.of(span),
-                f"`{level}` is not a level of this rule set: the data's `{level}` is read "
-                f"as `{sources[level]}`",
-                f"use `{sources[level]}`" if sources[level] in levels else None,
+                message("check.read_as", level=level, target=sources[level]),
+                message("check.use", target=sources[level]) if sources[level] in levels else None,
             )
         else:
             hint = known_hint(level, levels, "level")

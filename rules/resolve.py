@@ -13,6 +13,7 @@ from typing import Any
 
 from . import ast
 from .errors import Diagnostic, RuleError, RuleSyntaxError, Severity, source_line
+from .messages import Message, message
 from .parser import parse
 
 # (name as written after `extends`, path of the file that wrote it) -> (path, text)
@@ -132,11 +133,10 @@ class Loaded:
         return self.resolved
 
 
-def _error(rs: ast.RuleSet, text: str, span: ast.Span, message: str) -> Diagnostic:
+def _error(rs: ast.RuleSet, text: str, span: ast.Span, said: Message) -> Diagnostic:
     width = max(span.end_column - span.column, 1) if span.end_line == span.line else 1
-    return Diagnostic(
-        "error", message, rs.path, span.line, span.column, source_line(text, span.line), width
-    )
+    line = source_line(text, span.line)
+    return Diagnostic("error", str(said), rs.path, span.line, span.column, line, width, said=said)
 
 
 def load_chain(
@@ -157,17 +157,15 @@ def load_chain(
             # named itself (`tinnhiem check base.tn`)
             over = chain[-1]
             n = sum(d.is_error for d in exc.diagnostics)
-            msg = (
-                f"the base rule set `{over.extends}` has {n} syntax error{'s' * (n != 1)}; "
-                f"check it by itself: tinnhiem check {current_path}"
-            )
+            key = "resolve.base_syntax.one" if n == 1 else "resolve.base_syntax.other"
+            msg = message(key, base=over.extends, n=n, path=current_path)
             return tuple(chain), texts, [_error(over, texts[over.path], over.extends_span, msg)]
         chain.append(rs)
         seen.append(str(Path(current_path).resolve()) if current_path != "<string>" else path)
         if rs.extends is None:
             return tuple(chain), texts, []
         if len(chain) > MAX_DEPTH:
-            msg = f"`extends` goes more than {MAX_DEPTH} files deep"
+            msg = message("resolve.too_deep", n=MAX_DEPTH)
             return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
         wrong = _not_a_base(rs.extends)
         if wrong:
@@ -175,35 +173,27 @@ def load_chain(
         try:
             base_path, base_text = loader(rs.extends, current_path)
         except UnicodeDecodeError as exc:
-            msg = (
-                f"the base rule set `{rs.extends}` is not UTF-8 text "
-                f"(byte 0x{exc.object[exc.start]:02X} at offset {exc.start})"
-            )
+            byte = f"0x{exc.object[exc.start]:02X}"
+            msg = message("resolve.not_utf8", base=rs.extends, byte=byte, offset=exc.start)
             return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
         except (NotRulesFile, IsADirectoryError):
-            msg = (
-                f"the base rule set `{rs.extends}` is not a rules file: a base is a regular .tn "
-                "file that begins with `ruleset` (none of it was shown)"
-            )
+            msg = message("resolve.not_rules", base=rs.extends)
             return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
         except TooBig:
-            msg = (
-                f"the base rule set `{rs.extends}` is larger than {MAX_RULES_BYTES // 2**20} MB, "
-                "the limit of a rules file"
-            )
+            msg = message("resolve.too_big", base=rs.extends, mb=MAX_RULES_BYTES // 2**20)
             return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
         except OSError:
-            msg = f"the base rule set `{rs.extends}` was not found"
+            msg = message("resolve.not_found", base=rs.extends)
             return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
         if str(Path(base_path).resolve()) in seen:
             names = " -> ".join([*(Path(c.path).name for c in chain), Path(base_path).name])
-            msg = f"`extends` makes a cycle: {names}"
+            msg = message("resolve.cycle", names=names)
             return tuple(chain), texts, [_error(rs, current_text, rs.extends_span, msg)]
         texts[base_path] = base_text
         current_text, current_path = base_text, base_path
 
 
-def _not_a_base(name: str) -> str | None:
+def _not_a_base(name: str) -> Message | None:
     """Why `extends "name"` cannot name a base: only a relative `.tn` file or a bundled name can.
 
     So a shared rules file can never make the tool read, and show a line of, any other file.
@@ -212,9 +202,9 @@ def _not_a_base(name: str) -> str | None:
         return None
     path = Path(name)
     if path.suffix != ".tn":
-        return f"`extends` names a rules file ending in .tn or a bundled rule set, not `{name}`"
+        return message("resolve.not_tn", name=name)
     if path.is_absolute() or name.startswith(("/", "\\")) or ":" in name:
-        return f"`extends` takes a path relative to this file, not `{name}`"
+        return message("resolve.not_relative", name=name)
     return None
 
 

@@ -409,8 +409,8 @@ BROKEN_RULES = [
         "extends cycle",
         {"a.tn": 'ruleset "A" extends "b.tn"\n', "b.tn": 'ruleset "B" extends "a.tn"\n'},
         "a.tn",
-        "b.tn:1:21: `extends` makes a cycle: a.tn -> b.tn -> a.tn (1 lỗi): giữ kết quả cũ.",
-        "{tmp}/b.tn:1:21: lỗi: `extends` makes a cycle: a.tn -> b.tn -> a.tn\n"
+        "b.tn:1:21: `extends` tạo thành vòng lặp: a.tn -> b.tn -> a.tn (1 lỗi): giữ kết quả cũ.",
+        "{tmp}/b.tn:1:21: lỗi: `extends` tạo thành vòng lặp: a.tn -> b.tn -> a.tn\n"
         ' 1 | ruleset "B" extends "a.tn"\n'
         "   |                     ^^^^^^",
     ),

@@ -44,8 +44,10 @@ async def test_a_workbook_that_fails_to_parse_says_so_and_stops_computing(tmp_pa
         assert app.status.busy
         await settle(pilot)
         assert not app.status.busy and app.loading_path is None
-        assert f"{path}: lỗi: not a readable Excel workbook (.xlsx): a part is not well-formed " \
-            "XML (line 1)" in _messages(app)  # fmt: skip
+        assert (
+            f"{path}: lỗi: không phải sổ tính Excel (.xlsx) đọc được: có phần không phải XML "
+            "đúng dạng (dòng 1)"
+        ) in _messages(app)
         assert app.dataset is before
 
 
@@ -154,7 +156,7 @@ async def test_a_workbook_whose_parts_unpack_past_the_limit_is_refused_in_the_tu
         await settle(pilot)
         assert not app.status.busy
         assert (
-            f"{path}: lỗi: the workbook unpacks to 13 MB of XML (all its parts), more than the "
-            "10 MB allowed for a file of tallies, which is read whole; check that this is the "
-            "right file, or set TINNHIEM_MAX_DATA_MB=2 to read it anyway"
+            f"{path}: lỗi: sổ tính bung ra 13 MB XML (mọi phần), quá 10 MB cho phép với một tệp "
+            "kết quả kiểm phiếu, vốn được đọc cả một lần; hãy kiểm tra đúng tệp chưa, hoặc đặt "
+            "TINNHIEM_MAX_DATA_MB=2 để vẫn đọc"
         ) in _messages(app)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from tinnhiem.engine.model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, Tally
-from tinnhiem.rules.messages import message
+from tinnhiem.rules.messages import Message, message
 
 from . import parallel
 from .counting import Count, Plan, mark_text, plan_columns
@@ -56,15 +56,13 @@ from .tabular import (
     stray_error,
     xlsx_rows,
 )
-from .tallies import MERGES_SHOWN, amount
+from .tallies import MERGES_SHOWN
+from .tally_rules import figure
 from .values import CellError, parse_count
 
 BLOCK = 1 << 16  # bytes read at a time by the fast path (small blocks stay in the cache)
 HEADER_BYTES = 1 << 20  # a header of one column per person is a few KB
-CR_ONLY = (
-    "the lines end with a carriage return only (CR, as old Mac programs write); "
-    'save the file as "CSV UTF-8"'
-)
+CR_ONLY = message("file.cr_only")
 
 _SIDECAR_KEYS = ("members", "present", "issued", "collected")
 
@@ -174,7 +172,8 @@ def _open_text(path: Path, file: str) -> Source:
         if b"\r" in data.removesuffix(b"\r\n"):
             raise fail(file, CR_ONLY, row=number)
         if not data.endswith(b"\n") and len(data) == HEADER_BYTES:
-            raise fail(file, f"the header is longer than {HEADER_BYTES // 1024} KB", row=number)
+            said = message("ballots.long_header", kb=HEADER_BYTES // 1024)
+            raise fail(file, said, row=number)
         try:
             line = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -276,8 +275,9 @@ class Turnout:
 def _turnout(table: object, file: str, prefix: str, toml: bool) -> Turnout:
     """`members`, `present`, `issued` (and `collected`, checked), `round`, `unit`."""
     if not isinstance(table, dict):
-        what = prefix.rstrip(".") or "the turnout"
-        raise fail(file, f"{what} must be a table of numbers, found {describe(table, toml)}")
+        what = prefix.rstrip(".") or message("ballots.the_turnout")
+        said = message("ballots.turnout_shape", what=what, found=describe(table, toml))
+        raise fail(file, said)
     matcher = HeaderMatcher({})
     found = Turnout()
     issues = Issues(file)
@@ -291,8 +291,8 @@ def _turnout(table: object, file: str, prefix: str, toml: bool) -> Turnout:
         elif meaning in (("field", "round"), ("field", "unit")):
             setattr(found, meaning[1], mark_text(value).strip())
         else:
-            known = ", ".join(_SIDECAR_KEYS) + ", round or unit"
-            issues.error(f'unknown key "{prefix}{key}"; expected {known}')
+            known = ", ".join(_SIDECAR_KEYS)
+            issues.error(message("ballots.unknown_key", key=f"{prefix}{key}", known=known))
     issues.check()
     return found
 
@@ -303,7 +303,8 @@ def _sidecar(path: Path) -> Turnout:
         p for p in (path.with_name(f"{stem}.turnout.{s}") for s in ("toml", "json")) if p.is_file()
     ]
     if len(found) > 1:
-        raise fail(str(found[1]), f"both {found[0].name} and {found[1].name} exist; keep one")
+        said = message("ballots.two_sidecars", first=found[0].name, second=found[1].name)
+        raise fail(str(found[1]), said)
     if not found:
         return Turnout()
     side = found[0]
@@ -416,9 +417,9 @@ def _refuse_merges(file: str, merges: list[Merge], header_row: int) -> None:
     below = [m for m in merges if m.last > header_row]
     if not below:
         return
-    refs = ", ".join(m.ref for m in below[:MERGES_SHOWN])
+    refs: str | Message = ", ".join(m.ref for m in below[:MERGES_SHOWN])
     if len(below) > MERGES_SHOWN:
-        refs += f" and {len(below) - MERGES_SHOWN} more"
+        refs = message("file.and_more", shown=refs, n=len(below) - MERGES_SHOWN)
     raise fail(file, message("ballots.merged", refs=refs), row=below[0].first)
 
 
@@ -430,17 +431,19 @@ def _document(path: Path, file: str, kind: str) -> tuple[Source, Turnout]:
     if not isinstance(document, dict) or "ballots" not in document:
         keys = list(document) if isinstance(document, dict) else []
         shape = "[turnout] and [[ballots]]" if toml else '{"turnout": {...}, "ballots": [...]}'
-        found = f"the keys {keys_list(keys)}" if keys else describe(document, toml)
-        raise fail(file, f"expected {shape}; found {found}")
+        found = (
+            message("ballots.the_keys", keys=keys_list(keys)) if keys else describe(document, toml)
+        )
+        raise fail(file, message("ballots.shape", shape=shape, found=found))
     items = document["ballots"]
     if not isinstance(items, list):
-        raise fail(file, f'"ballots" must be a list of ballots, found {describe(items, toml)}')
+        raise fail(file, message("ballots.not_list", found=describe(items, toml)))
     header, rows, strays = keyed_rows(items, toml)
     if strays:
         raise stray_error(file, strays, toml)
     extra = [k for k in document if k not in ("ballots", "turnout")]
     if extra:
-        raise fail(file, f'unknown key "{extra[0]}"; expected turnout and ballots')
+        raise fail(file, message("ballots.unknown_top_key", key=extra[0]))
     given = _turnout(document.get("turnout", {}), file, "turnout.", toml)
     skipped = len(items) - len(rows)
     source = Source(path, file, kind, [display(h) for h in header], 0, rows)
@@ -462,21 +465,22 @@ def _check(source: Source, plan: Plan, count: Count, marks: Marks, given: Turnou
     numbers = given.numbers
     stated = numbers.get("collected")
     if stated is not None and stated != count.collected:
-        issues.error(
-            f"the turnout gives {amount('collected', stated)}, but the file holds "
-            f"{count.collected} ballots"
-        )
+        given_said = figure("collected", stated)
+        issues.error(message("ballots.turnout_differs", given=given_said, n=count.collected))
     collected = count.collected
     members, present, issued = (numbers.get(k) for k in ("members", "present", "issued"))
     if members is not None:
         for kind, n in (("present", present), ("issued", issued), ("collected", collected)):
             if n is not None and n > members:
-                issues.error(f"{amount(kind, n)}, more than the {amount('members', members)}")
+                limit = figure("members", members)
+                issues.error(message("rule.over", figure=figure(kind, n), limit=limit))
     if issued is not None and present is not None and issued > present:
-        issues.error(f"{amount('issued', issued)}, more than the {present} present")
+        issues.error(message("rule.over_present", figure=figure("issued", issued), present=present))
     if issued is not None and collected > issued:
         issues.error(
-            f"{amount('collected', collected)} (rows of the file), more than the {issued} issued"
+            message(
+                "ballots.rows_over_issued", figure=figure("collected", collected), issued=issued
+            )
         )
     bad = any(person.bad for person in count.people.values())
     found = _find_bad_cells(source, plan, marks, count) if bad else []

@@ -139,9 +139,7 @@ def decode(data: bytes, file: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise fail(
-                file, f"the text is not valid UTF-16: bad bytes at offset {exc.start}"
-            ) from None
+            raise fail(file, message("file.bad_utf16", offset=exc.start)) from None
     start = 3 if data.startswith(codecs.BOM_UTF8) else 0
     if data.startswith(b"PK\x03\x04"):
         raise fail(file, message("file.is_xlsx"))
@@ -243,7 +241,7 @@ def xlsx_rows(
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
     if scan:  # before any parser: the size of every part, entity declarations, huge numbers
-        what = "a file of tallies, which is read whole" if whole else "a workbook of ballots"
+        what = message("size.tallies" if whole else "size.workbook_ballots")
         inspect_workbook(path, file, what)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -262,7 +260,9 @@ def xlsx_rows(
         name = next((n for n in names if fold(n) in wanted), names[0])
         member = members.get(name)
         if member is None:
-            raise fail(file, f"not a readable Excel workbook (.xlsx): no part holds sheet {name!r}")
+            raise fail(
+                file, message("xlsx.unreadable", why=message("xlsx.no_part", name=repr(name)))
+            )
         if scan:
             found = scan_sheet(path, member)
             if found.unsaved:
@@ -273,8 +273,8 @@ def xlsx_rows(
             # from A1 (row numbers are the sheet's), not from the first cell that holds a value
             values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except (CalamineError, ValueError) as exc:
-            why = _xml_damage(path, member) or damage(exc)
-            raise fail(file, f"not a readable Excel workbook (.xlsx): {why}") from None
+            broken = _xml_damage(path, member) or damage(exc)
+            raise fail(file, message("xlsx.unreadable", why=broken)) from None
 
         def rows() -> Iterator[Row]:
             for number, cells in enumerate(values, start=1):
@@ -285,7 +285,7 @@ def xlsx_rows(
         book.close()
 
 
-def _xml_damage(path: Path, member: str) -> str | None:
+def _xml_damage(path: Path, member: str) -> str | Message | None:
     """Where the sheet's XML breaks, said as the other readers say it; None if it does not.
 
     calamine's own message can quote the part, and a ballot cell must never be shown: this
@@ -471,7 +471,7 @@ def fill_merged(rows: list[Row], merges: Sequence[Merge], header_row: int) -> li
 
 
 # Python's readers recurse into nested lists and objects: past its limit they raise RecursionError
-TOO_DEEP = "lists or objects nested inside each other too deeply to read (a few levels are enough)"
+TOO_DEEP = message("file.too_deep")
 
 
 # Deeper than this is refused whatever the Python: 3.13's JSON reader no longer recurses, so
@@ -506,11 +506,8 @@ def no_long_numbers(text: str, file: str) -> None:
     found = _LONG_NUMBER.search(text)
     if found:
         line = text.count("\n", 0, found.start()) + 1
-        raise fail(
-            file,
-            f"line {line} holds a number of {len(found[0])} digits; no count or value has more "
-            f"than {MAX_DIGITS}",
-        )
+        said = message("file.long_number", line=line, n=len(found[0]), max=MAX_DIGITS)
+        raise fail(file, said)
 
 
 def load_json(data: bytes, file: str) -> object:
@@ -519,13 +516,12 @@ def load_json(data: bytes, file: str) -> object:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise fail(
-            file, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from None
+        said = message("json.invalid", error=exc.msg, line=exc.lineno, column=exc.colno)
+        raise fail(file, said) from None
     except RecursionError:
-        raise fail(file, f"not usable JSON: {TOO_DEEP}") from None
+        raise fail(file, message("json.too_deep", why=TOO_DEEP)) from None
     if too_deep(value):
-        raise fail(file, f"not usable JSON: {TOO_DEEP}")
+        raise fail(file, message("json.too_deep", why=TOO_DEEP))
     return value
 
 
@@ -535,33 +531,33 @@ def load_toml(data: bytes, file: str) -> dict[str, Any]:
     try:
         value = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise fail(file, f"not valid TOML: {exc}") from None
+        raise fail(file, message("toml.invalid", error=exc)) from None
     except RecursionError:
-        raise fail(file, f"not usable TOML: {TOO_DEEP}") from None
+        raise fail(file, message("toml.too_deep", why=TOO_DEEP)) from None
     if too_deep(value):
-        raise fail(file, f"not usable TOML: {TOO_DEEP}")
+        raise fail(file, message("toml.too_deep", why=TOO_DEEP))
     return value
 
 
-def describe(value: object, toml: bool = False) -> str:
-    """What a JSON or TOML value is, in words."""
+def describe(value: object, toml: bool = False) -> Message | str:
+    """What a JSON or TOML value is, in words (`true`, `null` as written)."""
     if isinstance(value, dict):
-        return "a table" if toml else "an object"
+        return message("shape.table" if toml else "shape.object")
     if isinstance(value, list):
-        return "an array" if toml else "a list"
+        return message("shape.array" if toml else "shape.list")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return message("shape.number", n=value)
     if value is None:
         return "null"
     if isinstance(value, str):
-        return "a string"
-    return f"a {type(value).__name__}"
+        return message("shape.string")
+    return message("shape.other", name=type(value).__name__)
 
 
-def keys_list(keys: Sequence[str]) -> str:
-    return ", ".join(f'"{k}"' for k in keys) if keys else "none"
+def keys_list(keys: Sequence[str]) -> Message | str:
+    return ", ".join(f'"{k}"' for k in keys) if keys else message("data.none")
 
 
 def records(document: object, file: str, kind: str, key: str = "rows") -> list[object]:
@@ -573,24 +569,19 @@ def records(document: object, file: str, kind: str, key: str = "rows") -> list[o
         found = document[key]
         if isinstance(found, list):
             return found
-        shape = f"[[{key}]] tables" if toml else "a list of objects"
-        raise fail(file, f'"{key}" must be {shape}; found {describe(found, toml)}')
+        shape = message("shape.tables", key=key) if toml else message("shape.objects")
+        raise fail(file, message("rows.must_be", key=key, shape=shape, found=describe(found, toml)))
     if toml:
         keys = list(document) if isinstance(document, dict) else []
-        raise fail(
-            file, f"expected [[{key}]] tables, one per row; found the keys {keys_list(keys)}"
-        )
+        raise fail(file, message("rows.toml", key=key, keys=keys_list(keys)))
     found = (
-        f"an object with the keys {keys_list(list(document))}"
+        message("shape.object_with", keys=keys_list(list(document)))
         if isinstance(document, dict)
         else describe(document)
     )
     if isinstance(document, dict) and "ballots" in document:
-        found += "; this is a file of ballots: read it as ballots"
-    raise fail(
-        file,
-        f'expected a list of objects, one per row, or an object with "{key}": [...]; found {found}',
-    )
+        found = message("rows.is_ballots", found=found)
+    raise fail(file, message("rows.json", key=key, found=found))
 
 
 def keyed_rows(items: list[object], toml: bool) -> tuple[list[str], list[Row], list[Row]]:
@@ -620,9 +611,9 @@ def keyed_rows(items: list[object], toml: bool) -> tuple[list[str], list[Row], l
 def stray_error(file: str, strays: list[Row], toml: bool) -> DataError:
     """Items of the list of rows that are not objects (tables)."""
     issues = Issues(file)
-    shape = "a table of column = value" if toml else "an object of column: value"
+    shape = message("shape.table_row" if toml else "shape.object_row")
     for number, (item,) in strays:
-        issues.error(f"expected {shape}, found {describe(item, toml)}", row=number)
+        issues.error(message("rows.stray", shape=shape, found=describe(item, toml)), row=number)
     return capped(issues.errors, file)
 
 
@@ -661,7 +652,7 @@ def read_table(
         with xlsx_rows(path, file, sheets, merges, whole=True) as found:
             filled = [(n, cells) for n, cells in found if not all(is_blank(c) for c in cells)]
     if not filled:
-        raise fail(file, "the file holds no values: no header and no rows")
+        raise fail(file, message("tallies.no_values"))
     at = 0
     if pick_header is not None:
         for i, (_, cells) in enumerate(filled[:HEADER_SEARCH]):
@@ -696,7 +687,7 @@ def open_table(
     )
     first = list(islice(filled, HEADER_SEARCH))
     if not first:
-        raise fail(file, "the file holds no values: no header and no rows")
+        raise fail(file, message("tallies.no_values"))
     at = 0
     if pick_header is not None:
         for i, (_, cells) in enumerate(first):
@@ -748,7 +739,7 @@ def text_stream(path: Path, file: str, size: int = CHUNK) -> Iterator[Row]:
                 raise fail(file, csv_problem(exc), row=number + 1) from None
         except _NotPlain:
             decode(read_bytes(path, file), file)  # raises: NUL bytes, or not UTF-8
-            raise fail(file, "the file changed while it was read") from None
+            raise fail(file, message("file.changed")) from None
 
 
 def _lines(handle: BinaryIO, size: int = CHUNK) -> Iterator[str]:

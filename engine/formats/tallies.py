@@ -95,13 +95,10 @@ def _read(file: str, levels: Mapping[str, str]) -> Dataset:
         )
     if table.merged:
         refs = [m.ref for m in table.merged]
-        shown = ", ".join(refs[:MERGES_SHOWN])
+        shown: str | Message = ", ".join(refs[:MERGES_SHOWN])
         if len(refs) > MERGES_SHOWN:
-            shown += f" and {len(refs) - MERGES_SHOWN} more"
-        issues.warn(
-            f"merged cells ({shown}) were read as the same value in every row they cover",
-            row=table.merged[0].first,
-        )
+            shown = msg("file.and_more", shown=shown, n=len(refs) - MERGES_SHOWN)
+        issues.warn(msg("tallies.merged", shown=shown), row=table.merged[0].first)
     reader = _Rows(store, issues)
     reader.read()
     issues.check()
@@ -132,12 +129,8 @@ def _columns(
         if not text:
             first = blank_first.get(index, 0)
             if first and issues is not None:
-                issues.error(
-                    f"column {column_letter(index)} has no header (a blank or merged cell) but "
-                    f"holds values, the first in row {first}; give every column its own header "
-                    "in one row",
-                    row=row,
-                )
+                letter = column_letter(index)
+                issues.error(msg("tallies.no_header", column=letter, row=first), row=row)
             columns.append(Column(index, "", "blank", ""))
             continue
         meaning = matcher.match(text)
@@ -147,27 +140,20 @@ def _columns(
         column = Column(index, text, kind, key)
         ident = (kind, normalise(key))
         if ident in seen:
-            what = f"level {key}" if kind == "level" else key
+            what = msg("tallies.level", key=key) if kind == "level" else key
             if issues is not None:
-                issues.error(
-                    f'this column and column "{seen[ident].header}" both mean {what}; keep one',
-                    row=row,
-                    column=text,
-                )
+                other = seen[ident].header
+                said = msg("tallies.same_meaning", other=other, what=what)
+                issues.error(said, row=row, column=text)
         else:
             seen[ident] = column
         columns.append(column)
     return columns
 
 
-def _not_a_level(header: str, levels: Mapping[str, str]) -> str:
-    named = ", ".join(f'{level} "{label}"' for level, label in levels.items()) or "none"
-    return (
-        f'column "{display(header)}" looks like a level of the vote, but it is none of the levels '
-        f"of the rules ({named}); name the column by the id or label of the level it counts, or, "
-        "if the data counts a level of its own, give it an id as its header and add "
-        "`map <id> -> <level>` to the rules; a column of something else (percentages) must go"
-    )
+def _not_a_level(header: str, levels: Mapping[str, str]) -> Message:
+    named = ", ".join(f'{level} "{label}"' for level, label in levels.items()) or msg("data.none")
+    return msg("tallies.not_a_level", header=display(header), named=named)
 
 
 SHARED = ("position", "group", "unit", "round")  # texts that repeat: kept once each
@@ -367,12 +353,8 @@ class _Rows:
         turnout, _, odd_turnout = self.numbers(store.turnout, position, number)
         if blank and len(blank) < len(store.levels):
             given = ", ".join(c.key for c in store.levels if c not in blank)
-            self.error(
-                f"counts are given for {given} but not for {', '.join(c.key for c in blank)}; "
-                "write 0 where nobody chose a level",
-                number,
-                blank[0],
-            )
+            missing = ", ".join(c.key for c in blank)
+            self.error(msg("tallies.some_blank", given=given, blank=missing), number, blank[0])
         self.attributes(position, number)
         if self.pending:
             return
@@ -430,12 +412,8 @@ class _Rows:
 
     def totals_row(self, number: int, index: int, value: str) -> None:
         header = self.store.header[index] if index < len(self.store.header) else None
-        self.issues.error(
-            f'this looks like a totals row ("{value.strip()}"), not a person; remove it: '
-            "tinnhiem adds up the counts itself",
-            row=number,
-            column=header or None,
-        )
+        said = msg("tallies.totals_row", value=value.strip())
+        self.issues.error(said, row=number, column=header or None)
 
     def error(self, message: str | Message, number: int, column: Column) -> None:
         origin = Origin(self.issues.file, number, column.header)

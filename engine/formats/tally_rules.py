@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, count
 
+from tinnhiem.rules.messages import Message, message
+
 from .values import shown
 
 FIGURES = ("members", "present", "issued", "collected", "valid", "invalid")
@@ -19,21 +21,17 @@ TOTAL = "total"  # the sum of the levels, the seventh figure
 # the figure the levels must not exceed: the first of these a row gives
 CAPS = ("valid", "collected", "issued", "present", "members")
 
-_NOUNS = {
-    "members": "{} members",
-    "present": "{} present",
-    "issued": "{} ballots issued",
-    "collected": "{} ballots collected",
-    "valid": "{} valid ballots",
-    "invalid": "{} invalid ballots",
-}
-
 Figures = tuple[int | None, ...]  # the seven figures of one row
+
+
+def figure(kind: str, n: object) -> Message:
+    """ "48 ballots collected", "47 members", said in the reader's language."""
+    return message(f"figure.{kind}", n=shown(n))
 
 
 def amount(kind: str, n: int) -> str:
     """ "48 ballots collected", "47 members"."""
-    return _NOUNS[kind].format(shown(n))
+    return str(figure(kind, n))
 
 
 def parts(counts: Mapping[str, int]) -> str:
@@ -52,7 +50,7 @@ class Rule:
     needs: tuple[str, ...]  # figures it reads: without a column for each, it never fails
     test: Callable[..., bool]
     blame: Callable[[Figures], str]
-    say: Callable[[Figures, Mapping[str, int]], str]
+    say: Callable[[Figures, Mapping[str, int]], Message | str]
     final: bool = False
     short: bool = False
 
@@ -68,7 +66,9 @@ def _over_members(kind: str) -> Rule:
         ("members", kind),
         lambda *f: f[0] is not None and f[at] is not None and f[at] > f[0],
         lambda f: kind,
-        lambda f, _: f"{amount(kind, f[at])}, more than the {amount('members', f[0])}",  # type: ignore[arg-type]
+        lambda f, _: message(
+            "rule.over", figure=figure(kind, f[at]), limit=figure("members", f[0])
+        ),
     )
 
 
@@ -81,7 +81,9 @@ def _over_collected(kind: str) -> Rule:
         ("collected", kind),
         lambda *f: f[3] is not None and f[other] is None and f[at] is not None and f[at] > f[3],
         lambda f: kind,
-        lambda f, _: f"{amount(kind, f[at])}, more than the {amount('collected', f[3])}",  # type: ignore[arg-type]
+        lambda f, _: message(
+            "rule.over", figure=figure(kind, f[at]), limit=figure("collected", f[3])
+        ),
     )
 
 
@@ -119,11 +121,11 @@ def _levels_over_cap(*f: int | None) -> bool:
     return False
 
 
-def _levels_over_cap_say(f: Figures, counts: Mapping[str, int]) -> str:
+def _levels_over_cap_say(f: Figures, counts: Mapping[str, int]) -> Message:
     at = cap(f)
     assert at is not None
-    limit = amount(FIGURES[at], f[at])  # type: ignore[arg-type]
-    return f"the levels add up to {f[6]} ({parts(counts)}), more than the {limit}"
+    limit = figure(FIGURES[at], f[at])
+    return message("rule.levels_over", total=f[6], parts=parts(counts), limit=limit)
 
 
 def _levels_over_derived(*f: int | None) -> bool:
@@ -133,12 +135,17 @@ def _levels_over_derived(*f: int | None) -> bool:
     return total > collected - invalid
 
 
-def _levels_over_derived_say(f: Figures, counts: Mapping[str, int]) -> str:
+def _levels_over_derived_say(f: Figures, counts: Mapping[str, int]) -> Message:
     collected, invalid, total = f[3], f[5], f[6]
     assert collected is not None and invalid is not None
-    return (
-        f"the levels add up to {total} ({parts(counts)}), more than the "
-        f"{amount('valid', collected - invalid)} ({collected} collected − {invalid} invalid)"
+    limit = figure("valid", collected - invalid)
+    return message(
+        "rule.levels_over_derived",
+        total=total,
+        parts=parts(counts),
+        limit=limit,
+        collected=collected,
+        invalid=invalid,
     )
 
 
@@ -157,23 +164,26 @@ RULES: tuple[Rule, ...] = (
         ("issued", "present"),
         lambda *f: f[2] is not None and f[1] is not None and f[2] > f[1],
         lambda f: "issued",
-        lambda f, _: f"{amount('issued', f[2])}, more than the {f[1]} present",  # type: ignore[arg-type]
+        lambda f, _: message("rule.over_present", figure=figure("issued", f[2]), present=f[1]),
     ),
     Rule(
         "collected_over_issued",
         ("collected", "issued"),
         lambda *f: f[3] is not None and f[2] is not None and f[3] > f[2],
         lambda f: "collected",
-        lambda f, _: f"{amount('collected', f[3])}, more than the {f[2]} issued",  # type: ignore[arg-type]
+        lambda f, _: message("rule.over_issued", figure=figure("collected", f[3]), issued=f[2]),
     ),
     Rule(
         "ballots_add_up",
         ("collected", "valid", "invalid"),
         lambda *f: None not in f[3:6] and f[4] + f[5] != f[3],
         lambda f: "collected",
-        lambda f, _: (
-            f"{f[4]} valid + {f[5]} invalid = {f[4] + f[5]} ballots, but "  # type: ignore[operator]
-            f"{amount('collected', f[3])}"  # type: ignore[arg-type]
+        lambda f, _: message(
+            "rule.ballots_add_up",
+            valid=f[4],
+            invalid=f[5],
+            sum=f[4] + f[5],  # type: ignore[operator]
+            figure=figure("collected", f[3]),
         ),
     ),
     _over_collected("valid"),
@@ -228,26 +238,30 @@ def screen(columns: Mapping[str, Sequence[int | None]], rows: int) -> Iterable[i
     return found
 
 
-def short_warning(kind: str, rows: list[tuple[int, int, int]]) -> tuple[str, int]:
+def short_warning(kind: str, rows: list[tuple[int, int, int]]) -> tuple[Message, int]:
     """The warning of the rows whose levels add up to fewer than the ballots of `kind`: the
     message and the row it is said at (0 for several)."""
-    if kind == "valid":
-        why = "were some ballots left blank for this person?"
-    else:
-        why = "invalid or blank ballots for this person? (the data gives no invalid count)"
+    why = "valid" if kind == "valid" else "collected"
     if len(rows) == 1:
         ((number, total, wanted),) = rows
-        message = (
-            f"the levels add up to {total}, {wanted - total} fewer than the "
-            f"{amount(kind, wanted)}: {why}"
+        said = message(
+            "rule.short.single",
+            total=total,
+            gap=wanted - total,
+            limit=figure(kind, wanted),
+            why=message(f"rule.short.why.{why}.one"),
         )
-        return message, number
+        return said, number
     gaps = sorted({wanted - total for _, total, wanted in rows})
-    by = f"{gaps[0]}" if len(gaps) == 1 else f"{gaps[0]} to {gaps[-1]}"
-    what = "valid ballots" if kind == "valid" else "ballots collected"
-    numbers = ", ".join(str(number) for number, _, _ in rows)
-    message = (
-        f"in {len(rows)} rows ({numbers}) the levels add up to fewer than the {what} "
-        f"(by {by}): {why.replace('this person', 'these people')}"
+    by: object = (
+        gaps[0] if len(gaps) == 1 else message("rule.short.range", low=gaps[0], high=gaps[-1])
     )
-    return message, 0
+    said = message(
+        "rule.short.many",
+        n=len(rows),
+        numbers=", ".join(str(number) for number, _, _ in rows),
+        what=message("basis.valid" if kind == "valid" else "basis.collected"),
+        by=by,
+        why=message(f"rule.short.why.{why}.other"),
+    )
+    return said, 0

@@ -26,7 +26,7 @@ class CellError(Exception):
         super().__init__(self.message)
 
 
-def shown(value: object, limit: int = 40) -> str:
+def shown(value: object, limit: int = 40) -> str | Message:
     """A found value as a message quotes it: strings in quotes (cut when long), others bare."""
     if isinstance(value, str):
         text = value.strip()
@@ -36,15 +36,15 @@ def shown(value: object, limit: int = 40) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.datetime) and value.time() == dt.time():
-        return f"the date {value.date().isoformat()}"
+        return message("shape.date", date=value.date().isoformat())
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return message("shape.date", date=value.isoformat())
     if isinstance(value, float) and value.is_integer():
         return str(int(value)) + ".0"
     if isinstance(value, list):
-        return "a list"
+        return message("shape.list")
     if isinstance(value, dict):
-        return "an object"
+        return message("shape.object")
     text = str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

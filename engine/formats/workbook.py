@@ -17,6 +17,8 @@ import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
+from tinnhiem.rules.messages import Message, message
+
 from .issues import ENVIRONMENT, MB, fail, limit_mb
 
 XML_PER_MB = 10  # a sheet's XML takes about ten times the bytes of the same table as CSV
@@ -33,7 +35,7 @@ def unpacked_limit() -> int:
     return limit_mb() * XML_PER_MB * MB
 
 
-def inspect_workbook(path: Path, file: str, what: str) -> None:
+def inspect_workbook(path: Path, file: str, what: str | Message) -> None:
     """`DataError` if the workbook unpacks to more than `unpacked_limit()`, declares entities or
     holds a run of more than `MAX_DIGITS` digits; nothing of its content is quoted."""
     limit = unpacked_limit()
@@ -41,7 +43,7 @@ def inspect_workbook(path: Path, file: str, what: str) -> None:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
             if len(parts) > MAX_PARTS:
-                raise fail(file, f"the workbook has {len(parts)} parts; at most {MAX_PARTS}")
+                raise fail(file, message("xlsx.parts", n=len(parts), max=MAX_PARTS))
             declared = sum(part.file_size for part in parts)
             if limit and declared > limit:
                 raise _too_big(file, what, declared, limit)
@@ -49,13 +51,19 @@ def inspect_workbook(path: Path, file: str, what: str) -> None:
             for part in parts:
                 total = _part(archive, part, file, what, total, limit)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError) as exc:
-        raise fail(file, f"not a readable Excel workbook (.xlsx): {_reason(exc)}") from None
+        raise fail(file, message("xlsx.unreadable", why=_reason(exc))) from None
     except NotImplementedError:  # a compression method zipfile does not know
-        raise fail(file, "not a readable Excel workbook (.xlsx): unknown compression") from None
+        why = message("xlsx.compression")
+        raise fail(file, message("xlsx.unreadable", why=why)) from None
 
 
 def _part(
-    archive: zipfile.ZipFile, part: zipfile.ZipInfo, file: str, what: str, total: int, limit: int
+    archive: zipfile.ZipFile,
+    part: zipfile.ZipInfo,
+    file: str,
+    what: str | Message,
+    total: int,
+    limit: int,
 ) -> int:
     """Stream one part, counting its real size (the declared one can lie) and scanning it."""
     tail = b""
@@ -66,32 +74,24 @@ def _part(
                 raise _too_big(file, what, total, limit, at_least=True)
             window = tail + chunk
             if _DTD.search(window):
-                raise fail(
-                    file,
-                    f"the part {part.filename[:60]} declares entities (a DTD), which Excel "
-                    "never writes and which can expand without end or name other files; "
-                    "open the file in Excel or LibreOffice and save it again",
-                )
+                raise fail(file, message("xlsx.dtd", part=part.filename[:60]))
             if _DIGITS.search(window):
-                raise fail(
-                    file,
-                    f"the part {part.filename[:60]} holds a number of more than {MAX_DIGITS} "
-                    "digits; no count or value is that long",
-                )
+                said = message("xlsx.long_number", part=part.filename[:60], max=MAX_DIGITS)
+                raise fail(file, said)
             tail = window[-_TAIL:]
     return total
 
 
-def _too_big(file: str, what: str, size: int, limit: int, at_least: bool = False) -> Exception:
+def _too_big(
+    file: str, what: str | Message, size: int, limit: int, at_least: bool = False
+) -> Exception:
     mb = math.ceil(size / MB)
     needed = math.ceil(size / MB / XML_PER_MB)
-    setting = f"{ENVIRONMENT}={needed}" if not at_least else f"{ENVIRONMENT} above {needed - 1}"
-    return fail(
-        file,
-        f"the workbook unpacks to {'more than ' if at_least else ''}{mb} MB of XML (all its "
-        f"parts), more than the {limit // MB} MB allowed for {what}; check that this is the "
-        f"right file, or set {setting} to read it anyway",
-    )
+    setting: str | Message = f"{ENVIRONMENT}={needed}"
+    if at_least:
+        setting = message("xlsx.above", variable=ENVIRONMENT, n=needed - 1)
+    key = "xlsx.too_big_at_least" if at_least else "xlsx.too_big"
+    return fail(file, message(key, mb=mb, limit=limit // MB, what=what, setting=setting))
 
 
 # What a reader of a damaged workbook raises (a part that is not well-formed XML, a value of an
@@ -111,17 +111,17 @@ DAMAGED = (
 )
 
 
-def damage(exc: BaseException) -> str:
+def damage(exc: BaseException) -> str | Message:
     """Why a workbook could not be read, from the reader's error, without quoting its content."""
     if isinstance(exc, ElementTree.ParseError | SyntaxError):
         # the line only: the column differs between XML parsers (ElementTree, lxml)
         line = getattr(exc, "position", (getattr(exc, "lineno", 0), 0))[0]
-        return f"a part is not well-formed XML (line {line})"
+        return message("xlsx.bad_xml", line=line)
     if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError | KeyError | OSError):
         return _reason(exc)  # about the zip and its part names, never a cell
     # a reader's ValueError can quote a cell ("could not convert string to float: '…'"), and a
     # ballot cell must never be shown: only the kind of failure is said
-    return f"a cell or a part holds what a workbook cannot ({type(exc).__name__})"
+    return message("xlsx.bad_cell", kind=type(exc).__name__)
 
 
 def _reason(exc: BaseException) -> str:

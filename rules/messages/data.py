@@ -42,6 +42,12 @@ DATA: dict[str, tuple[str, str]] = {
         "lưu bằng bảng mã cũ (Windows-1258, Windows-1252, TCVN3 hoặc VNI): hãy lưu thành "
         '"CSV UTF-8" rồi thử lại',
     ),
+    "file.cr_only": (
+        "the lines end with a carriage return only (CR, as old Mac programs write); "
+        'save the file as "CSV UTF-8"',
+        "các dòng chỉ kết thúc bằng ký tự về đầu dòng (CR, như các chương trình Mac cũ ghi); "
+        'hãy lưu tệp thành "CSV UTF-8"',
+    ),
     "file.and_more": ("{shown} and {n} more", "{shown} và {n} ô khác"),
     "csv.unclosed_quote": (
         'cannot read the row: a quote (") opened in it is never closed',
@@ -157,6 +163,41 @@ DATA: dict[str, tuple[str, str]] = {
         "cần dấu phiếu không hợp lệ (x, có, yes, true, 1, hủy) hoặc để trống (hoặc không, no, "
         "false, 0); nội dung ô không được hiện: tệp phiếu bầu không được cho biết ai đã bầu",
     ),
+    "ballots.long_header": (
+        "the header is longer than {kb} KB",
+        "dòng tiêu đề dài hơn {kb} KB",
+    ),
+    "ballots.the_turnout": ("the turnout", "số liệu turnout"),
+    "ballots.turnout_shape": (
+        "{what} must be a table of numbers, found {found}",
+        "{what} phải là một bảng các con số, nhưng có {found}",
+    ),
+    "ballots.unknown_key": (
+        'unknown key "{key}"; expected {known}, round or unit',
+        'khóa "{key}" không rõ; cần {known}, round hoặc unit',
+    ),
+    "ballots.two_sidecars": (
+        "both {first} and {second} exist; keep one",
+        "có cả {first} và {second}; hãy giữ một tệp",
+    ),
+    "ballots.the_keys": ("the keys {keys}", "các khóa {keys}"),
+    "ballots.shape": ("expected {shape}; found {found}", "cần {shape}; nhưng có {found}"),
+    "ballots.not_list": (
+        '"ballots" must be a list of ballots, found {found}',
+        '"ballots" phải là một danh sách phiếu, nhưng có {found}',
+    ),
+    "ballots.unknown_top_key": (
+        'unknown key "{key}"; expected turnout and ballots',
+        'khóa "{key}" không rõ; cần turnout và ballots',
+    ),
+    "ballots.turnout_differs": (
+        "the turnout gives {given}, but the file holds {n} ballots",
+        "số liệu turnout ghi {given}, nhưng tệp có {n} phiếu",
+    ),
+    "ballots.rows_over_issued": (
+        "{figure} (rows of the file), more than the {issued} issued",
+        "{figure} (số dòng của tệp), nhiều hơn {issued} phiếu phát ra",
+    ),
     "marks.letter": (
         "the letter {letter} could be {levels}; ",
         "chữ {letter} có thể là {levels}; ",
@@ -203,6 +244,200 @@ DATA: dict[str, tuple[str, str]] = {
     "tallies.twice": (
         "{person} is listed twice (rows {first} and {n}); give each vote a round",
         "{person} có tên hai lần (dòng {first} và {n}); hãy ghi đợt cho mỗi lần lấy phiếu",
+    ),
+    # the consistency checks of a row of tallies (`tally_rules`)
+    "figure.members": ("{n} members", "{n} người được triệu tập"),
+    "figure.present": ("{n} present", "{n} người có mặt"),
+    "figure.issued": ("{n} ballots issued", "{n} phiếu phát ra"),
+    "figure.collected": ("{n} ballots collected", "{n} phiếu thu về"),
+    "figure.valid": ("{n} valid ballots", "{n} phiếu hợp lệ"),
+    "figure.invalid": ("{n} invalid ballots", "{n} phiếu không hợp lệ"),
+    "rule.over": ("{figure}, more than the {limit}", "{figure}, nhiều hơn {limit}"),
+    "rule.over_present": (
+        "{figure}, more than the {present} present",
+        "{figure}, nhiều hơn {present} người có mặt",
+    ),
+    "rule.over_issued": (
+        "{figure}, more than the {issued} issued",
+        "{figure}, nhiều hơn {issued} phiếu phát ra",
+    ),
+    "rule.ballots_add_up": (
+        "{valid} valid + {invalid} invalid = {sum} ballots, but {figure}",
+        "{valid} phiếu hợp lệ + {invalid} phiếu không hợp lệ = {sum} phiếu, nhưng có {figure}",
+    ),
+    "rule.levels_over": (
+        "the levels add up to {total} ({parts}), more than the {limit}",
+        "tổng số phiếu các mức là {total} ({parts}), nhiều hơn {limit}",
+    ),
+    "rule.levels_over_derived": (
+        "the levels add up to {total} ({parts}), more than the {limit} ({collected} collected "
+        "− {invalid} invalid)",
+        "tổng số phiếu các mức là {total} ({parts}), nhiều hơn {limit} ({collected} phiếu thu "
+        "về − {invalid} phiếu không hợp lệ)",
+    ),
+    "rule.short.single": (
+        "the levels add up to {total}, {gap} fewer than the {limit}: {why}",
+        "tổng số phiếu các mức là {total}, ít hơn {gap} so với {limit}: {why}",
+    ),
+    "rule.short.many": (
+        "in {n} rows ({numbers}) the levels add up to fewer than the {what} (by {by}): {why}",
+        "ở {n} dòng ({numbers}) tổng số phiếu các mức ít hơn {what} (chênh {by}): {why}",
+    ),
+    "rule.short.range": ("{low} to {high}", "từ {low} đến {high}"),
+    "rule.short.why.valid.one": (
+        "were some ballots left blank for this person?",
+        "có phiếu nào để trống ở người này không?",
+    ),
+    "rule.short.why.valid.other": (
+        "were some ballots left blank for these people?",
+        "có phiếu nào để trống ở những người này không?",
+    ),
+    "rule.short.why.collected.one": (
+        "invalid or blank ballots for this person? (the data gives no invalid count)",
+        "có phiếu không hợp lệ hoặc để trống ở người này không? (dữ liệu không có số phiếu "
+        "không hợp lệ)",
+    ),
+    "rule.short.why.collected.other": (
+        "invalid or blank ballots for these people? (the data gives no invalid count)",
+        "có phiếu không hợp lệ hoặc để trống ở những người này không? (dữ liệu không có số "
+        "phiếu không hợp lệ)",
+    ),
+    # the columns and rows of a file of tallies
+    "tallies.merged": (
+        "merged cells ({shown}) were read as the same value in every row they cover",
+        "các ô gộp ({shown}) được đọc là cùng một giá trị ở mọi dòng mà ô phủ",
+    ),
+    "tallies.no_header": (
+        "column {column} has no header (a blank or merged cell) but holds values, the first in "
+        "row {row}; give every column its own header in one row",
+        "cột {column} không có tiêu đề (ô trống hoặc ô gộp) nhưng có giá trị, giá trị đầu tiên "
+        "ở dòng {row}; hãy đặt tiêu đề cho từng cột, cùng trên một dòng",
+    ),
+    "tallies.level": ("level {key}", "mức {key}"),
+    "tallies.same_meaning": (
+        'this column and column "{other}" both mean {what}; keep one',
+        'cột này và cột "{other}" cùng có nghĩa là {what}; hãy giữ một cột',
+    ),
+    "tallies.not_a_level": (
+        'column "{header}" looks like a level of the vote, but it is none of the levels of the '
+        "rules ({named}); name the column by the id or label of the level it counts, or, if the "
+        "data counts a level of its own, give it an id as its header and add "
+        "`map <id> -> <level>` to the rules; a column of something else (percentages) must go",
+        'cột "{header}" trông như một mức phiếu, nhưng không phải mức nào của bộ quy tắc '
+        "({named}); hãy đặt tên cột bằng mã hoặc nhãn của mức mà cột đếm, hoặc, nếu dữ liệu "
+        "đếm một mức riêng, hãy lấy một mã làm tiêu đề cột và thêm `map <id> -> <level>` vào "
+        "quy tắc; cột ghi thứ khác (tỷ lệ phần trăm) phải bỏ đi",
+    ),
+    "tallies.some_blank": (
+        "counts are given for {given} but not for {blank}; write 0 where nobody chose a level",
+        "có số phiếu của {given} nhưng không có của {blank}; hãy ghi 0 ở mức không ai chọn",
+    ),
+    "tallies.totals_row": (
+        'this looks like a totals row ("{value}"), not a person; remove it: tinnhiem adds up '
+        "the counts itself",
+        'dòng này có vẻ là dòng tổng cộng ("{value}"), không phải một người; hãy xóa dòng này: '
+        "tinnhiem tự cộng các số phiếu",
+    ),
+    # JSON and TOML, and what a value of them is
+    "file.bad_utf16": (
+        "the text is not valid UTF-16: bad bytes at offset {offset}",
+        "văn bản không phải UTF-16 hợp lệ: có byte sai ở vị trí {offset}",
+    ),
+    "file.long_number": (
+        "line {line} holds a number of {n} digits; no count or value has more than {max}",
+        "dòng {line} có một số gồm {n} chữ số; không số phiếu hay giá trị nào có quá {max} chữ số",
+    ),
+    "file.too_deep": (
+        "lists or objects nested inside each other too deeply to read (a few levels are enough)",
+        "danh sách hoặc đối tượng lồng vào nhau quá sâu, không đọc được (vài tầng là đủ)",
+    ),
+    "file.changed": (
+        "the file changed while it was read",
+        "tệp đã thay đổi trong khi đang được đọc",
+    ),
+    "json.invalid": (
+        "not valid JSON: {error} (line {line}, column {column})",
+        "không phải JSON hợp lệ: {error} (dòng {line}, cột {column})",
+    ),
+    "json.too_deep": ("not usable JSON: {why}", "không dùng được JSON: {why}"),
+    "toml.invalid": ("not valid TOML: {error}", "không phải TOML hợp lệ: {error}"),
+    "toml.too_deep": ("not usable TOML: {why}", "không dùng được TOML: {why}"),
+    "xlsx.no_part": ("no part holds sheet {name}", "không phần nào của tệp chứa trang tính {name}"),
+    "shape.table": ("a table", "một bảng"),
+    "shape.object": ("an object", "một đối tượng"),
+    "shape.array": ("an array", "một mảng"),
+    "shape.list": ("a list", "một danh sách"),
+    "shape.number": ("the number {n}", "số {n}"),
+    "shape.date": ("the date {date}", "ngày {date}"),
+    "shape.string": ("a string", "một chuỗi"),
+    "shape.other": ("a {name}", "một {name}"),
+    "shape.tables": ("[[{key}]] tables", "các bảng [[{key}]]"),
+    "shape.objects": ("a list of objects", "một danh sách đối tượng"),
+    "shape.object_with": ("an object with the keys {keys}", "một đối tượng có các khóa {keys}"),
+    "shape.table_row": ("a table of column = value", "một bảng cột = giá trị"),
+    "shape.object_row": ("an object of column: value", "một đối tượng cột: giá trị"),
+    "rows.must_be": (
+        '"{key}" must be {shape}; found {found}',
+        '"{key}" phải là {shape}; nhưng có {found}',
+    ),
+    "rows.toml": (
+        "expected [[{key}]] tables, one per row; found the keys {keys}",
+        "cần các bảng [[{key}]], mỗi bảng một dòng; nhưng có các khóa {keys}",
+    ),
+    "rows.is_ballots": (
+        "{found}; this is a file of ballots: read it as ballots",
+        "{found}; đây là tệp phiếu bầu: hãy đọc tệp dưới dạng phiếu bầu",
+    ),
+    "rows.json": (
+        'expected a list of objects, one per row, or an object with "{key}": [...]; found {found}',
+        'cần một danh sách đối tượng, mỗi đối tượng một dòng, hoặc một đối tượng có "{key}": '
+        "[...]; nhưng có {found}",
+    ),
+    "rows.stray": ("expected {shape}, found {found}", "cần {shape}, nhưng có {found}"),
+    "tallies.no_values": (
+        "the file holds no values: no header and no rows",
+        "tệp không có giá trị nào: không có dòng tiêu đề và không có dòng dữ liệu",
+    ),
+    # an Excel workbook that cannot be read safely
+    "size.workbook_ballots": ("a workbook of ballots", "một sổ tính phiếu bầu"),
+    "xlsx.parts": (
+        "the workbook has {n} parts; at most {max}",
+        "sổ tính có {n} phần; tối đa {max} phần",
+    ),
+    "xlsx.compression": ("unknown compression", "kiểu nén không biết"),
+    "xlsx.dtd": (
+        "the part {part} declares entities (a DTD), which Excel never writes and which can "
+        "expand without end or name other files; open the file in Excel or LibreOffice and "
+        "save it again",
+        "phần {part} khai báo thực thể (DTD), điều Excel không bao giờ ghi, và thực thể có thể "
+        "bung ra vô tận hoặc trỏ tới tệp khác; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại",
+    ),
+    "xlsx.long_number": (
+        "the part {part} holds a number of more than {max} digits; no count or value is that long",
+        "phần {part} có một số dài hơn {max} chữ số; không số phiếu hay giá trị nào dài như vậy",
+    ),
+    "xlsx.above": ("{variable} above {n}", "{variable} lớn hơn {n}"),
+    "xlsx.too_big": (
+        "the workbook unpacks to {mb} MB of XML (all its parts), more than the {limit} MB "
+        "allowed for {what}; check that this is the right file, or set {setting} to read it "
+        "anyway",
+        "sổ tính bung ra {mb} MB XML (mọi phần), quá {limit} MB cho phép với {what}; hãy kiểm "
+        "tra đúng tệp chưa, hoặc đặt {setting} để vẫn đọc",
+    ),
+    "xlsx.too_big_at_least": (
+        "the workbook unpacks to more than {mb} MB of XML (all its parts), more than the "
+        "{limit} MB allowed for {what}; check that this is the right file, or set {setting} to "
+        "read it anyway",
+        "sổ tính bung ra hơn {mb} MB XML (mọi phần), quá {limit} MB cho phép với {what}; hãy "
+        "kiểm tra đúng tệp chưa, hoặc đặt {setting} để vẫn đọc",
+    ),
+    "xlsx.bad_xml": (
+        "a part is not well-formed XML (line {line})",
+        "có phần không phải XML đúng dạng (dòng {line})",
+    ),
+    "xlsx.bad_cell": (
+        "a cell or a part holds what a workbook cannot ({kind})",
+        "có ô hoặc phần chứa thứ mà sổ tính không thể chứa ({kind})",
     ),
     # a cell that does not hold what its column needs
     "cell.too_long": (

@@ -98,6 +98,154 @@ RULES: dict[str, tuple[str, str]] = {
         "và ít nhất {n} lỗi cú pháp nữa, từ đây trở đi",
     ),
     # the checker
+    # names given twice, and what an overlay drops (`check_names`)
+    "check.given_twice": (
+        "`{word}` is given more than once in this file (first at line {line})",
+        "`{word}` được ghi nhiều lần trong tệp này (lần đầu ở dòng {line})",
+    ),
+    "check.at_most_one": (
+        "a file has at most one; an overlay replaces its base's",
+        "mỗi tệp có nhiều nhất một; tệp phủ thay thế cái của bộ gốc",
+    ),
+    "check.what.classify": ("classify block `{name}`", "khối classify `{name}`"),
+    "check.what.example": ('example "{name}"', 'ví dụ "{name}"'),
+    "check.what.report": ('report "{name}"', 'báo cáo "{name}"'),
+    "check.what.exempt": ('exemption "{name}"', 'trường hợp không lấy phiếu "{name}"'),
+    "check.what.quorum": ("quorum", "quorum (điều kiện số người có mặt)"),
+    "check.defined_twice": (
+        "{what} is defined twice in this file (first at line {line})",
+        "{what} được định nghĩa hai lần trong tệp này (lần đầu ở dòng {line})",
+    ),
+    "check.same_label": (
+        "level `{level}` has the same label as `{other}` (line {line})",
+        "mức `{level}` có cùng nhãn với `{other}` (dòng {line})",
+    ),
+    "check.matched_by_label": (
+        "data columns are matched by label too",
+        "các cột dữ liệu cũng được khớp theo nhãn",
+    ),
+    "check.mapped_twice": (
+        "`{level}` is mapped twice (first at line {line})",
+        "`{level}` được ánh xạ hai lần (lần đầu ở dòng {line})",
+    ),
+    "check.mapped_to_itself": (
+        "`{level}` is mapped to itself",
+        "`{level}` được ánh xạ vào chính nó",
+    ),
+    "check.counted_twice": (
+        "block `{block}` is counted twice in this report (first at line {line})",
+        "khối `{block}` được đếm hai lần trong báo cáo này (lần đầu ở dòng {line})",
+    ),
+    "check.counts_nothing": (
+        'report "{title}" counts nothing',
+        'báo cáo "{title}" không đếm gì',
+    ),
+    "check.add_count": (
+        "add `count <block>` for each classify block it sums up",
+        "hãy thêm `count <block>` cho mỗi khối classify mà báo cáo tổng hợp",
+    ),
+    "check.set_twice": (
+        "`{name}` is set twice in this example (first at line {line})",
+        "`{name}` được đặt hai lần trong ví dụ này (lần đầu ở dòng {line})",
+    ),
+    "check.second_previous": (
+        "this example has a second `previous` block (the first is at line {line})",
+        "ví dụ này có khối `previous` thứ hai (khối đầu ở dòng {line})",
+    ),
+    "check.one_previous": (
+        "a vote has one previous vote: put all its figures in one block",
+        "mỗi lần lấy phiếu có một lần trước: hãy ghi mọi số liệu của lần đó trong một khối",
+    ),
+    "check.expected_twice": (
+        "`{block}` is expected twice in this example (first at line {line})",
+        "`{block}` được kỳ vọng hai lần trong ví dụ này (lần đầu ở dòng {line})",
+    ),
+    "check.expects_nothing": (
+        'example "{name}" expects nothing',
+        'ví dụ "{name}" không kỳ vọng gì',
+    ),
+    "check.add_expect": (
+        "add `expect <block> <class>` or `expect status <status>`",
+        "hãy thêm `expect <block> <class>` hoặc `expect status <status>`",
+    ),
+    "check.declared_twice": (
+        "attribute `{name}` is declared twice in this file (first at line {line})",
+        "thuộc tính `{name}` được khai báo hai lần trong tệp này (lần đầu ở dòng {line})",
+    ),
+    "check.drop_no_base": (
+        "`drop` removes what a base has, and this file extends nothing",
+        "`drop` bỏ đi thứ mà bộ gốc có, nhưng tệp này không mở rộng (extends) bộ nào",
+    ),
+    "check.write_extends": (
+        'write `extends "base.tn"` in the header, or leave the part out',
+        'hãy ghi `extends "base.tn"` ở đầu tệp, hoặc bỏ phần này đi',
+    ),
+    "check.nothing_to_drop": (
+        "the base has no {what} to drop",
+        "bộ gốc không có {what} để bỏ",
+    ),
+    "check.no_level": ("`levels` lists no level", "`levels` không liệt kê mức nào"),
+    "check.one_level": (
+        "only one level (`{level}`): a vote needs at least two",
+        "chỉ có một mức (`{level}`): lấy phiếu cần ít nhất hai mức",
+    ),
+    "check.map_own_level": (
+        "`{level}` is a level of this rule set: only a level it does not have can be mapped",
+        "`{level}` là một mức của bộ quy tắc này: chỉ ánh xạ được mức mà bộ quy tắc không có",
+    ),
+    "check.map_unknown_target": (
+        "`{level}` is not a level of this rule set",
+        "`{level}` không phải là mức của bộ quy tắc này",
+    ),
+    "check.read_as": (
+        "`{level}` is not a level of this rule set: the data's `{level}` is read as `{target}`",
+        "`{level}` không phải là mức của bộ quy tắc này: `{level}` của dữ liệu được đọc là "
+        "`{target}`",
+    ),
+    "check.use": ("use `{target}`", "hãy dùng `{target}`"),
+    # the chain of `extends` (`resolve`)
+    "resolve.base_syntax.one": (
+        "the base rule set `{base}` has {n} syntax error; check it by itself: tinnhiem check "
+        "{path}",
+        "bộ quy tắc gốc `{base}` có {n} lỗi cú pháp; hãy kiểm tra riêng nó: tinnhiem check {path}",
+    ),
+    "resolve.base_syntax.other": (
+        "the base rule set `{base}` has {n} syntax errors; check it by itself: tinnhiem check "
+        "{path}",
+        "bộ quy tắc gốc `{base}` có {n} lỗi cú pháp; hãy kiểm tra riêng nó: tinnhiem check {path}",
+    ),
+    "resolve.too_deep": (
+        "`extends` goes more than {n} files deep",
+        "`extends` lồng sâu quá {n} tệp",
+    ),
+    "resolve.not_utf8": (
+        "the base rule set `{base}` is not UTF-8 text (byte {byte} at offset {offset})",
+        "bộ quy tắc gốc `{base}` không phải văn bản UTF-8 (byte {byte} ở vị trí {offset})",
+    ),
+    "resolve.not_rules": (
+        "the base rule set `{base}` is not a rules file: a base is a regular .tn file that "
+        "begins with `ruleset` (none of it was shown)",
+        "bộ quy tắc gốc `{base}` không phải tệp quy tắc: bộ gốc là một tệp .tn thông thường bắt "
+        "đầu bằng `ruleset` (không phần nào của tệp được hiện)",
+    ),
+    "resolve.too_big": (
+        "the base rule set `{base}` is larger than {mb} MB, the limit of a rules file",
+        "bộ quy tắc gốc `{base}` lớn hơn {mb} MB, giới hạn của một tệp quy tắc",
+    ),
+    "resolve.not_found": (
+        "the base rule set `{base}` was not found",
+        "không tìm thấy bộ quy tắc gốc `{base}`",
+    ),
+    "resolve.cycle": ("`extends` makes a cycle: {names}", "`extends` tạo thành vòng lặp: {names}"),
+    "resolve.not_tn": (
+        "`extends` names a rules file ending in .tn or a bundled rule set, not `{name}`",
+        "`extends` phải nêu một tệp quy tắc có đuôi .tn hoặc một bộ quy tắc có sẵn, không phải "
+        "`{name}`",
+    ),
+    "resolve.not_relative": (
+        "`extends` takes a path relative to this file, not `{name}`",
+        "`extends` nhận đường dẫn tương đối so với tệp này, không phải `{name}`",
+    ),
     "check.or_bases": (" or its bases", " hoặc các bộ gốc của nó"),
     "check.no_levels": (
         "no `levels` in this rule set{further}",
