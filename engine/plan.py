@@ -82,10 +82,7 @@ class Plan:
     @classmethod
     def of(cls, ruleset: ast.Resolved) -> Plan:
         level_ids = ruleset.levels.ids
-        route = {level: level for level in level_ids}
-        for m in ruleset.maps:
-            if m.target in level_ids:
-                route.setdefault(m.source, m.target)
+        route = ruleset.route()
         exempts = tuple(_compile_exempt(e) for e in ruleset.exempts)
         blocks = tuple(_compile_block(ruleset, b) for b in ruleset.classifies)
         whens = [r.when for b in ruleset.classifies for r in b.rules if r.when is not None]

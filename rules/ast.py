@@ -477,3 +477,12 @@ class Resolved:
 
     def label_of(self, level_id: str) -> str:
         return next((lv.label for lv in self.levels.levels if lv.id == level_id), level_id)
+
+    def route(self) -> dict[str, str]:
+        """Each level a ballot may carry -> the level of this rule set it counts as: its own
+        levels as themselves, then each `map` onto one of them (the first map of a level wins)."""
+        route = {level: level for level in self.levels.ids}
+        for m in self.maps:
+            if m.target in self.levels.ids:
+                route.setdefault(m.source, m.target)
+        return route

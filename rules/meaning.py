@@ -138,12 +138,7 @@ class Reading:
 
     @classmethod
     def of(cls, ruleset: ast.Resolved) -> Reading:
-        ids = ruleset.levels.ids
-        route = {level: level for level in ids}
-        for m in ruleset.maps:
-            if m.target in ids:
-                route.setdefault(m.source, m.target)
-        return cls(ruleset, route)
+        return cls(ruleset, ruleset.route())
 
 
 _FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "==": "==", "!=": "!="}
