@@ -17,7 +17,15 @@ from tinnhiem.rules.messages.rules import RULES
 from tinnhiem.tui.i18n import t
 
 # the same in both languages: "#", "{a}  ⇄  {b}", "{prefix}{key}: {error}"
-NEUTRAL = {"col.number", "compare.title", "data.keyed", "check.redirected", "syntax.found"}
+NEUTRAL = {
+    "col.number",
+    "compare.title",
+    "data.keyed",
+    "check.redirected",
+    "syntax.found",
+    "usage.range",
+    "usage.rule_error",
+}
 
 
 def _fields(text: str) -> list[str]:

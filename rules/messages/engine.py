@@ -197,4 +197,65 @@ ENGINE: dict[str, tuple[str, str]] = {
         "… and {n} more warning (use --all-warnings to see it)",
         "… và {n} cảnh báo nữa (dùng --all-warnings để xem)",
     ),
+    # a sweep that cannot be made
+    "cannot_sweep.no_block": ("no block `{block}`{hint}", "không có khối `{block}`{hint}"),
+    "cannot_sweep.no_rule": (
+        "block `{block}` has no rule `{rule}`{hint}",
+        "khối `{block}` không có quy tắc `{rule}`{hint}",
+    ),
+    "cannot_sweep.did_you_mean": ("; did you mean `{name}`?", "; có phải ý bạn là `{name}`?"),
+    "cannot_sweep.known": (" (known: {names})", " (đã có: {names})"),
+    "cannot_sweep.outside": (
+        "a threshold is a share: the range must lie within 0% to 100%",
+        "ngưỡng là một tỷ lệ: khoảng quét phải nằm trong 0% đến 100%",
+    ),
+    "cannot_sweep.step": ("the step must be above 0", "bước phải lớn hơn 0"),
+    "cannot_sweep.start_above_stop": (
+        "the start must not be above the stop",
+        "điểm đầu không được lớn hơn điểm cuối",
+    ),
+    "cannot_sweep.step_too_large": (
+        "the step is larger than the range: only its start would be tried",
+        "bước lớn hơn cả khoảng quét: chỉ thử được điểm đầu",
+    ),
+    "cannot_sweep.too_many": (
+        "that is {count} steps, more than {limit}: take a larger step",
+        "như vậy là {count} bước, nhiều hơn {limit}: hãy chọn bước lớn hơn",
+    ),
+    "cannot_sweep.is_else": (
+        "`{rule}` is the `else` of its block: it has no threshold",
+        "`{rule}` là `else` của khối: không có ngưỡng",
+    ),
+    "cannot_sweep.no_threshold": (
+        "`{rule}` compares no share with a number: nothing to sweep",
+        "`{rule}` không so tỷ lệ nào với một số: không có gì để quét",
+    ),
+    "cannot_sweep.choose": (
+        "`{rule}` has {count} thresholds ({shown}): choose one",
+        "`{rule}` có {count} ngưỡng ({shown}): hãy chọn một",
+    ),
+    "cannot_sweep.not_that_many.one": (
+        "`{rule}` has {count} threshold, not {which}",
+        "`{rule}` có {count} ngưỡng, không có ngưỡng thứ {which}",
+    ),
+    "cannot_sweep.not_that_many.other": (
+        "`{rule}` has {count} thresholds, not {which}",
+        "`{rule}` có {count} ngưỡng, không có ngưỡng thứ {which}",
+    ),
+    # a diff that cannot be made
+    "diff.pair_no_block": (
+        "--pair {x}={y}: {path} has no block `{block}`",
+        "--pair {x}={y}: {path} không có khối `{block}`",
+    ),
+    "diff.only_no_block": (
+        "--block {block}: neither rule set has a block `{block}`",
+        "--block {block}: không bộ quy định nào có khối `{block}`",
+    ),
+    "diff.cannot_decide": ("cannot decide: {where}", "không quyết định được: {where}"),
+    "diff.no_common_level": (
+        "no level of the data can be read by both rule sets ({a} against {b}); add a `map` to "
+        "one of them",
+        "không mức nào của dữ liệu được cả hai bộ quy định đọc ({a} so với {b}); hãy thêm một "
+        "`map` vào một trong hai",
+    ),
 }
