@@ -903,58 +903,70 @@ CONFIGS = [
     (
         "not TOML",
         "lang = [",
-        "not TOML: Invalid value (at end of document); using the defaults",
+        "không phải TOML: Invalid value (at end of document); dùng giá trị mặc định",
     ),
-    ("not UTF-8", b'lang = "\xff"\n', "not UTF-8 text (byte 8); using the defaults"),
-    ("lang a number", "lang = 3\n", 'lang = 3: expected "vi" or "en"'),
-    ("unknown lang", 'lang = "fr"\n', 'lang = "fr": expected "vi" or "en"'),
+    (
+        "not UTF-8",
+        b'lang = "\xff"\n',
+        "không phải văn bản UTF-8 (byte 8); dùng giá trị mặc định",
+    ),
+    ("lang a number", "lang = 3\n", 'lang = 3: cần "vi" hoặc "en"'),
+    ("unknown lang", 'lang = "fr"\n', 'lang = "fr": cần "vi" hoặc "en"'),
     (
         "recent a string",
         'recent = "x"\n',
-        'recent = "x": expected a table [recent] of data and rules',
+        'recent = "x": cần một bảng [recent] gồm data và rules',
     ),
     (
         "recent data not a list",
         '[recent]\ndata = "x"\n',
-        'recent.data = "x": expected a list of paths',
+        'recent.data = "x": cần một danh sách đường dẫn',
     ),
     (
         "recent data not paths",
         '[recent]\ndata = [1, "a.csv"]\n',
-        "recent.data: 1 entries that are not paths in quotes",
+        "recent.data: 1 mục không phải đường dẫn trong ngoặc kép",
     ),
-    ("keymap a number", "keymap = 5\n", 'keymap = 5: expected a table [keymap] of "id" = "key"'),
+    (
+        "keymap a number",
+        "keymap = 5\n",
+        'keymap = 5: cần một bảng [keymap] dạng "id" = "phím"',
+    ),
     (
         "unknown action",
         '[keymap]\n"tinnhiem.nope" = "f6"\n',
-        '[keymap] "tinnhiem.nope": no such action, like "tinnhiem.export"',
+        '[keymap] "tinnhiem.nope": không có thao tác này; tên thao tác có dạng "tinnhiem.export"',
     ),
     (
         "invalid key",
         '[keymap]\n"tinnhiem.export" = "not a key!!"\n',
-        '[keymap] "tinnhiem.export" = "not a key!!": not a key!! is not a key',
+        '[keymap] "tinnhiem.export" = "not a key!!": not a key!! không phải một phím',
     ),
     (
         "a key not in quotes",
         '[keymap]\n"tinnhiem.export" = 6\n',
-        '[keymap] "tinnhiem.export" = 6: expected a key in quotes, "f6"',
+        '[keymap] "tinnhiem.export" = 6: cần một phím trong ngoặc kép, ví dụ "f6"',
     ),
     (
         "two actions on one key",
         '[keymap]\n"tinnhiem.export" = "f6"\n"tinnhiem.help" = "f6"\n',
-        '[keymap] "tinnhiem.help" = "f6": f6 is the key of tinnhiem.export',
+        '[keymap] "tinnhiem.help" = "f6": f6 đã là phím của tinnhiem.export',
     ),
     (
         "the key of another action",
         '[keymap]\n"tinnhiem.export" = "f1"\n',
-        '[keymap] "tinnhiem.export" = "f1": f1 is the key of tinnhiem.help',
+        '[keymap] "tinnhiem.export" = "f1": f1 đã là phím của tinnhiem.help',
     ),
     (
         "an unknown setting",
         'colour = "dark"\n',
-        "colour: not a setting (lang, theme, [recent], [keymap])",
+        "colour: không phải một thiết lập (lang, theme, [recent], [keymap])",
     ),
-    ("a theme not a name", "theme = 5\n", 'theme = 5: expected a name in quotes, "nord"'),
+    (
+        "a theme not a name",
+        "theme = 5\n",
+        'theme = 5: cần một tên trong ngoặc kép, ví dụ "nord"',
+    ),
 ]
 
 

@@ -212,7 +212,12 @@ def test_a_config_nested_too_deeply_is_ignored_not_a_crash(tmp_path: Path) -> No
     """tomllib recurses into nested arrays: past Python's limit it raises RecursionError."""
     (tmp_path / "config.toml").write_text("lang = " + "[" * 5000 + "]" * 5000 + "\n")
     loaded = config.load(tmp_path)
-    assert loaded.ignored == ("arrays nested too deeply to read; using the defaults",)
+    assert [m.said("en") for m in loaded.ignored] == [
+        "arrays nested too deeply to read; using the defaults"
+    ]
+    assert [m.said("vi") for m in loaded.ignored] == [
+        "mảng lồng nhau quá sâu, không đọc được; dùng giá trị mặc định"
+    ]
     assert loaded == config.Config()  # the defaults
 
 

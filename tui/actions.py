@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from textual.binding import Binding
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
+from tinnhiem.rules.messages import Message, message
 
 from .i18n import t
 
@@ -110,22 +111,26 @@ def is_key(key: str) -> bool:
     return name in KEY_NAMES or bool(key_to_character(name))
 
 
-def checked_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+def checked_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[Message]]:
     """The remappings of `[keymap]` that can be used, and why each other one cannot (a line
     each): an unknown binding id, an unknown key, or a key another action already has."""
     keys = {a.id: [a.key] for a in ACTIONS}  # each action's keys once the keymap is applied
     usable: dict[str, str] = {}
-    problems: list[str] = []
+    problems: list[Message] = []
     for binding, value in keymap.items():
         wanted = [k.strip() for k in value.split(",")]
         taken = {k: b for b, ks in keys.items() if b != binding for k in ks}
         if binding not in keys:
-            problems.append(f'[keymap] "{binding}": no such action, like "tinnhiem.export"')
+            problems.append(message("config.no_action", binding=binding))
         elif bad := [k for k in wanted if not is_key(k)]:
-            problems.append(f'[keymap] "{binding}" = "{value}": {", ".join(bad)} is not a key')
+            problems.append(
+                message("config.not_a_key", binding=binding, value=value, keys=", ".join(bad))
+            )
         elif clash := [k for k in wanted if k in taken]:
             other = taken[clash[0]]
-            problems.append(f'[keymap] "{binding}" = "{value}": {clash[0]} is the key of {other}')
+            problems.append(
+                message("config.key_taken", binding=binding, value=value, key=clash[0], other=other)
+            )
         else:
             usable[binding] = value
             keys[binding] = wanted

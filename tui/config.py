@@ -15,6 +15,7 @@ from pathlib import Path
 
 import platformdirs
 import tomli_w
+from tinnhiem.rules.messages import Message, message
 
 from .i18n import LANGS, Lang
 
@@ -39,7 +40,7 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     # what the file holds that could not be used, one line each; while there is any, the file is
     # left as the user wrote it (saving would drop what they meant)
-    ignored: tuple[str, ...] = field(default=(), compare=False)
+    ignored: tuple[Message, ...] = field(default=(), compare=False)
 
     def with_recent(self, kind: str, path: str | Path) -> Config:
         """The config with `path` first among the recent files of `kind` ("data" or "rules")."""
@@ -69,35 +70,35 @@ def load(folder: Path) -> Config:
     except FileNotFoundError:
         return Config()
     except OSError as exc:
-        return Config(ignored=(f"cannot be read: {exc.strerror or exc}",))
+        return Config(ignored=(message("config.unreadable", error=exc.strerror or str(exc)),))
     except UnicodeDecodeError as exc:
-        return Config(ignored=(f"not UTF-8 text (byte {exc.start}); using the defaults",))
+        return Config(ignored=(message("config.not_utf8", byte=exc.start),))
     except tomllib.TOMLDecodeError as exc:
-        return Config(ignored=(f"not TOML: {exc}; using the defaults",))
+        return Config(ignored=(message("config.not_toml", error=str(exc)),))
     except RecursionError:  # tomllib recurses into nested arrays
-        return Config(ignored=("arrays nested too deeply to read; using the defaults",))
-    ignored: list[str] = []
+        return Config(ignored=(message("config.too_deep"),))
+    ignored: list[Message] = []
     theme = data.get("theme", "")
     if not isinstance(theme, str):
-        ignored.append(f'theme = {_shown(theme)}: expected a name in quotes, "nord"')
+        ignored.append(message("config.theme", value=_shown(theme)))
         theme = ""
     lang = data.get("lang", "vi")
     if lang not in LANGS:
-        ignored.append(f'lang = {_shown(lang)}: expected "vi" or "en"')
+        ignored.append(message("config.lang", value=_shown(lang)))
         lang = "vi"
     recent = data.get("recent", {})
     if not isinstance(recent, dict):
-        ignored.append(f"recent = {_shown(recent)}: expected a table [recent] of data and rules")
+        ignored.append(message("config.recent", value=_shown(recent)))
         recent = {}
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
-        ignored.append(f'keymap = {_shown(keymap)}: expected a table [keymap] of "id" = "key"')
+        ignored.append(message("config.keymap", value=_shown(keymap)))
         keymap = {}
     for key, value in keymap.items():
         if not isinstance(value, str):
-            ignored.append(f'[keymap] "{key}" = {_shown(value)}: expected a key in quotes, "f6"')
+            ignored.append(message("config.key_not_text", key=key, value=_shown(value)))
     for name in sorted(data.keys() - {"lang", "theme", "recent", "keymap"}):
-        ignored.append(f"{name}: not a setting (lang, theme, [recent], [keymap])")
+        ignored.append(message("config.unknown", name=name))
     return Config(
         lang=lang,
         theme=theme,
@@ -112,15 +113,15 @@ def _shown(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _paths(value: object, name: str, ignored: list[str]) -> tuple[str, ...]:
+def _paths(value: object, name: str, ignored: list[Message]) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        ignored.append(f"{name} = {_shown(value)}: expected a list of paths")
+        ignored.append(message("config.paths", name=name, value=_shown(value)))
         return ()
     paths = tuple(p for p in value if isinstance(p, str))
     if len(paths) < len(value):
-        ignored.append(f"{name}: {len(value) - len(paths)} entries that are not paths in quotes")
+        ignored.append(message("config.not_paths", name=name, n=len(value) - len(paths)))
     return paths[:RECENT_MAX]
 
 

@@ -162,7 +162,7 @@ class Workbench(App[None]):
             self.set_keymap(keymap)
         if self.config.ignored:
             self.notify(
-                "\n".join(self.config.ignored),
+                "\n".join(m.said(self.lang) for m in self.config.ignored),
                 title=t(self.lang, "config.ignored", path=self.config_dir / "config.toml"),
                 severity="warning",
                 markup=False,

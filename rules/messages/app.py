@@ -529,6 +529,65 @@ APP: dict[str, tuple[str, str]] = {
     "save.save": ("Save", "Lưu"),
     "save.failed": ("Could not save: {error}", "Không lưu được: {error}"),
     # the config file
+    # a setting of config.toml that cannot be used (the file is left as it is)
+    "config.unreadable": ("cannot be read: {error}", "không đọc được: {error}"),
+    "config.not_utf8": (
+        "not UTF-8 text (byte {byte}); using the defaults",
+        "không phải văn bản UTF-8 (byte {byte}); dùng giá trị mặc định",
+    ),
+    "config.not_toml": (
+        "not TOML: {error}; using the defaults",
+        "không phải TOML: {error}; dùng giá trị mặc định",
+    ),
+    "config.too_deep": (
+        "arrays nested too deeply to read; using the defaults",
+        "mảng lồng nhau quá sâu, không đọc được; dùng giá trị mặc định",
+    ),
+    "config.theme": (
+        'theme = {value}: expected a name in quotes, "nord"',
+        'theme = {value}: cần một tên trong ngoặc kép, ví dụ "nord"',
+    ),
+    "config.lang": ('lang = {value}: expected "vi" or "en"', 'lang = {value}: cần "vi" hoặc "en"'),
+    "config.recent": (
+        "recent = {value}: expected a table [recent] of data and rules",
+        "recent = {value}: cần một bảng [recent] gồm data và rules",
+    ),
+    "config.keymap": (
+        'keymap = {value}: expected a table [keymap] of "id" = "key"',
+        'keymap = {value}: cần một bảng [keymap] dạng "id" = "phím"',
+    ),
+    "config.key_not_text": (
+        '[keymap] "{key}" = {value}: expected a key in quotes, "f6"',
+        '[keymap] "{key}" = {value}: cần một phím trong ngoặc kép, ví dụ "f6"',
+    ),
+    "config.unknown": (
+        "{name}: not a setting (lang, theme, [recent], [keymap])",
+        "{name}: không phải một thiết lập (lang, theme, [recent], [keymap])",
+    ),
+    "config.paths": (
+        "{name} = {value}: expected a list of paths",
+        "{name} = {value}: cần một danh sách đường dẫn",
+    ),
+    "config.not_paths.one": (
+        "{name}: {n} entry that is not a path in quotes",
+        "{name}: {n} mục không phải đường dẫn trong ngoặc kép",
+    ),
+    "config.not_paths.other": (
+        "{name}: {n} entries that are not paths in quotes",
+        "{name}: {n} mục không phải đường dẫn trong ngoặc kép",
+    ),
+    "config.no_action": (
+        '[keymap] "{binding}": no such action, like "tinnhiem.export"',
+        '[keymap] "{binding}": không có thao tác này; tên thao tác có dạng "tinnhiem.export"',
+    ),
+    "config.not_a_key": (
+        '[keymap] "{binding}" = "{value}": {keys} is not a key',
+        '[keymap] "{binding}" = "{value}": {keys} không phải một phím',
+    ),
+    "config.key_taken": (
+        '[keymap] "{binding}" = "{value}": {key} is the key of {other}',
+        '[keymap] "{binding}" = "{value}": {key} đã là phím của {other}',
+    ),
     "config.ignored": (
         "{path}: ignored (the file is left as it is until fixed)",
         "{path}: đã bỏ qua (tệp được giữ nguyên cho tới khi sửa)",
