@@ -12,6 +12,7 @@ those of one process (tests/test_ballots_parallel.py holds them equal).
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -98,8 +99,14 @@ class Window:
 def in_processes(
     count_range: Callable[[Any, int, int, int], Any], job: Any, ranges: list[tuple[int, int, int]]
 ) -> list[Any]:
-    """`count_range(job, start, end, rows before)` of every range, each in its own process."""
-    with ProcessPoolExecutor(len(ranges)) as pool:
+    """`count_range(job, start, end, rows before)` of every range, each in its own process.
+
+    The processes come from a fork server, never from a fork of this process: the TUI counts on
+    a worker thread, and a process forked while other threads hold locks (logging, imports,
+    the allocator) can deadlock in the child (Python 3.12 warns of it; 3.14 stops forking)."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+    with ProcessPoolExecutor(len(ranges), mp_context=context) as pool:
         futures = [pool.submit(count_range, job, a, b, rows) for a, b, rows in ranges]
         return [future.result() for future in futures]
 
