@@ -136,33 +136,3 @@ def test_a_base_that_is_not_utf8_is_named_in_the_readers_language(
         "tinnhiem: tệp gốc 'base.tn' (được top.tn mở rộng) không phải tệp quy định: byte 0xFF ở "
         "vị trí 13 không phải văn bản UTF-8; cần một tệp quy định (.tn) lưu dạng UTF-8"
     )
-
-
-@pytest.mark.parametrize(
-    ("target", "vietnamese", "english"),
-    [
-        (
-            "nofolder/x.csv",
-            "nofolder/x.csv: lỗi: thư mục nofolder không tồn tại",
-            "nofolder/x.csv: error: the folder nofolder does not exist",
-        ),
-        (
-            "afolder",
-            "afolder: lỗi: đây là một thư mục; hãy cho tên một tệp để ghi",
-            "afolder: error: this is a folder; give a file name to write to",
-        ),
-    ],
-)
-def test_an_output_that_cannot_be_written_in_each_language(
-    target: str,
-    vietnamese: str,
-    english: str,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    (tmp_path / "afolder").mkdir()
-    monkeypatch.chdir(tmp_path)
-    for lang, expected in (("vi", vietnamese), ("en", english)):
-        assert main(["--lang", lang, "run", "-d", "qh-2013", "-f", "csv", "-o", target]) == 2
-        assert capsys.readouterr().err.splitlines()[-1] == expected

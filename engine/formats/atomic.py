@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from tinnhiem.engine.model import DataError, DataIssue, Origin
-from tinnhiem.rules.messages import message
 
 PathLike = str | os.PathLike[str]
 
@@ -32,9 +31,8 @@ PathLike = str | os.PathLike[str]
 class OutputError(DataError):
     """An output that cannot or must not be written; a `DataError` so that it exits with 2."""
 
-    def __init__(self, path: PathLike, key: str, /, **fields: object) -> None:
-        said = message(key, **fields)
-        super().__init__([DataIssue.of("error", said, Origin(os.fspath(path)))])
+    def __init__(self, path: PathLike, message: str) -> None:
+        super().__init__([DataIssue("error", message, Origin(os.fspath(path)))])
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -55,18 +53,26 @@ def check_target(path: PathLike, protect: Iterable[PathLike] = ()) -> Path:
     given = Path(path)
     for guarded in protect:
         if _same(given, Path(guarded)):
-            raise OutputError(given, "output.is_input", path=os.fspath(guarded))
+            raise OutputError(
+                given,
+                f"refusing to write over the input file {os.fspath(guarded)}; "
+                "choose another output file",
+            )
     target = Path(os.path.realpath(given)) if given.is_symlink() else given
     try:
         mode = os.stat(target).st_mode
     except OSError:
         mode = None
     if mode is not None and stat.S_ISDIR(mode):
-        raise OutputError(given, "output.is_folder")
+        raise OutputError(given, "this is a folder; give a file name to write to")
     if mode is not None and not stat.S_ISREG(mode):
-        raise OutputError(given, "output.not_regular")
+        raise OutputError(
+            given,
+            "this is not a regular file (a device, a pipe or a socket); "
+            "give the name of a file to write to",
+        )
     if not target.parent.is_dir():
-        raise OutputError(given, "output.no_folder", folder=os.fspath(target.parent))
+        raise OutputError(given, f"the folder {os.fspath(target.parent)} does not exist")
     return target
 
 
@@ -120,7 +126,7 @@ def atomic_file(path: PathLike, *, protect: Iterable[PathLike] = ()) -> Iterator
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise OutputError(path, "output.cannot_write", error=exc.strerror or str(exc)) from None
+        raise OutputError(path, f"cannot write the file: {exc.strerror or exc}") from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -308,7 +308,7 @@ def _json_default(value: object) -> str:
 
 def _check_format(path: PathLike, fmt: str) -> None:
     if fmt not in FORMATS:
-        raise OutputError(path, "output.format", given=repr(fmt), formats=", ".join(FORMATS))
+        raise OutputError(path, f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
 def write_table(

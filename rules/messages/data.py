@@ -507,31 +507,4 @@ DATA: dict[str, tuple[str, str]] = {
     "data.keyed": ("{prefix}{key}: {error}", "{prefix}{key}: {error}"),
     "data.more_errors.one": ("and {n} more error", "và {n} lỗi nữa"),
     "data.more_errors.other": ("and {n} more errors", "và {n} lỗi nữa"),
-    # an output file that cannot or must not be written
-    "output.is_input": (
-        "refusing to write over the input file {path}; choose another output file",
-        "không ghi đè lên tệp đầu vào {path}; hãy chọn tệp khác để ghi kết quả",
-    ),
-    "output.is_folder": (
-        "this is a folder; give a file name to write to",
-        "đây là một thư mục; hãy cho tên một tệp để ghi",
-    ),
-    "output.not_regular": (
-        "this is not a regular file (a device, a pipe or a socket); give the name of a file to "
-        "write to",
-        "đây không phải một tệp thường (là thiết bị, ống dẫn hoặc socket); hãy cho tên một tệp "
-        "để ghi",
-    ),
-    "output.no_folder": (
-        "the folder {folder} does not exist",
-        "thư mục {folder} không tồn tại",
-    ),
-    "output.cannot_write": (
-        "cannot write the file: {error}",
-        "không ghi được tệp: {error}",
-    ),
-    "output.format": (
-        "unknown format {given}; expected one of {formats}",
-        "định dạng {given} không có; cần một trong {formats}",
-    ),
 }
