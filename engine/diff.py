@@ -30,7 +30,6 @@ from tinnhiem.rules.logic import (
     space_of,
 )
 from tinnhiem.rules.meaning import attributes_read
-from tinnhiem.rules.messages import MessageError
 from tinnhiem.rules.search import Judge
 
 from .evaluate import Plan, evaluate_plan
@@ -95,7 +94,7 @@ class Diff:
         return all(block.equivalent for block in self.blocks)
 
 
-class DiffError(MessageError):
+class DiffError(Exception):
     """The rule sets cannot be compared: no level of the data both read, an unknown block."""
 
 
@@ -105,9 +104,9 @@ def pairing(
     """Blocks paired by id, then by `pairs`; a block of one side alone is paired with ""."""
     for x, y in pairs:
         if a.block(x) is None:
-            raise DiffError("diff.pair_no_block", x=x, y=y, path=a.path, block=x)
+            raise DiffError(f"--pair {x}={y}: {a.path} has no block `{x}`")
         if b.block(y) is None:
-            raise DiffError("diff.pair_no_block", x=x, y=y, path=b.path, block=y)
+            raise DiffError(f"--pair {x}={y}: {b.path} has no block `{y}`")
     explicit = dict(pairs)
     taken = set(explicit.values())
     found: list[tuple[str, str]] = []
@@ -121,7 +120,7 @@ def pairing(
     if only is not None:
         found = [(x, y) for x, y in found if only in (x, y)]
         if not found:
-            raise DiffError("diff.only_no_block", block=only)
+            raise DiffError(f"--block {only}: neither rule set has a block `{only}`")
     return found
 
 
@@ -140,9 +139,12 @@ def diff(
     try:
         space = space_of([ra, rb])
     except Undecidable as undecidable:
-        raise DiffError("diff.cannot_decide", where=undecidable.where) from undecidable
+        raise DiffError(f"cannot decide: {undecidable.where}") from undecidable
     if not space.levels:
-        raise DiffError("diff.no_common_level", a=", ".join(ra.route), b=", ".join(rb.route))
+        raise DiffError(
+            f"no level of the data can be read by both rule sets ({', '.join(ra.route)} against "
+            f"{', '.join(rb.route)}); add a `map` to one of them"
+        )
     blocks = []
     for x, y in pairing(a, b, pairs, only):
         if not x or not y:

@@ -9,22 +9,21 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from tinnhiem.rules import ast
-from tinnhiem.rules.messages import Message, MessageError, message
 
 from . import conditions as cond
 from .evaluate import Plan, Runner
 from .model import Dataset, Tally
 
 
-class SweepError(MessageError, ValueError):
+class SweepError(ValueError):
     """The rule to sweep does not exist, or has no single threshold to move."""
 
 
 class ThresholdChoice(SweepError):
     """The rule has several thresholds and none was picked: `count` of them, 1-based."""
 
-    def __init__(self, count: int, /, **fields: object) -> None:
-        super().__init__("cannot_sweep.choose", count=count, **fields)
+    def __init__(self, message: str, count: int) -> None:
+        super().__init__(message)
         self.count = count
 
 
@@ -71,23 +70,20 @@ def _find_rule(ruleset: ast.Resolved, rule: str) -> tuple[ast.Classify, ast.Rule
     block = ruleset.block(block_id)
     if block is None:
         names = [b.id for b in ruleset.classifies]
-        raise SweepError(
-            "cannot_sweep.no_block", block=block_id, hint=_did_you_mean(block_id, names)
-        )
+        raise SweepError(f"no block `{block_id}`" + _did_you_mean(block_id, names))
     found = next((r for r in block.rules if r.id == rule_id), None)
     if found is None:
         names = [r.id for r in block.rules]
         raise SweepError(
-            "cannot_sweep.no_rule", block=block_id, rule=rule_id, hint=_did_you_mean(rule_id, names)
+            f"block `{block_id}` has no rule `{rule_id}`" + _did_you_mean(rule_id, names)
         )
     return block, found
 
 
-def _did_you_mean(name: str, names: list[str]) -> Message | str:
+def _did_you_mean(name: str, names: list[str]) -> str:
     close = difflib.get_close_matches(name, names, n=1)
-    if close:
-        return message("cannot_sweep.did_you_mean", name=close[0])
-    return message("cannot_sweep.known", names=", ".join(names)) if names else ""
+    known = f" (known: {', '.join(names)})" if names else ""
+    return f"; did you mean `{close[0]}`?" if close else known
 
 
 def thresholds(when: ast.Cond) -> list[ast.Compare]:
@@ -140,16 +136,16 @@ def step_count(start: Fraction, stop: Fraction, step: Fraction) -> int:
     """How many values start, start + step, ... up to stop (included) makes; a `SweepError` for
     a range that is not one: a threshold is a share, from 0 to 1."""
     if not (0 <= start <= 1 and 0 <= stop <= 1):
-        raise SweepError("cannot_sweep.outside")
+        raise SweepError("a threshold is a share: the range must lie within 0% to 100%")
     if step <= 0:
-        raise SweepError("cannot_sweep.step")
+        raise SweepError("the step must be above 0")
     if start > stop:
-        raise SweepError("cannot_sweep.start_above_stop")
+        raise SweepError("the start must not be above the stop")
     count = int((stop - start) / step) + 1
     if count == 1 and start < stop:
-        raise SweepError("cannot_sweep.step_too_large")
+        raise SweepError("the step is larger than the range: only its start would be tried")
     if count > MAX_STEPS:
-        raise SweepError("cannot_sweep.too_many", count=count, limit=MAX_STEPS)
+        raise SweepError(f"that is {count} steps, more than {MAX_STEPS}: take a larger step")
     return count
 
 
@@ -175,22 +171,18 @@ def sweep(
     """
     block, found = _find_rule(ruleset, rule)
     if found.when is None:
-        raise SweepError("cannot_sweep.is_else", rule=rule)
+        raise SweepError(f"`{rule}` is the `else` of its block: it has no threshold")
     candidates = thresholds(found.when)
     if not candidates:
-        raise SweepError("cannot_sweep.no_threshold", rule=rule)
+        raise SweepError(f"`{rule}` compares no share with a number: nothing to sweep")
     if which is None and len(candidates) > 1:
         shown = "; ".join(f"{i}: {cond.cond_source(c)}" for i, c in enumerate(candidates, 1))
-        raise ThresholdChoice(len(candidates), rule=rule, shown=shown)
+        raise ThresholdChoice(
+            f"`{rule}` has {len(candidates)} thresholds ({shown}): choose one", len(candidates)
+        )
     index = (which or 1) - 1
     if not 0 <= index < len(candidates):
-        raise SweepError(
-            "cannot_sweep.not_that_many",
-            rule=rule,
-            count=len(candidates),
-            n=len(candidates),
-            which=which,
-        )
+        raise SweepError(f"`{rule}` has {len(candidates)} threshold(s), not {which}")
     target = candidates[index]
     classes = tuple(r.id for r in block.rules)
     steps: list[SweepStep] = []

@@ -17,15 +17,7 @@ from tinnhiem.rules.messages.rules import RULES
 from tinnhiem.tui.i18n import t
 
 # the same in both languages: "#", "{a}  ⇄  {b}", "{prefix}{key}: {error}"
-NEUTRAL = {
-    "col.number",
-    "compare.title",
-    "data.keyed",
-    "check.redirected",
-    "syntax.found",
-    "usage.range",
-    "usage.rule_error",
-}
+NEUTRAL = {"col.number", "compare.title", "data.keyed", "check.redirected", "syntax.found"}
 
 
 def _fields(text: str) -> list[str]:

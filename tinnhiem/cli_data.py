@@ -58,11 +58,13 @@ def read_data(
         path = bundled.find_data(data)
     if not path.exists():
         names = ", ".join(p.stem for p in bundled.bundled_data())
-        raise UsageError("usage.no_data_file", path=repr(str(path)), names=names)
+        raise UsageError(f"no data file {str(path)!r} (bundled: {names})")
     if path.is_dir():
-        raise UsageError("usage.data_is_folder", path=repr(str(path)))
+        raise UsageError(f"{str(path)!r} is a folder; expected a data file (.csv, .xlsx, ...)")
     if path.suffix.lower() == ".tn":
-        raise UsageError("usage.data_is_rules", path=str(path))
+        raise UsageError(
+            f"{path} is a rules file (.tn); expected a data file (.csv, .xlsx, .json or .toml)"
+        )
     levels: dict[str, str] = {}
     for ruleset in rulesets:
         levels.update({level.id: level.label for level in ruleset.levels.levels})
@@ -122,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "table":
         _emit(render.evaluation_text(evaluation, lang), args.output, protect)
     elif args.output is None and args.format in ("xlsx", "docx"):
-        raise UsageError("usage.needs_output", format=args.format)
+        raise UsageError(f"--format {args.format} needs --output FILE")
     elif args.format == "docx":
         write_docx(evaluation, Path(args.output), protect=protect)
     elif args.format == "html":
@@ -225,14 +227,14 @@ def _csv_text(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 def _term(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", text.strip())
     if not match or int(match[1]) >= int(match[2]):
-        raise UsageError("usage.term", given=repr(text))
+        raise UsageError(f"--term {text!r}: expected two years like 2021-2026")
     return int(match[1]), int(match[2])
 
 
 def schedule(args: argparse.Namespace) -> int:
     ruleset = resolve(args.rules)
     if ruleset.schedule is None:
-        raise UsageError("usage.no_schedule", path=ruleset.path)
+        raise UsageError(f"{ruleset.path} has no `schedule` block")
     start, end = _term(args.term)
     votes = calendar(ruleset.schedule, start, end)
     people = None
@@ -281,7 +283,7 @@ def fraction_arg(option: str, text: str) -> Fraction:
         return parse_number(Token("NUMBER", text.strip())).value
     except Exception as exc:  # the parser's own error for a malformed number
         quoted = text if len(text) <= 40 else text[:39] + "…"
-        raise UsageError("usage.number", option=option, given=repr(quoted)) from exc
+        raise UsageError(f"{option} {quoted!r}: expected a number like 40%, 2/5 or 0.4") from exc
 
 
 def sweep(args: argparse.Namespace) -> int:
@@ -289,18 +291,18 @@ def sweep(args: argparse.Namespace) -> int:
     stop = fraction_arg("--to", args.stop)
     step = fraction_arg("--step", args.step)
     if step <= 0:
-        raise UsageError("usage.step", given=repr(args.step))
+        raise UsageError(f"--step {args.step!r}: expected a number above 0, like 1% or 1/100")
     if start > stop:
-        raise UsageError("usage.from_above_to", start=repr(args.start), stop=repr(args.stop))
+        raise UsageError(f"--from {args.start!r} is above --to {args.stop!r}; expected from <= to")
     try:
         step_count(start, stop, step)
     except SweepError as exc:
         given = f"--from {args.start!r} --to {args.stop!r} --step {args.step!r}"
-        raise UsageError("usage.range", given=given, error=exc.message) from None
+        raise UsageError(f"{given}: {exc}") from None
     if "." not in args.rule:
-        raise UsageError("usage.rule", given=repr(args.rule))
+        raise UsageError(f"--rule {args.rule!r}: expected BLOCK.RULE, like consequence.review")
     if args.threshold is not None and args.threshold < 1:
-        raise UsageError("usage.threshold", given=args.threshold)
+        raise UsageError(f"--threshold {args.threshold}: expected 1 for the first threshold, 2 …")
     ruleset = resolve(args.rules)
     dataset = read_data(args.data, args.ballots, ruleset)
     try:
@@ -315,10 +317,10 @@ def sweep(args: argparse.Namespace) -> int:
         )
     except ThresholdChoice as exc:
         raise UsageError(
-            "usage.choose_threshold", given=repr(args.rule), error=exc.message, count=exc.count
+            f"--rule {args.rule!r}: {exc} with --threshold N (1 to {exc.count})"
         ) from None
     except SweepError as exc:
-        raise UsageError("usage.rule_error", given=repr(args.rule), error=exc.message) from None
+        raise UsageError(f"--rule {args.rule!r}: {exc}") from None
     protect = (Path(ruleset.path), Path(dataset.path))
     if args.format == "csv":
         title, headers, rows = render.sweep_rows(result, marked=False, lang="vi")
@@ -340,7 +342,7 @@ def samples(args: argparse.Namespace) -> int:
 
     target = Path(args.dir)
     if target.exists() and not target.is_dir():
-        raise UsageError("usage.samples_target_is_file", path=repr(str(target)))
+        raise UsageError(f"{str(target)!r} is a file; expected a folder to copy the samples into")
     copied = kept = 0
     for folder, files in (("rules", bundled.bundled_rules()), ("data", _data_files())):
         (target / folder).mkdir(parents=True, exist_ok=True)

@@ -26,13 +26,13 @@ def run(args: argparse.Namespace) -> int:
     a, b = resolve(args.a), resolve(args.b)
     pairs = [_pair_arg(text) for text in args.pair or ()]
     if args.timeout <= 0:
-        raise UsageError("usage.timeout", given=f"{args.timeout:g}")
+        raise UsageError(f"--timeout {args.timeout:g}: expected a number of seconds above 0")
     if not 0 <= args.bound <= 12:
-        raise UsageError("usage.bound", given=args.bound)
+        raise UsageError(f"--bound {args.bound}: expected a number of ballots from 0 to 12")
     try:
         found = diff(a, b, pairs=pairs, only=args.block, timeout=args.timeout, bound=args.bound)
     except DiffError as exc:
-        raise UsageError(exc.message.key, **exc.message.fields) from None
+        raise UsageError(str(exc)) from None
     lang: Lang = args.lang
     if any("no_solver" in block.reasons for block in found.blocks):
         terminal.warn(f"tinnhiem diff: {say(lang, 'diff.no_solver')}")
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
 def _pair_arg(text: str) -> tuple[str, str]:
     x, sep, y = text.partition("=")
     if not sep or not x.strip() or not y.strip():
-        raise UsageError("usage.pair", given=repr(text))
+        raise UsageError(f"--pair {text!r}: expected BLOCK_A=BLOCK_B, e.g. consequence=hequa")
     return x.strip(), y.strip()
 
 

@@ -12,7 +12,7 @@ from tinnhiem import bundled
 from tinnhiem.engine.formats.document import SCHEMA_VERSION
 from tinnhiem.rules import Diagnostic, Loaded, Loader, load_text, parse
 from tinnhiem.rules.errors import printable
-from tinnhiem.rules.messages import message, plural, say
+from tinnhiem.rules.messages import plural, say
 from tinnhiem.rules.resolve import MAX_RULES_BYTES, NotRulesFile, TooBig, read_rules_file
 
 from .errors import UsageError
@@ -27,37 +27,43 @@ def load_rules(name: str | Path) -> Loaded:
     """Load a rules file by path or bundled name; a file that cannot be read is a usage error."""
     path = bundled.find_rules(name)
     if path.is_dir():
-        raise UsageError("usage.rules_is_folder", path=repr(str(name)))
+        raise UsageError(f"{str(name)!r} is a folder; expected a rules file (.tn)")
     if path.exists() and not path.is_file():  # reading a pipe with no writer would wait for ever
-        raise UsageError("usage.not_regular", path=repr(str(name)))
+        raise UsageError(f"{str(name)!r} is not a regular file (a pipe or a device)")
     if not path.is_file():
         known = ", ".join(p.stem for p in bundled.bundled_rules())
-        raise UsageError("usage.no_rules_file", path=repr(str(name)), names=known)
+        raise UsageError(f"no rules file {str(name)!r} (bundled rule sets: {known})")
     return load_text(read_rules(path), bundled.shown_name(path), _text_loader(bundled.loader()))
 
 
 def read_rules(path: Path) -> str:
     """The text of a rules file; a folder, a data file or a file not in UTF-8 is a usage error."""
     if path.is_dir():
-        raise UsageError("usage.rules_is_folder", path=repr(str(path)))
+        raise UsageError(f"{str(path)!r} is a folder; expected a rules file (.tn)")
     if path.exists() and not path.is_file():
-        raise UsageError("usage.not_regular", path=repr(str(path)))
+        raise UsageError(f"{str(path)!r} is not a regular file (a pipe or a device)")
     if path.suffix.lower() in DATA_SUFFIXES:
-        raise UsageError("usage.rules_is_data", path=str(path), suffix=path.suffix)
+        raise UsageError(
+            f"{path} is a data file ({path.suffix}); expected a rules file (.tn). "
+            "Data goes after --data"
+        )
     try:
         return read_rules_file(path)
     except UnicodeDecodeError as exc:
-        raise _not_text(str(path), exc.object, exc.start) from None
+        raise UsageError(_not_text(str(path), exc.object, exc.start)) from None
     except TooBig:
         raise UsageError(
-            "usage.rules_too_big", path=str(path), mb=MAX_RULES_BYTES // 2**20
+            f"{path} is larger than {MAX_RULES_BYTES // 2**20} MB, the limit of a rules file"
         ) from None
     except NotRulesFile:
-        raise UsageError("usage.not_regular", path=repr(str(path))) from None
+        raise UsageError(f"{str(path)!r} is not a regular file (a pipe or a device)") from None
 
 
-def _not_text(file: object, data: bytes, offset: int) -> UsageError:
-    return UsageError("usage.rules_not_text", what=file, byte=f"{data[offset]:02X}", offset=offset)
+def _not_text(file: str, data: bytes, offset: int) -> str:
+    return (
+        f"{file} is not a rules file: byte 0x{data[offset]:02X} at offset {offset} is not "
+        "UTF-8 text; expected a rules file (.tn) saved as UTF-8"
+    )
 
 
 def _text_loader(loader: Loader) -> Loader:
@@ -67,8 +73,8 @@ def _text_loader(loader: Loader) -> Loader:
         try:
             return loader(name, relative_to)
         except UnicodeDecodeError as exc:
-            what = message("usage.base_of", name=repr(name), by=relative_to)
-            raise _not_text(what, exc.object, exc.start) from None
+            what = f"the base {name!r} (extended by {relative_to})"
+            raise UsageError(_not_text(what, exc.object, exc.start)) from None
 
     return load
 
@@ -140,7 +146,10 @@ def fmt(args: argparse.Namespace) -> int:
     for name in args.files:
         path = bundled.find_rules(name)
         if args.write and bundled.is_bundled(path):
-            raise UsageError("usage.fmt_bundled", name=name)
+            raise UsageError(
+                f"{name} is a bundled rule set: fmt --write does not change it; "
+                f"print it (tinnhiem fmt {name} > my-rules.tn) and edit the copy"
+            )
         text = read_rules(path)
         formatted = format_ruleset(parse(text, str(path)))
         if args.check:

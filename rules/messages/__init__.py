@@ -78,26 +78,9 @@ class Joined:
 
 def message(key: str, /, **fields: object) -> Message:
     """A message of `key` with its fields: message("data.no_column", name="cao")."""
-    # a typo in a key fails where it is made, not when it is shown; a key said in two forms
-    # (`key.one`, `key.other`) is made by its stem and takes its form from the field `n`
-    if key not in CATALOG and f"{key}.other" not in CATALOG:
+    if key not in CATALOG:  # a typo in a key fails where it is made, not when it is shown
         raise KeyError(key)
     return Message(key, fields)
-
-
-class MessageError(Exception):
-    """An error whose text is a message of the catalog: said in the reader's language by
-    `said(lang)`; `str()` is the English text (logs, tracebacks, tests of the English)."""
-
-    def __init__(self, key: str, /, **fields: object) -> None:
-        self.message = message(key, **fields)
-        super().__init__(self.message)
-
-    def said(self, lang: str) -> str:
-        return self.message.said(lang)
-
-    def __str__(self) -> str:
-        return self.message.said("en")
 
 
 def template(lang: str, key: str, n: object = None) -> str:

@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 from tinnhiem.engine.model import DataError, Dataset
-from tinnhiem.engine.sweep import MAX_STEPS, SweepError
+from tinnhiem.engine.sweep import MAX_STEPS
 from tinnhiem.rules import ast
 
 from .. import backend
@@ -204,12 +204,7 @@ class SweepView(Vertical):
     ) -> None:
         try:
             result = backend.sweep(ruleset, dataset, rule, start, stop, step)
-        except SweepError as exc:
-            self.post_message(SweepFinished(None, exc.said(self.lang)))
-        except DataError as exc:
-            said = "\n".join(issue.render(self.lang) for issue in exc.issues)
-            self.post_message(SweepFinished(None, said))
-        except (ValueError, backend.EngineMissing) as exc:
+        except (ValueError, DataError, backend.EngineMissing) as exc:
             self.post_message(SweepFinished(None, str(exc)))
             return
         self.post_message(SweepFinished(result))
