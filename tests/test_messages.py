@@ -123,3 +123,15 @@ def test_the_language_of_a_locale(environ: dict[str, str], lang: str) -> None:
 def test_the_app_s_counts_take_their_plural_by_n(key: str, n: int, en: str, vi: str) -> None:
     assert t("en", key, n=n, path="a.csv") == en
     assert t("vi", key, n=n, path="a.csv") == vi
+
+
+def test_a_message_of_two_forms_is_made_by_its_stem_and_takes_its_form_from_n() -> None:
+    from tinnhiem.rules.messages import message
+
+    one = message("config.not_paths", name="recent.data", n=1)
+    two = message("config.not_paths", name="recent.data", n=2)
+    assert one.said("en") == "recent.data: 1 entry that is not a path in quotes"
+    assert two.said("en") == "recent.data: 2 entries that are not paths in quotes"
+    assert two.said("vi") == "recent.data: 2 mục không phải đường dẫn trong ngoặc kép"
+    with pytest.raises(KeyError):
+        message("config.not_pathz", n=1)

@@ -78,7 +78,9 @@ class Joined:
 
 def message(key: str, /, **fields: object) -> Message:
     """A message of `key` with its fields: message("data.no_column", name="cao")."""
-    if key not in CATALOG:  # a typo in a key fails where it is made, not when it is shown
+    # a typo in a key fails where it is made, not when it is shown; a key said in two forms
+    # (`key.one`, `key.other`) is made by its stem and takes its form from the field `n`
+    if key not in CATALOG and f"{key}.other" not in CATALOG:
         raise KeyError(key)
     return Message(key, fields)
 
