@@ -21,6 +21,7 @@ from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Static, TabbedContent, TabPane
+from tinnhiem.engine.collector import collector_paused
 from tinnhiem.engine.model import DataError, Dataset, Evaluation
 from tinnhiem.rules import Diagnostic, Loaded, ast
 
@@ -112,7 +113,7 @@ class Workbench(App[None]):
         self.comparison: Any = None  # engine.compare.Comparison
         # the data before the last load, with their levels: restored when the new data cannot
         # be evaluated, so that what the status line names is what the results show
-        self._previous_data: tuple[Dataset, set[str]] | None = None
+        self._previous_data: tuple[Dataset, set[str], Rounds] | None = None
         self.palette: dict[str, str] = {}
         self.timings: dict[str, float] = {}  # what took how long (benchmarks read it)
         self.started = time.perf_counter()
@@ -336,7 +337,11 @@ class Workbench(App[None]):
 
         def work() -> None:
             try:
-                dataset = backend.read_data(path, kind, levels)
+                with collector_paused():  # the first pass over the tallies makes them
+                    dataset = backend.read_data(path, kind, levels)
+                    calendar = backend.time_in_post(dataset)
+                    # who is who across rounds, made here: never on the UI thread
+                    rounds = None if calendar else Rounds.of(dataset.tallies)
             except DataError as exc:
                 failed = DataFailed(path, exc.issues)
             except backend.EngineMissing as exc:
@@ -347,7 +352,7 @@ class Workbench(App[None]):
             except Exception:  # a reader's own failure: said (never its text), never a stall
                 failed = DataFailed(path, (), t(self.lang, "data.unreadable"))
             else:
-                self.post_message(DataLoaded(ticket, dataset, frozenset(levels)))
+                self.post_message(DataLoaded(ticket, dataset, frozenset(levels), rounds))
                 return
             if failed is not None and self.latest("data", ticket):  # not cancelled meanwhile
                 self.post_message(failed)
@@ -372,13 +377,15 @@ class Workbench(App[None]):
             return
         self.loading_path = None
         dataset = event.dataset
-        if backend.time_in_post(dataset):
+        if event.rounds is None:  # a file of time in post (`backend.time_in_post`)
             self._use_for_calendar(dataset)
             return
         first = self.dataset is None
         if self.dataset is not None and self.dataset is self.evaluated_on:
-            self._previous_data = (self.dataset, self._read_levels)
-        self._use_data(dataset, set(event.levels))
+            assert self.data_rounds is not None
+            self._previous_data = (self.dataset, self._read_levels, self.data_rounds)
+        assert event.rounds is not None
+        self._use_data(dataset, set(event.levels), event.rounds)
         if not first:
             name = self.data_path.name
             kind = t(self.lang, f"data.{dataset.kind}.short")
@@ -415,9 +422,9 @@ class Workbench(App[None]):
         self.query_one(TabbedContent).active = "calendar"
         self._set_status()
 
-    def _use_data(self, dataset: Dataset, levels: set[str]) -> None:
+    def _use_data(self, dataset: Dataset, levels: set[str], rounds: Rounds) -> None:
         self.dataset = dataset
-        self.data_rounds = Rounds.of(dataset.tallies)
+        self.data_rounds = rounds
         self._read_levels = levels
         self.data_path = Path(dataset.path)
         self.data_kind = dataset.kind
@@ -502,6 +509,7 @@ class Workbench(App[None]):
         lang, palette = self.lang, dict(self.palette)
         shown = self.query_one("#results-table", Grid).rows
         previous = shown if isinstance(shown, ResultsRows) else None
+        rounds = self.data_rounds
 
         def work() -> None:
             try:
@@ -511,7 +519,11 @@ class Workbench(App[None]):
                 took = time.perf_counter() - start
                 # the table's rows are made here too, off the UI thread (none while comparing:
                 # they wait for the comparison's marks)
-                rows = None if other else ResultsRows(evaluation, lang, palette, None, previous)
+                rows = (
+                    None
+                    if other
+                    else ResultsRows(evaluation, lang, palette, None, previous, rounds)
+                )
                 self.post_message(Evaluated(ticket, evaluation, took, dataset, rows))
                 if other is not None:
                     start = time.perf_counter()
@@ -595,7 +607,8 @@ class Workbench(App[None]):
         ready = rows is not None and rows.evaluation is self.evaluation and versus is None
         if not (ready and rows and rows.lang == self.lang and rows.palette == self.palette):
             previous = grid.rows if isinstance(grid.rows, ResultsRows) else None
-            rows = ResultsRows(self.evaluation, self.lang, self.palette, versus, previous)
+            rounds = self.data_rounds if self.evaluated_on is self.dataset else None
+            rows = ResultsRows(self.evaluation, self.lang, self.palette, versus, previous, rounds)
         grid.show(rows)
         self.query_one(FindBar).count(grid.row_count, len(rows), votes=rows.rounds.several)
         self.timings["show_results"] = time.perf_counter() - start
