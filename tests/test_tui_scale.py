@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -173,3 +174,54 @@ async def test_the_why_panel_explains_the_selected_person_alone(
         said = plain(why(result, evaluation.ruleset, app.lang, app.palette))
         assert app.query_one(WhyPanel).text == said
         assert said.startswith(f"{result.tally.name}\n")
+
+
+@pilot_test
+async def test_new_results_come_sorted_and_found_from_the_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a sort and a find in force, an edit's results are arranged in the evaluation's
+    worker: the UI thread reads no sort key and matches no row."""
+    on_ui: list[str] = []
+    sort_key, matches = ResultsRows.sort_key, ResultsRows.matches
+
+    def sort_spy(self: ResultsRows, index: int, column: int) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            on_ui.append("sort_key")
+        return sort_key(self, index, column)
+
+    def match_spy(self: ResultsRows, index: int, folded: str) -> bool:
+        if threading.current_thread() is threading.main_thread():
+            on_ui.append("matches")
+        return matches(self, index, folded)
+
+    monkeypatch.setattr(ResultsRows, "sort_key", sort_spy)
+    monkeypatch.setattr(ResultsRows, "matches", match_spy)
+    app = make_app(tmp_path, None, people_file(tmp_path))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        grid = app.query_one("#results-table", Grid)
+        grid.sort_by("class:consequence")
+        grid.set_filter("nhom 1")  # folded: Nhóm 1, and Nhóm 10 to Nhóm 19
+        assert on_ui  # sorting and finding at the user's request: on the UI thread
+        before = app.evaluation
+        on_ui.clear()
+        text = bundled.default_rules().read_text(encoding="utf-8")
+        app.post_message(RulesEdited(text.replace("share(thap) > 1/2", "share(thap) > 60%")))
+        await ready(pilot)
+        for _ in range(50):
+            if app.evaluation is not before and grid.rows.evaluation is app.evaluation:  # type: ignore[attr-defined]
+                break
+            await settle(pilot, 1)
+        rows = grid.rows
+        assert isinstance(rows, ResultsRows) and rows.evaluation is app.evaluation
+        assert on_ui == []
+        assert grid.sort_column == "class:consequence" and grid.filter_text == "nhom 1"
+        # the order is the one the grid itself makes: worst class first, the group's people
+        column = grid.column_keys.index("class:consequence")
+        keys = [rows.sort_key(i, column) for i in grid.order]
+        assert keys == sorted(keys)
+        groups = {rows.results[i].tally.group for i in grid.order}
+        assert groups == {"Nhóm 1", *(f"Nhóm {n}" for n in range(10, 20))}
+        assert grid.row_count == 11 * PEOPLE // 20
+        assert len(grid.all_order) == PEOPLE

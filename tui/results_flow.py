@@ -23,7 +23,7 @@ from .widgets.calendar import CalendarView
 from .widgets.compare import CompareView
 from .widgets.diff import DiffView
 from .widgets.find import FindBar
-from .widgets.grid import Grid
+from .widgets.grid import Grid, arrange
 from .widgets.report import ReportView
 from .widgets.why import WhyPanel, why
 
@@ -42,7 +42,8 @@ class ResultsFlow(Core):
             return
         ticket = self.ticket("eval")
         lang, palette = self.lang, dict(self.palette)
-        shown = self.query_one("#results-table", Grid).rows
+        grid = self.query_one("#results-table", Grid)
+        shown, how = grid.rows, grid.arrangement
         previous = shown if isinstance(shown, ResultsRows) else None
         rounds = self.data_rounds
 
@@ -59,6 +60,8 @@ class ResultsFlow(Core):
                     if other
                     else ResultsRows(evaluation, lang, palette, None, previous, rounds)
                 )
+                if rows is not None and (how.column or how.folded):
+                    rows.arranged = (how, *arrange(rows, how))  # sorted and found here too
                 self.post_message(Evaluated(ticket, evaluation, took, dataset, rows))
                 if other is not None:
                     start = time.perf_counter()

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
@@ -121,11 +121,23 @@ class Column:
     export: str = ""  # the header in an export, when the label alone is ambiguous ("%")
 
 
+class Arrangement(NamedTuple):
+    """How a grid orders its rows: the column sorted by (None: as given), reversed or not, and
+    the folded text of a find ("" keeps every row)."""
+
+    column: str | None
+    reverse: bool
+    folded: str
+
+
 class Rows:
     """A source of rows for the `Grid`; subclasses build cells lazily."""
 
     title: str = ""
     columns: list[Column]
+    # the rows in an order made beforehand, off the UI thread (`grid.arrange`): the
+    # arrangement, every row in it, and the rows the find keeps
+    arranged: tuple[Arrangement, list[int], list[int]] | None = None
 
     def __len__(self) -> int:
         raise NotImplementedError

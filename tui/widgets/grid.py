@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..table import Cell, Rows, StaticRows
+from ..table import Arrangement, Cell, Rows, StaticRows
 
 PAD = 1  # blank cells each side of a column
 HEADER_LINES = 3  # a long header wraps onto up to this many lines
@@ -56,6 +56,29 @@ def wrap(label: str, width: int, lines: int = HEADER_LINES) -> list[str]:
 
 
 EMPTY = StaticRows("", [])
+
+
+def arrange(rows: Rows, how: Arrangement) -> tuple[list[int], list[int]]:
+    """Every row sorted (what an export writes), and those the find keeps (what is shown).
+
+    Thread-safe (it reads only `rows`): a worker arranges new results before the grid shows
+    them, so that 100,000 sort keys are not read on the UI thread."""
+    count = len(rows)
+    if how.column is None or how.column not in (keys := [c.key for c in rows.columns]):
+        every = list(range(count))
+    else:
+        column = keys.index(how.column)
+        found = [rows.sort_key(i, column) for i in range(count)]
+        # blanks last either way: the first item of a sort key is 1 for a blank
+        present = sorted(
+            (i for i in range(count) if found[i][0] == 0),
+            key=found.__getitem__,
+            reverse=how.reverse,
+        )
+        every = present + [i for i in range(count) if found[i][0] != 0]
+    if not how.folded:
+        return every, every
+    return every, [i for i in every if rows.matches(i, how.folded)]
 
 
 class Grid(ScrollView, can_focus=True):
@@ -232,26 +255,18 @@ class Grid(ScrollView, can_focus=True):
             self.cursor = max(0, min(position, self.row_count - 1))
 
     def _order(self) -> None:
-        self.all_order = self._sorted()
-        if self.filter_text:
-            self.order = [i for i in self.all_order if self.rows.matches(i, self.filter_text)]
-        else:
-            self.order = self.all_order
+        how = Arrangement(self.sort_column, self.sort_reverse, self.filter_text)
+        ready = self.rows.arranged
+        # arranged beforehand (by the evaluation's worker) when the sort and the find are the same
+        if ready is None or ready[0] != how:
+            ready = how, *arrange(self.rows, how)
+        self.all_order, self.order = ready[1], ready[2]
         self._shown = set(self.order) if self.filter_text else set()
 
-    def _sorted(self) -> list[int]:
-        count = len(self.rows)
-        if self.sort_column is None:
-            return list(range(count))
-        column = self.column_keys.index(self.sort_column)
-        keys = [self.rows.sort_key(i, column) for i in range(count)]
-        # blanks last either way: the first item of a sort key is 1 for a blank
-        present = sorted(
-            (i for i in range(count) if keys[i][0] == 0),
-            key=keys.__getitem__,
-            reverse=self.sort_reverse,
-        )
-        return present + [i for i in range(count) if keys[i][0] != 0]
+    @property
+    def arrangement(self) -> Arrangement:
+        """The sort and the find in force, for a worker to arrange new rows the same way."""
+        return Arrangement(self.sort_column, self.sort_reverse, self.filter_text)
 
     def _layout(self) -> None:
         self._lines.clear()
