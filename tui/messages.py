@@ -53,6 +53,7 @@ class DataLoaded(Message):
     generation: int
     dataset: Dataset
     levels: frozenset[str]  # the level ids the reader was told about
+    rounds: Any = None  # rounds.Rounds of the tallies, made in the worker (None: time in post)
 
 
 @dataclass

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from tinnhiem.engine.formats import Percent
@@ -24,6 +27,9 @@ from .table import (
     name_key,
     text_key,
 )
+
+TALLY, COUNTS, BASIS = attrgetter("tally"), attrgetter("counts"), attrgetter("basis_value")
+VERDICTS = attrgetter("verdicts")
 
 # severity -> the theme variable its text is drawn in
 SEVERITY_COLOURS = {0: "text-success", 1: "text-warning", 2: "text-error"}
@@ -114,7 +120,9 @@ class ResultsRows(Rows):
         palette: Mapping[str, str],
         versus: Mapping[str, str] | None = None,
         previous: ResultsRows | None = None,
+        rounds: Rounds | None = None,
     ) -> None:
+        """`rounds`: who is who in the evaluated tallies, when already known (the data's)."""
         self.evaluation = evaluation
         self.lang = lang
         self.palette = dict(palette)
@@ -129,36 +137,38 @@ class ResultsRows(Rows):
         # the table this one replaces when it shows the same tallies (a re-evaluation).
         same = previous is not None and len(previous.results) == len(self.results)
         if same and previous is not None:
-            pairs = zip(previous.results, self.results, strict=True)
-            same = all(a.tally is b.tally for a, b in pairs)
+            tallies = map(TALLY, previous.results), map(TALLY, self.results)
+            same = all(map(operator.is_, *tallies))
         self.text_widths: dict[str, int] = (
             previous.text_widths if same and previous else self._text_widths()
         )
         # who is who across rounds: a round column when someone voted in several
-        self.rounds: Rounds = (
-            previous.rounds if same and previous else Rounds.of([r.tally for r in self.results])
-        )
+        if same and previous:
+            rounds = previous.rounds
+        elif rounds is None or rounds.votes != len(self.results):
+            rounds = Rounds.of([r.tally for r in self.results])
+        self.rounds: Rounds = rounds
         self.columns = self._columns()
 
     def _text_widths(self) -> dict[str, int]:
-        tallies = [r.tally for r in self.results]
+        tallies = list(map(TALLY, self.results))
         return {
-            "name": fit(*(x.name for x in tallies)),
-            "position": fit(*(x.position for x in tallies)),
-            "group": fit(*(x.group for x in tallies)),
-            "round": fit(*(x.round for x in tallies)),
+            field: fit(*map(attrgetter(field), tallies))
+            for field in ("name", "position", "group", "round")
         }
 
     def _columns(self) -> list[Column]:
         lang, ruleset, widths = self.lang, self.ruleset, self.text_widths
         statuses = [t(lang, "status.exempt"), t(lang, "status.invalid")]
+        results = self.results
+        # Each figure is read with map and attrgetter (no Python code a row): 100,000 people
+        aside = [r for r in results if r.status != "evaluated"]
         reasons = {
-            f"{statuses[0] if r.status == 'exempt' else statuses[1]}: {r.reason}"
-            for r in self.results
-            if r.status != "evaluated"
+            f"{statuses[0] if r.status == 'exempt' else statuses[1]}: {r.reason}" for r in aside
         }
-        counts = [str(max((max(r.counts.values(), default=0) for r in self.results), default=0))]
-        bases = [str(max((r.basis_value or 0 for r in self.results), default=0))]
+        values = filter(None, map(operator.methodcaller("values"), map(COUNTS, results)))
+        counts = [str(max(map(max, values), default=0))]
+        bases = [str(max(0, max(filter(None, map(BASIS, results)), default=0)))]
         columns = [
             Column("n", t(lang, "col.number"), "right", fit(str(len(self.results)))),
             Column(
@@ -170,11 +180,12 @@ class ResultsRows(Rows):
         ]
         if self.rounds.several:
             columns.append(Column("round", t(lang, "col.round"), "left", widths["round"]))
+        # a rule's verdict is one object, shared by every result it decides
+        verdicts = list(chain.from_iterable(map(VERDICTS, results)))
         shown: dict[str, set[str]] = {}
-        for result in self.results:
-            for verdict in result.verdicts:
-                shown.setdefault(verdict.block, set()).add(verdict.label)
-        exempt = any(r.status != "evaluated" for r in self.results)
+        for verdict in dict(zip(map(id, verdicts), verdicts, strict=True)).values():
+            shown.setdefault(verdict.block, set()).add(verdict.label)
+        exempt = bool(aside)
         for number, block in enumerate(ruleset.classifies):
             extra = reasons if number == 0 and exempt else set()
             width = distinct_fit(*shown.get(block.id, ()), *extra, cap=RESULT_CLASS_WIDTH)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tinnhiem.engine.collector import collector_paused
 from tinnhiem.engine.history import ids_name_people, person_key, round_order
 from tinnhiem.engine.model import Tally
 
@@ -20,6 +21,11 @@ class Rounds:
 
     @classmethod
     def of(cls, tallies: Sequence[Tally]) -> Rounds:
+        with collector_paused():  # a first pass makes the tallies: see `collector_paused`
+            return cls._of(tallies)
+
+    @classmethod
+    def _of(cls, tallies: Sequence[Tally]) -> Rounds:
         by_id = ids_name_people(tallies)
         keys = [person_key(t, by_id) for t in tallies]
         rounds = round_order([t.round for t in tallies])

@@ -6,10 +6,11 @@ people costs only the rows on screen (the `Grid` widget draws it).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
@@ -68,12 +69,27 @@ def name_key(name: str) -> tuple[tuple[str, str], tuple[str, str]]:
     return text_key(words[-1] if words else ""), text_key(name)
 
 
+# characters that take one cell each (Latin with Vietnamese letters, Greek, Cyrillic): text of
+# these alone is as wide as it is long, which spares measuring 100,000 names one character at a
+# time. Controls, combining marks and wide characters are not among them.
+_ONE_CELL = re.compile("[\x20-\x7e\xa0-\u02ff\u0370-\u0482\u1e00-\u1eff]*").fullmatch
+
+
+def width_of(text: str) -> int:
+    """`cell_len`, without measuring text that takes one cell a character."""
+    return len(text) if _ONE_CELL(text) else cell_len(text)
+
+
 def fit(*texts: str, cap: int = MAX_WIDTH) -> int:
     """The width a column's cells need, up to a cap (longer text ends in an ellipsis).
 
     The header is not counted: the grid wraps a long header onto more lines instead.
     """
-    longest = max(map(cell_len, set(texts)), default=1)  # set: repeated groups, labels
+    distinct = set(texts)  # repeated groups, labels
+    if _ONE_CELL("".join(distinct)):  # the usual column: one check for all of it
+        longest = max(map(len, distinct), default=1)
+    else:
+        longest = max(map(width_of, distinct), default=1)
     return min(longest, cap)
 
 
@@ -105,11 +121,23 @@ class Column:
     export: str = ""  # the header in an export, when the label alone is ambiguous ("%")
 
 
+class Arrangement(NamedTuple):
+    """How a grid orders its rows: the column sorted by (None: as given), reversed or not, and
+    the folded text of a find ("" keeps every row)."""
+
+    column: str | None
+    reverse: bool
+    folded: str
+
+
 class Rows:
     """A source of rows for the `Grid`; subclasses build cells lazily."""
 
     title: str = ""
     columns: list[Column]
+    # the rows in an order made beforehand, off the UI thread (`grid.arrange`): the
+    # arrangement, every row in it, and the rows the find keeps
+    arranged: tuple[Arrangement, list[int], list[int]] | None = None
 
     def __len__(self) -> int:
         raise NotImplementedError

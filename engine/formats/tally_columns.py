@@ -66,6 +66,7 @@ class Tallies(Sequence[Tally]):
         self.attrs = attrs
         self.exact = exact
         self.kept: tuple[Tally, ...] | None = None
+        self._seen: Seen | None = None  # the rows never change: each run's checks read it
 
     def __len__(self) -> int:
         return len(self.numbers)
@@ -121,7 +122,13 @@ class Tallies(Sequence[Tally]):
             )
 
     def seen(self) -> Seen:
-        """What `Seen.counted` finds, read from the columns without making a tally."""
+        """What `Seen.counted` finds, read from the columns without making a tally; read once
+        (a re-evaluation of the same data, in the TUI, reads it again)."""
+        if self._seen is None:
+            self._seen = self._read_seen()
+        return self._seen
+
+    def _read_seen(self) -> Seen:
         if self.kept is not None or any(ABSENT in column for column in self.counts):
             return Seen.counted(self)  # a blank count outside the rows read one by one
         count = len(self)

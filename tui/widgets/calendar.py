@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +47,8 @@ def finished(text: str) -> bool:
 
 def default_term(schedule: ast.Schedule | None, dataset: Dataset | None) -> tuple[int, int]:
     """The term in which the data's first vote falls where the schedule puts a vote."""
-    years = sorted(
-        int(m[0])
-        for x in (dataset.tallies if dataset else ())
-        if (m := re.match(r"\d{4}", x.round))
-    )
+    rounds = set(map(attrgetter("round"), dataset.tallies)) if dataset else set()
+    years = sorted(int(m[0]) for label in rounds if (m := re.match(r"\d{4}", label)))
     if not years or schedule is None:
         return DEFAULT_TERM
     length = schedule.term_years or 5

@@ -1,64 +1,46 @@
-"""A fast, sortable table: it draws only the rows on screen, from a lazy `Rows` source.
-
-Textual's DataTable measures every cell it is given; with 10,000 people that takes seconds.
-Like Harlequin's fast data table, this one renders a line when it is shown, so swapping in a
-new evaluation costs only the rows in view.
+"""A fast, sortable table: it draws only the rows on screen, from a lazy `Rows` source (the
+drawing is `grid_lines.GridLines`); here what is shown, in which order, and moving in it.
 """
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
-from rich.segment import Segment
-from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
-from ..table import Cell, Rows, StaticRows
+from ..table import Arrangement, Cell, Rows
+from .grid_lines import GridLines, wrap
 
-PAD = 1  # blank cells each side of a column
-HEADER_LINES = 3  # a long header wraps onto up to this many lines
-HEADER_MAX = 24  # a header widens its column up to this, then wraps
+__all__ = ["Grid", "arrange", "wrap"]
 
 
-def header_width(label: str, cells: int) -> int:
-    """A column's width: its cells', widened so that its header wraps onto two lines, or three."""
-    width = max(cells, 3)
-    if cell_len(label) <= max(width, 12):  # a short header is not worth wrapping
-        return max(width, cell_len(label))
-    for lines in range(2, HEADER_LINES + 1):
-        wide = width
-        while wide < HEADER_MAX and len(textwrap.wrap(label, wide)) > lines:
-            wide += 1
-        if len(textwrap.wrap(label, wide)) <= lines:
-            return wide
-    return HEADER_MAX
+def arrange(rows: Rows, how: Arrangement) -> tuple[list[int], list[int]]:
+    """Every row sorted (what an export writes), and those the find keeps (what is shown).
+
+    Thread-safe (it reads only `rows`): a worker arranges new results before the grid shows
+    them, so that 100,000 sort keys are not read on the UI thread."""
+    count = len(rows)
+    if how.column is None or how.column not in (keys := [c.key for c in rows.columns]):
+        every = list(range(count))
+    else:
+        column = keys.index(how.column)
+        found = [rows.sort_key(i, column) for i in range(count)]
+        # blanks last either way: the first item of a sort key is 1 for a blank
+        present = sorted(
+            (i for i in range(count) if found[i][0] == 0),
+            key=found.__getitem__,
+            reverse=how.reverse,
+        )
+        every = present + [i for i in range(count) if found[i][0] != 0]
+    if not how.folded:
+        return every, every
+    return every, [i for i in every if rows.matches(i, how.folded)]
 
 
-def wrap(label: str, width: int, lines: int = HEADER_LINES) -> list[str]:
-    """A header's lines: words wrapped to `width`, at most `lines` (the last one ellipsised)."""
-    out = textwrap.wrap(label, width, break_long_words=True) or [""]
-    if len(out) > lines:
-        out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
-        if cell_len(out[-1]) > width:
-            out[-1] = out[-1][: width - 1] + "…"
-    return out
-
-
-EMPTY = StaticRows("", [])
-
-
-class Grid(ScrollView, can_focus=True):
+class Grid(GridLines, can_focus=True):
     """Rows from a `Rows` source: a sticky header, a row cursor, sorting by any column."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -91,8 +73,6 @@ class Grid(ScrollView, can_focus=True):
         Binding("enter", "select", "Select", show=False),
     ]
 
-    cursor = reactive(0, init=False)
-
     @dataclass
     class RowHighlighted(Message):
         grid: Grid
@@ -113,41 +93,10 @@ class Grid(ScrollView, can_focus=True):
         def control(self) -> Grid:
             return self.grid
 
-    def __init__(
-        self,
-        rows: Rows = EMPTY,
-        *,
-        fixed_columns: int = 0,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.fixed_columns = fixed_columns
-        self.rows: Rows = rows
-        self.order: list[int] = []  # the rows shown: sorted, and filtered by `find`
-        self.all_order: list[int] = []  # every row, sorted: what an export writes
-        self.filter_text = ""  # folded (lower case, no diacritics); "" shows every row
-        self.sort_column: str | None = None
-        self.sort_reverse = False
-        self._lines: dict[tuple[int, bool], tuple[Strip, Strip]] = {}
-        self._fixed_width = 0
-        self._widths: list[int] = []
-        self._labels: list[list[str]] = []
-        self._head = 1  # lines of the header
-        self._shown: set[int] = set()  # the rows `order` keeps, while filtered
-
     def on_mount(self) -> None:
         self.show(self.rows)
 
     # --- what tests and the app read ----------------------------------------------------------
-
-    @property
-    def row_count(self) -> int:
-        return len(self.order)
-
-    @property
-    def column_keys(self) -> list[str]:
-        return [c.key for c in self.rows.columns]
 
     @property
     def cursor_index(self) -> int | None:
@@ -232,114 +181,18 @@ class Grid(ScrollView, can_focus=True):
             self.cursor = max(0, min(position, self.row_count - 1))
 
     def _order(self) -> None:
-        self.all_order = self._sorted()
-        if self.filter_text:
-            self.order = [i for i in self.all_order if self.rows.matches(i, self.filter_text)]
-        else:
-            self.order = self.all_order
+        how = Arrangement(self.sort_column, self.sort_reverse, self.filter_text)
+        ready = self.rows.arranged
+        # arranged beforehand (by the evaluation's worker) when the sort and the find are the same
+        if ready is None or ready[0] != how:
+            ready = how, *arrange(self.rows, how)
+        self.all_order, self.order = ready[1], ready[2]
         self._shown = set(self.order) if self.filter_text else set()
 
-    def _sorted(self) -> list[int]:
-        count = len(self.rows)
-        if self.sort_column is None:
-            return list(range(count))
-        column = self.column_keys.index(self.sort_column)
-        keys = [self.rows.sort_key(i, column) for i in range(count)]
-        # blanks last either way: the first item of a sort key is 1 for a blank
-        present = sorted(
-            (i for i in range(count) if keys[i][0] == 0),
-            key=keys.__getitem__,
-            reverse=self.sort_reverse,
-        )
-        return present + [i for i in range(count) if keys[i][0] != 0]
-
-    def _layout(self) -> None:
-        self._lines.clear()
-        self._widths = [header_width(c.label, c.width) for c in self.rows.columns]
-        columns = zip(self.rows.columns, self._widths, strict=True)
-        self._labels = [wrap(c.label, w) for c, w in columns]
-        self._head = max((len(lines) for lines in self._labels), default=1)
-        self._fixed_width = sum(w + 2 * PAD for w in self._widths[: self.fixed_columns])
-        width = sum(w + 2 * PAD for w in self._widths)
-        self.virtual_size = Size(width, self.row_count + self._head)
-
-    # --- drawing ------------------------------------------------------------------------------
-
-    def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        if y < self._head:
-            fixed, rest = self._header(y)
-        else:
-            position = scroll_y + y - self._head
-            if position >= self.row_count:
-                return Strip.blank(width, base)
-            fixed, rest = self._row(position)
-        visible = max(width - self._fixed_width, 0)
-        return Strip.join([fixed, rest.crop_extend(scroll_x, scroll_x + visible, base)]).crop(
-            0, width
-        )
-
-    def _header(self, line: int) -> tuple[Strip, Strip]:
-        """One line of the header; labels are wrapped and sit on the header's last lines."""
-        header = self.get_component_rich_style("grid--header")
-        sorted_style = self.get_component_rich_style("grid--sorted")
-        cells: list[Text] = []
-        columns = zip(self.rows.columns, self._widths, self._labels, strict=True)
-        for column, width, lines in columns:
-            index = line - (self._head - len(lines))
-            label = lines[index] if 0 <= index < len(lines) else ""
-            style = header
-            if column.key == self.sort_column:
-                style = sorted_style
-                if index == len(lines) - 1:
-                    arrow = "▼" if self.sort_reverse else "▲"
-                    label = f"{label[: width - 2]} {arrow}"
-            cells.append(Text(label, style=style, no_wrap=True))
-        return self._line(cells, header)
-
-    def _row(self, position: int) -> tuple[Strip, Strip]:
-        index = self.order[position]
-        is_cursor = position == self.cursor
-        cached = self._lines.get((index, is_cursor))
-        if cached is not None:
-            return cached
-        base = self.rich_style
-        if self.rows.marked(index):
-            base += self.get_component_rich_style("grid--marked")
-        over: Style | None = None
-        if is_cursor:
-            cursor = self.get_component_rich_style("grid--cursor")
-            base += cursor
-            over = Style(bgcolor=cursor.bgcolor, reverse=cursor.reverse)
-        if len(self._lines) > 512:
-            self._lines.clear()
-        line = self._lines[index, is_cursor] = self._line(self.rows.cells(index), base, over)
-        return line
-
-    def _line(
-        self, cells: Sequence[Text], base: Style, over: Style | None = None
-    ) -> tuple[Strip, Strip]:
-        """The fixed columns and the others, each laid out as one Text and rendered once."""
-        fixed, rest = Text(no_wrap=True), Text(no_wrap=True)
-        columns = zip(cells, self._widths, self.rows.columns, strict=True)
-        for number, (text, width, column) in enumerate(columns):
-            if text.cell_len > width:
-                text = text.copy()
-                text.truncate(width, overflow="ellipsis")
-            gap = width - text.cell_len
-            justify = column.justify
-            left = gap if justify == "right" else gap // 2 if justify == "center" else 0
-            target = fixed if number < self.fixed_columns else rest
-            target.append(" " * (PAD + left))
-            target.append_text(text)
-            target.append(" " * (PAD + gap - left))
-        console = self.app.console
-        return (
-            Strip(Segment.apply_style(fixed.render(console), base, over)),
-            Strip(Segment.apply_style(rest.render(console), base, over)),
-        )
+    @property
+    def arrangement(self) -> Arrangement:
+        """The sort and the find in force, for a worker to arrange new rows the same way."""
+        return Arrangement(self.sort_column, self.sort_reverse, self.filter_text)
 
     # --- moving -------------------------------------------------------------------------------
 
@@ -375,17 +228,6 @@ class Grid(ScrollView, can_focus=True):
         index = self.cursor_index
         if index is not None:
             self.post_message(self.RowSelected(self, index, self.rows.key(index)))
-
-    def column_at(self, x: int) -> str | None:
-        """The key of the column drawn at screen column `x` of the content."""
-        virtual = x if x < self._fixed_width else x + round(self.scroll_x)
-        start = 0
-        for column, width in zip(self.rows.columns, self._widths, strict=True):
-            end = start + width + 2 * PAD
-            if start <= virtual < end:
-                return column.key
-            start = end
-        return None
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
