@@ -231,6 +231,10 @@ class _Z3Env:
             self.attrs[name] = self._attr(name, kind, integral.get(name, True))
         if "vote_date" in self.attrs and "vote_year" in self.attrs:
             self.rules.append(self.attrs["vote_year"] == self.attrs["vote_date"][0])
+        for code, year in space.round_years:  # a round that is a date gives the vote's year
+            self.rules.append(
+                z3.Implies(self.attrs["round"] == code, self.attrs["vote_year"] == year)
+            )
 
     def _tally(self, prefix: str) -> dict[str, Any]:
         z3 = self.z3
