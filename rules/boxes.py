@@ -172,9 +172,9 @@ def _first_cells(rules: Sequence[Sequence[Box]]) -> dict[int, tuple[Interval, In
     by_rank: list[list[int]] = [[] for _ in range(n + 1)]
     for i, boxes in enumerate(rules):
         rank = n - i  # the earlier rule lies on top: the higher rank
-        for x, y in boxes:
-            x0, x1 = xs.span(x)
-            y0, y1 = ys.span(y)
+        for along, across in boxes:
+            x0, x1 = xs.span(along)
+            y0, y1 = ys.span(across)
             if x0 > x1 or y0 > y1:
                 continue
             box = len(spans)
@@ -185,7 +185,7 @@ def _first_cells(rules: Sequence[Sequence[Box]]) -> dict[int, tuple[Interval, In
     tree = _Tree(ys.size, n, len(spans))
     alive = tree.alive
     found: dict[int, tuple[Interval, Interval]] = {}
-    for x in range(xs.size):
+    for x in range(xs.size):  # a piece of the first axis
         for box in starts[x]:
             alive[box] = True
             tree.update(spans[box], box)

@@ -203,7 +203,7 @@ def table(
                 date, year = attrs.get("vote_date"), attrs.get("vote_year")
                 if date is not None and year is not None and year != date[0]:
                     continue
-                if rounds.get(attrs.get("round"), year) != year:  # see `Space.round_years`
+                if rounds.get(attrs.get("round", -1), year) != year:  # see `Space.round_years`
                     continue
                 if judge is not None:
                     seen = _witness(space, tally, before, attrs)
