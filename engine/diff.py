@@ -245,8 +245,12 @@ def engine_judge() -> Judge:
 
 
 def _own(witness: Witness, ruleset: ast.Resolved) -> Witness:
-    """The witness with only the attributes this rule set reads: an example may set no other."""
+    """The witness with only the attributes this rule set reads: an example may set no other,
+    but the vote's date where it reads the round and the vote's year (the data's row has the
+    date; without it, a round that is a date would give the year instead)."""
     read = attributes_read(ruleset)
+    if {"round", "vote_year"} <= read:
+        read |= {"vote_date"}
     attrs = {name: value for name, value in witness.attrs.items() if name in read}
     return dataclasses.replace(witness, attrs=attrs)
 

@@ -231,6 +231,10 @@ class _Z3Env:
             self.attrs[name] = self._attr(name, kind, integral.get(name, True))
         if "vote_date" in self.attrs and "vote_year" in self.attrs:
             self.rules.append(self.attrs["vote_year"] == self.attrs["vote_date"][0])
+        for code, year in space.round_years:  # a round that is a date gives the vote's year
+            self.rules.append(
+                z3.Implies(self.attrs["round"] == code, self.attrs["vote_year"] == year)
+            )
 
     def _tally(self, prefix: str) -> dict[str, Any]:
         z3 = self.z3
@@ -480,7 +484,11 @@ class Session:
         "No earlier rule matched" is asserted once per rule, in a scope of the block, so each
         question adds one condition to what the solver holds, rather than a chain of i (the
         cost of asking `outcome` rule by rule). A block of bands on one quantity (`reach.bands`)
-        needs no chain at all: each question is "its quantity lies in these few intervals"."""
+        needs no chain at all: each question is "its quantity lies in these few intervals"; nor
+        does a block of bands on two quantities (`boxes.plane`): each question is "the two lie
+        in this cell of their plane", a cell where the rule is the first to match."""
+        from .boxes import plane
+        from .plane_check import plane_sweep
         from .reach import bands
 
         encoder = self.encoders[id(reading)]
@@ -488,31 +496,18 @@ class Session:
         ops, solver = self.ops, self.solver
         valid = ops.and_(encoder.quorum_met(False), encoder.basis(False) > 0)
         start = [ops.not_(encoder.exempt()), valid]
-        never: list[ast.Rule] = []
         skipped = {id(rule) for rule in skip}
         banded = bands(block) if intervals else None
-        value = None if banded is None else encoder.value(banded.quantity, False)
+        planar = plane(block) if intervals and banded is None else None
         self.solver.add(*self.env.take())
-
-        def inside(intervals: Sequence[tuple[Fraction | None, bool, Fraction | None, bool]]) -> Any:
-            assert isinstance(value, Num)
-            n, d = value.n, value.d
-            parts = []
-            for lo, lo_open, hi, hi_open in intervals:
-                sides = []
-                if lo is not None:
-                    low, high = n * lo.denominator, lo.numerator * d
-                    sides.append(low > high if lo_open else low >= high)
-                if hi is not None:
-                    low, high = n * hi.denominator, hi.numerator * d
-                    sides.append(low < high if hi_open else low <= high)
-                parts.append(ops.and_(*sides))
-            return ops.and_(value.known, ops.or_(*parts))
-
-        last = block.rules[-1] if block.rules else None
         solver.push()
         try:
             solver.add(*start)
+            if planar is not None:
+                return plane_sweep(self, encoder, block, skipped, planar)
+            never: list[ast.Rule] = []
+            value = None if banded is None else encoder.value(banded.quantity, False)
+            last = block.rules[-1] if block.rules else None
             for rule in block.rules:
                 if rule.when is None:  # `else`: nothing falls through
                     return never, Answer("impossible", None, "solver")
@@ -521,7 +516,8 @@ class Session:
                 if id(rule) not in skipped:
                     solver.push()
                     if banded:
-                        solver.add(inside(banded.reach[id(rule)]))
+                        assert isinstance(value, Num)
+                        solver.add(inside(ops, value, banded.reach[id(rule)]))
                     elif rule is not last:  # the engine gives the last rule when none matches
                         solver.add(here)
                     if self._check() == self.z3.unsat:
@@ -531,15 +527,19 @@ class Session:
                     solver.add(ops.not_(here))
             if banded:
                 assert isinstance(value, Num)
-                solver.add(ops.or_(ops.not_(value.known), inside(banded.falls)))
-            if self._check() == self.z3.unsat:
-                return never, Answer("impossible", None, "solver")
-            model = solver.model()
-            for objective in self.objectives:
-                model = self._least(objective, model)
-            return never, Answer("found", self.env.witness(model), "solver")
+                solver.add(ops.or_(ops.not_(value.known), inside(ops, value, banded.falls)))
+            return never, self.smallest()
         finally:
             solver.pop()
+
+    def smallest(self) -> Answer:
+        """The smallest tally where what the solver holds is true, or `impossible`."""
+        if self._check() == self.z3.unsat:
+            return Answer("impossible", None, "solver")
+        model = self.solver.model()
+        for objective in self.objectives:
+            model = self._least(objective, model)
+        return Answer("found", self.env.witness(model), "solver")
 
     def _least(self, objective: Any, model: Any) -> Any:
         """The model where `objective` is least (it is never below 0), then fixed there."""
@@ -560,6 +560,25 @@ class Session:
             solver.pop()
         solver.add(objective == high)
         return model
+
+
+Interval = tuple[Fraction | None, bool, Fraction | None, bool]
+
+
+def inside(ops: Any, value: Num, intervals: Sequence[Interval]) -> Any:
+    """The value is known and lies in one of the intervals (lo, lo open, hi, hi open)."""
+    n, d = value.n, value.d
+    parts = []
+    for lo, lo_open, hi, hi_open in intervals:
+        sides = []
+        if lo is not None:
+            low, high = n * lo.denominator, lo.numerator * d
+            sides.append(low > high if lo_open else low >= high)
+        if hi is not None:
+            low, high = n * hi.denominator, hi.numerator * d
+            sides.append(low < high if hi_open else low <= high)
+        parts.append(ops.and_(*sides))
+    return ops.and_(value.known, ops.or_(*parts))
 
 
 def _solve(space: Space, wants: Sequence[Want], timeout: float) -> Answer:

@@ -116,6 +116,8 @@ class Space:
     # attribute read but the derived ones; a blank is unknown, a bare flag's too (in an example
     # as in data)
     blanks: frozenset[str] = frozenset()
+    # (text code, year): a `round` of that text makes `vote_year` that year (see `space_of`)
+    round_years: tuple[tuple[int, int], ...] = ()
 
 
 class Env(Protocol):
@@ -219,7 +221,7 @@ class _Reader:
             )
             return value.known, ops.not_(found) if cond.negated else found
         if isinstance(cond, ast.Missing):
-            return True, self._missing(cond, previous)
+            return self._missing(cond, previous)
         if not isinstance(cond, ast.Compare):
             raise Undecidable(f"condition `{type(cond).__name__}`", _span(cond), self.file)
         fixed = self._rounded_against(cond, previous)
@@ -230,17 +232,24 @@ class _Reader:
         known = ops.and_(left.known, right.known)
         return known, self._compare(left, right, cond.op, cond.span)
 
-    def _missing(self, cond: ast.Missing, previous: bool) -> Any:
+    def _missing(self, cond: ast.Missing, previous: bool) -> tuple[Any, Any]:
         """`x is missing`: the cell is blank. Always known, since the logic takes it that the
         data has a column of every attribute the rules read (a witness writes each one, a blank
         one as `x ""`); a column the data lacks, where the engine cannot answer, is not asked
-        about. Of the previous vote's row (an exemption read there) the engine's answer is not
-        modelled."""
+        about.
+
+        Of the previous vote's row (an exemption read there) it is unknown, `is not missing`
+        too: that row gives no attribute (a witness writes none in its `previous { … }`, as
+        every other attribute of that row is unknown to the logic), and the engine, which
+        knows no columns of a previous row, cannot tell an absent cell from a blank one there
+        (`conditions.is_missing` of facts without `present`)."""
         name = cond.value.name
-        if not isinstance(cond.value, ast.Attr) or name not in self.space.blanks or previous:
+        if not isinstance(cond.value, ast.Attr) or name not in self.space.blanks:
             raise Undecidable(f"`{name} is missing`", cond.span, self.file)
+        if previous:
+            return False, False
         blank = self.env.blank(name)
-        return self.ops.not_(blank) if cond.negated else blank
+        return True, self.ops.not_(blank) if cond.negated else blank
 
     def _compare(self, left: Val, right: Val, op: str, span: ast.Span) -> Any:
         ops = self.ops
@@ -602,22 +611,39 @@ def space_of(readings: Sequence[Reading]) -> Space:
                 seen = kinds.setdefault(name, {})
                 if kind != "any" or name in ("vote_date", "vote_year"):
                     seen.setdefault(want or "bool", (attr.span, file))
-    if round_read is not None and ({"vote_date", "vote_year"} & set(kinds) or "round" not in kinds):
-        # the vote's date and year derive from `round` when the data has no column of them: the
-        # two are one fact, which the logic does not tie together; a `round` read only as a
-        # text is a text like any other
-        raise Undecidable(
-            "attribute `round` read beside `vote_date` or `vote_year`, which derive from it",
-            *round_read,
-        )
     attrs: dict[str, str] = {}
     for name, seen in kinds.items():
         if len(seen) > 1:
             span, file = list(seen.values())[-1]
             raise Undecidable(f"attribute `{name}` read as {' and '.join(seen)}", span, file)
         attrs[name] = next(iter(seen), "bool")
+    derived = {"vote_date", "vote_year"} & set(attrs)
+    if round_read is not None and derived and attrs.get("round") != "text":
+        # the vote's date and year derive from `round` when the data has no column of them: a
+        # `round` read as a text is tied to them below; read otherwise, it is not modelled
+        raise Undecidable(
+            "attribute `round` read beside `vote_date` or `vote_year`, which derive from it",
+            *round_read,
+        )
     blanks = frozenset(attrs) - set(_NEVER_BLANK)
-    return Space(tuple(levels or ()), attrs, tuple(texts), previous, blanks)
+    round_years: tuple[tuple[int, int], ...] = ()
+    if derived == {"vote_year"} and "round" in attrs:
+        # no rule reads the vote's date, so the data need not have a column of it: a round
+        # written as a date is then the vote's date, and its year the vote's year (whatever a
+        # `vote_year` column says; `conditions.vote_year`). With a `vote_date` the rules read,
+        # that column is the date and the round only a text.
+        round_years = tuple(
+            (code, date.year) for code, text in enumerate(texts) if (date := _iso(text)) is not None
+        )
+    return Space(tuple(levels or ()), attrs, tuple(texts), previous, blanks, round_years)
+
+
+def _iso(text: str) -> dt.date | None:
+    """A text read as a date as the engine reads a round (`conditions.as_date`)."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
 
 
 # derived from the vote's round, or named fields of a tally: what their blank means the logic

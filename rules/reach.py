@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from . import ast
 from .check_common import conds, show
@@ -170,6 +171,7 @@ def _may_be_unknown(key: _Key) -> bool:
 _FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "==": "==", "!=": "!="}
 
 
+@lru_cache(maxsize=1 << 14)  # asked of each comparison of a block many times over
 def _leaf(cond: ast.Compare) -> tuple[_Key, _Set] | None:
     """A comparison of a share or count with a number in range, as a key and a set of values."""
     quantity, op, number = cond.left, str(cond.op), cond.right
@@ -182,28 +184,27 @@ def _leaf(cond: ast.Compare) -> tuple[_Key, _Set] | None:
         if not 0 <= x <= 1:
             return None
         key: _Key = ("share", tuple(sorted(quantity.levels)), quantity.previous)
-        sets = {
-            ">": (_Iv(x, True, None, True),),
-            ">=": (_Iv(x, False, None, True),),
-            "<": (_Iv(None, True, x, True),),
-            "<=": (_Iv(None, True, x, False),),
-            "==": (_Iv(x, False, x, False),),
-            "!=": (_Iv(None, True, x, True), _Iv(x, True, None, True)),
-        }
+        lo = hi = x
     else:
         if x.denominator != 1 or number.is_percent:
             return None
         key = ("count", tuple(sorted(quantity.levels)), quantity.previous)
         lo, hi = x - _HALF, x + _HALF
-        sets = {
-            ">": (_Iv(hi, False, None, True),),
-            ">=": (_Iv(lo, False, None, True),),
-            "<": (_Iv(None, True, lo, True),),
-            "<=": (_Iv(None, True, hi, True),),
-            "==": (_Iv(lo, False, hi, True),),
-            "!=": (_Iv(None, True, lo, True), _Iv(hi, False, None, True)),
-        }
-    return key, _intersect(sets[op], _domain(key))
+    # only the set of `op` is built: this runs for every comparison of every rule, often twice
+    closed = isinstance(quantity, ast.Share)  # a share's bounds are closed, a count's half-open
+    if op == ">":
+        found: _Set = (_Iv(hi, closed, None, True),)
+    elif op == ">=":
+        found = (_Iv(lo, False, None, True),)
+    elif op == "<":
+        found = (_Iv(None, True, lo, True),)
+    elif op == "<=":
+        found = (_Iv(None, True, hi, not closed),)
+    elif op == "==":
+        found = (_Iv(lo, False, hi, not closed),)
+    else:
+        found = (_Iv(None, True, lo, True), _Iv(hi, closed, None, True))
+    return key, _intersect(found, _domain(key))
 
 
 def _keys(cond: ast.Cond) -> list[tuple[_Key, ast.Share | ast.Count]]:

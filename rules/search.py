@@ -140,7 +140,7 @@ def attribute_values(space: Space, readings: Sequence[Reading]) -> dict[str, lis
             for n in numbers.get(name, set()):
                 values |= {n, n - 1, n + 1, int(n), int(n) + 1}
             if name == "vote_year":
-                values |= {d.year for d in dates}
+                values |= {d.year for d in dates} | {year for _, year in space.round_years}
             found[name] = sorted(v for v in values if v >= 0)
         if name in space.blanks:
             found[name].append(_BLANK)  # after every value: a filled cell first
@@ -195,12 +195,15 @@ def table(
     if space.previous:
         previous += list(tallies(space.levels, min(bound, PREVIOUS_BOUND), read))
     found: dict[tuple[str, ...], Witness] = {}
+    rounds = dict(space.round_years)
     for tally in tallies(space.levels, bound, read):
         for before in previous:
             for combo in combos:
                 attrs = dict(zip(names, combo, strict=True))
                 date, year = attrs.get("vote_date"), attrs.get("vote_year")
                 if date is not None and year is not None and year != date[0]:
+                    continue
+                if rounds.get(attrs.get("round", -1), year) != year:  # see `Space.round_years`
                     continue
                 if judge is not None:
                     seen = _witness(space, tally, before, attrs)

@@ -336,20 +336,88 @@ def test_the_round_read_as_a_text_is_decided_and_its_witness_is_the_engines(
     assert found == {("hit", "other"): "2018-12-27", ("other", "hit"): "2019"}
 
 
-def test_the_round_beside_the_vote_year_is_not_decided_exactly(
+def pasted_examples_pass(
+    capsys: pytest.CaptureFixture[str], a: str, b: str, differences: list[dict]
+) -> None:
+    """Each difference's examples, pasted into their rule files, pass under `tinnhiem test`."""
+    for path, key in ((a, "example"), (b, "example_b")):
+        code, out, _ = run(capsys, "test", path, "-f", "json")
+        before = json.loads(out)["passed"]
+        text = Path(path).read_text(encoding="utf-8")
+        examples = "\n".join(d[key] for d in differences)
+        Path(path).write_text(text + examples + "\n", encoding="utf-8")
+        code, out, _ = run(capsys, "test", path, "-f", "json")
+        assert code == 0, out
+        found = json.loads(out)
+        assert (found["passed"], found["failed"]) == (before + len(differences), 0)
+
+
+def test_the_round_beside_the_vote_year_is_decided_exactly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # the vote's year comes from the round when the data has no `vote_year`: one fact the logic
-    # does not tie together, so it says so instead of proving something false
+    # a round that is not a date leaves the vote's year to the `vote_year` column
     cond = 'round == "2019" and vote_year == 2018'
     a = write(tmp_path, "a.tn", ROUND_RULES.format(cond=cond))
     b = write(tmp_path, "b.tn", ROUND_RULES.format(cond='round == "2019"'))
-    code, out, err = run(capsys, "diff", a, b)
-    assert (code, out) == (2, "")
-    assert err == (
-        "tinnhiem: cannot decide: attribute `round` read beside `vote_date` or `vote_year`, "
-        f"which derive from it at {a}:3\n"
+    code, out, err = run(capsys, "diff", a, b, "--block", "who", "-f", "json")
+    assert (code, err) == (1, "")
+    (block,) = json.loads(out)["blocks"]
+    assert (block["exact"], block.get("reasons", [])) == (True, [])
+    found = {
+        (d["a"], d["b"]): (d["witness"]["round"], d["witness"]["vote_year"])
+        for d in block["differences"]
+    }
+    assert found == {("other", "hit"): ("2019", 2025)}
+    pasted_examples_pass(capsys, a, b, block["differences"])
+
+
+def test_a_round_that_is_a_date_gives_the_vote_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without a `vote_date` the rules read, a round written as a date is the vote's date: its
+    year is the vote's year whatever a `vote_year` column says (`conditions.vote_year`), so a
+    rule asking for another year is never reached, which `check` proves."""
+    cond = 'round == "2018-12-27" and vote_year == 2019'
+    a = write(tmp_path, "a.tn", ROUND_RULES.format(cond=cond))
+    b = write(tmp_path, "b.tn", ROUND_RULES.format(cond='round == "2018-12-27"'))
+    code, out, err = run(capsys, "diff", a, b, "--block", "who", "-f", "json")
+    assert (code, err) == (1, "")
+    (block,) = json.loads(out)["blocks"]
+    assert block["exact"] is True
+    found = {
+        (d["a"], d["b"]): (d["witness"]["round"], d["witness"]["vote_year"])
+        for d in block["differences"]
+    }
+    assert found == {("other", "hit"): ("2018-12-27", 2018)}
+    pasted_examples_pass(capsys, a, b, block["differences"])
+    code, out, _ = run(capsys, "check", write(tmp_path, "c.tn", ROUND_RULES.format(cond=cond)))
+    assert code == 1
+    assert out.splitlines()[0].endswith(
+        "c.tn:3:3: error: rule `hit` can never match: every tally it matches is caught by an "
+        "earlier rule (decided over every tally)"
     )
+    assert "stopped" not in out
+
+
+def test_with_a_vote_date_read_the_round_is_only_a_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Where a rule set reads the vote's date, the data's row has it, and it gives the year: a
+    round that is a date of another year is then only a text. The example of the side that
+    reads the round and the year, not the date, writes the date too, as the row has it."""
+    cond = 'round == "2018-12-27" and vote_year == 2019'
+    a = write(tmp_path, "a.tn", ROUND_RULES.format(cond=cond))
+    b = write(tmp_path, "b.tn", ROUND_RULES.format(cond="vote_date >= 2019-06-01"))
+    code, out, err = run(capsys, "diff", a, b, "--block", "who", "-f", "json")
+    assert (code, err) == (1, "")
+    (block,) = json.loads(out)["blocks"]
+    assert block["exact"] is True
+    pairs = {(d["a"], d["b"]) for d in block["differences"]}
+    assert pairs == {("hit", "other"), ("other", "hit")}
+    hit = next(d for d in block["differences"] if d["a"] == "hit")
+    assert (hit["witness"]["round"], hit["witness"]["vote_date"]) == ("2018-12-27", "2019-01-01")
+    assert "vote_date 2019-01-01" in hit["example"]
+    pasted_examples_pass(capsys, a, b, block["differences"])
 
 
 def test_a_set_is_decided_exactly_as_the_equalities_it_stands_for(

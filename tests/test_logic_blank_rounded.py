@@ -189,3 +189,43 @@ def test_rounded_at_no_places_on_small_tallies(solver: bool) -> None:
         assert (witness.turnout["collected"], witness.counts["thap"]) == (43, 29)
     else:
         assert found == {}
+
+
+PREVIOUS = """ruleset "{name}"
+levels {{ cao "Cao"; tn "TN"; thap "Thấp" }}
+basis collected
+exempt "Nghỉ" when {exempt}
+classify c "C" {{
+  up "Tăng" when share(thap) > previous share(thap)
+  else same "Không"
+}}
+"""
+
+
+def test_is_missing_read_on_the_previous_vote_is_decided_exactly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The exemption is read on the previous vote's row too. That row gives no attribute (a
+    witness writes none there), and the engine cannot tell its cells blank: `is missing` is
+    unknown there, `or count(thap) > 1` after it unknown too, so the previous vote counts. The
+    solver decides it (no bounded search), and every witness, pasted, passes."""
+    files = []
+    for name, exempt in (("a", "leave is missing"), ("b", "leave is missing or count(thap) > 1")):
+        path = tmp_path / f"{name}.tn"
+        path.write_text(PREVIOUS.format(name=name.upper(), exempt=exempt), encoding="utf-8")
+        files.append(path)
+    a, b = (load_text(p.read_text(encoding="utf-8"), str(p)).resolved for p in files)
+    assert a is not None and b is not None
+    (block,) = diff(a, b).blocks
+    assert (block.exact, block.bound, block.reasons) == (True, None, ())
+    differences = {(p.a, p.b): p for p in block.differences}
+    assert set(differences) == {("up", "exempt"), ("same", "exempt")}
+    assert all(p.confirmed for p in block.pairs)
+    up = differences[("up", "exempt")].witness
+    assert up.previous is not None
+    assert (up.counts["thap"], up.previous.counts["thap"], up.attrs) == (2, 0, {"leave": False})
+    for path, key in ((files[0], "example_a"), (files[1], "example_b")):
+        examples = "\n".join(getattr(p, key) for p in block.differences)
+        path.write_text(path.read_text(encoding="utf-8") + examples + "\n", encoding="utf-8")
+        assert main(["test", str(path)]) == 0
+        assert capsys.readouterr().out.splitlines()[-1].startswith("2 passed, 0 failed")
