@@ -2,7 +2,7 @@
 the command line and the terminal UI.
 
 A message is a key and its fields. The tables are split by area (`engine`, `data`, `rules`,
-`cli`, `app`) only to keep each file short; a key is in one table only, and every key has both
+`checks`, `cli`, `app`) only to keep each file short; a key is in one table only, and every key has both
 languages with the same `{fields}` (a test checks both). English is the default of the command
 line, its JSON and the traces; the terminal UI and a Vietnamese locale say Vietnamese. Names of
 the rules language (`share(thap)`, `present`) and of data columns stay as they are written.
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .app import APP
+from .checks import CHECKS
 from .cli import CLI
 from .data import DATA
 from .engine import ENGINE
@@ -35,7 +36,7 @@ def _merged(*tables: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]
 
 
 # key -> (English, Vietnamese)
-CATALOG: Mapping[str, tuple[str, str]] = _merged(ENGINE, DATA, RULES, CLI, APP)
+CATALOG: Mapping[str, tuple[str, str]] = _merged(ENGINE, DATA, RULES, CHECKS, CLI, APP)
 
 Said = tuple[str, Mapping[str, object]]  # a key of the catalog and its fields, said when needed
 
