@@ -14,6 +14,7 @@ from tinnhiem.rules.messages.checks import CHECKS
 from tinnhiem.rules.messages.cli import CLI
 from tinnhiem.rules.messages.data import DATA
 from tinnhiem.rules.messages.engine import ENGINE
+from tinnhiem.rules.messages.library import LIBRARY
 from tinnhiem.rules.messages.rules import RULES
 from tinnhiem.tui.i18n import t
 
@@ -33,7 +34,7 @@ def test_every_key_has_both_languages_with_the_same_fields() -> None:
 
 
 def test_one_table_per_key() -> None:
-    tables = (ENGINE, DATA, RULES, CHECKS, CLI, APP)
+    tables = (ENGINE, DATA, RULES, CHECKS, CLI, APP, LIBRARY)
     assert sum(len(table) for table in tables) == len(CATALOG)
 
 
