@@ -22,6 +22,7 @@ from .data import DATA
 from .engine import ENGINE
 from .library import LIBRARY
 from .rules import RULES
+from .usage import USAGE
 
 Lang = Literal["en", "vi"]
 LANGS: tuple[Lang, ...] = ("en", "vi")
@@ -38,7 +39,9 @@ def _merged(*tables: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]
 
 
 # key -> (English, Vietnamese)
-CATALOG: Mapping[str, tuple[str, str]] = _merged(ENGINE, DATA, RULES, CHECKS, CLI, APP, LIBRARY)
+CATALOG: Mapping[str, tuple[str, str]] = _merged(
+    ENGINE, DATA, RULES, CHECKS, CLI, APP, LIBRARY, USAGE
+)
 
 Said = tuple[str, Mapping[str, object]]  # a key of the catalog and its fields, said when needed
 
