@@ -20,7 +20,14 @@ from tinnhiem.rules.messages.usage import USAGE
 from tinnhiem.tui.i18n import t
 
 # the same in both languages: "#", "{a}  ⇄  {b}", "{prefix}{key}: {error}"
-NEUTRAL = {"col.number", "compare.title", "data.keyed", "check.redirected", "syntax.found"}
+NEUTRAL = {
+    "col.number",
+    "compare.title",
+    "data.keyed",
+    "check.redirected",
+    "syntax.found",
+    "usage.given",
+}
 
 
 def _fields(text: str) -> list[str]:

@@ -256,7 +256,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
             print(issue.render(lang), file=sys.stderr)
         return 2
     except UsageError as exc:
-        print(f"tinnhiem: {exc}", file=sys.stderr)
+        print(f"tinnhiem: {exc.said(lang)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

@@ -20,7 +20,7 @@ USAGE: dict[str, tuple[str, str]] = {
         "lựa chọn không hợp lệ: %(value)r (hãy chọn một trong %(choices)s)",
     ),
     "argparse.unrecognized": ("unrecognized arguments: %s", "đối số không nhận ra: %s"),
-    "argparse.one": ("expected one argument", "cần một đối số"),
+    "argparse.one_argument": ("expected one argument", "cần một đối số"),
     "argparse.at_least_one": ("expected at least one argument", "cần ít nhất một đối số"),
     "argparse.at_most_one": ("expected at most one argument", "cần nhiều nhất một đối số"),
     "argparse.n.one": ("expected %s argument", "cần %s đối số"),
@@ -141,4 +141,103 @@ USAGE: dict[str, tuple[str, str]] = {
         "số phiếu hoặc phiếu bầu (mặc định: có sẵn)",
     ),
     "help.ballots": ("D holds one row per ballot", "D có mỗi phiếu bầu một dòng"),
+    # a bad argument (`UsageError`): what was given, and what is expected
+    "usage.no_data": (
+        "no data file {path} (bundled: {names})",
+        "không có tệp dữ liệu {path} (có sẵn: {names})",
+    ),
+    "usage.data_folder": (
+        "{path} is a folder; expected a data file (.csv, .xlsx, ...)",
+        "{path} là một thư mục; cần một tệp dữ liệu (.csv, .xlsx, ...)",
+    ),
+    "usage.data_is_rules": (
+        "{path} is a rules file (.tn); expected a data file (.csv, .xlsx, .json or .toml)",
+        "{path} là tệp quy tắc (.tn); cần một tệp dữ liệu (.csv, .xlsx, .json hoặc .toml)",
+    ),
+    "usage.needs_output": (
+        "--format {format} needs --output FILE",
+        "--format {format} cần --output FILE",
+    ),
+    "usage.term": (
+        "--term {text}: expected two years like 2021-2026",
+        "--term {text}: cần hai năm, ví dụ 2021-2026",
+    ),
+    "usage.no_schedule": ("{path} has no `schedule` block", "{path} không có khối `schedule`"),
+    "usage.number": (
+        "{option} {text}: expected a number like 40%, 2/5 or 0.4",
+        "{option} {text}: cần một số, ví dụ 40%, 2/5 hoặc 0.4",
+    ),
+    "usage.step": (
+        "--step {text}: expected a number above 0, like 1% or 1/100",
+        "--step {text}: cần một số lớn hơn 0, ví dụ 1% hoặc 1/100",
+    ),
+    "usage.from_above_to": (
+        "--from {start} is above --to {stop}; expected from <= to",
+        "--from {start} lớn hơn --to {stop}; cần from <= to",
+    ),
+    "usage.given": ("{given}: {error}", "{given}: {error}"),
+    "usage.rule_form": (
+        "--rule {rule}: expected BLOCK.RULE, like consequence.review",
+        "--rule {rule}: cần BLOCK.RULE, ví dụ consequence.review",
+    ),
+    "usage.threshold": (
+        "--threshold {n}: expected 1 for the first threshold, 2 …",
+        "--threshold {n}: cần 1 cho ngưỡng đầu, 2 …",
+    ),
+    "usage.choose_threshold": (
+        "--rule {rule}: {error} with --threshold N (1 to {n})",
+        "--rule {rule}: {error} bằng --threshold N (1 đến {n})",
+    ),
+    "usage.samples_file": (
+        "{path} is a file; expected a folder to copy the samples into",
+        "{path} là một tệp; cần một thư mục để chép các tệp mẫu vào",
+    ),
+    "usage.timeout": (
+        "--timeout {n}: expected a number of seconds above 0",
+        "--timeout {n}: cần số giây lớn hơn 0",
+    ),
+    "usage.bound": (
+        "--bound {n}: expected a number of ballots from 0 to 12",
+        "--bound {n}: cần số phiếu từ 0 đến 12",
+    ),
+    "usage.pair": (
+        "--pair {text}: expected BLOCK_A=BLOCK_B, e.g. consequence=hequa",
+        "--pair {text}: cần BLOCK_A=BLOCK_B, ví dụ consequence=hequa",
+    ),
+    "usage.rules_folder": (
+        "{path} is a folder; expected a rules file (.tn)",
+        "{path} là một thư mục; cần một tệp quy tắc (.tn)",
+    ),
+    "usage.not_regular": (
+        "{path} is not a regular file (a pipe or a device)",
+        "{path} không phải tệp thông thường (là một pipe hoặc một thiết bị)",
+    ),
+    "usage.no_rules": (
+        "no rules file {path} (bundled rule sets: {names})",
+        "không có tệp quy tắc {path} (các bộ quy tắc có sẵn: {names})",
+    ),
+    "usage.rules_is_data": (
+        "{path} is a data file ({suffix}); expected a rules file (.tn). Data goes after --data",
+        "{path} là tệp dữ liệu ({suffix}); cần một tệp quy tắc (.tn). Dữ liệu ghi sau --data",
+    ),
+    "usage.rules_too_big": (
+        "{path} is larger than {mb} MB, the limit of a rules file",
+        "{path} lớn hơn {mb} MB, giới hạn của một tệp quy tắc",
+    ),
+    "usage.not_text": (
+        "{file} is not a rules file: byte {byte} at offset {offset} is not UTF-8 text; expected a "
+        "rules file (.tn) saved as UTF-8",
+        "{file} không phải tệp quy tắc: byte {byte} ở vị trí {offset} không phải văn bản UTF-8; "
+        "cần một tệp quy tắc (.tn) lưu dạng UTF-8",
+    ),
+    "usage.the_base": (
+        "the base {name} (extended by {by})",
+        "bộ gốc {name} (được mở rộng bởi {by})",
+    ),
+    "usage.bundled_write": (
+        "{name} is a bundled rule set: fmt --write does not change it; print it (tinnhiem fmt "
+        "{name} > my-rules.tn) and edit the copy",
+        "{name} là bộ quy tắc có sẵn: fmt --write không sửa nó; hãy in nó ra (tinnhiem fmt "
+        "{name} > my-rules.tn) rồi sửa bản sao",
+    ),
 }
