@@ -257,4 +257,29 @@ CHECKS: dict[str, tuple[str, str]] = {
     "more.warnings.other": ("{n} more warnings", "{n} cảnh báo nữa"),
     "more.and": ("and {parts}", "và {parts}"),
     "more.and_between": ("and", "và"),
+    # numbers and dates the parser cannot read
+    "number.exponent": (
+        "`{text}` has an exponent beyond ±{max}",
+        "`{text}` có số mũ vượt quá ±{max}",
+    ),
+    "number.not_like": (
+        "`{text}` is not a number like 40%, 2/5 or 0.4",
+        "`{text}` không phải một số như 40%, 2/5 hoặc 0.4",
+    ),
+    "number.digits": (
+        "`{text}` has {n} digits; a number has at most {max}",
+        "`{text}` có {n} chữ số; một số có nhiều nhất {max} chữ số",
+    ),
+    "number.by_zero": ("`{text}` divides by zero", "`{text}` chia cho 0"),
+    "number.not_number": ("`{text}` is not a number", "`{text}` không phải một số"),
+    "date.not_in_calendar": (
+        "`{text}` is not a date of the calendar",
+        "`{text}` không phải ngày có trong lịch",
+    ),
+    "syntax.too_deep": (
+        "conditions nested more than {n} deep (`not`, `and` and `or` inside each other): write "
+        "them flatter",
+        "điều kiện lồng nhau sâu quá {n} tầng (`not`, `and` và `or` lồng trong nhau): hãy viết "
+        "phẳng hơn",
+    ),
 }
