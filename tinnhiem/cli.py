@@ -16,7 +16,7 @@ from typing import Any
 from tinnhiem import __version__
 from tinnhiem.rules.messages import language, say
 
-from .cli_help import MAIN, epilog
+from .cli_help import epilog, main_epilog
 from .cli_usage import argparse_words, chosen_language
 from .errors import UsageError
 from .terminal import CHOICES, WARNINGS_SHOWN
@@ -51,7 +51,7 @@ def _build(lang: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tinnhiem",
         description=h("help.description"),
-        epilog=MAIN,
+        epilog=main_epilog(lang),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -63,7 +63,7 @@ def _build(lang: str) -> argparse.ArgumentParser:
     # given after the command too (`tinnhiem run --color never`); SUPPRESS keeps the main
     # parser's value when it is not
     _global_args(common, argparse.SUPPRESS, h)
-    sub = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
+    sub = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), common, lang)
 
     p = sub.add_parser("check", help=h("help.check"))
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -156,14 +156,14 @@ class _Commands:
     """The subcommands, each with the global options, and its examples and exit statuses at
     the end of its --help."""
 
-    def __init__(self, sub: Any, common: argparse.ArgumentParser) -> None:
-        self.sub, self.common = sub, common
+    def __init__(self, sub: Any, common: argparse.ArgumentParser, lang: str) -> None:
+        self.sub, self.common, self.lang = sub, common, lang
 
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = self.sub.add_parser(
             name,
             parents=[self.common],
-            epilog=epilog(name),
+            epilog=epilog(name, self.lang),
             formatter_class=argparse.RawDescriptionHelpFormatter,
             **kwargs,
         )

@@ -240,4 +240,137 @@ USAGE: dict[str, tuple[str, str]] = {
         "{name} là bộ quy tắc có sẵn: fmt --write không sửa nó; hãy in nó ra (tinnhiem fmt "
         "{name} > my-rules.tn) rồi sửa bản sao",
     ),
+    # the end of each --help (`cli_help`): what each example shows, what each exit status means
+    "example.check.0": (
+        "check a bundled rule set: syntax, names, thresholds",
+        "kiểm tra một bộ quy tắc có sẵn: cú pháp, tên, ngưỡng",
+    ),
+    "example.check.1": ("two files, diagnostics as JSON", "hai tệp, lỗi và cảnh báo dạng JSON"),
+    "example.fmt.0": (
+        "print a rule set in the canonical layout",
+        "in một bộ quy tắc theo bố cục chuẩn",
+    ),
+    "example.fmt.1": (
+        "say whether files are canonical",
+        "cho biết các tệp đã theo bố cục chuẩn chưa",
+    ),
+    "example.test.0": (
+        "run the examples written in a rule set",
+        "chạy các ví dụ viết trong một bộ quy tắc",
+    ),
+    "example.test.1": (
+        "and list the rules and thresholds they miss",
+        "và liệt kê các quy tắc và ngưỡng mà ví dụ chưa thử tới",
+    ),
+    "example.test.2": ("the outcome as JSON", "kết quả dạng JSON"),
+    "example.show.0": ("a rule set in plain words", "một bộ quy tắc bằng lời thường"),
+    "example.show.1": ("the resolved rule set as TOML", "bộ quy tắc đã ghép, dạng TOML"),
+    "example.samples.0": (
+        "copy the bundled files into ./tinnhiem-samples",
+        "chép các tệp có sẵn vào ./tinnhiem-samples",
+    ),
+    "example.samples.1": ("into ./mau (rules/ and data/)", "vào ./mau (rules/ và data/)"),
+    "example.run.0": ("the bundled 2022 appendix, as a table", "phụ lục 2022 có sẵn, dạng bảng"),
+    "example.run.1": (
+        "the same as CSV (UTF-8 with BOM, for Excel) in ket-qua.csv",
+        "như trên, dạng CSV (UTF-8 có BOM, cho Excel) trong ket-qua.csv",
+    ),
+    "example.run.2": ("count ballots, one row each", "đếm phiếu bầu, mỗi phiếu một dòng"),
+    "example.run.3": (
+        "a Word document laid out as an official appendix",
+        "một văn bản Word trình bày như phụ lục chính thức",
+    ),
+    "example.compare.0": ("who changes class", "ai đổi loại"),
+    "example.compare.1": ("the people who change class, as CSV", "những người đổi loại, dạng CSV"),
+    "example.diff.0": ("where two rule sets disagree", "hai bộ quy tắc khác nhau ở đâu"),
+    "example.diff.1": (
+        "a rule set against itself: no difference",
+        "một bộ quy tắc so với chính nó: không khác gì",
+    ),
+    "example.diff.2": (
+        "in Vietnamese, as Markdown in khac-nhau.md",
+        "bằng tiếng Việt, dạng Markdown trong khac-nhau.md",
+    ),
+    "example.schedule.0": ("the vote calendar of a term", "lịch lấy phiếu của một nhiệm kỳ"),
+    "example.schedule.1": (
+        "and how often each person is rated, from their time in post",
+        "và mỗi người được lấy phiếu bao nhiêu lần, theo thời gian giữ chức vụ",
+    ),
+    "example.schedule.2": (
+        "each person's votes as CSV",
+        "số lần lấy phiếu của từng người, dạng CSV",
+    ),
+    "example.sweep.0": (
+        "move the 50% of `band.high` and list who flips",
+        "dịch ngưỡng 50% của `band.high` và liệt kê ai đổi loại",
+    ),
+    "example.sweep.1": ("every step as CSV", "mọi bước dạng CSV"),
+    "exit.check.0": ("0  no errors (warnings allowed)", "0  không có lỗi (được phép có cảnh báo)"),
+    "exit.check.1": ("1  a file has errors", "1  có tệp có lỗi"),
+    "exit.fmt.0": (
+        "0  printed, rewritten, or (--check) already canonical",
+        "0  đã in, đã ghi lại, hoặc (--check) đã theo bố cục chuẩn",
+    ),
+    "exit.fmt.1": (
+        "1  --check: a file is not canonical (its differences are printed)",
+        "1  --check: có tệp chưa theo bố cục chuẩn (các chỗ khác được in ra)",
+    ),
+    "exit.test.0": ("0  every example passes", "0  mọi ví dụ đều đạt"),
+    "exit.test.1": (
+        "1  an example fails, or a file has errors",
+        "1  có ví dụ không đạt, hoặc có tệp có lỗi",
+    ),
+    "exit.show.0": ("0  shown", "0  đã hiện"),
+    "exit.samples.0": (
+        "0  copied (files already in DIR are kept)",
+        "0  đã chép (tệp đã có trong DIR được giữ nguyên)",
+    ),
+    "exit.run.0": (
+        "0  results printed or written; warnings on stderr do not change it",
+        "0  đã in hoặc ghi kết quả; cảnh báo ở stderr không đổi mã này",
+    ),
+    "exit.run.1": (
+        "1  not used: a person rated low is a result, not a failure",
+        "1  không dùng: một người bị tín nhiệm thấp là một kết quả, không phải một lỗi",
+    ),
+    "exit.compare.0": (
+        "0  compared, whether or not anyone changes class",
+        "0  đã so sánh, dù có ai đổi loại hay không",
+    ),
+    "exit.diff.0": (
+        "0  every block gives the same outcome for every tally",
+        "0  mọi khối cho cùng kết quả với mọi bộ số phiếu",
+    ),
+    "exit.diff.1": (
+        "1  a difference exists (shown with the smallest tally)",
+        "1  có chỗ khác nhau (hiện cùng bộ số phiếu nhỏ nhất)",
+    ),
+    "exit.schedule.0": ("0  calendar printed or written", "0  đã in hoặc ghi lịch"),
+    "exit.sweep.0": ("0  every step printed or written", "0  đã in hoặc ghi mọi bước"),
+    "exit.unused": ("1  not used", "1  không dùng"),
+    "exit.bad": (
+        "2  bad usage, or input that cannot be used (said with its file, line or row, and column)",
+        "2  dùng sai, hoặc dữ liệu vào không dùng được (nêu rõ tệp, dòng và cột)",
+    ),
+    "epilog.examples": ("examples:", "ví dụ:"),
+    "epilog.exit_status": ("exit status:", "trạng thái thoát:"),
+    "epilog.exit": ("(exit {n})", "(mã thoát {n})"),
+    "main.samples": (
+        "copy the bundled rule sets and data into ./tinnhiem-samples",
+        "chép các bộ quy tắc và dữ liệu có sẵn vào ./tinnhiem-samples",
+    ),
+    "main.run": (
+        "evaluate the bundled 2022 appendix under QĐ 96 (2023)",
+        "đánh giá phụ lục 2022 có sẵn theo QĐ 96 (2023)",
+    ),
+    "main.help": (
+        "what a command does, its examples and exit statuses",
+        "một lệnh làm gì, các ví dụ và trạng thái thoát của nó",
+    ),
+    "main.exit.0": ("0  success", "0  thành công"),
+    "main.exit.1": (
+        "1  findings: check errors, failing examples, fmt --check differences, diff differences",
+        "1  có phát hiện: lỗi khi kiểm tra, ví dụ không đạt, khác biệt của fmt --check, của diff",
+    ),
+    "main.exit.2": ("2  bad usage or bad input", "2  dùng sai hoặc dữ liệu vào sai"),
 }
