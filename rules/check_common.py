@@ -86,7 +86,7 @@ class Findings:
         self._found: dict[tuple[int, int, int, str], tuple[int, Diagnostic]] = {}
         # while set, what is found in a base is said at the top file's `extends` instead:
         # (the place there, the words put before the message, the hint added)
-        self.redirect: tuple[Place, str, str] | None = None
+        self.redirect: tuple[Place, Message, Message] | None = None
 
     def owner(self, statement: object) -> File:
         return self._owners.get(id(statement), self.files[0])

@@ -282,4 +282,115 @@ CHECKS: dict[str, tuple[str, str]] = {
         "điều kiện lồng nhau sâu quá {n} tầng (`not`, `and` và `or` lồng trong nhau): hãy viết "
         "phẳng hơn",
     ),
+    # syntax errors of a character or a word (`check_syntax`)
+    "syntax.use_straight": ('use straight quotes (")', 'hãy dùng dấu nháy thẳng (")'),
+    "syntax.write": ("write `{word}`", "hãy viết `{word}`"),
+    "syntax.write_not": (
+        "write `!=`, or `not` before a condition",
+        "hãy viết `!=`, hoặc `not` trước một điều kiện",
+    ),
+    "syntax.set_braces": (
+        'a set is written in braces: `position in {{"Chủ tịch", "Phó Chủ tịch"}}`',
+        'tập hợp được viết trong dấu ngoặc nhọn: `position in {{"Chủ tịch", "Phó Chủ tịch"}}`',
+    ),
+    "syntax.read_as_name": (
+        "`{word}` on line {line} was read as a name: is something missing before it?",
+        "`{word}` ở dòng {line} được đọc là một tên: có thiếu gì trước nó không?",
+    ),
+    "syntax.text_not_closed": (
+        "a quoted text is not closed on this line",
+        "văn bản trong dấu nháy không được đóng trên dòng này",
+    ),
+    "syntax.end_text": (
+        'end it with `"` on the same line: a text never runs over a line break',
+        'hãy kết thúc bằng `"` trên cùng dòng: văn bản không kéo sang dòng sau',
+    ),
+    "syntax.unexpected": (
+        "unexpected character `{char}`: {hint}",
+        "ký tự không mong đợi `{char}`: {hint}",
+    ),
+    "syntax.not_comparison": ("`{text}` is not a comparison", "`{text}` không phải phép so sánh"),
+    "syntax.use_equals": ("use `==` to compare", "hãy dùng `==` để so sánh"),
+    "syntax.never_closed": (
+        "the `{{` on line {line} is never closed",
+        "dấu `{{` ở dòng {line} không bao giờ được đóng",
+    ),
+    "syntax.add_brace": ("add `}}` where its block ends", "hãy thêm `}}` ở chỗ khối kết thúc"),
+    "syntax.not_closed_before": (
+        "the `{{` on line {line} is not closed before `{word}` on line {at}",
+        "dấu `{{` ở dòng {line} chưa được đóng trước `{word}` ở dòng {at}",
+    ),
+    "syntax.add_brace_before": ("add `}}` before line {line}", "hãy thêm `}}` trước dòng {line}"),
+    "syntax.alone": (
+        "`{word}` alone is not a condition: a condition compares values (`share(thap) > 1/2`) or "
+        "names an attribute (`retirement_notice`)",
+        "`{word}` đứng một mình không phải điều kiện: điều kiện so sánh các giá trị "
+        "(`share(thap) > 1/2`) hoặc nêu một thuộc tính (`retirement_notice`)",
+    ),
+    "syntax.leave_out": (
+        "a rule that should never match is left out; one that always matches is the `else`",
+        "quy tắc không bao giờ nên khớp thì bỏ đi; quy tắc luôn khớp là `else`",
+    ),
+    # rules that can never match (`reach`, `logic_check`)
+    "reach.never_true": (
+        "rule `{rule}` can never match: its condition on `{value}` is never true",
+        "quy tắc `{rule}` không bao giờ khớp: điều kiện của nó về `{value}` không bao giờ đúng",
+    ),
+    "reach.named": ("`{rule}` (line {line})", "`{rule}` (dòng {line})"),
+    "reach.caught_by": (
+        "rule `{rule}` can never match: rule {other} always matches first",
+        "quy tắc `{rule}` không bao giờ khớp: quy tắc {other} luôn khớp trước",
+    ),
+    "reach.caught_by_all": (
+        "rule `{rule}` can never match: rules {others} always match first",
+        "quy tắc `{rule}` không bao giờ khớp: các quy tắc {others} luôn khớp trước",
+    ),
+    "logic.exempt_never": (
+        "exemption “{reason}” can never apply: no tally, no attribute makes it true",
+        "trường hợp không lấy phiếu “{reason}” không bao giờ áp dụng: không bộ số phiếu, không "
+        "thuộc tính nào làm nó đúng",
+    ),
+    "logic.caught": (
+        "rule `{rule}` can never match: every tally it matches is caught by an earlier rule "
+        "(decided over every tally)",
+        "quy tắc `{rule}` không bao giờ khớp: mọi bộ số phiếu nó khớp đều đã được một quy tắc "
+        "trước bắt (xét trên mọi bộ số phiếu)",
+    ),
+    "logic.falls_through": (
+        "classify block `{block}` has no `else` rule, and some tallies match no rule",
+        "khối classify `{block}` không có quy tắc `else`, và có bộ số phiếu không khớp quy tắc nào",
+    ),
+    "logic.for_example": ("for example: {tally}", "ví dụ: {tally}"),
+    "logic.undecidable": (
+        "cannot decide exactly: {what}",
+        "không quyết định chính xác được: {what}",
+    ),
+    "logic.budget": (
+        "the solver's budget of {seconds} s is spent",
+        "đã hết {seconds} giây dành cho bộ giải",
+    ),
+    "logic.stopped": (
+        "the exact checks (rules no tally reaches, exemptions that never apply) stopped: {why}",
+        "các kiểm tra chính xác (quy tắc không bộ số phiếu nào tới được, trường hợp không lấy "
+        "phiếu không bao giờ áp dụng) đã dừng: {why}",
+    ),
+    # the whole file (`checker`)
+    "check.bidi": (
+        "a bidirectional control character (U+{code}) that makes the line show other than it reads",
+        "ký tự điều khiển hai chiều (U+{code}) làm dòng hiện ra khác với nội dung thật",
+    ),
+    "check.remove_it": ("remove it", "hãy xóa nó"),
+    "check.force_order": (
+        "the dates of force end ({end}) before they start ({start})",
+        "ngày hết hiệu lực ({end}) trước ngày bắt đầu hiệu lực ({start})",
+    ),
+    "check.too_many_rules": (
+        "the block `{block}` has {n} rules; a block has at most {max}",
+        "khối `{block}` có {n} quy tắc; một khối có nhiều nhất {max}",
+    ),
+    "check.inherited_example": ('inherited example "{name}"', 'ví dụ kế thừa "{name}"'),
+    "check.drop_or_write": (
+        'drop it (`drop example "{name}"`) or write an example of the same name',
+        'hãy bỏ nó (`drop example "{name}"`) hoặc viết một ví dụ cùng tên',
+    ),
 }
