@@ -142,7 +142,7 @@ def csv_text(text: str) -> Foreign:
     return Foreign(text, message("lib.csv.unknown"))
 
 
-def _kept(text: str, key: str, **fields: object) -> Message | Foreign:
+def _kept(text: str, key: str, /, **fields: object) -> Message | Foreign:
     """The message of `key`; the library's own text in English when ours would differ from it
     (a new Python may word it otherwise, and English shows what the library said)."""
     said = message(key, **fields)
