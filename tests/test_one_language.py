@@ -524,6 +524,36 @@ def test_the_catalog_s_argparse_english_is_argparse_s_own() -> None:
             "tinnhiem: no rules file 'nowhere.tn' (bundled rule sets: ",
         ),
         (
+            ("sweep", "qd96-2023", "--rule", "consequnce.review", "--from", "40%", "--to", "60%"),
+            "tinnhiem: --rule 'consequnce.review': không có khối `consequnce`; có phải ý bạn là "
+            "`consequence`?\n",
+            "tinnhiem: --rule 'consequnce.review': no block `consequnce`; did you mean "
+            "`consequence`?\n",
+        ),
+        (
+            (
+                "sweep",
+                "qd96-2023",
+                "--rule",
+                "consequence.review",
+                "--from",
+                "40%",
+                "--to",
+                "60%",
+                "--step",
+                "50%",
+            ),
+            "tinnhiem: --from '40%' --to '60%' --step '50%': bước lớn hơn cả khoảng: chỉ điểm "
+            "đầu được thử\n",
+            "tinnhiem: --from '40%' --to '60%' --step '50%': the step is larger than the range: "
+            "only its start would be tried\n",
+        ),
+        (
+            ("diff", "qd96-2023", "qd96-2023", "--block", "nope"),
+            "tinnhiem: --block nope: không bộ quy tắc nào có khối `nope`\n",
+            "tinnhiem: --block nope: neither rule set has a block `nope`\n",
+        ),
+        (
             ("schedule", "qd96-2023", "--term", "2021"),
             "tinnhiem: --term '2021': cần hai năm, ví dụ 2021-2026",
             "tinnhiem: --term '2021': expected two years like 2021-2026",

@@ -298,7 +298,7 @@ def sweep(args: argparse.Namespace) -> int:
         step_count(start, stop, step)
     except SweepError as exc:
         given = f"--from {args.start!r} --to {args.stop!r} --step {args.step!r}"
-        raise UsageError(message("usage.given", given=given, error=str(exc))) from None
+        raise UsageError(message("usage.given", given=given, error=exc.said)) from None
     if "." not in args.rule:
         raise UsageError(message("usage.rule_form", rule=repr(args.rule)))
     if args.threshold is not None and args.threshold < 1:
@@ -316,11 +316,11 @@ def sweep(args: argparse.Namespace) -> int:
             which=args.threshold,
         )
     except ThresholdChoice as exc:
-        said = message("usage.choose_threshold", rule=repr(args.rule), error=str(exc), n=exc.count)
+        said = message("usage.choose_threshold", rule=repr(args.rule), error=exc.said, n=exc.count)
         raise UsageError(said) from None
     except SweepError as exc:
         raise UsageError(
-            message("usage.given", given=f"--rule {args.rule!r}", error=str(exc))
+            message("usage.given", given=f"--rule {args.rule!r}", error=exc.said)
         ) from None
     protect = (Path(ruleset.path), Path(dataset.path))
     if args.format == "csv":

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         found = diff(a, b, pairs=pairs, only=args.block, timeout=args.timeout, bound=args.bound)
     except DiffError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.said) from None
     lang: Lang = args.lang
     if any("no_solver" in block.reasons for block in found.blocks):
         terminal.warn(f"tinnhiem diff: {say(lang, 'diff.no_solver')}")

@@ -373,4 +373,61 @@ USAGE: dict[str, tuple[str, str]] = {
         "1  có phát hiện: lỗi khi kiểm tra, ví dụ không đạt, khác biệt của fmt --check, của diff",
     ),
     "main.exit.2": ("2  bad usage or bad input", "2  dùng sai hoặc dữ liệu vào sai"),
+    # a threshold that cannot be swept (`engine/sweep.py`)
+    "sweep_error.known": (" (known: {names})", " (các tên đã biết: {names})"),
+    "sweep_error.did_you_mean": ("; did you mean `{name}`?", "; có phải ý bạn là `{name}`?"),
+    "sweep_error.no_block": ("no block `{block}`{more}", "không có khối `{block}`{more}"),
+    "sweep_error.no_rule": (
+        "block `{block}` has no rule `{rule}`{more}",
+        "khối `{block}` không có quy tắc `{rule}`{more}",
+    ),
+    "sweep_error.range": (
+        "a threshold is a share: the range must lie within 0% to 100%",
+        "ngưỡng là một tỷ lệ: khoảng phải nằm trong 0% đến 100%",
+    ),
+    "sweep_error.step": ("the step must be above 0", "bước phải lớn hơn 0"),
+    "sweep_error.order": (
+        "the start must not be above the stop",
+        "điểm đầu không được lớn hơn điểm cuối",
+    ),
+    "sweep_error.step_too_big": (
+        "the step is larger than the range: only its start would be tried",
+        "bước lớn hơn cả khoảng: chỉ điểm đầu được thử",
+    ),
+    "sweep_error.too_many": (
+        "that is {n} steps, more than {max}: take a larger step",
+        "như vậy là {n} bước, nhiều hơn {max}: hãy chọn bước lớn hơn",
+    ),
+    "sweep_error.else": (
+        "`{rule}` is the `else` of its block: it has no threshold",
+        "`{rule}` là `else` của khối: nó không có ngưỡng",
+    ),
+    "sweep_error.no_threshold": (
+        "`{rule}` compares no share with a number: nothing to sweep",
+        "`{rule}` không so sánh tỷ lệ nào với một số: không có gì để quét",
+    ),
+    "sweep_error.choose": (
+        "`{rule}` has {n} thresholds ({shown}): choose one",
+        "`{rule}` có {n} ngưỡng ({shown}): hãy chọn một",
+    ),
+    "sweep_error.which": (
+        "`{rule}` has {n} threshold(s), not {which}",
+        "`{rule}` có {n} ngưỡng, không phải {which}",
+    ),
+    # two rule sets that cannot be compared (`engine/diff.py`)
+    "diff_error.pair": (
+        "--pair {x}={y}: {path} has no block `{block}`",
+        "--pair {x}={y}: {path} không có khối `{block}`",
+    ),
+    "diff_error.block": (
+        "--block {block}: neither rule set has a block `{block}`",
+        "--block {block}: không bộ quy tắc nào có khối `{block}`",
+    ),
+    "diff_error.undecidable": ("cannot decide: {what}", "không quyết định được: {what}"),
+    "diff_error.no_level": (
+        "no level of the data can be read by both rule sets ({a} against {b}); add a `map` to "
+        "one of them",
+        "không mức phiếu nào của dữ liệu được cả hai bộ quy tắc đọc ({a} so với {b}); hãy thêm "
+        "`map` vào một trong hai",
+    ),
 }
