@@ -244,6 +244,56 @@ def _run(
 
 
 @pytest.mark.parametrize(
+    ("name", "text", "vi", "en"),
+    [
+        (
+            "lv.csv",
+            "name,collected,cao,tn,thap,Không tín nhiệm\nAn,42,4,10,20,8\n",
+            "lv.csv, cột 'khong': lỗi: dữ liệu có mức `khong` (Không tín nhiệm), mà bộ quy tắc "
+            "“QĐ 96-QĐ/TW (2023)” không có (các mức của nó: cao, tn, thap); hãy thêm "
+            "`map khong -> …` để đọc nó như một trong các mức đó",
+            "lv.csv, column 'khong': error: the data has level `khong` (Không tín nhiệm), which "
+            "rule set “QĐ 96-QĐ/TW (2023)” does not have (its levels: cao, tn, thap); add "
+            "`map khong -> …` to read it as one of them",
+        ),
+        (
+            "miss.csv",
+            "name,collected,cao,tn\nAn,42,4,10\n",
+            "miss.csv: lỗi: không có cột cho mức `thap` (Tín nhiệm thấp) của bộ quy tắc “QĐ "
+            "96-QĐ/TW (2023)”: cần một tiêu đề ghi mã hoặc nhãn của nó; các cột tìm thấy là "
+            '"name", "collected", "cao", "tn"',
+            "miss.csv: error: no column for level `thap` (Tín nhiệm thấp) of rule set “QĐ "
+            "96-QĐ/TW (2023)”: expected a header with its id or label; the columns found are "
+            '"name", "collected", "cao", "tn"',
+        ),
+        (
+            "att.csv",
+            "name,collected,cao,tn,thap,appointed,retirement_notice\nAn,42,4,10,28,abc,no\n",
+            "att.csv, dòng 2, cột 'appointed': lỗi: cần một ngày (thuộc tính `appointed` được "
+            'khai báo là date), nhưng ô ghi "abc"',
+            "att.csv, row 2, column 'appointed': error: expected a date (attribute `appointed` is "
+            'declared date), found "abc"',
+        ),
+    ],
+)
+def test_the_data_against_the_rules_in_both_languages(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    text: str,
+    vi: str,
+    en: str,
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    argv = ("run", "-r", "qd96-2023", "-d", name)
+    code, err = _run(tmp_path, monkeypatch, capsys, *argv)
+    assert (code, [line for line in err.splitlines() if ": lỗi: " in line]) == (2, [vi])
+    code, err = _run(tmp_path, monkeypatch, capsys, *argv, lang="C")
+    assert (code, [line for line in err.splitlines() if ": error: " in line]) == (2, [en])
+
+
+@pytest.mark.parametrize(
     ("name", "data", "vi", "en"),
     [
         (

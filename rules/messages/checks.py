@@ -393,4 +393,36 @@ CHECKS: dict[str, tuple[str, str]] = {
         'drop it (`drop example "{name}"`) or write an example of the same name',
         'hãy bỏ nó (`drop example "{name}"`) hoặc viết một ví dụ cùng tên',
     ),
+    # a cell of an attribute that is not of the kind the rules use it as (`engine/checks.py`)
+    "who.exemption": ("exemption “{reason}”", "trường hợp không lấy phiếu “{reason}”"),
+    "who.rule": ("rule {block}.{rule}", "quy tắc {block}.{rule}"),
+    "who.declared": (
+        "attribute `{name}` is declared {type}",
+        "thuộc tính `{name}` được khai báo là {type}",
+    ),
+    "cell.compared": (
+        "expected {kind} ({who} compares `{name}` with one), found {found}",
+        "cần {kind} ({who} so sánh `{name}` với giá trị như vậy), nhưng ô ghi {found}",
+    ),
+    "cell.declared": (
+        "expected {kind} ({who}), found {found}",
+        "cần {kind} ({who}), nhưng ô ghi {found}",
+    ),
+    # the levels of the data against those of the rule set (`engine/checks.py`)
+    "levels.or_mapped": (
+        " or of a level mapped to it ({sources})",
+        " hoặc của một mức được ánh xạ vào nó ({sources})",
+    ),
+    "levels.no_column": (
+        "no column for level `{level}` ({label}) of rule set “{ruleset}”: expected a header with "
+        "its id or label{also}; the columns found are {found}",
+        "không có cột cho mức `{level}` ({label}) của bộ quy tắc “{ruleset}”: cần một tiêu đề "
+        "ghi mã hoặc nhãn của nó{also}; các cột tìm thấy là {found}",
+    ),
+    "levels.unknown": (
+        "the data has level {named}, which rule set “{ruleset}” does not have (its levels: "
+        "{ids}); add `map {level} -> {target}` to read it as one of them",
+        "dữ liệu có mức {named}, mà bộ quy tắc “{ruleset}” không có (các mức của nó: {ids}); "
+        "hãy thêm `map {level} -> {target}` để đọc nó như một trong các mức đó",
+    ),
 }
