@@ -664,3 +664,39 @@ def test_the_bad_input_corpus_says_no_english_under_vietnamese(
             if ENGLISH.search(bare):
                 english.append(f"{' '.join(argv)}: {line}")
     assert english == []
+
+
+EXAMPLES = (
+    'ruleset "x"\nlevels { tn "T"; thap "Th" }\nbasis valid\n'
+    'classify c "C" {\n  a "A" when share(thap) > 1/2\n  else n "N"\n}\n'
+    'example "e" { valid 10; tn 2; thap 8; expect c n }\n'
+    'example "g" { valid 10; tn 2; thap 8 }\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "out"),
+    [
+        (
+            "vi_VN.UTF-8",
+            'ex.tn:8: ví dụ "e": c: cần n, nhưng được a\n'
+            'ex.tn:9: ví dụ "g": không có `expect`\n'
+            "0 đạt, 2 không đạt\n",
+        ),
+        (
+            "C",
+            'ex.tn:8: example "e": c: expected n, got a\n'
+            'ex.tn:9: example "g": has no `expect`\n'
+            "0 passed, 2 failed\n",
+        ),
+    ],
+)
+def test_failing_examples_in_the_locale_s_language(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    out: str,
+) -> None:
+    (tmp_path / "ex.tn").write_text(EXAMPLES, encoding="utf-8")
+    assert _said(tmp_path, monkeypatch, capsys, "test", "ex.tn", lang=lang) == (1, out, "")

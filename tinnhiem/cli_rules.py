@@ -177,7 +177,7 @@ def test(args: argparse.Namespace) -> int:
                 lines.append(diagnostic.render(args.lang))
             failed += 1
             continue
-        for outcome in run_examples(loaded.ok()):
+        for outcome in run_examples(loaded.ok(), args.lang):
             if outcome.passed:
                 passed += 1
             else:

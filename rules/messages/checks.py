@@ -425,4 +425,21 @@ CHECKS: dict[str, tuple[str, str]] = {
         "dữ liệu có mức {named}, mà bộ quy tắc “{ruleset}” không có (các mức của nó: {ids}); "
         "hãy thêm `map {level} -> {target}` để đọc nó như một trong các mức đó",
     ),
+    # the outcome of an example (`engine/examples.py`, `tinnhiem test`)
+    "example.not_count": ("`{setting}` is not a count", "`{setting}` không phải một số đếm"),
+    "example.previous": ("previous: {problem}", "lần trước: {problem}"),
+    "example.no_block": ("(no block `{block}`)", "(không có khối `{block}`)"),
+    "example.no_class": ("(no class)", "(không thuộc loại nào)"),
+    "example.nothing_expected": ("(nothing expected)", "(không kỳ vọng gì)"),
+    "example.error": ("error: {error}", "lỗi: {error}"),
+    "example.head": ('{file}:{line}: example "{name}"', '{file}:{line}: ví dụ "{name}"'),
+    "example.inherited_head": (
+        '{path}:{at}: inherited example "{name}" ({base}:{line})',
+        '{path}:{at}: ví dụ kế thừa "{name}" ({base}:{line})',
+    ),
+    "example.no_expect": ("{head}: has no `expect`", "{head}: không có `expect`"),
+    "example.failed": (
+        "{head}: {block}: expected {klass}, got {actual}",
+        "{head}: {block}: cần {klass}, nhưng được {actual}",
+    ),
 }
