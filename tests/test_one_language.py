@@ -599,6 +599,11 @@ def test_the_catalog_s_argparse_english_is_argparse_s_own() -> None:
             "only its start would be tried\n",
         ),
         (
+            ("run", "-o", "/nowhere/x.csv", "-f", "csv"),
+            "/nowhere/x.csv: lỗi: thư mục /nowhere không tồn tại\n",
+            "/nowhere/x.csv: error: the folder /nowhere does not exist\n",
+        ),
+        (
             ("diff", "qd96-2023", "qd96-2023", "--block", "nope"),
             "tinnhiem: --block nope: không bộ quy tắc nào có khối `nope`\n",
             "tinnhiem: --block nope: neither rule set has a block `nope`\n",

@@ -430,4 +430,21 @@ USAGE: dict[str, tuple[str, str]] = {
         "không mức phiếu nào của dữ liệu được cả hai bộ quy tắc đọc ({a} so với {b}); hãy thêm "
         "`map` vào một trong hai",
     ),
+    # a file that cannot or must not be written (`-o`, the exports)
+    "output.over_input": (
+        "refusing to write over the input file {path}; choose another output file",
+        "không ghi đè lên tệp đầu vào {path}; hãy chọn một tệp đầu ra khác",
+    ),
+    "output.folder": (
+        "this is a folder; give a file name to write to",
+        "đây là một thư mục; hãy cho tên một tệp để ghi vào",
+    ),
+    "output.not_regular": (
+        "this is not a regular file (a device, a pipe or a socket); give the name of a file to "
+        "write to",
+        "đây không phải tệp thông thường (là thiết bị, pipe hoặc socket); hãy cho tên một tệp để "
+        "ghi vào",
+    ),
+    "output.no_folder": ("the folder {path} does not exist", "thư mục {path} không tồn tại"),
+    "output.cannot_write": ("cannot write the file: {error}", "không ghi được tệp: {error}"),
 }
