@@ -201,7 +201,7 @@ def test(args: argparse.Namespace) -> int:
         from tinnhiem.cli_coverage import coverage_text
 
         for found in covered:
-            print(coverage_text(found))
+            print(coverage_text(found, args.lang))
     print(say(args.lang, "test.summary", passed=passed, failed=failed))
     return 1 if failed else 0
 

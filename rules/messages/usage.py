@@ -447,4 +447,28 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "output.no_folder": ("the folder {path} does not exist", "thư mục {path} không tồn tại"),
     "output.cannot_write": ("cannot write the file: {error}", "không ghi được tệp: {error}"),
+    # `tinnhiem test --coverage`
+    "coverage.summary": (
+        "{path}: {reached} of {rules} rules reached by an example, {both} of {limits} thresholds "
+        "with examples at the boundary and one vote away",
+        "{path}: {reached}/{rules} quy tắc có ví dụ chạm tới, {both}/{limits} ngưỡng có ví dụ "
+        "ngay tại ngưỡng và cách ngưỡng một phiếu",
+    ),
+    "coverage.no_example": (
+        "{where}: rule {rule}: no example reaches it",
+        "{where}: quy tắc {rule}: không ví dụ nào chạm tới",
+    ),
+    "coverage.no_boundary": (
+        "{where}: no example at the boundary",
+        "{where}: không có ví dụ ngay tại ngưỡng",
+    ),
+    "coverage.no_away": (
+        "{where}: no example one vote away",
+        "{where}: không có ví dụ cách ngưỡng một phiếu",
+    ),
+    # `tinnhiem schedule -d`: a time in post that is not a date
+    "schedule.not_date": (
+        "{person}: `{name}` should be a date (2021-07-01), not {value}",
+        "{person}: `{name}` phải là một ngày (2021-07-01), không phải {value}",
+    ),
 }
