@@ -6,6 +6,7 @@ every file of the bad-input corpus, read under `LANG=vi_VN.UTF-8`, said without 
 from __future__ import annotations
 
 import argparse
+import errno
 import inspect
 import re
 import subprocess
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tinnhiem.engine.formats.library import date_text, json_text, toml_text, zip_text
+from tinnhiem.engine.formats.library import date_text, json_text, os_text, toml_text, zip_text
 from tinnhiem.rules import load_text
 from tinnhiem.rules.messages import CATALOG, Foreign, message
 
@@ -407,6 +408,17 @@ def test_a_library_s_words_in_both_languages_with_their_place(
             "year 0 is out of range",
             "năm 0 nằm ngoài khoảng cho phép",
         ),
+        (
+            os_text(OSError(errno.EACCES, "Permission denied")),
+            "Permission denied",
+            "không có quyền truy cập",
+        ),
+        (
+            os_text(OSError(errno.ENOENT, "No such file or directory")),
+            "No such file or directory",
+            "không có tệp hoặc thư mục này",
+        ),
+        (os_text(OSError(errno.EIO, "Input/output error")), "Input/output error", "lỗi hệ thống 5"),
         # texts no mapping knows: English as the library said it; Vietnamese by the reader,
         # with the place that the message around it gives
         (json_text("A new complaint"), "A new complaint", "trình đọc JSON dừng ở đây"),

@@ -262,5 +262,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        print(say(lang, "cli.cannot_use", where=where, error=exc.strerror or exc), file=sys.stderr)
+        from tinnhiem.engine.formats.library import os_text
+
+        said = say(lang, "cli.cannot_use", where=where, error=os_text(exc))
+        print(said, file=sys.stderr)
         return 2

@@ -26,6 +26,8 @@ from typing import BinaryIO, TextIO
 from tinnhiem.engine.model import DataError, DataIssue, Origin
 from tinnhiem.rules.messages import Message, message
 
+from .library import os_text
+
 PathLike = str | os.PathLike[str]
 
 
@@ -119,7 +121,7 @@ def atomic_file(path: PathLike, *, protect: Iterable[PathLike] = ()) -> Iterator
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        error = exc.strerror or str(exc)
+        error = os_text(exc)
         raise OutputError(path, message("output.cannot_write", error=error)) from None
     except BaseException:
         temp.unlink(missing_ok=True)

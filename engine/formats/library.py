@@ -5,6 +5,7 @@ line and column (or the row) around it, so that no position is ever lost."""
 
 from __future__ import annotations
 
+import errno
 import re
 
 from tinnhiem.rules.messages import Foreign, Message, message
@@ -147,3 +148,24 @@ def _kept(text: str, key: str, /, **fields: object) -> Message | Foreign:
     (a new Python may word it otherwise, and English shows what the library said)."""
     said = message(key, **fields)
     return said if str(said) == text else Foreign(text, said)
+
+
+_ERRNO = {
+    errno.ENOENT: "lib.os.not_found",
+    errno.EACCES: "lib.os.denied",
+    errno.EPERM: "lib.os.denied",
+    errno.EISDIR: "lib.os.folder",
+    errno.ENOTDIR: "lib.os.not_folder",
+    errno.ENOSPC: "lib.os.full",
+    errno.EROFS: "lib.os.read_only",
+    errno.ENAMETOOLONG: "lib.os.long_name",
+}
+
+
+def os_text(exc: OSError) -> Message | Foreign | str:
+    """What the system says of a file it cannot open or write (its `strerror`), by its errno."""
+    text = exc.strerror or str(exc)
+    key = _ERRNO.get(exc.errno or 0)
+    if key is None:
+        return Foreign(text, message("lib.os.unknown", code=exc.errno or 0)) if exc.errno else text
+    return Foreign(text, message(key))

@@ -28,7 +28,7 @@ from tinnhiem.rules.messages import Foreign, Message, message
 
 from .headers import display, display_all, fold
 from .issues import MB, TEXT_TALLIES_MB, Issues, capped, check_size, fail
-from .library import csv_text, json_text, toml_text
+from .library import csv_text, json_text, os_text, toml_text
 from .workbook import MAX_DIGITS, damage, inspect_workbook
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -103,7 +103,7 @@ def read_bytes(path: Path, file: str) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise fail(file, message("file.cannot_read", error=exc.strerror or exc)) from None
+        raise fail(file, message("file.cannot_read", error=os_text(exc))) from None
     if not data:
         raise fail(file, message("file.empty"))
     return data

@@ -143,4 +143,16 @@ LIBRARY: dict[str, tuple[str, str]] = {
     "lib.date.unknown": ("not a date of the calendar", "không phải ngày có trong lịch"),
     # csv (texts the reader does not say in its own words)
     "lib.csv.unknown": ("the CSV reader stops here", "trình đọc CSV dừng ở đây"),
+    # the system (OSError.strerror, by errno): the English is the system's own words
+    "lib.os.not_found": ("no such file or folder", "không có tệp hoặc thư mục này"),
+    "lib.os.denied": ("permission denied", "không có quyền truy cập"),
+    "lib.os.folder": ("it is a folder", "đây là một thư mục"),
+    "lib.os.not_folder": (
+        "a part of the path is not a folder",
+        "một phần của đường dẫn không phải thư mục",
+    ),
+    "lib.os.full": ("no space left on the device", "thiết bị hết chỗ trống"),
+    "lib.os.read_only": ("the file system is read-only", "hệ thống tệp chỉ cho phép đọc"),
+    "lib.os.long_name": ("the file name is too long", "tên tệp quá dài"),
+    "lib.os.unknown": ("system error {code}", "lỗi hệ thống {code}"),
 }
