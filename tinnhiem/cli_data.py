@@ -31,7 +31,7 @@ from tinnhiem.engine.stream import Stream
 from tinnhiem.engine.sweep import SweepError, ThresholdChoice, step_count
 from tinnhiem.engine.sweep import sweep as sweep_rule
 from tinnhiem.rules import ast
-from tinnhiem.rules.messages import Lang, message, say
+from tinnhiem.rules.messages import Lang, message, plural, say
 from tinnhiem.rules.parser import parse_number
 
 from . import render, terminal
@@ -351,11 +351,12 @@ def samples(args: argparse.Namespace) -> int:
             destination = target / folder / source.name
             if destination.exists():
                 kept += 1
-                print(f"kept {destination} (already there)", file=sys.stderr)
+                print(say(args.lang, "samples.kept", path=destination), file=sys.stderr)
                 continue
             shutil.copyfile(source, destination)
             copied += 1
-    print(f"{copied} files copied into {target}" + (f", {kept} kept" if kept else ""))
+    done = plural(args.lang, "samples.copied", copied, target=target)
+    print(done + (say(args.lang, "samples.and_kept", n=kept) if kept else ""))
     return 0
 
 

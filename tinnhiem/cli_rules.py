@@ -155,7 +155,7 @@ def fmt(args: argparse.Namespace) -> int:
         elif args.write:
             if formatted != text:
                 write_text(path, formatted)
-                print(f"formatted {path}")
+                print(say(args.lang, "fmt.formatted", path=path))
         else:
             sys.stdout.write(colour(formatted))
     if args.check:

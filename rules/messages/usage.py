@@ -471,4 +471,10 @@ USAGE: dict[str, tuple[str, str]] = {
         "{person}: `{name}` should be a date (2021-07-01), not {value}",
         "{person}: `{name}` phải là một ngày (2021-07-01), không phải {value}",
     ),
+    # `tinnhiem samples`, `tinnhiem fmt --write`
+    "samples.kept": ("kept {path} (already there)", "giữ nguyên {path} (đã có)"),
+    "samples.copied.one": ("{n} file copied into {target}", "đã chép {n} tệp vào {target}"),
+    "samples.copied.other": ("{n} files copied into {target}", "đã chép {n} tệp vào {target}"),
+    "samples.and_kept": (", {n} kept", ", giữ nguyên {n} tệp"),
+    "fmt.formatted": ("formatted {path}", "đã định dạng {path}"),
 }
