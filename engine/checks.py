@@ -10,6 +10,7 @@ import difflib
 
 from tinnhiem.rules import ast
 from tinnhiem.rules.check_common import WORDS
+from tinnhiem.rules.messages import message
 
 from . import conditions as cond
 from .model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, Seen, capped
@@ -69,14 +70,17 @@ class DataChecks:
 
     def _missing_level(self, level: str) -> DataIssue:
         sources = [m.source for m in self.ruleset.maps if m.target == level]
-        also = f" or of a level mapped to it ({', '.join(sources)})" if sources else ""
+        also = message("levels.or_mapped", sources=", ".join(sources)) if sources else ""
         found = ", ".join(f'"{c}"' for c in self.dataset.columns)
-        message = (
-            f"no column for level `{level}` ({self.label(level)}) of rule set "
-            f"“{self.ruleset.name}”: expected a header with its id or label{also}; "
-            f"the columns found are {found}"
+        said = message(
+            "levels.no_column",
+            level=level,
+            label=self.label(level),
+            ruleset=self.ruleset.name,
+            also=also,
+            found=found,
         )
-        return DataIssue("error", message, Origin(self.dataset.path, 0, None))
+        return DataIssue.of("error", said, Origin(self.dataset.path, 0, None))
 
     def _unknown_level(self, level: str) -> DataIssue:
         ruleset = self.ruleset
@@ -84,12 +88,15 @@ class DataChecks:
         target = _guess_target(level, ruleset) or "…"
         label = KNOWN_LEVELS.get(level)
         named = f"`{level}` ({label})" if label else f"`{level}`"
-        message = (
-            f"the data has level {named}, which rule set “{ruleset.name}” does not have "
-            f"(its levels: {', '.join(ids)}); add `map {level} -> {target}` to read it as one "
-            "of them"
+        said = message(
+            "levels.unknown",
+            named=named,
+            ruleset=ruleset.name,
+            ids=", ".join(ids),
+            level=level,
+            target=target,
         )
-        return DataIssue("error", message, Origin(self.dataset.path, 0, level))
+        return DataIssue.of("error", said, Origin(self.dataset.path, 0, level))
 
     def _check_attribute_cells(self) -> None:
         """The cells of attributes the rules read that cannot be used: errors with their rows.
@@ -118,13 +125,13 @@ class DataChecks:
                 origin = tally.origin or self.origin
                 if (origin.row, name) in said:
                     continue  # the reader said why already
-                message = (
-                    f"expected {WORDS[kind]} ({who} compares `{name}` with one), "
-                    f"found {cond.show(value)}"
-                    if not who.startswith("attribute")
-                    else f"expected {WORDS[kind]} ({who}), found {cond.show(value)}"
+                found = cond.show(value)
+                wrong = (
+                    message("cell.declared", kind=WORDS[kind], who=who, found=found)
+                    if who.key == "who.declared"
+                    else message("cell.compared", kind=WORDS[kind], who=who, name=name, found=found)
                 )
-                errors.append(DataIssue("error", message, Origin(origin.file, origin.row, name)))
+                errors.append(DataIssue.of("error", wrong, Origin(origin.file, origin.row, name)))
         if errors:
             order = {name: at for at, name in enumerate(needs)}
             errors.sort(key=lambda issue: (issue.origin.row, order[issue.origin.column or ""]))

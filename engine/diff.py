@@ -30,6 +30,7 @@ from tinnhiem.rules.logic import (
     space_of,
 )
 from tinnhiem.rules.meaning import attributes_read
+from tinnhiem.rules.messages import Message, message
 from tinnhiem.rules.search import Judge
 
 from .evaluate import Plan, evaluate_plan
@@ -95,7 +96,12 @@ class Diff:
 
 
 class DiffError(Exception):
-    """The rule sets cannot be compared: no level of the data both read, an unknown block."""
+    """The rule sets cannot be compared: no level of the data both read, an unknown block;
+    `said` says it in the reader's language (`str()` is English)."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 def pairing(
@@ -104,9 +110,9 @@ def pairing(
     """Blocks paired by id, then by `pairs`; a block of one side alone is paired with ""."""
     for x, y in pairs:
         if a.block(x) is None:
-            raise DiffError(f"--pair {x}={y}: {a.path} has no block `{x}`")
+            raise DiffError(message("diff_error.pair", x=x, y=y, path=a.path, block=x))
         if b.block(y) is None:
-            raise DiffError(f"--pair {x}={y}: {b.path} has no block `{y}`")
+            raise DiffError(message("diff_error.pair", x=x, y=y, path=b.path, block=y))
     explicit = dict(pairs)
     taken = set(explicit.values())
     found: list[tuple[str, str]] = []
@@ -120,7 +126,7 @@ def pairing(
     if only is not None:
         found = [(x, y) for x, y in found if only in (x, y)]
         if not found:
-            raise DiffError(f"--block {only}: neither rule set has a block `{only}`")
+            raise DiffError(message("diff_error.block", block=only))
     return found
 
 
@@ -139,11 +145,10 @@ def diff(
     try:
         space = space_of([ra, rb])
     except Undecidable as undecidable:
-        raise DiffError(f"cannot decide: {undecidable.where}") from undecidable
+        raise DiffError(message("diff_error.undecidable", what=undecidable.where)) from undecidable
     if not space.levels:
         raise DiffError(
-            f"no level of the data can be read by both rule sets ({', '.join(ra.route)} against "
-            f"{', '.join(rb.route)}); add a `map` to one of them"
+            message("diff_error.no_level", a=", ".join(ra.route), b=", ".join(rb.route))
         )
     blocks = []
     for x, y in pairing(a, b, pairs, only):

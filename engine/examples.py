@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from tinnhiem.rules import ast
+from tinnhiem.rules.messages import Message, message
 
 from .conditions import FIELDS
 from .evaluate import evaluate
 from .model import KNOWN_LEVELS, DataError, DataIssue, Dataset, Origin, Result, Scalar, Tally
-from .words import Lang
+from .words import Lang, say
 
 STATUS = "status"  # `expect status exempt|invalid|evaluated`
 PREVIOUS_ROUND, CURRENT_ROUND = "trước", "này"
@@ -34,19 +35,21 @@ class ExampleOutcome:
 
 def _split(
     settings: tuple[ast.Setting, ...], ruleset: ast.Resolved
-) -> tuple[dict[str, int], dict[str, int], dict[str, Scalar], list[str]]:
+) -> tuple[dict[str, int], dict[str, int], dict[str, Scalar], list[Message]]:
     """Turnout, counts and attributes of an example; what could not be read, in words."""
     levels = set(ruleset.levels.ids) | {m.source for m in ruleset.maps} | set(KNOWN_LEVELS)
     turnout: dict[str, int] = {}
     counts: dict[str, int] = {}
     attrs: dict[str, Scalar] = {}
-    problems: list[str] = []
+    problems: list[Message] = []
     for setting in settings:
         if setting.name in ast.TURNOUT or setting.name in levels:
             value = setting.value
             number = value if isinstance(value, int | Fraction) else None
             if isinstance(value, bool) or number is None or number < 0 or number != int(number):
-                problems.append(f"`{setting.name} {setting.text}` is not a count")
+                problems.append(
+                    message("example.not_count", setting=f"{setting.name} {setting.text}")
+                )
                 continue
             target = turnout if setting.name in ast.TURNOUT else counts
             target[setting.name] = int(number)
@@ -73,7 +76,7 @@ def example_tallies(example: ast.Example, ruleset: ast.Resolved, file: str) -> t
     tallies = []
     if example.previous:
         before_turnout, before_counts, before_attrs, more = _split(example.previous, ruleset)
-        problems += [f"previous: {p}" for p in more]
+        problems += [message("example.previous", problem=p) for p in more]
         # the same person (id, name, unit, ...) at the vote before, unless restated
         before = _fields(before_attrs, {**fields, "round": PREVIOUS_ROUND})
         # the same body votes both times: turnout not restated is the current one
@@ -92,18 +95,18 @@ def example_tallies(example: ast.Example, ruleset: ast.Resolved, file: str) -> t
     return tuple(tallies)
 
 
-def _issue(message: str, origin: Origin) -> DataIssue:
-    return DataIssue("error", message, origin)
+def _issue(said: Message, origin: Origin) -> DataIssue:
+    return DataIssue.of("error", said, origin)
 
 
-def _actual(result: Result, block: str, ruleset: ast.Resolved) -> str:
+def _actual(result: Result, block: str, ruleset: ast.Resolved, lang: Lang = "en") -> str:
     if block == STATUS:
         return result.status
     if ruleset.block(block) is None:
-        return f"(no block `{block}`)"
+        return say(lang, "example.no_block", block=block)
     if result.status != "evaluated":
         return f"{result.status} ({result.reason})"
-    return result.klass(block) or "(no class)"
+    return result.klass(block) or say(lang, "example.no_class")
 
 
 def example_result(
@@ -118,54 +121,66 @@ def example_result(
     return evaluation.results[-1]
 
 
-def run_example(ruleset: ast.Resolved, example: ast.Example) -> list[ExampleOutcome]:
-    """The outcome of each `expect` of one example."""
+def run_example(
+    ruleset: ast.Resolved, example: ast.Example, lang: Lang = "en"
+) -> list[ExampleOutcome]:
+    """The outcome of each `expect` of one example, said in `lang` (`actual` too, but for the
+    class and status ids, which are the rules' own)."""
     file = ruleset.origins.get(f"example:{example.name}", ruleset.path)
     result: Result | None = None
     error = ""
     try:
-        result = example_result(ruleset, example, file)
+        result = example_result(ruleset, example, file, lang)
     except DataError as exc:
-        error = "; ".join(issue.message for issue in exc.issues)
+        error = "; ".join(issue.text(lang) for issue in exc.issues)
     outcomes = []
     expects = example.expects or (ast.Expect("", "", example.span),)
     for expect in expects:
         line = expect.span.line or example.span.line
         if not expect.block:
-            actual, passed = "(nothing expected)", False
+            actual, passed = say(lang, "example.nothing_expected"), False
         elif result is None:
-            actual, passed = f"error: {error}", False
+            actual, passed = say(lang, "example.error", error=error), False
         else:
-            actual = _actual(result, expect.block, ruleset)
+            actual = _actual(result, expect.block, ruleset, lang)
             passed = actual == expect.klass
-        head = f'{file}:{line}: example "{example.name}"'
+        head = say(lang, "example.head", file=file, line=line, name=example.name)
         inherited = file != ruleset.path and ruleset.extends_span.line > 0
         if inherited:  # the overlay's to mend: said at its `extends`, the base's line in brackets
             base = file.replace("\\", "/").rsplit("/", 1)[-1]
-            head = (
-                f"{ruleset.path}:{ruleset.extends_span.line}: inherited example "
-                f'"{example.name}" ({base}:{line})'
+            head = say(
+                lang,
+                "example.inherited_head",
+                path=ruleset.path,
+                at=ruleset.extends_span.line,
+                name=example.name,
+                base=base,
+                line=line,
             )
         if not expect.block:
-            message = f"{head}: has no `expect`"
+            said = say(lang, "example.no_expect", head=head)
         elif passed:
-            message = f"{head}: {expect.block}: {expect.klass}: ok"
+            said = f"{head}: {expect.block}: {expect.klass}: ok"
         else:
-            message = f"{head}: {expect.block}: expected {expect.klass}, got {actual}"
+            said = say(
+                lang,
+                "example.failed",
+                head=head,
+                block=expect.block,
+                klass=expect.klass,
+                actual=actual,
+            )
             if inherited:
-                message += (
-                    f'; drop it (`drop example "{example.name}"`) or write an example of the '
-                    "same name"
-                )
+                said += "; " + say(lang, "check.drop_or_write", name=example.name)
         trace = result.trace if result is not None and not passed else ()
         outcomes.append(
             ExampleOutcome(
-                file, line, example.name, expect.block, expect.klass, actual, passed, message, trace
+                file, line, example.name, expect.block, expect.klass, actual, passed, said, trace
             )
         )
     return outcomes
 
 
-def run_examples(ruleset: ast.Resolved) -> list[ExampleOutcome]:
+def run_examples(ruleset: ast.Resolved, lang: Lang = "en") -> list[ExampleOutcome]:
     """Every `expect` of every example of the rule set (its bases' examples included)."""
-    return [outcome for example in ruleset.examples for outcome in run_example(ruleset, example)]
+    return [o for example in ruleset.examples for o in run_example(ruleset, example, lang)]

@@ -10,6 +10,7 @@ from fractions import Fraction
 from tinnhiem.rules import ast
 from tinnhiem.rules.check_common import COLUMNS, DECLARED, Kind
 from tinnhiem.rules.check_names import attribute_uses
+from tinnhiem.rules.messages import Message, message
 
 from . import conditions as cond
 from .conditions import Condition, Facts, Test
@@ -77,7 +78,7 @@ class Plan:
     uses_previous: bool
     attrs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # attr -> who reads it
     # every attribute read (by an exemption too) -> the kind its use needs, and who uses it so
-    needs: Mapping[str, tuple[Kind, str]] = field(default_factory=dict)
+    needs: Mapping[str, tuple[Kind, Message]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ruleset: ast.Resolved) -> Plan:
@@ -158,17 +159,17 @@ CHECKED_KINDS: Mapping[str, tuple[type, ...]] = {
 }
 
 
-def _needs(ruleset: ast.Resolved) -> dict[str, tuple[Kind, str]]:
+def _needs(ruleset: ast.Resolved) -> dict[str, tuple[Kind, Message]]:
     """Each attribute the rules read, with the kind its first telling use needs and who uses it
     so (the checker has made sure the uses agree)."""
-    uses = [(f"exemption “{e.reason}”", e.when) for e in ruleset.exempts]
+    uses = [(message("who.exemption", reason=e.reason), e.when) for e in ruleset.exempts]
     uses += [
-        (f"rule {block.id}.{rule.id}", rule.when)
+        (message("who.rule", block=block.id, rule=rule.id), rule.when)
         for block in ruleset.classifies
         for rule in block.rules
         if rule.when is not None
     ]
-    needs: dict[str, tuple[Kind, str]] = {}
+    needs: dict[str, tuple[Kind, Message]] = {}
     for who, when in uses:
         for attr, kind in attribute_uses(when):
             name = attr.name
@@ -180,6 +181,6 @@ def _needs(ruleset: ast.Resolved) -> dict[str, tuple[Kind, str]]:
         if decl.name not in COLUMNS:
             needs[decl.name] = (
                 DECLARED[decl.type],
-                f"attribute `{decl.name}` is declared {decl.type}",
+                message("who.declared", name=decl.name, type=decl.type),
             )
     return needs

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tinnhiem.rules import ast
+from tinnhiem.rules.messages import message
 
 from . import conditions as cond
 from .conditions import Facts, Unknown, as_date
@@ -87,8 +88,8 @@ def _date(tally: Tally, name: str, errors: list[DataIssue], path: str) -> dt.dat
         return None
     date = as_date(value)
     if date is None:
-        message = f"{tally.name}: `{name}` should be a date (2021-07-01), not {value!r}"
-        errors.append(DataIssue("error", message, tally.origin or Origin(path, 0, name)))
+        said = message("schedule.not_date", person=tally.name, name=name, value=repr(value))
+        errors.append(DataIssue.of("error", said, tally.origin or Origin(path, 0, name)))
     return date
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from tinnhiem.rules import ast
+from tinnhiem.rules.messages import Message, message
 
 from . import conditions as cond
 from .evaluate import Plan, Runner
@@ -16,14 +17,19 @@ from .model import Dataset, Tally
 
 
 class SweepError(ValueError):
-    """The rule to sweep does not exist, or has no single threshold to move."""
+    """The rule to sweep does not exist, or has no single threshold to move; `said` says it in
+    the reader's language (`str()` is English)."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 class ThresholdChoice(SweepError):
     """The rule has several thresholds and none was picked: `count` of them, 1-based."""
 
-    def __init__(self, message: str, count: int) -> None:
-        super().__init__(message)
+    def __init__(self, said: Message, count: int) -> None:
+        super().__init__(said)
         self.count = count
 
 
@@ -70,20 +76,21 @@ def _find_rule(ruleset: ast.Resolved, rule: str) -> tuple[ast.Classify, ast.Rule
     block = ruleset.block(block_id)
     if block is None:
         names = [b.id for b in ruleset.classifies]
-        raise SweepError(f"no block `{block_id}`" + _did_you_mean(block_id, names))
+        raise SweepError(
+            message("sweep_error.no_block", block=block_id, more=_did_you_mean(block_id, names))
+        )
     found = next((r for r in block.rules if r.id == rule_id), None)
     if found is None:
         names = [r.id for r in block.rules]
-        raise SweepError(
-            f"block `{block_id}` has no rule `{rule_id}`" + _did_you_mean(rule_id, names)
-        )
+        more = _did_you_mean(rule_id, names)
+        raise SweepError(message("sweep_error.no_rule", block=block_id, rule=rule_id, more=more))
     return block, found
 
 
-def _did_you_mean(name: str, names: list[str]) -> str:
+def _did_you_mean(name: str, names: list[str]) -> Message | str:
     close = difflib.get_close_matches(name, names, n=1)
-    known = f" (known: {', '.join(names)})" if names else ""
-    return f"; did you mean `{close[0]}`?" if close else known
+    known = message("sweep_error.known", names=", ".join(names)) if names else ""
+    return message("sweep_error.did_you_mean", name=close[0]) if close else known
 
 
 def thresholds(when: ast.Cond) -> list[ast.Compare]:
@@ -136,16 +143,16 @@ def step_count(start: Fraction, stop: Fraction, step: Fraction) -> int:
     """How many values start, start + step, ... up to stop (included) makes; a `SweepError` for
     a range that is not one: a threshold is a share, from 0 to 1."""
     if not (0 <= start <= 1 and 0 <= stop <= 1):
-        raise SweepError("a threshold is a share: the range must lie within 0% to 100%")
+        raise SweepError(message("sweep_error.range"))
     if step <= 0:
-        raise SweepError("the step must be above 0")
+        raise SweepError(message("sweep_error.step"))
     if start > stop:
-        raise SweepError("the start must not be above the stop")
+        raise SweepError(message("sweep_error.order"))
     count = int((stop - start) / step) + 1
     if count == 1 and start < stop:
-        raise SweepError("the step is larger than the range: only its start would be tried")
+        raise SweepError(message("sweep_error.step_too_big"))
     if count > MAX_STEPS:
-        raise SweepError(f"that is {count} steps, more than {MAX_STEPS}: take a larger step")
+        raise SweepError(message("sweep_error.too_many", n=count, max=MAX_STEPS))
     return count
 
 
@@ -171,18 +178,17 @@ def sweep(
     """
     block, found = _find_rule(ruleset, rule)
     if found.when is None:
-        raise SweepError(f"`{rule}` is the `else` of its block: it has no threshold")
+        raise SweepError(message("sweep_error.else", rule=rule))
     candidates = thresholds(found.when)
     if not candidates:
-        raise SweepError(f"`{rule}` compares no share with a number: nothing to sweep")
+        raise SweepError(message("sweep_error.no_threshold", rule=rule))
     if which is None and len(candidates) > 1:
         shown = "; ".join(f"{i}: {cond.cond_source(c)}" for i, c in enumerate(candidates, 1))
-        raise ThresholdChoice(
-            f"`{rule}` has {len(candidates)} thresholds ({shown}): choose one", len(candidates)
-        )
+        choose = message("sweep_error.choose", rule=rule, n=len(candidates), shown=shown)
+        raise ThresholdChoice(choose, len(candidates))
     index = (which or 1) - 1
     if not 0 <= index < len(candidates):
-        raise SweepError(f"`{rule}` has {len(candidates)} threshold(s), not {which}")
+        raise SweepError(message("sweep_error.which", rule=rule, n=len(candidates), which=which))
     target = candidates[index]
     classes = tuple(r.id for r in block.rules)
     steps: list[SweepStep] = []

@@ -14,10 +14,9 @@ from .fmt import format_value
 from .messages import Message
 from .messages import message as said
 
-FUNCTIONS = {
-    "year": "one argument (a date)",
-    "months": "two arguments (two dates)",
-    "rounded": "two arguments (a share and a number of decimal places)",
+# what each function takes, said in the reader's language
+FUNCTIONS: Mapping[str, Message] = {
+    name: said(f"arity.{name}") for name in ("year", "months", "rounded")
 }
 ARITY = {"year": 1, "months": 2, "rounded": 2}
 MAX_PLACES = 6  # `rounded(share(x), N)`: decimal places of the percentage, 0 to this
@@ -29,13 +28,10 @@ REPORT_COLUMNS = ("group", "unit", "position", "round")
 VOTE_NAMES = ("vote_date", "vote_year")
 
 Kind = str  # share | votes | number | date | bool | text | any
-WORDS: Mapping[Kind, str] = {
-    "share": "a share",
-    "votes": "a number of votes",
-    "number": "a number",
-    "date": "a date",
-    "bool": "true or false",
-    "text": "a text",
+# each kind of value in words ("a share"), said in the reader's language; `str()` is English
+WORDS: Mapping[Kind, Message] = {
+    kind: said(f"value_kind.{kind}")
+    for kind in ("share", "votes", "number", "date", "bool", "text")
 }
 PLURALS = {"level": "levels", "block": "blocks", "class": "classes", "name": "names"}
 
@@ -90,7 +86,7 @@ class Findings:
         self._found: dict[tuple[int, int, int, str], tuple[int, Diagnostic]] = {}
         # while set, what is found in a base is said at the top file's `extends` instead:
         # (the place there, the words put before the message, the hint added)
-        self.redirect: tuple[Place, str, str] | None = None
+        self.redirect: tuple[Place, Message, Message] | None = None
 
     def owner(self, statement: object) -> File:
         return self._owners.get(id(statement), self.files[0])
@@ -141,8 +137,8 @@ class Findings:
         return [diag for _, (_, diag) in ordered]
 
     @staticmethod
-    def where(here: File, there: File, line: int) -> str:
-        return f"line {line}" if here is there else f"{there.path}:{line}"
+    def where(here: File, there: File, line: int) -> str | Message:
+        return said("check.at_line", line=line) if here is there else f"{there.path}:{line}"
 
 
 def _name(path: str) -> str:

@@ -24,7 +24,7 @@ from .check_common import (
     values,
 )
 from .errors import did_you_mean
-from .messages import message
+from .messages import Message, message
 from .parser import RESERVED
 
 ONCE: tuple[tuple[type, str], ...] = (
@@ -38,17 +38,17 @@ Attributes = Mapping[str, tuple[Kind, File, int]]  # name -> (kind used as, wher
 
 def reserved(out: Findings, f: File, name: str, place: Place, what: str = "id") -> None:
     if name in RESERVED:
-        hint = "an attribute is read from the data column of that name" if what == "name" else None
+        hint = message("check.attribute_hint") if what == "name" else None
         out.error(f, place, message(f"check.reserved.{what}", name=name), hint)
 
 
-def _taken_by_data(name: str) -> str | None:
+def _taken_by_data(name: str) -> Message | None:
     if name in ast.TURNOUT:
-        return "a turnout figure"
+        return message("taken.turnout")
     if name in VOTE_NAMES:
-        return "the date of the vote" if name == "vote_date" else "the year of the vote"
+        return message(f"taken.{name}")
     if name in COLUMNS:
-        return "a column of the data"
+        return message("taken.column")
     return None
 
 
@@ -103,7 +103,7 @@ def levels(out: Findings, f: File, levels: ast.Levels) -> None:
         reserved(out, f, level.id, place)
         taken = _taken_by_data(level.id)
         if taken:
-            out.error(f, place, f"`{level.id}` cannot be a level: it is {taken}")
+            out.error(f, place, message("check.not_a_level", name=level.id, taken=taken))
         if level.label in labels:
             other = labels[level.label]
             out.error(
@@ -141,8 +141,8 @@ def classify(out: Findings, f: File, block: ast.Classify) -> None:
         out.error(
             f,
             name,
-            "`status` cannot name a classify block",
-            "`expect status` is kept for evaluated, exempt or invalid",
+            message("check.status_block"),
+            message("check.status_kept"),
         )
     seen: dict[str, ast.Rule] = {}
     for rule in block.rules:
@@ -238,7 +238,7 @@ def attribute_decl(out: Findings, f: File, decl: ast.AttributeDecl) -> None:
     reserved(out, f, decl.name, place, "name")
     taken = _taken_by_data(decl.name)
     if taken and decl.name not in COLUMNS:
-        out.error(f, place, f"`{decl.name}` cannot be declared: it is {taken}")
+        out.error(f, place, message("check.not_declarable", name=decl.name, taken=taken))
 
 
 def attribute_decls(out: Findings, f: File) -> None:
@@ -375,15 +375,25 @@ def attributes(
             out.error(
                 f,
                 place,
-                f"`{name}` is declared `{decl.type}` at {out.where(f, first[1], first[2])}, "
-                f"but is used as {WORDS[kind]} here",
+                message(
+                    "check.declared_used_as",
+                    name=name,
+                    type=decl.type,
+                    where=out.where(f, first[1], first[2]),
+                    kind=WORDS[kind],
+                ),
             )
         elif kind not in ("any", first[0]):
             out.error(
                 f,
                 place,
-                f"`{name}` is used as {WORDS[first[0]]} at "
-                f"{out.where(f, first[1], first[2])} and as {WORDS[kind]} here",
+                message(
+                    "check.used_as_two",
+                    name=name,
+                    first=WORDS[first[0]],
+                    where=out.where(f, first[1], first[2]),
+                    kind=WORDS[kind],
+                ),
             )
     return kinds
 

@@ -69,20 +69,20 @@ _GROUPS: tuple[tuple[frozenset[str], str, str], ...] = (
     (_SCALAR, "a value", "a number, a date, a quoted text, true or false"),
 )
 # Characters that look like something the language has.
-_LOOKALIKE = {
-    "“": 'use straight quotes (")',
-    "”": 'use straight quotes (")',
-    "‘": 'texts are in straight double quotes (")',
-    "’": 'texts are in straight double quotes (")',
-    "'": 'texts are in straight double quotes (")',
-    "≥": "write `>=`",
-    "≤": "write `<=`",
-    "≠": "write `!=`",
-    "&": "write `and`",
-    "|": "write `or`",
-    "!": "write `!=`, or `not` before a condition",
-    "[": 'a set is written in braces: `position in {"Chủ tịch", "Phó Chủ tịch"}`',
-    "]": 'a set is written in braces: `position in {"Chủ tịch", "Phó Chủ tịch"}`',
+_LOOKALIKE: dict[str, Message] = {
+    "“": message("syntax.use_straight"),
+    "”": message("syntax.use_straight"),
+    "‘": message("syntax.straight_quotes"),
+    "’": message("syntax.straight_quotes"),
+    "'": message("syntax.straight_quotes"),
+    "≥": message("syntax.write", word=">="),
+    "≤": message("syntax.write", word="<="),
+    "≠": message("syntax.write", word="!="),
+    "&": message("syntax.write", word="and"),
+    "|": message("syntax.write", word="or"),
+    "!": message("syntax.write_not"),
+    "[": message("syntax.set_braces"),
+    "]": message("syntax.set_braces"),
 }
 
 
@@ -175,14 +175,11 @@ def _accepts_at(text: str, pos: int | None) -> set[str]:
     return _replay(text, pos).accepts
 
 
-def _keyword_as_name(replay: _Replay) -> str | None:
+def _keyword_as_name(replay: _Replay) -> Message | None:
     """A word of the language just before the error that the parser took for a name."""
     for token in reversed(replay.recent):
         if token.type == "NAME" and str(token) in RESERVED:
-            return (
-                f"`{token}` on line {token.line} was read as a name: is something missing "
-                "before it?"
-            )
+            return message("syntax.read_as_name", word=str(token), line=token.line)
     return None
 
 
@@ -237,11 +234,12 @@ def _bad_character(text: str, exc: UnexpectedCharacters) -> _Said:
             exc.line,
             exc.column,
             _width(rest),
-            "a quoted text is not closed on this line",
-            'end it with `"` on the same line: a text never runs over a line break',
+            message("syntax.text_not_closed"),
+            message("syntax.end_text"),
         )
     if char in "“”":
-        return _Said(exc.line, exc.column, 1, f"unexpected character `{char}`: {_LOOKALIKE[char]}")
+        unexpected = message("syntax.unexpected", char=char, hint=_LOOKALIKE[char])
+        return _Said(exc.line, exc.column, 1, unexpected)
     if _is_letter(char):
         return _bad_word(text, exc, pos)
     accepted = _accepts_at(text, pos)
@@ -249,10 +247,10 @@ def _bad_character(text: str, exc: UnexpectedCharacters) -> _Said:
     if char == "=" and "CMP" in accepted:
         after = text[pos + 1 : pos + 2]
         if after in ("<", ">"):
-            return _Said(
-                exc.line, exc.column, 2, f"`={after}` is not a comparison", f"write `{after}=`"
-            )
-        return _Said(exc.line, exc.column, 1, "`=` is not a comparison", "use `==` to compare")
+            wrong = message("syntax.not_comparison", text=f"={after}")
+            return _Said(exc.line, exc.column, 2, wrong, message("syntax.write", word=f"{after}="))
+        wrong = message("syntax.not_comparison", text="=")
+        return _Said(exc.line, exc.column, 1, wrong, message("syntax.use_equals"))
     return _Said(
         exc.line,
         exc.column,
@@ -302,8 +300,8 @@ def _unclosed(text: str, replay: _Replay, token: Token | None) -> _Said | None:
             brace.line or 0,
             brace.column or 0,
             1,
-            f"the `{{` on line {brace.line} is never closed",
-            "add `}` where its block ends",
+            message("syntax.never_closed", line=brace.line),
+            message("syntax.add_brace"),
         )
     starts = [t for t in (*replay.recent, token) if _starts_statement(text, t)]
     if not starts:
@@ -315,8 +313,8 @@ def _unclosed(text: str, replay: _Replay, token: Token | None) -> _Said | None:
         brace.line or 0,
         brace.column or 0,
         1,
-        f"the `{{` on line {brace.line} is not closed before `{keyword}` on line {keyword.line}",
-        f"add `}}` before line {keyword.line}",
+        message("syntax.not_closed_before", line=brace.line, word=str(keyword), at=keyword.line),
+        message("syntax.add_brace_before", line=keyword.line),
     )
 
 
@@ -339,9 +337,8 @@ def _bare_boolean(replay: _Replay) -> _Said | None:
         word.line or 0,
         word.column or 0,
         len(str(word)),
-        f"`{word}` alone is not a condition: a condition compares values "
-        "(`share(thap) > 1/2`) or names an attribute (`retirement_notice`)",
-        "a rule that should never match is left out; one that always matches is the `else`",
+        message("syntax.alone", word=str(word)),
+        message("syntax.leave_out"),
     )
 
 

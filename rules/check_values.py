@@ -32,6 +32,7 @@ from .check_common import (
     whole,
 )
 from .errors import did_you_mean
+from .messages import Message, message
 
 # Turnout figures from the smallest to the largest: each may not exceed the next one given.
 TURNOUT_ORDER = ("valid", "collected", "issued", "present", "members")
@@ -48,7 +49,7 @@ def basis(out: Findings, f: File, basis: ast.Basis) -> None:
         out.error(
             f,
             Place.of(basis.span),
-            f"`{basis.kind}` is not a basis: expected members, present, issued, collected or valid",
+            message("check.not_basis", kind=basis.kind),
             did_you_mean(basis.kind, ast.BASES),
         )
 
@@ -61,22 +62,21 @@ def quorum(out: Findings, f: File, quorum: ast.Quorum) -> None:
             out.error(
                 f,
                 place,
-                f"`{name}` is not a turnout figure: expected members, present, issued, "
-                "collected, valid or invalid",
+                message("check.not_turnout", name=name),
                 did_you_mean(name, ast.TURNOUT),
             )
     number = quorum.fraction
     if not 0 <= number.value <= 1:
-        out.error(f, Place.of(number.span), f"the quorum fraction `{number.text}` is outside 0..1")
+        out.error(f, Place.of(number.span), message("check.quorum_outside", text=number.text))
     near_fraction(out, f, number)
     if quorum.measure == quorum.of and quorum.measure in ast.TURNOUT:
-        out.warn(f, measure, f"the quorum compares `{quorum.measure}` with itself")
+        out.warn(f, measure, message("check.quorum_itself", name=quorum.measure))
     if quorum.op in ("<", "<=", "!="):
         out.warn(
             f,
             Place.at(quorum.op_span, quorum.span),
-            f"a quorum with `{quorum.op}` holds when few are there",
-            "a quorum is a minimum: `>=` (at least) or `>` (more than)",
+            message("check.quorum_few", op=quorum.op),
+            message("check.quorum_minimum"),
         )
 
 
@@ -89,42 +89,40 @@ def schedule(out: Findings, f: File, schedule: ast.Schedule) -> None:
             out.error(
                 f,
                 Place.of(span),
-                f"`{word}` is given twice in this schedule (first at line {line})",
+                message("check.schedule_twice", word=word, line=line),
             )
         first.setdefault(word, span)
     # Which items were written is known of a parsed schedule only, not of one built in code.
     written = schedule.span != ast.NOWHERE
     term = schedule.term_years
     if written and "term" not in first:
-        out.error(
-            f, keyword, "the schedule has no `term`", "say how long a term is: `term 5 years`"
-        )
+        out.error(f, keyword, message("check.no_term"), message("check.say_term"))
     elif term < 1:
         out.error(
             f,
             Place.at(schedule.term_span, schedule.span),
-            f"the term must be at least 1 year, not {term}",
+            message("check.term_short", term=term),
         )
     if written and "vote" not in first:
         out.warn(
             f,
             keyword,
-            "the schedule has no `vote` line, so a vote is taken to be held every year",
-            "write `vote in year 3`, `vote in years 2, 4` or `vote every year`",
+            message("check.no_vote"),
+            message("check.write_vote"),
         )
     listed: set[int] = set()
     for i, year in enumerate(schedule.years):
         spans = schedule.year_spans
         place = Place.of(spans[i]) if i < len(spans) else keyword
         if year in listed:
-            out.error(f, place, f"year {year} is listed twice")
+            out.error(f, place, message("check.year_twice", year=year))
         elif year < 1 or (term >= 1 and year > term):
-            years = f" (1 to {term})" if term >= 1 else ""
-            out.error(f, place, f"year {year} is not a year of the term{years}")
+            outside = message("check.year_outside_of", year=year, term=term)
+            out.error(f, place, outside if term >= 1 else message("check.year_outside", year=year))
         listed.add(year)
     if schedule.month is not None and not 1 <= schedule.month <= 12:
         place = Place.at(schedule.month_span, schedule.span)
-        out.error(f, place, f"month {schedule.month} is not a month (1 to 12)")
+        out.error(f, place, message("check.not_month", month=schedule.month))
 
 
 # --- conditions, on their own ----------------------------------------------------------------
@@ -161,9 +159,8 @@ def cond(out: Findings, f: File, when: ast.Cond) -> None:
             seen: set[str] = set()
             for level, span in zip(value.levels, value.level_spans, strict=False):
                 if level in seen:
-                    out.error(
-                        f, Place.of(span), f"level `{level}` is counted twice in `{show(value)}`"
-                    )
+                    twice = message("check.level_counted_twice", level=level, value=show(value))
+                    out.error(f, Place.of(span), twice)
                 seen.add(level)
 
 
@@ -173,8 +170,8 @@ def _truthy(out: Findings, f: File, cond: ast.Truthy) -> None:
         out.error(
             f,
             Place.of(cond.value.span),
-            f"`{cond.value.name}` is {WORDS[kind]}, not true or false",
-            "compare it with something, e.g. `>`, `==`",
+            message("check.not_true_false", name=cond.value.name, kind=WORDS[kind]),
+            message("check.compare_it"),
         )
 
 
@@ -187,7 +184,7 @@ def _compare(out: Findings, f: File, cond: ast.Compare) -> None:
                 out.error(
                     f,
                     Place.of(cond.span),
-                    f"`{cond.op}` does not apply to {WORDS[kind]}: use `==` or `!=`",
+                    message("check.op_not_for", op=cond.op, kind=WORDS[kind]),
                 )
                 return
     if "any" in kinds or kinds[0] == kinds[1]:
@@ -198,36 +195,41 @@ def _compare(out: Findings, f: File, cond: ast.Compare) -> None:
     if pair == {"share", "number"}:
         if isinstance(number, ast.Number) and not 0 <= number.value <= 1:
             percent = (
-                f"did you mean `{number.text}%`?"
+                message("check.did_you_mean_percent", text=number.text)
                 if not number.is_percent and 1 < number.value <= 100
                 else None
             )
             out.error(
                 f,
                 Place.of(number.span),
-                f"the threshold `{number.text}` is outside 0..1: `{show(other)}` is a share",
+                message("check.threshold_outside", text=number.text, value=show(other)),
                 percent,
             )
         return
     if pair == {"votes", "number"}:
         if isinstance(number, ast.Number) and (number.value.denominator != 1 or number.is_percent):
-            hint = None
+            hint: Message | None = None
             if isinstance(other, ast.Count):
                 prefix = "previous " if other.previous else ""
-                hint = f"for a part of the basis, use `{prefix}share({' + '.join(other.levels)})`"
+                share = f"{prefix}share({' + '.join(other.levels)})"
+                hint = message("check.use_share", share=share)
             out.error(
                 f,
                 Place.of(number.span),
-                f"`{show(other)}` is a number of votes: compare it with a whole number, "
-                f"not `{number.text}`",
+                message("check.whole_votes", value=show(other), text=number.text),
                 hint,
             )
         return
     out.error(
         f,
         Place.of(cond.span),
-        f"`{show(left)}` is {WORDS[kinds[0]]} and `{show(right)}` is {WORDS[kinds[1]]}: "
-        "they cannot be compared",
+        message(
+            "check.cannot_compare",
+            left=show(left),
+            left_kind=WORDS[kinds[0]],
+            right=show(right),
+            right_kind=WORDS[kinds[1]],
+        ),
     )
 
 
@@ -237,12 +239,13 @@ def _call(out: Findings, f: File, call: ast.Call) -> None:
         out.error(
             f,
             place,
-            f"unknown function `{call.func}`",
-            did_you_mean(call.func, ARITY) or "the functions are year(date) and months(date, date)",
+            message("check.unknown_function", name=call.func),
+            did_you_mean(call.func, ARITY) or message("check.the_functions"),
         )
         return
     if len(call.args) != ARITY[call.func]:
-        out.error(f, place, f"`{call.func}` takes {FUNCTIONS[call.func]}, not {len(call.args)}")
+        takes = FUNCTIONS[call.func]
+        out.error(f, place, message("check.arity", name=call.func, takes=takes, n=len(call.args)))
         return
     if call.func == "rounded":
         _rounded(out, f, call)
@@ -253,7 +256,7 @@ def _call(out: Findings, f: File, call: ast.Call) -> None:
             out.error(
                 f,
                 Place.of(arg.span),
-                f"`{call.func}` needs a date, but `{show(arg)}` is {WORDS[kind]}",
+                message("check.needs_date", name=call.func, value=show(arg), kind=WORDS[kind]),
             )
 
 
@@ -264,8 +267,8 @@ def _rounded(out: Findings, f: File, call: ast.Call) -> None:
         out.error(
             f,
             Place.of(share.span),
-            f"`rounded` rounds a share, not `{show(share)}`",
-            "write `rounded(share(thap), 2)`",
+            message("check.rounds_share", value=show(share)),
+            message("check.write_rounded"),
         )
     if (
         not isinstance(places, ast.Number)
@@ -275,9 +278,8 @@ def _rounded(out: Findings, f: File, call: ast.Call) -> None:
         out.error(
             f,
             Place.of(places.span),
-            f"the decimal places of `rounded` are a whole number from 0 to {MAX_PLACES}, "
-            f"not `{show(places)}`",
-            "`rounded(share(thap), 2)` rounds 2/3 to 66.67%",
+            message("check.places", max=MAX_PLACES, value=show(places)),
+            message("check.rounded_example"),
         )
 
 
@@ -288,8 +290,8 @@ def in_set(out: Findings, f: File, cond: ast.InSet) -> None:
         out.error(
             f,
             Place.of(cond.span),
-            f"`{word} {{}}` lists nothing",
-            'list the values: `position in {"Chủ tịch", "Phó Chủ tịch"}`',
+            message("check.set_empty", word=word),
+            message("check.list_values"),
         )
         return
     kinds = [kind_of(item) for item in cond.items]
@@ -298,8 +300,13 @@ def in_set(out: Findings, f: File, cond: ast.InSet) -> None:
             out.error(
                 f,
                 Place.of(item.span),
-                f"the values of a set are all of one kind: `{show(cond.items[0])}` is "
-                f"{WORDS[kinds[0]]}, `{show(item)}` {WORDS[kind]}",
+                message(
+                    "check.set_kinds",
+                    first=show(cond.items[0]),
+                    first_kind=WORDS[kinds[0]],
+                    item=show(item),
+                    kind=WORDS[kind],
+                ),
             )
             return
     own = kind_of(cond.value)
@@ -308,14 +315,18 @@ def in_set(out: Findings, f: File, cond: ast.InSet) -> None:
         out.error(
             f,
             Place.of(cond.span),
-            f"`{show(cond.value)}` is {WORDS[own]} and the set holds {WORDS[kinds[0]]}: "
-            "it can never be one of them",
+            message(
+                "check.never_in_set",
+                value=show(cond.value),
+                kind=WORDS[own],
+                set_kind=WORDS[kinds[0]],
+            ),
         )
     seen: set[object] = set()
     for item in cond.items:
         key = (type(item.value), item.value)
         if key in seen:
-            out.warn(f, Place.of(item.span), f"`{show(item)}` is listed twice in this set")
+            out.warn(f, Place.of(item.span), message("check.set_listed_twice", value=show(item)))
         seen.add(key)
 
 
@@ -324,8 +335,8 @@ def missing(out: Findings, f: File, cond: ast.Missing) -> None:
         out.error(
             f,
             Place.of(cond.value.span),
-            f"`{cond.value.name}` is a turnout figure: every vote has one, so it is never missing",
-            "`is missing` is for an attribute of the data, a column whose cell may be blank",
+            message("check.never_missing", name=cond.value.name),
+            message("check.missing_is_for"),
         )
 
 
@@ -343,12 +354,8 @@ def near_fraction(
             out.warn(
                 f,
                 Place.of(number.span),
-                f"{number.text} is not exactly {simple} (it is {value}); "
-                f"write {simple} if that is meant",
-                "to compare the percentage as documents print it, rounded, use "
-                "`rounded(share(…), 2)`"
-                if number.is_percent and in_condition
-                else None,
+                message("check.near_fraction", text=number.text, simple=simple, value=value),
+                message("check.compare_printed") if number.is_percent and in_condition else None,
             )
             return
 
@@ -369,11 +376,11 @@ def example(out: Findings, f: File, example: ast.Example) -> None:
 def _fixed_setting(out: Findings, f: File, setting: ast.Setting) -> None:
     place = Place.at(setting.value_span, setting.span)
     if setting.name in ast.TURNOUT and not whole(setting):
-        out.error(f, place, f"`{setting.name}` must be a whole number, not `{setting.text}`")
+        out.error(f, place, message("check.whole_setting", name=setting.name, text=setting.text))
     elif setting.name == "vote_date" and not isinstance(setting.value, dt.date):
-        out.error(f, place, f"`vote_date` must be a date (2023-12-20), not `{setting.text}`")
+        out.error(f, place, message("check.vote_date", text=setting.text))
     elif setting.name == "vote_year" and not whole(setting):
-        out.error(f, place, f"`vote_year` must be a year (2023), not `{setting.text}`")
+        out.error(f, place, message("check.vote_year", text=setting.text))
 
 
 def setting(
@@ -389,7 +396,7 @@ def setting(
     value = Place.at(setting.value_span, setting.span)
     if name in counted:
         if not whole(setting):
-            out.error(f, value, f"`{name}` must be a whole number of votes, not `{setting.text}`")
+            out.error(f, value, message("check.whole_level_votes", name=name, text=setting.text))
         return
     if name in ast.TURNOUT or name in VOTE_NAMES or name in COLUMNS:
         return
@@ -397,7 +404,7 @@ def setting(
         out.error(
             f,
             first_word(setting.span, name),
-            f"`{name}` is not a level, a turnout figure or an attribute the rules use",
+            message("check.unknown_setting", name=name),
             did_you_mean(name, known),
         )
         return
@@ -408,8 +415,13 @@ def setting(
         out.error(
             f,
             value,
-            f"`{name}` must be {WORDS[kind]} (the rules use it as one at "
-            f"{out.where(f, there, line)}), not `{setting.text}`",
+            message(
+                "check.setting_kind",
+                name=name,
+                kind=WORDS[kind],
+                where=out.where(f, there, line),
+                text=setting.text,
+            ),
         )
 
 
@@ -432,10 +444,10 @@ def turnout_adds_up(
         if count <= limit:
             continue
         if name == "the levels":
-            message = f"the levels add up to {count}, more than `{bigger}` ({limit})"
+            over = message("check.levels_over", n=count, bigger=bigger, limit=limit)
         else:
-            message = f"`{name}` is {count}, more than `{bigger}` ({limit})"
-        out.error(f, first_word(s.span, s.name), message)
+            over = message("check.figure_over", name=name, n=count, bigger=bigger, limit=limit)
+        out.error(f, first_word(s.span, s.name), over)
     if all(n in given for n in ("valid", "invalid", "collected")):
         valid, invalid = votes(given["valid"]), votes(given["invalid"])
         collected = votes(given["collected"])
@@ -443,6 +455,11 @@ def turnout_adds_up(
             out.error(
                 f,
                 first_word(given["invalid"].span, "invalid"),
-                f"`valid` ({valid}) and `invalid` ({invalid}) add up to {valid + invalid}, "
-                f"not `collected` ({collected})",
+                message(
+                    "check.valid_invalid",
+                    valid=valid,
+                    invalid=invalid,
+                    total=valid + invalid,
+                    collected=collected,
+                ),
             )

@@ -54,9 +54,8 @@ def _local(out: Findings, f: File) -> None:
             out.error(
                 f,
                 Place(number, found.start() + 1, 1),
-                f"a bidirectional control character (U+{ord(found[0]):04X}) that makes the line "
-                "show other than it reads",
-                "remove it",
+                message("check.bidi", code=f"{ord(found[0]):04X}"),
+                message("check.remove_it"),
             )
     check_names.once(out, f)
     check_names.unique_names(out, f)
@@ -66,8 +65,11 @@ def _local(out: Findings, f: File) -> None:
         out.error(
             f,
             Place.of(in_force.span),
-            f"the dates of force end ({in_force.end.isoformat()}) before they start "
-            f"({in_force.start.isoformat()})",
+            message(
+                "check.force_order",
+                end=in_force.end.isoformat(),
+                start=in_force.start.isoformat(),
+            ),
         )
     maps: dict[str, ast.LevelMap] = {}
     for statement in f.rs.statements:
@@ -131,7 +133,7 @@ def _classify(out: Findings, f: File, block: ast.Classify) -> None:
         out.error(
             f,
             check_names.rule_place(block.rules[MAX_RULES]),
-            f"the block `{block.id}` has {len(block.rules)} rules; a block has at most {MAX_RULES}",
+            message("check.too_many_rules", block=block.id, n=len(block.rules), max=MAX_RULES),
         )
         return
     for rule, never in never_matching(block):
@@ -240,8 +242,8 @@ def _in_scope(out: Findings, scope: _Scope) -> None:
         if out.owner(example).order > 0 and top.rs.extends is not None:
             # an inherited example is the overlay's to mend: said at its `extends`
             place = Place.at(top.rs.extends_span, top.rs.span)
-            hint = f'drop it (`drop example "{example.name}"`) or write an example of the same name'
-            out.redirect = (place, f'inherited example "{example.name}"', hint)
+            hint = message("check.drop_or_write", name=example.name)
+            out.redirect = (place, message("check.inherited_example", name=example.name), hint)
         _example_in_scope(out, example, levels, sources, attributes, blocks)
         out.redirect = None
 

@@ -16,6 +16,7 @@ from . import ast
 from .errors import Diagnostic, source_line
 from .logic import TIMEOUT, Reading, Session, Want, Witness, have_solver, space_of
 from .meaning import EXEMPTION, Undecidable
+from .messages import Message, message
 
 NO_ELSE = "classify block `{block}` has no `else` rule"  # as `check_names.classify` says it
 NEVER = "can never match"  # as `reach` says it
@@ -35,18 +36,20 @@ def exact_findings(
     found: list[Diagnostic] = []
 
     def say(
-        severity: str, message: str, path: str, span: ast.Span, hint: str | None = None
+        severity: str, said: Message, path: str, span: ast.Span, hint: Message | None = None
     ) -> None:
         text = texts.get(path, "")
         found.append(
             Diagnostic(
                 severity,  # type: ignore[arg-type]
-                message,
+                str(said),
                 path,
                 span.line,
                 span.column,
                 source_line(text, span.line),
                 max(len(_first_word(text, span)), 1),
+                None if hint is None else str(hint),
+                said,
                 hint,
             )
         )
@@ -55,7 +58,7 @@ def exact_findings(
         space = space_of([reading])
         session = Session(space, [reading], budget)
     except Undecidable as undecidable:
-        return [_skipped(resolved, texts, f"cannot decide exactly: {undecidable.where}")]
+        return [_skipped(resolved, texts, message("logic.undecidable", what=undecidable.where))]
     try:
         _exemptions(resolved, reading, session, say)
         for block in resolved.classifies:
@@ -63,11 +66,13 @@ def exact_findings(
             path = resolved.origins.get(f"classify:{block.id}", resolved.path)
             _block(block, path, reading, session, known, say)
     except Undecidable as undecidable:
-        found.append(_skipped(resolved, texts, f"cannot decide exactly: {undecidable.where}"))
+        undecided = message("logic.undecidable", what=undecidable.where)
+        found.append(_skipped(resolved, texts, undecided))
     except Exception as stopped:  # the solver's budget is spent (logic._Timeout)
         if type(stopped).__name__ != "_Timeout":
             raise
-        found.append(_skipped(resolved, texts, f"the solver's budget of {budget:g} s is spent"))
+        spent = message("logic.budget", seconds=f"{budget:g}")
+        found.append(_skipped(resolved, texts, spent))
     return found
 
 
@@ -79,10 +84,8 @@ def _exemptions(resolved: ast.Resolved, reading: Reading, session: Session, say:
     for i, exempt in enumerate(resolved.exempts):
         answer = session.ask([Want(reading, block, f"{EXEMPTION}{i}")], smallest=False)
         if answer.status == "impossible":
-            message = (
-                f"exemption “{exempt.reason}” can never apply: no tally, no attribute makes it true"
-            )
-            say("warning", message, path, exempt.span)
+            said = message("logic.exempt_never", reason=exempt.reason)
+            say("warning", said, path, exempt.span)
 
 
 def _block(
@@ -96,16 +99,12 @@ def _block(
     skip = [rule for rule in block.rules if (path, rule.span.line) in known]
     never, falls = session.sweep(reading, block, skip)
     for rule in never:
-        message = (
-            f"rule `{rule.id}` can never match: every tally it matches is caught by an "
-            "earlier rule (decided over every tally)"
-        )
-        say("error", message, path, rule.span)
+        say("error", message("logic.caught", rule=rule.id), path, rule.span)
     if falls.witness is not None:  # only a block without `else` has one
-        message = f"{NO_ELSE.format(block=block.id)}, and some tallies match no rule"
-        hint = f"for example: {witness_words(falls.witness)}"
+        said = message("logic.falls_through", block=block.id)
+        hint = message("logic.for_example", tally=witness_words(falls.witness))
         span = block.id_span if block.id_span != ast.NOWHERE else block.span
-        say("error", message, path, span, hint)
+        say("error", said, path, span, hint)
 
 
 def completes(diagnostics: tuple[Diagnostic, ...]) -> bool:
@@ -142,13 +141,15 @@ def _first_word(text: str, span: ast.Span) -> str:
     return line[span.column - 1 :].split(" ")[0] if line else ""
 
 
-def _skipped(resolved: ast.Resolved, texts: Mapping[str, str], why: str) -> Diagnostic:
+def _skipped(resolved: ast.Resolved, texts: Mapping[str, str], why: Message) -> Diagnostic:
+    said = message("logic.stopped", why=why)
     return Diagnostic(
         "warning",
-        f"the exact checks (rules no tally reaches, exemptions that never apply) stopped: {why}",
+        str(said),
         resolved.path,
         1,
         1,
         source_line(texts.get(resolved.path, ""), 1),
         1,
+        said=said,
     )

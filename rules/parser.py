@@ -22,6 +22,7 @@ from lark.tree import Meta
 
 from . import ast
 from .errors import Diagnostic, RuleSyntaxError, source_line
+from .messages import Message, message
 
 # The words of the language: never an id (the checker says so). `tests/test_parser.py` checks
 # that this is every keyword of the grammar.
@@ -91,10 +92,11 @@ def _unquote(token: Token) -> str:
 
 
 class _BadToken(Exception):
-    def __init__(self, token: Token, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, token: Token, said: Message) -> None:
+        super().__init__(str(said))
         self.token = token
-        self.message = message
+        self.message = str(said)
+        self.said = said
 
 
 MAX_DIGITS = 40  # more is no threshold anyone means (and slows every sum it takes part in)
@@ -113,26 +115,26 @@ def parse_number(token: Token) -> ast.Number:
     exponent = _EXPONENT.fullmatch(text) if len(text) <= 4 * MAX_DIGITS else None
     if exponent and abs(int(exponent[1])) > MAX_DIGITS:
         shown = text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}"
-        raise _BadToken(token, f"`{shown}` has an exponent beyond ±{MAX_DIGITS}")
+        raise _BadToken(token, message("number.exponent", text=shown, max=MAX_DIGITS))
     if not exponent and (len(text) > 4 * MAX_DIGITS or not _NUMBER.fullmatch(text)):
         shown = text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}"
-        raise _BadToken(token, f"`{shown}` is not a number like 40%, 2/5 or 0.4")
+        raise _BadToken(token, message("number.not_like", text=shown))
     digits = sum(c.isdigit() for c in text)
     if digits > MAX_DIGITS:
         shown = text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}"
-        raise _BadToken(token, f"`{shown}` has {digits} digits; a number has at most {MAX_DIGITS}")
+        raise _BadToken(token, message("number.digits", text=shown, n=digits, max=MAX_DIGITS))
     try:
         if text.endswith("%"):
             value = Fraction(Decimal(text[:-1])) / 100
         elif "/" in text:
             num, den = text.split("/")
             if int(den) == 0:
-                raise _BadToken(token, f"`{text}` divides by zero")
+                raise _BadToken(token, message("number.by_zero", text=text))
             value = Fraction(int(num), int(den))
         else:
             value = Fraction(Decimal(text))
     except (InvalidOperation, ValueError) as exc:
-        raise _BadToken(token, f"`{text}` is not a number") from exc
+        raise _BadToken(token, message("number.not_number", text=text)) from exc
     return ast.Number(value, text, _span(token))
 
 
@@ -140,16 +142,14 @@ def _date(token: Token) -> dt.date:
     try:
         return dt.date.fromisoformat(str(token))
     except ValueError as exc:
-        raise _BadToken(token, f"`{token}` is not a date of the calendar") from exc
+        raise _BadToken(token, message("date.not_in_calendar", text=str(token))) from exc
 
 
 def _int(token: Token) -> int:
     text = str(token)
     if len(text) > MAX_DIGITS:  # int() itself refuses past 4300 digits, with a traceback
         shown = f"{text[:10]}…{text[-10:]}"
-        raise _BadToken(
-            token, f"`{shown}` has {len(text)} digits; a number has at most {MAX_DIGITS}"
-        )
+        raise _BadToken(token, message("number.digits", text=shown, n=len(text), max=MAX_DIGITS))
     return int(text)
 
 
@@ -510,11 +510,10 @@ def parse(text: str, path: str = "<string>") -> ast.RuleSet:
     deep = _too_deep(tree)
     if deep is not None:
         line, column = deep.meta.line, deep.meta.column
-        message = (
-            f"conditions nested more than {MAX_DEPTH} deep (`not`, `and` and `or` inside each "
-            "other): write them flatter"
+        said = message("syntax.too_deep", n=MAX_DEPTH)
+        diag = Diagnostic(
+            "error", str(said), path, line, column, source_line(text, line), said=said
         )
-        diag = Diagnostic("error", message, path, line, column, source_line(text, line))
         raise RuleSyntaxError([diag])
     try:
         ruleset: ast.RuleSet = _ToAst().transform(tree)
@@ -530,6 +529,7 @@ def parse(text: str, path: str = "<string>") -> ast.RuleSet:
                 token.column or 0,
                 source_line(text, token.line or 0),
                 width=len(str(token)),
+                said=inner.said,
             )
             raise RuleSyntaxError([diag]) from None
         raise

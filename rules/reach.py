@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from . import ast
 from .check_common import conds, show
+from .messages import Joined, Message, message
 
 # A quantity is `share(...)` or `count(...)` of some levels, of this vote or the previous one.
 # Its values are sets of intervals. A count is a whole number n, taken as the interval
@@ -276,7 +277,7 @@ def _cover(wanted: _Set, catches: Sequence[tuple[ast.Rule, _Set]]) -> list[ast.R
     return found
 
 
-def never_matching(block: ast.Classify) -> Iterator[tuple[ast.Rule, str]]:
+def never_matching(block: ast.Classify) -> Iterator[tuple[ast.Rule, Message]]:
     """Each rule of the block that can never match, and why (the message the checker gives).
 
     What the earlier rules catch is carried from rule to rule (per quantity, each rule's catch
@@ -320,13 +321,12 @@ def _never(
     always: ast.Rule | None,
     catches: dict[_Key, list[tuple[ast.Rule, _Set]]],
     caught: dict[_Key, _Caught],
-) -> Iterator[tuple[ast.Rule, str]]:
+) -> Iterator[tuple[ast.Rule, Message]]:
     """Why `rule` can never match, given what the rules before it catch (nothing if it can)."""
     assert rule.when is not None
     never = next((q for k, q in keys if _over(rule.when, k) == ()), None)
     if never is not None:
-        why = f"its condition on `{show(never)}` is never true"
-        yield rule, f"rule `{rule.id}` can never match: {why}"
+        yield rule, message("reach.never_true", rule=rule.id, value=show(never))
         return
     if always is not None:
         yield rule, _caught(rule, [always])
@@ -340,13 +340,12 @@ def _never(
         return
 
 
-def _caught(rule: ast.Rule, culprits: list[ast.Rule]) -> str:
-    named = [f"`{c.id}` (line {c.span.line})" for c in culprits]
+def _caught(rule: ast.Rule, culprits: list[ast.Rule]) -> Message:
+    named = [message("reach.named", rule=c.id, line=c.span.line) for c in culprits]
     if len(named) == 1:
-        who = f"rule {named[0]} always matches"
-    else:
-        who = "rules " + ", ".join(named[:-1]) + " and " + named[-1] + " always match"
-    return f"rule `{rule.id}` can never match: {who} first"
+        return message("reach.caught_by", rule=rule.id, other=named[0])
+    others = Joined(named, word="more.and_between", serial=True)
+    return message("reach.caught_by_all", rule=rule.id, others=others)
 
 
 @dataclass(frozen=True, slots=True)

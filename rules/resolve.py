@@ -13,7 +13,7 @@ from typing import Any
 
 from . import ast
 from .errors import Diagnostic, RuleError, RuleSyntaxError, Severity, source_line
-from .messages import Message, message
+from .messages import Joined, Message, message
 from .parser import parse
 
 # (name as written after `extends`, path of the file that wrote it) -> (path, text)
@@ -319,12 +319,11 @@ def capped(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
         return tuple(found)
     kept, rest = found[:MAX_DIAGNOSTICS], found[MAX_DIAGNOSTICS:]
     errors = sum(d.is_error for d in rest)
-    parts = [f"{errors} more error{'s' * (errors != 1)}"] if errors else []
-    if len(rest) - errors:
-        warnings = len(rest) - errors
-        parts.append(f"{warnings} more warning{'s' * (warnings != 1)}")
+    counts = (("more.errors", errors), ("more.warnings", len(rest) - errors))
+    parts = [message(f"{key}.{'one' if n == 1 else 'other'}", n=n) for key, n in counts if n]
+    said = message("more.and", parts=Joined(parts, word="more.and_between"))
     severity: Severity = "error" if errors else "warning"
-    more = Diagnostic(severity, "and " + " and ".join(parts), kept[-1].path, 0, 0)
+    more = Diagnostic(severity, str(said), kept[-1].path, 0, 0, said=said)
     return (*kept, more)
 
 

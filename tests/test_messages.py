@@ -10,14 +10,24 @@ from tinnhiem.engine.model import DataIssue, Origin, capped
 from tinnhiem.engine.words import say
 from tinnhiem.rules.messages import CATALOG, language, message, plural
 from tinnhiem.rules.messages.app import APP
+from tinnhiem.rules.messages.checks import CHECKS
 from tinnhiem.rules.messages.cli import CLI
 from tinnhiem.rules.messages.data import DATA
 from tinnhiem.rules.messages.engine import ENGINE
+from tinnhiem.rules.messages.library import LIBRARY
 from tinnhiem.rules.messages.rules import RULES
+from tinnhiem.rules.messages.usage import USAGE
 from tinnhiem.tui.i18n import t
 
 # the same in both languages: "#", "{a}  ⇄  {b}", "{prefix}{key}: {error}"
-NEUTRAL = {"col.number", "compare.title", "data.keyed", "check.redirected", "syntax.found"}
+NEUTRAL = {
+    "col.number",
+    "compare.title",
+    "data.keyed",
+    "check.redirected",
+    "syntax.found",
+    "usage.given",
+}
 
 
 def _fields(text: str) -> list[str]:
@@ -32,7 +42,7 @@ def test_every_key_has_both_languages_with_the_same_fields() -> None:
 
 
 def test_one_table_per_key() -> None:
-    tables = (ENGINE, DATA, RULES, CLI, APP)
+    tables = (ENGINE, DATA, RULES, CHECKS, CLI, APP, LIBRARY, USAGE)
     assert sum(len(table) for table in tables) == len(CATALOG)
 
 

@@ -142,7 +142,7 @@ def test_a_check_of_tallies_in_both_languages(tmp_path: Path, text: str, en: str
             "a.json",
             b'{"rows": [1,',
             "a.json: error: not valid JSON: Expecting value (line 1, column 13)",
-            "a.json: lỗi: không phải JSON hợp lệ: Expecting value (dòng 1, cột 13)",
+            "a.json: lỗi: không phải JSON hợp lệ: cần một giá trị (dòng 1, cột 13)",
         ),
         (
             "a.json",

@@ -14,8 +14,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from tinnhiem import __version__
+from tinnhiem.rules.messages import language, say
 
-from .cli_help import MAIN, epilog
+from .cli_help import epilog, main_epilog
+from .cli_usage import argparse_words, chosen_language
 from .errors import UsageError
 from .terminal import CHOICES, WARNINGS_SHOWN
 
@@ -36,108 +38,116 @@ def _command(module: str, name: str) -> Command:
     return command
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The parser, its help in `lang` (argparse's own words too, while it is built)."""
+    with argparse_words(lang):
+        return _build(lang)
+
+
+def _build(lang: str) -> argparse.ArgumentParser:
+    def h(key: str, **fields: object) -> str:
+        return say(lang, key, **fields)
+
     parser = argparse.ArgumentParser(
         prog="tinnhiem",
-        description="Executable rules for confidence ratings (lấy phiếu tín nhiệm).",
-        epilog=MAIN,
+        description=h("help.description"),
+        epilog=main_epilog(lang),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"tinnhiem {__version__}")
-    _global_args(parser, argparse.SUPPRESS)
+    parser.add_argument(
+        "--version", action="version", version=f"tinnhiem {__version__}", help=h("help.version")
+    )
+    _global_args(parser, argparse.SUPPRESS, h)
     parser.set_defaults(color="auto", all_warnings=False, lang=None)
     common = argparse.ArgumentParser(add_help=False)
     # given after the command too (`tinnhiem run --color never`); SUPPRESS keeps the main
     # parser's value when it is not
-    _global_args(common, argparse.SUPPRESS)
-    sub = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
+    _global_args(common, argparse.SUPPRESS, h)
+    sub = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), common, lang)
 
-    p = sub.add_parser("check", help="check rule files and print their diagnostics")
+    p = sub.add_parser("check", help=h("help.check"))
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=_command("cli_rules", "check"))
 
-    p = sub.add_parser("fmt", help="print rule files in their canonical layout")
+    p = sub.add_parser("fmt", help=h("help.fmt"))
     p.add_argument("files", nargs="+", metavar="FILE")
     mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true", help="exit 1 if a file is not canonical")
-    mode.add_argument("--write", action="store_true", help="rewrite the files in place")
+    mode.add_argument("--check", action="store_true", help=h("help.fmt_check"))
+    mode.add_argument("--write", action="store_true", help=h("help.fmt_write"))
     p.set_defaults(func=_command("cli_rules", "fmt"))
 
-    p = sub.add_parser("test", help="run the examples of rule files")
+    p = sub.add_parser("test", help=h("help.test"))
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--coverage", action="store_true", help="rules and thresholds examples miss")
+    p.add_argument("--coverage", action="store_true", help=h("help.coverage"))
     p.add_argument("--format", "-f", choices=("text", "json"), default="text")
     p.set_defaults(func=_command("cli_rules", "test"))
 
-    p = sub.add_parser("show", help="the resolved rule set in plain words")
+    p = sub.add_parser("show", help=h("help.show"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", choices=("text", "toml", "json"), default="text")
     p.set_defaults(func=_command("cli_rules", "show"))
 
     p = sub.add_parser(
         "samples",
-        help="copy the bundled rule sets and sample data into a folder",
-        description="Copy the bundled rule sets (rules/*.tn) and sample data (data/*) into DIR, "
-        "so that the README's examples run outside a checkout. Files already there are kept.",
+        help=h("help.samples"),
+        description=h("help.samples_description"),
     )
     p.add_argument("dir", nargs="?", default="tinnhiem-samples", metavar="DIR")
     p.set_defaults(func=_command("cli_data", "samples"))
 
-    p = sub.add_parser("run", help="evaluate data against a rule set")
-    _data_args(p)
-    p.add_argument("--rules", "-r", metavar="R", help="rules file or bundled name")
+    p = sub.add_parser("run", help=h("help.run"))
+    _data_args(p, h)
+    p.add_argument("--rules", "-r", metavar="R", help=h("help.rules"))
     p.add_argument("--format", "-f", choices=FORMATS, default="table")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
-    p.add_argument(
-        "--pretty", action="store_true", help="indent JSON (the default up to 1000 people)"
-    )
+    p.add_argument("--output", "-o", metavar="FILE", help=h("help.output"))
+    p.add_argument("--pretty", action="store_true", help=h("help.pretty"))
     p.set_defaults(func=_command("cli_data", "run"))
 
-    p = sub.add_parser("compare", help="who changes class between two rule sets")
+    p = sub.add_parser("compare", help=h("help.compare"))
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
-    _data_args(p)
+    _data_args(p, h)
     p.add_argument("--format", "-f", choices=TABLE_FORMATS, default="table")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
+    p.add_argument("--output", "-o", metavar="FILE", help=h("help.output"))
     p.set_defaults(func=_command("cli_data", "compare"))
 
-    p = sub.add_parser("diff", help="where two rule sets disagree, over every tally")
-    p.add_argument("a", metavar="A", help="rules file or bundled name")
-    p.add_argument("b", metavar="B", help="rules file or bundled name")
-    p.add_argument("--pair", action="append", metavar="A_BLOCK=B_BLOCK", help="pair two blocks")
-    p.add_argument("--block", metavar="ID", help="only this block")
+    p = sub.add_parser("diff", help=h("help.diff"))
+    p.add_argument("a", metavar="A", help=h("help.rules"))
+    p.add_argument("b", metavar="B", help=h("help.rules"))
+    p.add_argument("--pair", action="append", metavar="A_BLOCK=B_BLOCK", help=h("help.pair"))
+    p.add_argument("--block", metavar="ID", help=h("help.block"))
     p.add_argument("--format", "-f", choices=("table", "json", "md"), default="table")
     p.add_argument("--output", "-o", metavar="FILE")
-    p.add_argument("--timeout", type=float, default=10.0, metavar="S", help="per question")
-    p.add_argument("--bound", type=int, default=6, metavar="N", help="ballots, bounded search")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="S", help=h("help.timeout"))
+    p.add_argument("--bound", type=int, default=6, metavar="N", help=h("help.bound"))
     p.set_defaults(func=_command("cli_diff", "run"))
 
-    p = sub.add_parser("schedule", help="the vote calendar of a term, and coverage with data")
+    p = sub.add_parser("schedule", help=h("help.schedule"))
     p.add_argument("rules", metavar="R")
-    p.add_argument("--term", required=True, metavar="YYYY-YYYY", help="e.g. 2021-2026")
-    p.add_argument("--data", "-d", metavar="D", help="people's time in post (start, end)")
+    p.add_argument("--term", required=True, metavar="YYYY-YYYY", help=h("help.term"))
+    p.add_argument("--data", "-d", metavar="D", help=h("help.time_in_post"))
     p.add_argument(
-        "--format", "-f", choices=TABLE_FORMATS, default="table", help="csv: with -d, the people"
+        "--format", "-f", choices=TABLE_FORMATS, default="table", help=h("help.schedule_format")
     )
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
+    p.add_argument("--output", "-o", metavar="FILE", help=h("help.output"))
     p.set_defaults(func=_command("cli_data", "schedule"))
 
-    p = sub.add_parser("sweep", help="move one threshold over a range and list who flips")
+    p = sub.add_parser("sweep", help=h("help.sweep"))
     p.add_argument("rules", metavar="R")
-    _data_args(p)
-    p.add_argument("--rule", required=True, metavar="BLOCK.RULE", help="e.g. consequence.review")
-    p.add_argument("--from", dest="start", required=True, metavar="X", help="e.g. 40%% or 2/5")
+    _data_args(p, h)
+    p.add_argument("--rule", required=True, metavar="BLOCK.RULE", help=h("help.rule"))
+    p.add_argument("--from", dest="start", required=True, metavar="X", help=h("help.from"))
     p.add_argument("--to", dest="stop", required=True, metavar="Y")
-    p.add_argument("--step", default="1%", metavar="S", help="default 1%%")
+    p.add_argument("--step", default="1%", metavar="S", help=h("help.step"))
     p.add_argument(
         "--threshold",
         type=int,
         metavar="N",
-        help="which threshold of the rule to move when it has several (1 is the first)",
+        help=h("help.threshold"),
     )
     p.add_argument("--format", "-f", choices=TABLE_FORMATS, default="table")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
+    p.add_argument("--output", "-o", metavar="FILE", help=h("help.output"))
     p.set_defaults(func=_command("cli_data", "sweep"))
     return parser
 
@@ -146,45 +156,44 @@ class _Commands:
     """The subcommands, each with the global options, and its examples and exit statuses at
     the end of its --help."""
 
-    def __init__(self, sub: Any, common: argparse.ArgumentParser) -> None:
-        self.sub, self.common = sub, common
+    def __init__(self, sub: Any, common: argparse.ArgumentParser, lang: str) -> None:
+        self.sub, self.common, self.lang = sub, common, lang
 
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = self.sub.add_parser(
             name,
             parents=[self.common],
-            epilog=epilog(name),
+            epilog=epilog(name, self.lang),
             formatter_class=argparse.RawDescriptionHelpFormatter,
             **kwargs,
         )
         return parser
 
 
-def _global_args(p: argparse.ArgumentParser, default: Any) -> None:
+def _global_args(p: argparse.ArgumentParser, default: Any, h: Callable[..., str]) -> None:
     p.add_argument(
         "--color",
         choices=CHOICES,
         default=default,
-        help="colour the output: auto (on a terminal, unless NO_COLOR is set), always, never",
+        help=h("help.color"),
     )
     p.add_argument(
         "--all-warnings",
         action="store_true",
         default=default,
-        help=f"print every warning (else the first {WARNINGS_SHOWN} and how many more)",
+        help=h("help.all_warnings", n=WARNINGS_SHOWN),
     )
     p.add_argument(
         "--lang",
         choices=("en", "vi"),
         default=default,
-        help="the language of messages and tables: en or vi (default: the locale's, from "
-        "LC_ALL, LC_MESSAGES or LANG; JSON messages are English unless --lang is given)",
+        help=h("help.lang"),
     )
 
 
-def _data_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", "-d", metavar="D", help="tallies or ballots (default: bundled)")
-    p.add_argument("--ballots", action="store_true", help="D holds one row per ballot")
+def _data_args(p: argparse.ArgumentParser, h: Callable[..., str]) -> None:
+    p.add_argument("--data", "-d", metavar="D", help=h("help.data"))
+    p.add_argument("--ballots", action="store_true", help=h("help.ballots"))
 
 
 def _utf8() -> None:
@@ -211,14 +220,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    # the language of usage errors and --help: --lang if given, else the locale's
+    said_in = chosen_language(sys.argv[1:] if argv is None else argv, os.environ)
+    parser = _parser(said_in)
+    with argparse_words(said_in):
+        args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        parser.print_help(sys.stderr)
+        with argparse_words(said_in):
+            parser.print_help(sys.stderr)
         return 2
     from tinnhiem.engine.model import DataError
     from tinnhiem.rules import RuleError
-    from tinnhiem.rules.messages import language, say
 
     from . import terminal
 
@@ -244,11 +256,14 @@ def _main(argv: Sequence[str] | None = None) -> int:
             print(issue.render(lang), file=sys.stderr)
         return 2
     except UsageError as exc:
-        print(f"tinnhiem: {exc}", file=sys.stderr)
+        print(f"tinnhiem: {exc.said(lang)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        print(say(lang, "cli.cannot_use", where=where, error=exc.strerror or exc), file=sys.stderr)
+        from tinnhiem.engine.formats.library import os_text
+
+        said = say(lang, "cli.cannot_use", where=where, error=os_text(exc))
+        print(said, file=sys.stderr)
         return 2

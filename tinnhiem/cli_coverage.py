@@ -6,21 +6,30 @@ from __future__ import annotations
 from typing import Any
 
 from tinnhiem.engine.coverage import Coverage
+from tinnhiem.rules.messages import say
 
 
-def coverage_text(found: Coverage) -> str:
+def coverage_text(found: Coverage, lang: str = "en") -> str:
     rules, limits = found.rules, found.thresholds
     reached = sum(r.covered for r in rules)
     both = sum(t.covered for t in limits)
     lines = [
-        f"{found.ruleset.path}: {reached} of {len(rules)} rules reached by an example, "
-        f"{both} of {len(limits)} thresholds with examples at the boundary and one vote away"
+        say(
+            lang,
+            "coverage.summary",
+            path=found.ruleset.path,
+            reached=reached,
+            rules=len(rules),
+            both=both,
+            limits=len(limits),
+        )
     ]
     for rule in rules:
         if rule.covered:
             continue
+        where = f"{rule.file}:{rule.line}"
         lines.append(
-            f"{rule.file}:{rule.line}: rule {rule.block}.{rule.rule}: no example reaches it"
+            say(lang, "coverage.no_example", where=where, rule=f"{rule.block}.{rule.rule}")
         )
         lines.append(_indented(rule.example) if rule.example else f"  ({rule.why})")
     for limit in limits:
@@ -28,11 +37,11 @@ def coverage_text(found: Coverage) -> str:
             f"{limit.file}:{limit.line}:{limit.column}: {limit.block}.{limit.rule} `{limit.source}`"
         )
         if not limit.at:
-            lines.append(f"{where}: no example at the boundary")
+            lines.append(say(lang, "coverage.no_boundary", where=where))
             if limit.example_at:
                 lines.append(_indented(limit.example_at))
         if not limit.away:
-            lines.append(f"{where}: no example one vote away")
+            lines.append(say(lang, "coverage.no_away", where=where))
             if limit.example_away:
                 lines.append(_indented(limit.example_away))
     return "\n".join(lines)

@@ -31,7 +31,7 @@ from tinnhiem.engine.stream import Stream
 from tinnhiem.engine.sweep import SweepError, ThresholdChoice, step_count
 from tinnhiem.engine.sweep import sweep as sweep_rule
 from tinnhiem.rules import ast
-from tinnhiem.rules.messages import Lang, say
+from tinnhiem.rules.messages import Lang, message, plural, say
 from tinnhiem.rules.parser import parse_number
 
 from . import render, terminal
@@ -58,13 +58,11 @@ def read_data(
         path = bundled.find_data(data)
     if not path.exists():
         names = ", ".join(p.stem for p in bundled.bundled_data())
-        raise UsageError(f"no data file {str(path)!r} (bundled: {names})")
+        raise UsageError(message("usage.no_data", path=repr(str(path)), names=names))
     if path.is_dir():
-        raise UsageError(f"{str(path)!r} is a folder; expected a data file (.csv, .xlsx, ...)")
+        raise UsageError(message("usage.data_folder", path=repr(str(path))))
     if path.suffix.lower() == ".tn":
-        raise UsageError(
-            f"{path} is a rules file (.tn); expected a data file (.csv, .xlsx, .json or .toml)"
-        )
+        raise UsageError(message("usage.data_is_rules", path=path))
     levels: dict[str, str] = {}
     for ruleset in rulesets:
         levels.update({level.id: level.label for level in ruleset.levels.levels})
@@ -124,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "table":
         _emit(render.evaluation_text(evaluation, lang), args.output, protect)
     elif args.output is None and args.format in ("xlsx", "docx"):
-        raise UsageError(f"--format {args.format} needs --output FILE")
+        raise UsageError(message("usage.needs_output", format=args.format))
     elif args.format == "docx":
         write_docx(evaluation, Path(args.output), protect=protect)
     elif args.format == "html":
@@ -227,14 +225,14 @@ def _csv_text(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 def _term(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", text.strip())
     if not match or int(match[1]) >= int(match[2]):
-        raise UsageError(f"--term {text!r}: expected two years like 2021-2026")
+        raise UsageError(message("usage.term", text=repr(text)))
     return int(match[1]), int(match[2])
 
 
 def schedule(args: argparse.Namespace) -> int:
     ruleset = resolve(args.rules)
     if ruleset.schedule is None:
-        raise UsageError(f"{ruleset.path} has no `schedule` block")
+        raise UsageError(message("usage.no_schedule", path=ruleset.path))
     start, end = _term(args.term)
     votes = calendar(ruleset.schedule, start, end)
     people = None
@@ -283,7 +281,7 @@ def fraction_arg(option: str, text: str) -> Fraction:
         return parse_number(Token("NUMBER", text.strip())).value
     except Exception as exc:  # the parser's own error for a malformed number
         quoted = text if len(text) <= 40 else text[:39] + "…"
-        raise UsageError(f"{option} {quoted!r}: expected a number like 40%, 2/5 or 0.4") from exc
+        raise UsageError(message("usage.number", option=option, text=repr(quoted))) from exc
 
 
 def sweep(args: argparse.Namespace) -> int:
@@ -291,18 +289,20 @@ def sweep(args: argparse.Namespace) -> int:
     stop = fraction_arg("--to", args.stop)
     step = fraction_arg("--step", args.step)
     if step <= 0:
-        raise UsageError(f"--step {args.step!r}: expected a number above 0, like 1% or 1/100")
+        raise UsageError(message("usage.step", text=repr(args.step)))
     if start > stop:
-        raise UsageError(f"--from {args.start!r} is above --to {args.stop!r}; expected from <= to")
+        raise UsageError(
+            message("usage.from_above_to", start=repr(args.start), stop=repr(args.stop))
+        )
     try:
         step_count(start, stop, step)
     except SweepError as exc:
         given = f"--from {args.start!r} --to {args.stop!r} --step {args.step!r}"
-        raise UsageError(f"{given}: {exc}") from None
+        raise UsageError(message("usage.given", given=given, error=exc.said)) from None
     if "." not in args.rule:
-        raise UsageError(f"--rule {args.rule!r}: expected BLOCK.RULE, like consequence.review")
+        raise UsageError(message("usage.rule_form", rule=repr(args.rule)))
     if args.threshold is not None and args.threshold < 1:
-        raise UsageError(f"--threshold {args.threshold}: expected 1 for the first threshold, 2 …")
+        raise UsageError(message("usage.threshold", n=args.threshold))
     ruleset = resolve(args.rules)
     dataset = read_data(args.data, args.ballots, ruleset)
     try:
@@ -316,11 +316,12 @@ def sweep(args: argparse.Namespace) -> int:
             which=args.threshold,
         )
     except ThresholdChoice as exc:
-        raise UsageError(
-            f"--rule {args.rule!r}: {exc} with --threshold N (1 to {exc.count})"
-        ) from None
+        said = message("usage.choose_threshold", rule=repr(args.rule), error=exc.said, n=exc.count)
+        raise UsageError(said) from None
     except SweepError as exc:
-        raise UsageError(f"--rule {args.rule!r}: {exc}") from None
+        raise UsageError(
+            message("usage.given", given=f"--rule {args.rule!r}", error=exc.said)
+        ) from None
     protect = (Path(ruleset.path), Path(dataset.path))
     if args.format == "csv":
         title, headers, rows = render.sweep_rows(result, marked=False, lang="vi")
@@ -342,7 +343,7 @@ def samples(args: argparse.Namespace) -> int:
 
     target = Path(args.dir)
     if target.exists() and not target.is_dir():
-        raise UsageError(f"{str(target)!r} is a file; expected a folder to copy the samples into")
+        raise UsageError(message("usage.samples_file", path=repr(str(target))))
     copied = kept = 0
     for folder, files in (("rules", bundled.bundled_rules()), ("data", _data_files())):
         (target / folder).mkdir(parents=True, exist_ok=True)
@@ -350,11 +351,12 @@ def samples(args: argparse.Namespace) -> int:
             destination = target / folder / source.name
             if destination.exists():
                 kept += 1
-                print(f"kept {destination} (already there)", file=sys.stderr)
+                print(say(args.lang, "samples.kept", path=destination), file=sys.stderr)
                 continue
             shutil.copyfile(source, destination)
             copied += 1
-    print(f"{copied} files copied into {target}" + (f", {kept} kept" if kept else ""))
+    done = plural(args.lang, "samples.copied", copied, target=target)
+    print(done + (say(args.lang, "samples.and_kept", n=kept) if kept else ""))
     return 0
 
 

@@ -16,6 +16,7 @@ from tinnhiem.engine.diff import Diff, DiffError, diff, value_text
 from tinnhiem.engine.diff_words import block_words, pair_words, short_name, tally_words
 from tinnhiem.engine.words import Lang, say
 from tinnhiem.rules.logic import EXEMPT, INVALID, Witness
+from tinnhiem.rules.messages import message
 
 from . import render, terminal
 from .cli_data import _emit, resolve
@@ -26,13 +27,13 @@ def run(args: argparse.Namespace) -> int:
     a, b = resolve(args.a), resolve(args.b)
     pairs = [_pair_arg(text) for text in args.pair or ()]
     if args.timeout <= 0:
-        raise UsageError(f"--timeout {args.timeout:g}: expected a number of seconds above 0")
+        raise UsageError(message("usage.timeout", n=f"{args.timeout:g}"))
     if not 0 <= args.bound <= 12:
-        raise UsageError(f"--bound {args.bound}: expected a number of ballots from 0 to 12")
+        raise UsageError(message("usage.bound", n=args.bound))
     try:
         found = diff(a, b, pairs=pairs, only=args.block, timeout=args.timeout, bound=args.bound)
     except DiffError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.said) from None
     lang: Lang = args.lang
     if any("no_solver" in block.reasons for block in found.blocks):
         terminal.warn(f"tinnhiem diff: {say(lang, 'diff.no_solver')}")
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 def _pair_arg(text: str) -> tuple[str, str]:
     x, sep, y = text.partition("=")
     if not sep or not x.strip() or not y.strip():
-        raise UsageError(f"--pair {text!r}: expected BLOCK_A=BLOCK_B, e.g. consequence=hequa")
+        raise UsageError(message("usage.pair", text=repr(text)))
     return x.strip(), y.strip()
 
 

@@ -12,7 +12,7 @@ from tinnhiem import bundled
 from tinnhiem.engine.formats.document import SCHEMA_VERSION
 from tinnhiem.rules import Diagnostic, Loaded, Loader, load_text, parse
 from tinnhiem.rules.errors import printable
-from tinnhiem.rules.messages import plural, say
+from tinnhiem.rules.messages import Message, message, plural, say
 from tinnhiem.rules.resolve import MAX_RULES_BYTES, NotRulesFile, TooBig, read_rules_file
 
 from .errors import UsageError
@@ -27,43 +27,36 @@ def load_rules(name: str | Path) -> Loaded:
     """Load a rules file by path or bundled name; a file that cannot be read is a usage error."""
     path = bundled.find_rules(name)
     if path.is_dir():
-        raise UsageError(f"{str(name)!r} is a folder; expected a rules file (.tn)")
+        raise UsageError(message("usage.rules_folder", path=repr(str(name))))
     if path.exists() and not path.is_file():  # reading a pipe with no writer would wait for ever
-        raise UsageError(f"{str(name)!r} is not a regular file (a pipe or a device)")
+        raise UsageError(message("usage.not_regular", path=repr(str(name))))
     if not path.is_file():
         known = ", ".join(p.stem for p in bundled.bundled_rules())
-        raise UsageError(f"no rules file {str(name)!r} (bundled rule sets: {known})")
+        raise UsageError(message("usage.no_rules", path=repr(str(name)), names=known))
     return load_text(read_rules(path), bundled.shown_name(path), _text_loader(bundled.loader()))
 
 
 def read_rules(path: Path) -> str:
     """The text of a rules file; a folder, a data file or a file not in UTF-8 is a usage error."""
     if path.is_dir():
-        raise UsageError(f"{str(path)!r} is a folder; expected a rules file (.tn)")
+        raise UsageError(message("usage.rules_folder", path=repr(str(path))))
     if path.exists() and not path.is_file():
-        raise UsageError(f"{str(path)!r} is not a regular file (a pipe or a device)")
+        raise UsageError(message("usage.not_regular", path=repr(str(path))))
     if path.suffix.lower() in DATA_SUFFIXES:
-        raise UsageError(
-            f"{path} is a data file ({path.suffix}); expected a rules file (.tn). "
-            "Data goes after --data"
-        )
+        raise UsageError(message("usage.rules_is_data", path=path, suffix=path.suffix))
     try:
         return read_rules_file(path)
     except UnicodeDecodeError as exc:
         raise UsageError(_not_text(str(path), exc.object, exc.start)) from None
     except TooBig:
-        raise UsageError(
-            f"{path} is larger than {MAX_RULES_BYTES // 2**20} MB, the limit of a rules file"
-        ) from None
+        mb = MAX_RULES_BYTES // 2**20
+        raise UsageError(message("usage.rules_too_big", path=path, mb=mb)) from None
     except NotRulesFile:
-        raise UsageError(f"{str(path)!r} is not a regular file (a pipe or a device)") from None
+        raise UsageError(message("usage.not_regular", path=repr(str(path)))) from None
 
 
-def _not_text(file: str, data: bytes, offset: int) -> str:
-    return (
-        f"{file} is not a rules file: byte 0x{data[offset]:02X} at offset {offset} is not "
-        "UTF-8 text; expected a rules file (.tn) saved as UTF-8"
-    )
+def _not_text(file: str | Message, data: bytes, offset: int) -> Message:
+    return message("usage.not_text", file=file, byte=f"0x{data[offset]:02X}", offset=offset)
 
 
 def _text_loader(loader: Loader) -> Loader:
@@ -73,7 +66,7 @@ def _text_loader(loader: Loader) -> Loader:
         try:
             return loader(name, relative_to)
         except UnicodeDecodeError as exc:
-            what = f"the base {name!r} (extended by {relative_to})"
+            what = message("usage.the_base", name=repr(name), by=relative_to)
             raise UsageError(_not_text(what, exc.object, exc.start)) from None
 
     return load
@@ -146,10 +139,7 @@ def fmt(args: argparse.Namespace) -> int:
     for name in args.files:
         path = bundled.find_rules(name)
         if args.write and bundled.is_bundled(path):
-            raise UsageError(
-                f"{name} is a bundled rule set: fmt --write does not change it; "
-                f"print it (tinnhiem fmt {name} > my-rules.tn) and edit the copy"
-            )
+            raise UsageError(message("usage.bundled_write", name=name))
         text = read_rules(path)
         formatted = format_ruleset(parse(text, str(path)))
         if args.check:
@@ -165,7 +155,7 @@ def fmt(args: argparse.Namespace) -> int:
         elif args.write:
             if formatted != text:
                 write_text(path, formatted)
-                print(f"formatted {path}")
+                print(say(args.lang, "fmt.formatted", path=path))
         else:
             sys.stdout.write(colour(formatted))
     if args.check:
@@ -187,7 +177,7 @@ def test(args: argparse.Namespace) -> int:
                 lines.append(diagnostic.render(args.lang))
             failed += 1
             continue
-        for outcome in run_examples(loaded.ok()):
+        for outcome in run_examples(loaded.ok(), args.lang):
             if outcome.passed:
                 passed += 1
             else:
@@ -211,7 +201,7 @@ def test(args: argparse.Namespace) -> int:
         from tinnhiem.cli_coverage import coverage_text
 
         for found in covered:
-            print(coverage_text(found))
+            print(coverage_text(found, args.lang))
     print(say(args.lang, "test.summary", passed=passed, failed=failed))
     return 1 if failed else 0
 

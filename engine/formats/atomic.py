@@ -24,6 +24,9 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from tinnhiem.engine.model import DataError, DataIssue, Origin
+from tinnhiem.rules.messages import Message, message
+
+from .library import os_text
 
 PathLike = str | os.PathLike[str]
 
@@ -31,8 +34,8 @@ PathLike = str | os.PathLike[str]
 class OutputError(DataError):
     """An output that cannot or must not be written; a `DataError` so that it exits with 2."""
 
-    def __init__(self, path: PathLike, message: str) -> None:
-        super().__init__([DataIssue("error", message, Origin(os.fspath(path)))])
+    def __init__(self, path: PathLike, said: str | Message) -> None:
+        super().__init__([DataIssue.of("error", said, Origin(os.fspath(path)))])
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -53,26 +56,18 @@ def check_target(path: PathLike, protect: Iterable[PathLike] = ()) -> Path:
     given = Path(path)
     for guarded in protect:
         if _same(given, Path(guarded)):
-            raise OutputError(
-                given,
-                f"refusing to write over the input file {os.fspath(guarded)}; "
-                "choose another output file",
-            )
+            raise OutputError(given, message("output.over_input", path=os.fspath(guarded)))
     target = Path(os.path.realpath(given)) if given.is_symlink() else given
     try:
         mode = os.stat(target).st_mode
     except OSError:
         mode = None
     if mode is not None and stat.S_ISDIR(mode):
-        raise OutputError(given, "this is a folder; give a file name to write to")
+        raise OutputError(given, message("output.folder"))
     if mode is not None and not stat.S_ISREG(mode):
-        raise OutputError(
-            given,
-            "this is not a regular file (a device, a pipe or a socket); "
-            "give the name of a file to write to",
-        )
+        raise OutputError(given, message("output.not_regular"))
     if not target.parent.is_dir():
-        raise OutputError(given, f"the folder {os.fspath(target.parent)} does not exist")
+        raise OutputError(given, message("output.no_folder", path=os.fspath(target.parent)))
     return target
 
 
@@ -126,7 +121,8 @@ def atomic_file(path: PathLike, *, protect: Iterable[PathLike] = ()) -> Iterator
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise OutputError(path, f"cannot write the file: {exc.strerror or exc}") from None
+        error = os_text(exc)
+        raise OutputError(path, message("output.cannot_write", error=error)) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -24,10 +24,11 @@ from typing import Any, BinaryIO, cast
 from xml.etree import ElementTree
 
 from tinnhiem.engine.model import DataError
-from tinnhiem.rules.messages import Message, message
+from tinnhiem.rules.messages import Foreign, Message, message
 
 from .headers import display, display_all, fold
 from .issues import MB, TEXT_TALLIES_MB, Issues, capped, check_size, fail
+from .library import csv_text, json_text, os_text, toml_text
 from .workbook import MAX_DIGITS, damage, inspect_workbook
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -102,7 +103,7 @@ def read_bytes(path: Path, file: str) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise fail(file, message("file.cannot_read", error=exc.strerror or exc)) from None
+        raise fail(file, message("file.cannot_read", error=os_text(exc))) from None
     if not data:
         raise fail(file, message("file.empty"))
     return data
@@ -213,7 +214,7 @@ def csv_problem(exc: csv.Error) -> Message:
         return message("csv.cell_too_long", limit=csv.field_size_limit())
     if said.endswith("expected after '\"'"):
         return message("csv.text_after_quote")
-    return message("csv.other", error=said)
+    return message("csv.other", error=csv_text(said))
 
 
 # --- XLSX ------------------------------------------------------------------------------------
@@ -285,7 +286,7 @@ def xlsx_rows(
         book.close()
 
 
-def _xml_damage(path: Path, member: str) -> str | Message | None:
+def _xml_damage(path: Path, member: str) -> str | Message | Foreign | None:
     """Where the sheet's XML breaks, said as the other readers say it; None if it does not.
 
     calamine's own message can quote the part, and a ballot cell must never be shown: this
@@ -516,7 +517,8 @@ def load_json(data: bytes, file: str) -> object:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        said = message("json.invalid", error=exc.msg, line=exc.lineno, column=exc.colno)
+        error = json_text(exc.msg)
+        said = message("json.invalid", error=error, line=exc.lineno, column=exc.colno)
         raise fail(file, said) from None
     except RecursionError:
         raise fail(file, message("json.too_deep", why=TOO_DEEP)) from None
@@ -531,7 +533,7 @@ def load_toml(data: bytes, file: str) -> dict[str, Any]:
     try:
         value = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise fail(file, message("toml.invalid", error=exc)) from None
+        raise fail(file, message("toml.invalid", error=toml_text(str(exc)))) from None
     except RecursionError:
         raise fail(file, message("toml.too_deep", why=TOO_DEEP)) from None
     if too_deep(value):

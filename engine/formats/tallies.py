@@ -445,7 +445,7 @@ class _Rows:
         first, spelled = self.seen.setdefault(store.key(position), (number, who))
         if first == number:
             return False
-        person = f'id "{spelled}"' if by_id else f'"{spelled}"'
+        person: Message | str = msg("tallies.by_id", id=spelled) if by_id else f'"{spelled}"'
         if "round" in store.fields:
             round_text = store.texts["round"][position]
             where = (

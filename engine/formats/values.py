@@ -14,6 +14,7 @@ from tinnhiem.engine.model import Scalar
 from tinnhiem.rules.messages import Message, message
 
 from .headers import normalise
+from .library import date_text
 
 
 class CellError(Exception):
@@ -127,7 +128,7 @@ def _date(year: str, month: str, day: str, text: str) -> dt.date:
         return dt.date(int(year), int(month), int(day))
     except ValueError as exc:
         raise CellError(
-            message("cell.bad_date", forms=DATE_FORMS, found=shown(text), error=str(exc))
+            message("cell.bad_date", forms=DATE_FORMS, found=shown(text), error=date_text(str(exc)))
         ) from None
 
 

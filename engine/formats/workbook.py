@@ -17,9 +17,10 @@ import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
-from tinnhiem.rules.messages import Message, message
+from tinnhiem.rules.messages import Foreign, Message, message
 
 from .issues import ENVIRONMENT, MB, fail, limit_mb
+from .library import zip_text
 
 XML_PER_MB = 10  # a sheet's XML takes about ten times the bytes of the same table as CSV
 CHUNK = 1 << 20
@@ -111,7 +112,7 @@ DAMAGED = (
 )
 
 
-def damage(exc: BaseException) -> str | Message:
+def damage(exc: BaseException) -> str | Message | Foreign:
     """Why a workbook could not be read, from the reader's error, without quoting its content."""
     if isinstance(exc, ElementTree.ParseError | SyntaxError):
         # the line only: the column differs between XML parsers (ElementTree, lxml)
@@ -124,6 +125,10 @@ def damage(exc: BaseException) -> str | Message:
     return message("xlsx.bad_cell", kind=type(exc).__name__)
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException) -> str | Message | Foreign:
     text = str(exc) or type(exc).__name__
+    if not isinstance(exc, OSError):  # an OSError is the system's, said as it says it
+        said = zip_text(text)
+        if len(text) <= 80:
+            return said
     return text if len(text) <= 80 else text[:79] + "…"

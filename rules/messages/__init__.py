@@ -2,10 +2,11 @@
 the command line and the terminal UI.
 
 A message is a key and its fields. The tables are split by area (`engine`, `data`, `rules`,
-`cli`, `app`) only to keep each file short; a key is in one table only, and every key has both
-languages with the same `{fields}` (a test checks both). English is the default of the command
-line, its JSON and the traces; the terminal UI and a Vietnamese locale say Vietnamese. Names of
-the rules language (`share(thap)`, `present`) and of data columns stay as they are written.
+`checks`, `cli`, `app`, `library`) only to keep each file short; a key is in one table only, and
+every key has both languages with the same `{fields}` (a test checks both). English is the
+default of the command line, its JSON and the traces; the terminal UI and a Vietnamese locale say
+Vietnamese. Names of the rules language (`share(thap)`, `present`) and of data columns stay as
+they are written.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .app import APP
+from .checks import CHECKS
 from .cli import CLI
 from .data import DATA
 from .engine import ENGINE
+from .library import LIBRARY
 from .rules import RULES
+from .usage import USAGE
 
 Lang = Literal["en", "vi"]
 LANGS: tuple[Lang, ...] = ("en", "vi")
@@ -35,7 +39,9 @@ def _merged(*tables: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]
 
 
 # key -> (English, Vietnamese)
-CATALOG: Mapping[str, tuple[str, str]] = _merged(ENGINE, DATA, RULES, CLI, APP)
+CATALOG: Mapping[str, tuple[str, str]] = _merged(
+    ENGINE, DATA, RULES, CHECKS, CLI, APP, LIBRARY, USAGE
+)
 
 Said = tuple[str, Mapping[str, object]]  # a key of the catalog and its fields, said when needed
 
@@ -76,6 +82,22 @@ class Joined:
         return self.said("en")
 
 
+@dataclass(frozen=True, slots=True)
+class Foreign:
+    """A text Python or a library gave that the catalog does not know: the original text in
+    English, and in another language the message of `instead` (which says the same place, so
+    nothing is lost but the library's own words)."""
+
+    text: str
+    instead: Message
+
+    def said(self, lang: str) -> str:
+        return self.text if lang == "en" else self.instead.said(lang)
+
+    def __str__(self) -> str:
+        return self.text
+
+
 def message(key: str, /, **fields: object) -> Message:
     """A message of `key` with its fields: message("data.no_column", name="cao")."""
     # a typo in a key fails where it is made, not when it is shown; a key said in two forms
@@ -110,7 +132,7 @@ def plural(lang: str, key: str, n: int, /, **fields: object) -> str:
 
 
 def _filled(lang: str, value: object) -> object:
-    if isinstance(value, Message | Joined):
+    if isinstance(value, Message | Joined | Foreign):
         return value.said(lang)
     if isinstance(value, tuple) and len(value) == 2:
         key, fields = value

@@ -237,6 +237,7 @@ DATA: dict[str, tuple[str, str]] = {
     ),
     "tallies.in_round": ('for round "{round}"', 'trong đợt "{round}"'),
     "tallies.no_round": ("with no round", "không ghi đợt"),
+    "tallies.by_id": ('id "{id}"', 'mã "{id}"'),
     "tallies.twice_in": (
         "{person} is listed twice {where} (rows {first} and {n})",
         "{person} có tên hai lần {where} (dòng {first} và {n})",
