@@ -869,6 +869,40 @@ async def test_bad_sweep(tmp_path: Path, start: str, stop: str, step: str, messa
         assert_kept(app, before, tmp_path)
 
 
+TWO_THRESHOLDS = """ruleset "Hai ngưỡng"
+levels {
+  cao  "Tín nhiệm cao"
+  tn   "Tín nhiệm"
+  thap "Tín nhiệm thấp"
+}
+basis collected
+classify ket_qua "Kết quả" {
+  xem_xet "Xem xét" when share(thap) > 50% and share(cao) < 20%
+  else khong "Không"
+}
+"""
+
+
+@pilot_test
+async def test_a_sweep_the_engine_refuses_is_said_in_vietnamese(tmp_path: Path) -> None:
+    """A rule of two thresholds cannot be swept without choosing one: the engine's reason is
+    said in the interface's language, not in the English of its exception."""
+    rules = tmp_path / "hai-nguong.tn"
+    rules.write_text(TWO_THRESHOLDS, encoding="utf-8")
+    app = make_app(tmp_path, rules, SAMPLES / "vinh-phuc-2023.csv")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        view = pilot.app.query_one(SweepView)
+        view.query_one("#sweep-rule", Select).value = "ket_qua.xem_xet"
+        await run_sweep(pilot, view, "40%", "60%", "1%")
+        assert label(app, "#sweep-error") == (
+            "`ket_qua.xem_xet` có 2 ngưỡng (1: share(thap) > 50%; 2: share(cao) < 20%): "
+            "hãy chọn một"
+        )
+
+
 @pilot_test
 async def test_a_sweep_needs_a_rule(tmp_path: Path) -> None:
     app = make_app(tmp_path, "nq96-2023", SAMPLES / "vinh-phuc-2023.csv")

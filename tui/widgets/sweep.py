@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 from tinnhiem.engine.model import DataError, Dataset
-from tinnhiem.engine.sweep import MAX_STEPS
+from tinnhiem.engine.sweep import MAX_STEPS, SweepError
 from tinnhiem.rules import ast
 
 from .. import backend
@@ -204,10 +204,15 @@ class SweepView(Vertical):
     ) -> None:
         try:
             result = backend.sweep(ruleset, dataset, rule, start, stop, step)
-        except (ValueError, DataError, backend.EngineMissing) as exc:
+        except SweepError as exc:  # the engine's reason, in the interface's language
+            self.post_message(SweepFinished(None, exc.said.said(self.lang)))
+        except DataError as exc:
+            said = "\n".join(issue.render(self.lang) for issue in exc.issues)
+            self.post_message(SweepFinished(None, said))
+        except (ValueError, backend.EngineMissing) as exc:
             self.post_message(SweepFinished(None, str(exc)))
-            return
-        self.post_message(SweepFinished(result))
+        else:
+            self.post_message(SweepFinished(result))
 
     @on(SweepFinished)
     def _finished(self, event: SweepFinished) -> None:
