@@ -8,8 +8,8 @@ import json
 import os
 import subprocess
 import sys
-from fractions import Fraction
 from collections.abc import Iterator
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
