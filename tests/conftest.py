@@ -3,7 +3,9 @@ notifications that stay until a test has read them, and the depth of the propert
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import settings
@@ -34,6 +36,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         test._hypothesis_internal_use_settings = settings(  # type: ignore[union-attr]
             own, max_examples=own.max_examples * THOROUGH_FACTOR, derandomize=False
         )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def parse_each_text_once() -> Iterator[None]:
+    """Loading a rule set parses its file and every base it extends. The suite loads the same
+    bundled files thousands of times (every app started, every CLI run, every example checked),
+    and parsing is a pure function of the text and its path that returns frozen values: each
+    distinct (text, path) is parsed once per test process. A text that does not parse raises
+    every time (exceptions are not cached); tests of the parser itself call `parse` directly,
+    which is not wrapped."""
+    from tinnhiem.rules import resolve
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(resolve, "parse", functools.lru_cache(maxsize=512)(resolve.parse))
+        yield
 
 
 @pytest.fixture(autouse=True)
