@@ -1,10 +1,56 @@
-"""What every test shares: a terminal width and a locale fixed for the CLI's tables, and
-notifications that stay until a test has read them."""
+"""What every test shares: a terminal width and a locale fixed for the CLI's tables,
+notifications that stay until a test has read them, and the depth of the property tests."""
 
 from __future__ import annotations
 
+import functools
+import os
+from collections.abc import Iterator
+
 import pytest
+from hypothesis import settings
 from textual.notifications import Notification
+
+# `make test` runs each property with the examples its test names (a fixed set where the test
+# says `derandomize`), sized so that the whole suite stays within a few minutes on two cores.
+# `HYPOTHESIS_PROFILE=thorough` runs ten times as many examples of every property, drawn at
+# random: the deeper run before a release, or after a change to the engine or the language.
+THOROUGH_FACTOR = 10
+settings.register_profile("thorough", derandomize=False)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
+settings.load_profile(PROFILE)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under the thorough profile, every property test gets ten times its own examples (a
+    test's own `@settings` would otherwise override any profile's `max_examples`)."""
+    if PROFILE != "thorough":
+        return
+    done: set[int] = set()  # a parametrized test is one function for many items: raised once
+    for item in items:
+        test = getattr(item, "function", None)
+        own = getattr(test, "_hypothesis_internal_use_settings", None)
+        if own is None or not hasattr(test, "hypothesis") or id(test) in done:
+            continue
+        done.add(id(test))
+        test._hypothesis_internal_use_settings = settings(  # type: ignore[union-attr]
+            own, max_examples=own.max_examples * THOROUGH_FACTOR, derandomize=False
+        )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def parse_each_text_once() -> Iterator[None]:
+    """Loading a rule set parses its file and every base it extends. The suite loads the same
+    bundled files thousands of times (every app started, every CLI run, every example checked),
+    and parsing is a pure function of the text and its path that returns frozen values: each
+    distinct (text, path) is parsed once per test process. A text that does not parse raises
+    every time (exceptions are not cached); tests of the parser itself call `parse` directly,
+    which is not wrapped."""
+    from tinnhiem.rules import resolve
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(resolve, "parse", functools.lru_cache(maxsize=512)(resolve.parse))
+        yield
 
 
 @pytest.fixture(autouse=True)

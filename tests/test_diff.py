@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pytest
-from tinnhiem.engine.diff import diff
+from tinnhiem.engine.diff import Diff, diff
 from tinnhiem.rules import ast, load_text
 from tinnhiem.rules.logic import Reading, Want, ask, space_of
 
@@ -21,6 +24,35 @@ from tinnhiem.cli_data import resolve
 from tinnhiem.cli_diff import END, START, bundled_summary
 
 QD41 = bundled.find_rules("qd41-2021").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def bundled_diffs_once() -> Iterator[None]:
+    """Two tests below diff every pair of bundled rule sets (the CLI's `diff -f json`, and the
+    table of samples/README.md): the slowest part of this module. A diff is a pure function of
+    the two resolved rule sets (frozen, compared by value) and the options, so the same question
+    is solved once per module and both tests read the same answer, each rendering and checking
+    it its own way."""
+    signature = inspect.signature(diff)
+    found: dict[tuple[object, ...], Diff] = {}
+    asked = 0
+
+    def once(a: ast.Resolved, b: ast.Resolved, *args: Any, **kwargs: Any) -> Diff:
+        nonlocal asked
+        asked += 1
+        bound = signature.bind(a, b, *args, **kwargs)
+        bound.apply_defaults()
+        options = {k: v for k, v in bound.arguments.items() if k not in ("a", "b")}
+        options["pairs"] = tuple(map(tuple, options["pairs"]))
+        key = (a, b, *sorted(options.items()))
+        if key not in found:
+            found[key] = diff(a, b, *args, **kwargs)
+        return found[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("tinnhiem.cli_diff.diff", once)
+        yield
+    assert asked, "the CLI no longer diffs through tinnhiem.cli_diff.diff: nothing was cached"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -240,7 +272,7 @@ def test_an_unknown_construct_is_named_never_guessed(tmp_path: Path) -> None:
 
 
 def test_every_witness_of_every_bundled_pair_reproduces_under_tinnhiem_test(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bundled_diffs_once: None
 ) -> None:
     names = [p for p in bundled.bundled_rules()]
     checked = 0
@@ -267,7 +299,7 @@ def test_every_witness_of_every_bundled_pair_reproduces_under_tinnhiem_test(
     assert checked > 300
 
 
-def test_the_table_of_samples_readme_is_current() -> None:
+def test_the_table_of_samples_readme_is_current(bundled_diffs_once: None) -> None:
     readme = (Path(__file__).parent.parent / "samples" / "README.md").read_text(encoding="utf-8")
     table = readme.split(START + "\n")[1].split(END)[0]
     assert table == bundled_summary(), "run: python -m tinnhiem.cli_diff samples/README.md"

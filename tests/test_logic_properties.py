@@ -127,7 +127,18 @@ def _within(w: Witness, bound: int) -> bool:
     return own and before.turnout["members"] <= min(bound, PREVIOUS_BOUND)
 
 
-COMMON = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: the same 40 pairs every run. Random pairs now and then drew one the solver needs
+# seconds of its wall-clock budget for; on a loaded machine that budget ran out, and hypothesis
+# then spent minutes shrinking a failure that was the machine's, not the logic's.
+# `HYPOTHESIS_PROFILE=thorough` (tests/conftest.py) draws ten times as many, at random.
+COMMON = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+# what is compared here is the two answers, not the solver's speed: a budget no load exhausts
+BUDGET = 600.0
 
 
 @COMMON
@@ -138,7 +149,7 @@ def test_the_solver_and_the_bounded_search_agree(texts: tuple[str, str]) -> None
     block_a, block_b = a.ruleset.classifies[0], b.ruleset.classifies[0]
     bound = 2 if space.previous else 3
     bounded = table(space, [(a, block_a), (b, block_b)], bound)
-    session = Session(space, [a, b], 120)  # agreement is the question here, not speed
+    session = Session(space, [a, b], timeout=BUDGET)
     outcomes_a = [r.id for r in block_a.rules] + [EXEMPT, INVALID]
     outcomes_b = [r.id for r in block_b.rules] + [EXEMPT, INVALID]
     for oa in outcomes_a:
