@@ -87,6 +87,11 @@ ENGINE: dict[str, tuple[str, str]] = {
         "chưa kiểm tra được điều kiện hợp lệ ({source}) của {n}/{total} người: dữ liệu không có "
         "{names}",
     ),
+    "quorum_unchecked_votes": (
+        "quorum ({source}) not checked for {n} of {total} votes: the data gives no {names}",
+        "chưa kiểm tra được điều kiện hợp lệ ({source}) của {n}/{total} lượt lấy phiếu: dữ liệu "
+        "không có {names}",
+    ),
     "quorum_source": ("{measure} {op} {fraction} of {of}", "{measure} {op} {fraction} của {of}"),
     "level_counted_zero": (
         "the data has no count of level `{level}` ({label}); counted as 0",
