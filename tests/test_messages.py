@@ -14,6 +14,7 @@ from tinnhiem.rules.messages.cli import CLI
 from tinnhiem.rules.messages.data import DATA
 from tinnhiem.rules.messages.engine import ENGINE
 from tinnhiem.rules.messages.rules import RULES
+from tinnhiem.rules.messages.show import SHOW
 from tinnhiem.tui.i18n import t
 
 # the same in both languages: "#", "{a}  ⇄  {b}", "{prefix}{key}: {error}"
@@ -32,7 +33,7 @@ def test_every_key_has_both_languages_with_the_same_fields() -> None:
 
 
 def test_one_table_per_key() -> None:
-    tables = (ENGINE, DATA, RULES, CLI, APP)
+    tables = (ENGINE, DATA, RULES, CLI, APP, SHOW)
     assert sum(len(table) for table in tables) == len(CATALOG)
 
 

@@ -2,8 +2,8 @@
 the command line and the terminal UI.
 
 A message is a key and its fields. The tables are split by area (`engine`, `data`, `rules`,
-`cli`, `app`) only to keep each file short; a key is in one table only, and every key has both
-languages with the same `{fields}` (a test checks both). English is the default of the command
+`show`, `cli`, `app`) only to keep each file short; a key is in one table only, and every key has
+both languages with the same `{fields}` (a test checks both). English is the default of the command
 line, its JSON and the traces; the terminal UI and a Vietnamese locale say Vietnamese. Names of
 the rules language (`share(thap)`, `present`) and of data columns stay as they are written.
 """
@@ -19,6 +19,7 @@ from .cli import CLI
 from .data import DATA
 from .engine import ENGINE
 from .rules import RULES
+from .show import SHOW
 
 Lang = Literal["en", "vi"]
 LANGS: tuple[Lang, ...] = ("en", "vi")
@@ -35,7 +36,7 @@ def _merged(*tables: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]
 
 
 # key -> (English, Vietnamese)
-CATALOG: Mapping[str, tuple[str, str]] = _merged(ENGINE, DATA, RULES, CLI, APP)
+CATALOG: Mapping[str, tuple[str, str]] = _merged(ENGINE, DATA, RULES, CLI, APP, SHOW)
 
 Said = tuple[str, Mapping[str, object]]  # a key of the catalog and its fields, said when needed
 

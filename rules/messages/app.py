@@ -607,14 +607,14 @@ APP: dict[str, tuple[str, str]] = {
         "hiện hoặc ẩn quy tắc diễn giải bằng lời",
     ),
     "act.plain.tip": (
-        "Beside the editor: the rule set said in plain Vietnamese (as `tinnhiem show`), following "
-        "every edit without errors",
+        "Beside the editor: the rule set said in plain words, in the language of the interface "
+        "(as `tinnhiem show`), following every edit without errors",
         "Bên cạnh trình sửa: bộ quy tắc nói bằng lời (như lệnh `tinnhiem show`), theo kịp mỗi lần "
         "sửa không có lỗi",
     ),
-    "rules.plain": ("In plain Vietnamese", "Diễn giải bằng lời"),
+    "rules.plain": ("In plain words", "Diễn giải bằng lời"),
     "rules.plain_stale": (
-        "In plain Vietnamese: of the last version without errors (the text has errors)",
+        "In plain words: of the last version without errors (the text has errors)",
         "Diễn giải bằng lời: của bản không lỗi gần nhất (bản đang sửa có lỗi)",
     ),
     "status.people_votes": ("{n} people, {m} votes", "{n} người, {m} lượt"),
