@@ -1,6 +1,7 @@
-"""The warning of a quorum the data cannot check says what it counts: people when each person
-has one vote, votes ("lượt") when the data holds several rounds of the same people. Said the
-same by the CLI and the TUI, in both languages."""
+"""Data of several rounds of the same people: the warning of a quorum the data cannot check says
+what it counts (people when each person has one vote, votes, "lượt", when the data holds several
+rounds), the same in the CLI and the TUI, in both languages; and the CLI's table shows each row's
+round, so that one person's rows can be told apart."""
 
 from __future__ import annotations
 
@@ -59,3 +60,32 @@ async def test_the_tui_says_the_same_count(
         await ready(pilot)
         said = [n.message for n in app._notifications if "present ≥ 2/3" in n.message]
         assert said == [warning]
+
+
+# --- the rows of one person told apart: the round beside the name --------------------------
+
+
+@pytest.mark.parametrize("columns", [120, 70])
+def test_the_cli_table_shows_each_rows_round_on_several_rounds(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    monkeypatch.chdir(SAMPLES)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    assert main(["run", "-r", "qd96-2023", "-d", "nhieu-ky.csv", "--lang", "vi"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    if columns == 120:  # a table: a column "Đợt" after the name
+        assert any(line.startswith("│  7 │ Đặng Văn Thái     │ 2013-06-10 │") for line in lines)
+        header = next(line for line in lines if "Họ và tên" in line)
+        assert header.split("┃")[3].strip() == "Đợt"
+    else:  # a list: the round after the name
+        assert "7. Đặng Văn Thái · 2013-06-10 · Phó Chủ tịch Ủy ban nhân dân tỉnh" in lines
+
+
+def test_one_vote_each_has_no_round_column(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(SAMPLES)
+    monkeypatch.setenv("COLUMNS", "160")
+    assert main(["run", "-r", "qd96-2023", "-d", "hdnd-2023.csv", "--lang", "vi"]) == 0
+    header = next(line for line in capsys.readouterr().out.splitlines() if "Họ và tên" in line)
+    assert "Đợt" not in header
