@@ -421,3 +421,29 @@ async def test_a_click_on_a_round_in_the_why_panel_moves_the_cursor_to_its_row(
             name,
             "2012-11-15",
         )
+
+
+@pilot_test
+async def test_a_column_the_view_cuts_never_shows_part_of_a_number(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "qd262-2014", SAMPLES / "nhieu-ky.csv")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        grid = app.query_one("#results-table", Grid)
+        line = lambda y: grid.render_line(y).text  # noqa: E731
+        # a text cut at the right edge ends in "…"
+        assert line(2) == (
+            "   1  Đặng Văn Thái      2012-11-15  Không                     Tín nhiệm cao và…"
+        )
+        grid.scroll_to(x=30, animate=False, immediate=True)
+        await settle(pilot)
+        # the share of "Tín nhiệm cao" (24,56%) would read "24,5": blanked, as the part of
+        # "Hệ quả" scrolled past on the left
+        assert line(1).rstrip() == (
+            "   #  Họ và tên                  Mức tín nhiệm                        cao"
+        )
+        assert line(2) == (
+            "   1  Đặng Văn Thái              Tín nhiệm cao và tín nhiệm t…         14       "
+        )
+        grid.scroll_to(x=33, animate=False, immediate=True)
+        await settle(pilot)
+        assert line(2).rstrip().endswith("14   24,56%")
