@@ -447,3 +447,23 @@ async def test_a_column_the_view_cuts_never_shows_part_of_a_number(tmp_path: Pat
         grid.scroll_to(x=33, animate=False, immediate=True)
         await settle(pilot)
         assert line(2).rstrip().endswith("14   24,56%")
+
+
+@pilot_test
+async def test_the_status_line_drops_the_rules_file_before_cutting_the_compared_name(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path, compare="qd41-2021")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        bar = app.query_one(StatusBar)
+        full = bar.render_status().plain.replace("\u00a0", " ")
+        assert full.endswith("│  So với: QĐ 41-QĐ/TW (2021)") and len(full) > 118
+        shown = bar.fitted().plain.replace("\u00a0", " ")
+        assert shown == (
+            "✓ không lỗi  │  Quy tắc: QĐ 262-QĐ/TW (2014)  │  Dữ liệu: phu-luc-2022.csv (56 người)"
+            "  │  So với: QĐ 41-QĐ/TW (2021)"
+        )
+        await pilot.resize_terminal(160, 36)
+        await settle(pilot)
+        assert bar.fitted().plain == bar.render_status().plain  # room for all of it

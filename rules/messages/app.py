@@ -11,9 +11,9 @@ APP: dict[str, tuple[str, str]] = {
     # the command palette's own words, and ctrl+c
     "palette.search": ("Search for commands…", "Tìm lệnh…"),
     "palette.themes": ("Search for themes…", "Tìm giao diện màu…"),
-    "palette.theme": ("Change the theme", "Đổi giao diện màu"),
+    "palette.theme": ("change the theme", "đổi giao diện màu"),
     "palette.theme.tip": ("Choose the colours of the app", "Chọn bảng màu của ứng dụng"),
-    "palette.screenshot": ("Screenshot", "Chụp màn hình"),
+    "palette.screenshot": ("take a screenshot", "chụp màn hình"),
     "palette.screenshot.tip": (
         "Save the screen as it is to an SVG file",
         "Lưu hình màn hình hiện tại thành tệp SVG",
@@ -101,8 +101,10 @@ APP: dict[str, tuple[str, str]] = {
     "act.export": ("Export", "Xuất"),
     "act.export.cmd": ("export the table in view…", "xuất bảng đang xem…"),
     "act.export.tip": (
-        "Export the table in view to CSV, XLSX, JSON, TOML or Markdown",
-        "Xuất bảng đang xem ra CSV, XLSX, JSON, TOML hoặc Markdown",
+        "Export the table in view to CSV, XLSX, JSON, TOML, Markdown, or for the results a Word "
+        "(DOCX) or HTML appendix",
+        "Xuất bảng đang xem ra CSV, XLSX, JSON, TOML, Markdown, hoặc với bảng kết quả thành phụ lục "
+        "Word (DOCX) hay HTML",
     ),
     "act.sort": ("Sort", "Sắp xếp"),
     "act.sort.cmd": ("sort by the next column", "sắp xếp theo cột kế tiếp"),
