@@ -103,8 +103,8 @@ APP: dict[str, tuple[str, str]] = {
     "act.export.tip": (
         "Export the table in view to CSV, XLSX, JSON, TOML, Markdown, or for the results a Word "
         "(DOCX) or HTML appendix",
-        "Xuất bảng đang xem ra CSV, XLSX, JSON, TOML, Markdown, hoặc với bảng kết quả thành phụ lục "
-        "Word (DOCX) hay HTML",
+        "Xuất bảng đang xem ra CSV, XLSX, JSON, TOML, Markdown, hoặc với bảng kết quả thành phụ "
+        "lục Word (DOCX) hay HTML",
     ),
     "act.sort": ("Sort", "Sắp xếp"),
     "act.sort.cmd": ("sort by the next column", "sắp xếp theo cột kế tiếp"),
