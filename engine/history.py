@@ -118,6 +118,15 @@ class History:
         ranks = tuple(rank[t.round] for t in tallies)
         return cls(by_id, keys, rounds, tuple(previous), tuple(sorted(ambiguous)), ranks)
 
+    def latest(self) -> list[int]:
+        """The index of each person's latest row (of their latest round), in the data's order:
+        a row a person."""
+        found: dict[str, int] = {}
+        for index, key in enumerate(self.keys):
+            if key not in found or self.rank[index] >= self.rank[found[key]]:
+                found[key] = index
+        return sorted(found.values())
+
     def votes_of(self, key: str) -> tuple[int, ...]:
         """Indices of a person's tallies, earliest round first."""
         found = [i for i, k in enumerate(self.keys) if k == key]

@@ -297,6 +297,22 @@ async def test_the_calendar_says_when_the_term_stands_in_for_dates(tmp_path: Pat
         )
 
 
+@pilot_test
+async def test_the_calendar_counts_people_not_their_rounds(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "qd96-2023", SAMPLES / "nhieu-ky.csv")  # 6 people, 18 votes
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        view = app.query_one(CalendarView)
+        assert view.query_one(Sections).grids[1].row_count == 6
+        notes = str(view.query_one(".note", Static).content).splitlines()
+        assert [line for line in notes if "(start)" in line or "(end)" in line] == [
+            "6/6 người không có ngày bắt đầu (start) trong dữ liệu: tính từ đầu nhiệm kỳ.",
+            "6/6 người không có ngày kết thúc (end) trong dữ liệu: tính đến cuối nhiệm kỳ.",
+        ]
+
+
 # --- the palette and ctrl+c in Vietnamese; the theme remembered --------------------------------
 
 

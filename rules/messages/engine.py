@@ -19,6 +19,9 @@ ENGINE: dict[str, tuple[str, str]] = {
     # why a value is unknown for this person
     "no_attr": ("no `{name}` for this person", "người này không có `{name}`"),
     "empty_attr": ("`{name}` is empty for this person", "`{name}` của người này để trống"),
+    # the same, said of the people counted in a line (the calendar's unchecked exemptions)
+    "unchecked.no_attr": ("the data gives no `{name}`", "dữ liệu không có `{name}`"),
+    "unchecked.empty_attr": ("`{name}` is blank", "`{name}` để trống"),
     "no_basis": ("no basis for the percentage", "không có cơ sở để tính tỷ lệ"),
     "no_figure": ("the data gives no `{name}`", "dữ liệu không có `{name}`"),
     "year_needs_date": (
