@@ -619,6 +619,36 @@ APP: dict[str, tuple[str, str]] = {
         "In plain words: of the last version without errors (the text has errors)",
         "Diễn giải bằng lời: của bản không lỗi gần nhất (bản đang sửa có lỗi)",
     ),
+    # tinnhiem-tui's command line, before the app runs
+    "start.help.description": (
+        "Confidence votes (lấy phiếu tín nhiệm): results, the reasons, comparisons; a terminal "
+        "app.",
+        "Lấy phiếu tín nhiệm: kết quả, lý do, so sánh; ứng dụng chạy trong cửa sổ dòng lệnh.",
+    ),
+    "start.help.data": (
+        "tallies or ballots (default: the bundled sample)",
+        "kết quả kiểm phiếu hoặc phiếu bầu (mặc định: dữ liệu mẫu có sẵn)",
+    ),
+    "start.help.rules": (
+        "a rules file or the name of a bundled rule set",
+        "tệp quy tắc hoặc tên một bộ quy tắc có sẵn",
+    ),
+    "start.help.ballots": ("DATA holds one row per ballot", "DATA có mỗi dòng một phiếu bầu"),
+    "start.help.compare": (
+        "a second rule set to compare with",
+        "bộ quy tắc thứ hai để so sánh",
+    ),
+    "start.help.lang": (
+        "the interface language (default: the one saved, else vi)",
+        "ngôn ngữ giao diện (mặc định: ngôn ngữ đã lưu, nếu không thì vi)",
+    ),
+    "start.what.data": ("data file", "tệp dữ liệu"),
+    "start.what.rules": ("rules file", "tệp quy tắc"),
+    "start.what.compare": ("rules file to compare with", "tệp quy tắc để so sánh"),
+    "start.no_file": ("no {what} {given}", "không có {what} {given}"),
+    "start.folder": ("{given} is a folder, not a {what}", "{given} là thư mục, không phải {what}"),
+    "start.unusable": ("{what} {given}: {error}", "không mở được {what} {given}: {error}"),
+    "start.bundled": ("{problem} (bundled: {names})", "{problem} (có sẵn: {names})"),
     "status.people_votes": ("{n} people, {m} votes", "{n} người, {m} lượt"),
     "why.rounds": ("This person's rounds", "Các đợt của người này"),
     "why.round": ("Round", "Đợt"),
