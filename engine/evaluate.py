@@ -20,6 +20,7 @@ from .checks import DataChecks
 from .collector import collector_paused
 from .conditions import Facts, Unknown
 from .explainer import Explainer, margins_of
+from .history import several_rounds
 from .in_force import in_force_warnings
 from .model import (
     DataError,
@@ -182,9 +183,11 @@ class Runner:
         if quorum is not None and self.quorum_unchecked:
             joined = f" {say(self.lang, 'or')} "
             names = joined.join(f"`{name}`" for name in self.quorum_missing)
+            # a vote without the figures is counted: on data of several rounds, votes, not people
+            votes = several_rounds(self.dataset.tallies)
             message = say(
                 self.lang,
-                "quorum_unchecked",
+                "quorum_unchecked_votes" if votes else "quorum_unchecked",
                 source=quorum.describe(self.lang),
                 n=self.quorum_unchecked,
                 total=total,

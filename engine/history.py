@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from tinnhiem.rules import ast
 
 from .conditions import vote_year
-from .model import Dataset, Tally
+from .model import Dataset, Seen, Tally
 from .words import Said
 
 _YEAR = re.compile(r"\d{4}")
@@ -47,6 +47,15 @@ def person_key(tally: Tally, by_id: bool) -> str:
     if by_id:
         return f"id:{tally.id}"
     return f"name:{_norm(tally.name)}|{_norm(tally.unit)}"
+
+
+def several_rounds(tallies: Sequence[Tally]) -> bool:
+    """Whether some person has votes in more than one round: the rows are then votes, not
+    people. (Rounds that are only each body's own vote date, one row a person, are not.)"""
+    if len(Seen.of(tallies).rounds) < 2:
+        return False
+    by_id = ids_name_people(tallies)
+    return len({person_key(t, by_id) for t in tallies}) < len(tallies)
 
 
 def round_time(label: str) -> tuple[int, int, int] | None:
@@ -108,6 +117,15 @@ class History:
                     previous[after] = before
         ranks = tuple(rank[t.round] for t in tallies)
         return cls(by_id, keys, rounds, tuple(previous), tuple(sorted(ambiguous)), ranks)
+
+    def latest(self) -> list[int]:
+        """The index of each person's latest row (of their latest round), in the data's order:
+        a row a person."""
+        found: dict[str, int] = {}
+        for index, key in enumerate(self.keys):
+            if key not in found or self.rank[index] >= self.rank[found[key]]:
+                found[key] = index
+        return sorted(found.values())
 
     def votes_of(self, key: str) -> tuple[int, ...]:
         """Indices of a person's tallies, earliest round first."""

@@ -140,15 +140,10 @@ def coverage(
     """
     start_year, end_year = term
     votes = calendar(schedule, start_year, end_year)
-    history = History.of(dataset)
-    latest: dict[str, int] = {}
-    for index, key in enumerate(history.keys):
-        if key not in latest or history.rank[index] >= history.rank[latest[key]]:
-            latest[key] = index
     errors: list[DataIssue] = []
     found = []
     term_start, term_end = start_year * 12, end_year * 12
-    for index in sorted(latest.values()):
+    for index in History.of(dataset).latest():
         tally = dataset.tallies[index]
         start = _date(tally, "start", errors, dataset.path)
         end = _date(tally, "end", errors, dataset.path)
@@ -187,12 +182,16 @@ def coverage(
     return found
 
 
+GROUP_WORDS = {"no_attr": "unchecked.no_attr", "empty_attr": "unchecked.empty_attr"}
+
+
 def unchecked_lines(people: Sequence[Coverage], lang: Lang) -> list[str]:
     """One line per exemption the data could not check, with how many people and why."""
     found: dict[str, tuple[int, str]] = {}
     for c in people:
         for reason, why in c.unchecked:
-            n, said = found.get(reason, (0, say(lang, why[0], **why[1])))
+            key = GROUP_WORDS.get(why[0], why[0])  # of several people, not "this person"
+            n, said = found.get(reason, (0, say(lang, key, **why[1])))
             found[reason] = (n + 1, said)
     return [
         say(lang, "exempt_not_checked", reason=reason, n=n, why=why)

@@ -1,7 +1,9 @@
-"""A resolved rule set in plain Vietnamese (`describe`) and as a plain document (`to_document`).
+"""A resolved rule set in plain words (`describe`) and as a plain document (`to_document`).
 
-The words follow the regulations: `> 1/2` is "quá nửa", `> x` "trên x", `>= x` "từ x … trở lên",
-`< x` "dưới x", `<= x` "không quá x". Numbers are shown as written, with a decimal comma.
+Every phrase comes from the catalog (`messages/show.py`), so the one structure below says the
+rule set in Vietnamese, in the regulations' words (`> 1/2` is "quá nửa", `>= x` "từ x … trở
+lên"), or in English. Numbers are shown as written, with the language's decimal mark. The labels
+of the rules file are quoted as it writes them.
 """
 
 from __future__ import annotations
@@ -13,26 +15,13 @@ from typing import Any
 
 from . import ast
 from .fmt import format_cond
+from .messages import plural, say
 
-BASIS_WORDS = {
-    "members": "tổng số người được triệu tập (tổng số đại biểu)",
-    "present": "tổng số người có mặt",
-    "issued": "tổng số phiếu phát ra",
-    "collected": "tổng số phiếu thu về",
-    "valid": "tổng số phiếu hợp lệ",
-}
-TURNOUT_WORDS = {
-    "members": "tổng số người được triệu tập",
-    "present": "số người có mặt",
-    "issued": "số phiếu phát ra",
-    "collected": "số phiếu thu về",
-    "valid": "số phiếu hợp lệ",
-    "invalid": "số phiếu không hợp lệ",
-}
-ATTR_WORDS = {"vote_date": "ngày lấy phiếu", "vote_year": "năm lấy phiếu"}
-COLUMN_WORDS = {"group": "nhóm", "unit": "đơn vị", "position": "chức vụ", "round": "đợt"}
-TYPE_WORDS = {"yes-no": "có/không", "date": "ngày", "number": "số", "text": "văn bản"}
 _MIRROR: dict[ast.Op, ast.Op] = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "==": "==", "!=": "!="}
+_COLUMNS = ("group", "unit", "position", "round")
+_FIGURES = ("members", "present", "issued", "collected", "valid", "invalid")
+# the Vietnamese name of each count of a vote (the writers' labels of the basis)
+TURNOUT_WORDS = {name: say("vi", f"show.turnout.{name}") for name in _FIGURES}
 
 
 def _lower_first(text: str) -> str:
@@ -43,106 +32,111 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _number(number: ast.Number) -> str:
-    return (number.text or str(number.value)).replace(".", ",")
-
-
-def _and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " và " + items[-1]
-
-
 def _note(note: str | None) -> str:
     return f" ({note})" if note else ""
 
 
-def _at_least(
-    op: ast.Op, amount: str, rest: str = "", exact: str = "đúng", half: bool = False
-) -> str:
-    """`amount` (then `rest`) compared the regulations' way: "từ 2/3 … trở lên", "dưới …".
-
-    With `half`, "> 1/2" of a whole (a share, a quorum) is said "quá nửa".
-    """
-    whole = f"{amount} {rest}" if rest else amount
-    if op == ">=":
-        return f"từ {whole} trở lên"
-    if op == ">":
-        return f"quá nửa {rest}" if half and amount == "1/2" else f"trên {whole}"
-    if op == "<":
-        return f"dưới {whole}"
-    if op == "<=":
-        return f"không quá {whole}"
-    if op == "==":
-        return f"{exact} {whole}"
-    return f"khác {whole}"
-
-
-def _date(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def in_force_words(in_force: ast.InForce, name: str) -> str:
+def in_force_words(in_force: ast.InForce, name: str, lang: str = "vi") -> str:
     """`NQ 85/2014 có hiệu lực từ 01/07/2015 đến hết 30/06/2023` (no final stop)."""
     parts = []
     if in_force.start is not None:
-        parts.append(f"từ {_date(in_force.start)}")
+        parts.append(
+            say(lang, "show.in_force.from", date=say(lang, "show.date", day=in_force.start))
+        )
     if in_force.end is not None:
-        parts.append(f"đến hết {_date(in_force.end)}")
-    return f"{name} có hiệu lực {' '.join(parts)}"
+        parts.append(
+            say(lang, "show.in_force.until", date=say(lang, "show.date", day=in_force.end))
+        )
+    return say(lang, "show.in_force", name=name, when=" ".join(parts))
 
 
 class _Words:
-    """The sentences of one resolved rule set (it knows the labels of the levels)."""
+    """The sentences of one resolved rule set (it knows the labels of the levels) in `lang`."""
 
-    def __init__(self, r: ast.Resolved) -> None:
+    def __init__(self, r: ast.Resolved, lang: str) -> None:
         self.r = r
+        self.lang = lang
+
+    def say(self, key: str, /, **fields: object) -> str:
+        return say(self.lang, f"show.{key}", **fields)
+
+    def number(self, number: ast.Number) -> str:
+        return (number.text or str(number.value)).replace(".", self.say("decimal_point"))
+
+    def date(self, day: dt.date) -> str:
+        return self.say("date", day=day)
+
+    def and_list(self, items: list[str]) -> str:
+        if len(items) == 1:
+            return items[0]
+        return ", ".join(items[:-1]) + f" {say(self.lang, 'and')} " + items[-1]
 
     def levels(self, ids: tuple[str, ...]) -> str:
-        return _and_list([_lower_first(self.r.label_of(i)) for i in ids])
+        return self.and_list([_lower_first(self.r.label_of(i)) for i in ids])
 
     def block_name(self, block_id: str) -> str:
         block = self.r.block(block_id)
         return f"{block.label} ({block_id})" if block else block_id
 
+    def at_least(
+        self, op: ast.Op, amount: str, rest: str = "", exact: str = "==", half: bool = False
+    ) -> str:
+        """`amount` (then `rest`) compared the regulations' way: "từ 2/3 … trở lên", "dưới …".
+
+        With `half`, "> 1/2" of a whole (a share, a quorum) is said "quá nửa"; `exact` is the
+        word of `==` ("đúng", or "bằng" for `equal`)."""
+        whole = f"{amount} {rest}" if rest else amount
+        if op == ">" and half and amount == "1/2":
+            return self.say("cmp.half", rest=rest)
+        if op == "==":
+            return self.say("cmp.equal" if exact == "equal" else "cmp.==", whole=whole)
+        return self.say(f"cmp.{op}", whole=whole)
+
     # values and conditions
 
     def value(self, value: ast.Value) -> str:
         if isinstance(value, ast.Number):
-            return _number(value)
+            return self.number(value)
         if isinstance(value, ast.Share | ast.Count):
-            noun = "tỷ lệ phiếu" if isinstance(value, ast.Share) else "số phiếu"
-            return f"{noun} {self.levels(value.levels)}{self.before(value)}"
+            key = "share" if isinstance(value, ast.Share) else "count"
+            return self.say(key, levels=self.levels(value.levels), before=self.before(value))
         if isinstance(value, ast.Turnout):
-            return TURNOUT_WORDS.get(value.name, value.name)
+            return self.figure(value.name)
         if isinstance(value, ast.Attr):
             return self.attr(value.name)
         if isinstance(value, ast.Call):
             if value.func == "rounded" and len(value.args) == 2:
                 places = self.value(value.args[1])
-                rounding = f"phần trăm làm tròn đến {places} chữ số thập phân"
-                return f"{self.value(value.args[0])} ({rounding})"
+                return self.say("rounded", share=self.value(value.args[0]), places=places)
             args = [self.value(a) for a in value.args]
             if value.func == "year" and len(args) == 1:
-                return f"năm của {args[0]}"
+                return self.say("year_of", value=args[0])
             if value.func == "months" and len(args) == 2:
-                return f"số tháng từ {args[0]} đến {args[1]}"
+                return self.say("months", start=args[0], end=args[1])
             return f"{value.func}({', '.join(args)})"
         literal = value.value
         if isinstance(literal, bool):
-            return "đúng" if literal else "sai"
+            return self.say("true" if literal else "false")
         if isinstance(literal, dt.date):
-            return literal.strftime("%d/%m/%Y")
+            return self.date(literal)
         return f'"{literal}"'
+
+    def figure(self, name: str) -> str:
+        return self.say(f"turnout.{name}") if name in _FIGURES else name
 
     def attr(self, name: str) -> str:
         """An attribute in words: its declared label, the words of a column, or its id."""
         decl = self.r.attribute(name)
         if decl is not None:
             return _lower_first(decl.label)
-        return ATTR_WORDS.get(name) or COLUMN_WORDS.get(name) or name
+        if name in ("vote_date", "vote_year"):
+            return self.say(f"attr.{name}")
+        if name in _COLUMNS:
+            return self.say(f"column.{name}")
+        return name
 
-    @staticmethod
-    def before(value: ast.Share | ast.Count) -> str:
-        return " ở lần lấy phiếu trước" if value.previous else ""
+    def before(self, value: ast.Share | ast.Count) -> str:
+        return self.say("previous") if value.previous else ""
 
     @staticmethod
     def threshold(cond: ast.Cond) -> tuple[ast.Share | ast.Count, ast.Op, ast.Number] | None:
@@ -162,144 +156,146 @@ class _Words:
             return all(self.had(c) for c in cond.operands)
         return isinstance(cond, ast.Truthy) or self.threshold(cond) is not None
 
-    def cond(self, cond: ast.Cond, has: str = "có ") -> str:
-        """The condition in words; `has` is put before each threshold and flag."""
+    def cond(self, cond: ast.Cond, has: bool = True) -> str:
+        """The condition in words; with `has`, "có" ("has") is put before each threshold and
+        flag (not after "Người có")."""
         if isinstance(cond, ast.Truthy):
             decl = self.r.attribute(cond.value.name)
             if decl is not None:
                 return _lower_first(decl.label)
-            return has + cond.value.name
+            return self.say("has", cond=cond.value.name) if has else cond.value.name
         if isinstance(cond, ast.InSet):
             items = [self.value(item) for item in cond.items]
             if not items:
-                listed = "một giá trị trong tập rỗng"
+                listed = self.say("empty_set")
             elif len(items) == 1:
                 listed = items[0]
             else:
-                listed = ", ".join(items[:-1]) + " hoặc " + items[-1]
-            word = "không phải" if cond.negated else "là"
-            return f"{self.value(cond.value)} {word} {listed}"
+                listed = ", ".join(items[:-1]) + f" {say(self.lang, 'or')} " + items[-1]
+            key = "not_in" if cond.negated else "in"
+            return self.say(key, value=self.value(cond.value), items=listed)
         if isinstance(cond, ast.Missing):
-            word = "có giá trị" if cond.negated else "để trống"
-            return f"{self.value(cond.value)} {word}"
+            return self.say("filled" if cond.negated else "blank", value=self.value(cond.value))
         if isinstance(cond, ast.Not):
             inner = cond.operand
             if isinstance(inner, ast.Truthy) or self.threshold(inner) is not None:
-                return "không " + self.cond(inner, "có ")
-            return "không phải " + self.part(inner, has)
+                return self.say("not_has", cond=self.cond(inner))
+            return self.say("not", cond=self.part(inner, has))
         if isinstance(cond, ast.And | ast.Or):
-            word = " và " if isinstance(cond, ast.And) else " hoặc "
+            word = f" {say(self.lang, 'and' if isinstance(cond, ast.And) else 'or')} "
             return word.join(self.part(c, has) for c in cond.operands)
         found = self.threshold(cond)
         if found is not None:
             value, op, number = found
-            unit = "số phiếu" if isinstance(value, ast.Share) else "phiếu"
-            rest = f"{unit} {self.levels(value.levels)}{self.before(value)}"
-            half = isinstance(value, ast.Share)
+            share = isinstance(value, ast.Share)
+            rest = self.say(
+                "share_of" if share else "count_of",
+                levels=self.levels(value.levels),
+                before=self.before(value),
+            )
             exact = ""
-            if isinstance(value, ast.Share) and number.is_percent and "." in number.text:
-                exact = " (tỷ lệ tính chính xác, không làm tròn)"
-            return has + _at_least(op, _number(number), rest, half=half) + exact
+            if share and number.is_percent and "." in number.text:
+                exact = self.say("exact")
+            said = self.at_least(op, self.number(number), rest, half=share) + exact
+            return self.say("has", cond=said) if has else said
         left, right = self.value(cond.left), self.value(cond.right)
         if isinstance(cond.right, ast.Literal_) and isinstance(cond.right.value, dt.date):
-            when = {">": "sau", ">=": "từ", "<": "trước", "<=": "đến hết", "==": "là", "!=": "khác"}
-            return f"{left} {when[cond.op]} {right}"
-        return f"{left} {_at_least(cond.op, right, exact='bằng')}"
+            return self.say(f"when.{cond.op}", left=left, right=right)
+        return self.say("compare", left=left, cmp=self.at_least(cond.op, right, exact="equal"))
 
-    def part(self, cond: ast.Cond, has: str) -> str:
+    def part(self, cond: ast.Cond, has: bool) -> str:
         text = self.cond(cond, has)
         return f"({text})" if isinstance(cond, ast.And | ast.Or) else text
 
     def rule(self, rule: ast.Rule) -> str:
+        said = {"label": rule.label, "note": _note(rule.note)}
         if rule.when is None:
-            return f"- Nếu không: {rule.label}{_note(rule.note)}."
+            return self.say("rule.else", **said)
         if self.had(rule.when):
-            return f"- Người có {self.cond(rule.when, '')}: {rule.label}{_note(rule.note)}."
-        return f"- Nếu {self.cond(rule.when)}: {rule.label}{_note(rule.note)}."
+            return self.say("rule.had", cond=self.cond(rule.when, has=False), **said)
+        return self.say("rule.if", cond=self.cond(rule.when), **said)
 
     # sections
 
     def head(self) -> list[str]:
         r = self.r
-        lines = [f'Bộ quy tắc "{r.name}" (tệp {PurePath(r.path).name}).']
+        lines = [self.say("head", name=r.name, file=PurePath(r.path).name)]
         if len(r.files) > 1:
             bases = " → ".join(PurePath(f).name for f in r.files[1:])
-            lines.append(f"Kế thừa: {bases}; các phần không viết lại lấy từ tệp gốc.")
+            lines.append(self.say("extends", bases=bases))
         if r.sources:
-            lines.append(f"Căn cứ: {'; '.join(r.sources)}.")
+            lines.append(self.say("sources", sources="; ".join(r.sources)))
         if r.in_force is not None:
-            lines.append(in_force_words(r.in_force, r.name) + ".")
+            lines.append(in_force_words(r.in_force, r.name, self.lang) + ".")
         for decl in r.attributes:
-            kind = TYPE_WORDS[decl.type]
-            lines.append(f"Dữ liệu: cột {decl.name} là “{decl.label}” ({kind}).")
+            kind = self.say(f"type.{decl.type}")
+            lines.append(self.say("attribute", name=decl.name, label=decl.label, kind=kind))
         return lines
 
     def setup(self) -> list[str]:
         r = self.r
         levels = ", ".join(f"{lv.label} ({lv.id})" for lv in r.levels.levels)
-        lines = [f"Các mức tín nhiệm ({len(r.levels.levels)}): {levels}."]
+        lines = [self.say("levels", n=len(r.levels.levels), levels=levels)]
         for m in r.maps:
-            lines.append(
-                f"Phiếu mức {m.source} trong dữ liệu được tính là {r.label_of(m.target)} "
-                f"({m.target})."
-            )
-        lines.append(f"Tỷ lệ tính trên {BASIS_WORDS.get(r.basis.kind, r.basis.kind)}.")
+            label = r.label_of(m.target)
+            lines.append(self.say("map", source=m.source, label=label, target=m.target))
+        kind = r.basis.kind
+        basis = self.say(f"basis.{kind}") if kind in _FIGURES[:-1] else kind
+        lines.append(self.say("basis", basis=basis))
         if r.quorum is not None:
             q = r.quorum
-            measure = TURNOUT_WORDS.get(q.measure, q.measure)
-            amount = _at_least(q.op, _number(q.fraction), TURNOUT_WORDS.get(q.of, q.of), half=True)
-            lines.append(
-                f"Việc lấy phiếu chỉ có giá trị khi {measure} {amount}; "
-                "nếu không, kết quả không được xét."
-            )
+            of = self.say("quorum.of", of=self.figure(q.of))
+            amount = self.at_least(q.op, self.number(q.fraction), of, half=True)
+            lines.append(self.say("quorum", measure=self.figure(q.measure), amount=amount))
         if r.schedule is not None:
             lines.append(self.schedule(r.schedule))
         return lines
 
-    @staticmethod
-    def schedule(s: ast.Schedule) -> str:
-        parts = [f"nhiệm kỳ {s.term_years} năm"] if s.term_years else []
+    def schedule(self, s: ast.Schedule) -> str:
+        lang = self.lang
+        parts = [plural(lang, "show.term", s.term_years)] if s.term_years else []
         if not s.years:
-            parts.append("lấy phiếu hằng năm")
+            parts.append(self.say("every_year"))
         else:
-            years = _and_list([f"thứ {y}" for y in s.years])
-            many = "các năm" if len(s.years) > 1 else "năm"
-            parts.append(f"lấy phiếu vào {many} {years} của nhiệm kỳ")
+            years = self.and_list([self.say("year_nth", n=y) for y in s.years])
+            parts.append(plural(lang, "show.in_years", len(s.years), years=years))
         text = "; ".join(parts)
         if s.meeting:
-            text += f", tại {s.meeting}"
+            text = self.say("meeting", schedule=text, meeting=s.meeting)
         if s.month:
-            text += f" (tháng {s.month})"
+            text = self.say("month", schedule=text, month=s.month)
         return _upper_first(text) + "."
 
     def exempts(self) -> list[str]:
         if not self.r.exempts:
             return []
-        lines = ["Không lấy phiếu đối với:"]
+        lines = [self.say("exempts")]
         for e in self.r.exempts:
-            lines.append(f"- {e.reason} (khi {self.cond(e.when)}){_note(e.note)}.")
+            cond = self.cond(e.when)
+            lines.append(self.say("exempt", reason=e.reason, cond=cond, note=_note(e.note)))
         return lines
 
     def classify(self, block: ast.Classify) -> list[str]:
-        head = f"{block.label} ({block.id}): xét lần lượt, áp dụng trường hợp đầu tiên thỏa mãn:"
+        head = self.say("classify", label=block.label, id=block.id)
         return [head, *(self.rule(rule) for rule in block.rules)]
 
     def reports(self) -> list[str]:
         lines = []
         for rep in self.r.reports:
-            by = COLUMN_WORDS.get(rep.by, rep.by)
+            by = self.say(f"column.{rep.by}") if rep.by in _COLUMNS else rep.by
             counts = ", ".join(self.block_name(c) for c in rep.counts)
-            lines.append(f'Báo cáo "{rep.title}": theo {by}, đếm số người theo {counts}.')
+            lines.append(self.say("report", title=rep.title, by=by, counts=counts))
         return lines
 
     def examples(self) -> list[str]:
         count = len(self.r.examples)
-        return [f"Có {count} ví dụ kiểm thử (lệnh `tinnhiem test`)."] if count else []
+        return [plural(self.lang, "show.examples", count)] if count else []
 
 
-def describe(r: ast.Resolved) -> str:
-    """The resolved rule set in plain Vietnamese sentences, with their articles."""
-    words = _Words(r)
+def describe(r: ast.Resolved, lang: str = "vi") -> str:
+    """The resolved rule set in plain sentences (Vietnamese, or English with `lang="en"`), with
+    their articles."""
+    words = _Words(r, lang)
     sections = [
         words.head(),
         words.setup(),

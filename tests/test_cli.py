@@ -103,7 +103,7 @@ def test_fmt_check_shows_the_difference_and_exit_1(
 
 
 def test_show_in_words_and_as_toml(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "show", "qd96-2023")
+    code, out, _ = run(capsys, "show", "qd96-2023", "--lang", "vi")
     assert code == 0
     assert "từ 2/3 số phiếu tín nhiệm thấp trở lên" in out
     assert "(Điều 11.3)" in out

@@ -120,7 +120,7 @@ SWEEP = ["sweep", "qd96-2023", "-d", "phu-luc-2022", "--rule", "band.high"]
 SWEEP += ["--from", "40%", "--to", "60%", "--step", "10%"]
 NOT_CHECKED = (
     "chưa kiểm tra được trường hợp không lấy phiếu “Đã có thông báo nghỉ hưu” của 5 người: "
-    "người này không có `retirement_notice`"
+    "dữ liệu không có `retirement_notice`"
 )
 
 

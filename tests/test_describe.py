@@ -1,4 +1,5 @@
-"""`describe` says a resolved rule set in Vietnamese; `to_document` gives it as plain data."""
+"""`describe` says a resolved rule set in Vietnamese or English, from the one structure and the
+catalog; `to_document` gives it as plain data."""
 
 from __future__ import annotations
 
@@ -130,8 +131,52 @@ Báo cáo "Phụ lục": theo nhóm, đếm số người theo Mức tín nhiệ
 Có 2 ví dụ kiểm thử (lệnh `tinnhiem test`)."""
 
 
+DESCRIBED_EN = """\
+Rule set "QĐ 96-QĐ/TW (2023)" (file qd96.tn).
+Extends: base.tn; the parts not written again are taken from the base file.
+Sources: Quy định 96-QĐ/TW, Điều 6, Điều 11; Quy định gốc.
+
+Confidence levels (2): Tín nhiệm (tn), Tín nhiệm thấp (thap).
+Votes of level cao in the data count as Tín nhiệm (tn).
+Shares are of the ballots collected.
+A vote counts only when the number of people present is at least 2/3 of the number of people \
+convened; otherwise its result is not considered.
+A term of 5 years; a vote in years 2 and 4 of the term, at Hội nghị cuối năm (month 12).
+
+No vote is taken on:
+- Đã có thông báo nghỉ hưu (when retirement_notice).
+- Được bầu, bổ nhiệm trong năm lấy phiếu (when the year of appointed is equal to the year of the \
+vote) (Điều 2.3).
+
+Mức tín nhiệm (band): the cases in order, the first that holds applies:
+- With at least 50% of the votes for tín nhiệm thấp: Tín nhiệm thấp từ 50% trở lên.
+- With at least 50% of the votes for tín nhiệm and tín nhiệm thấp: Tín nhiệm và tín nhiệm thấp từ \
+50% trở lên.
+- Otherwise: Khác.
+
+Hệ quả (consequence): the cases in order, the first that holds applies:
+- With at least 2/3 of the votes for tín nhiệm thấp: Miễn nhiệm, bố trí công tác thấp hơn \
+(Điều 11.3).
+- With more than half of the votes for tín nhiệm thấp and more than half of the votes for \
+tín nhiệm thấp in the previous vote: Xem xét.
+- If more than 10 votes for tín nhiệm thấp or not flagged: Theo dõi.
+- If appointed on or after 2023-07-01 and more than 1/3 of the votes for tín nhiệm thấp: Bổ nhiệm \
+muộn.
+- Otherwise: Không (Điều 11.1).
+
+Report "Phụ lục": by group, counting people by Mức tín nhiệm (band), Hệ quả (consequence).
+
+2 test examples (command `tinnhiem test`)."""
+
+
 def test_describe_in_vietnamese() -> None:
-    assert describe(resolved()) == DESCRIBED
+    assert describe(resolved()) == describe(resolved(), "vi") == DESCRIBED
+
+
+def test_describe_in_english_from_the_same_structure() -> None:
+    assert describe(resolved(), "en") == DESCRIBED_EN
+    # a line for a line: the two renderings differ in words only
+    assert len(DESCRIBED_EN.splitlines()) == len(DESCRIBED.splitlines())
 
 
 def test_describe_words_of_comparisons_and_schedules() -> None:
@@ -173,6 +218,50 @@ classify c "C" {
     ]
 
 
+def test_describe_words_of_comparisons_and_schedules_in_english() -> None:
+    text = """\
+ruleset "R"
+levels { tn "Tín nhiệm"; khong "Không tín nhiệm" }
+basis valid
+quorum present > 1/2 of members
+schedule { term 1 year; vote in year 1 }
+exempt "Ốm" when not (sick and months(since, vote_date) >= 6)
+classify c "C" {
+  a "A" when share(khong) > 50.5%
+  b "B" when share(khong) < 2/3 and share(khong) <= 0.6 and share(tn) == 1/2
+  d "D" when count(khong) >= 3 and previous count(tn + khong) != 4
+  e "E" when members > 100 and invalid < 5 and unit in {"Sở", "Ban"} and due < 2024-01-01
+  g "G" when note is missing and rounded(share(tn), 1) >= 50 and year(due) == 2023
+  else f "F"
+}
+"""
+    found = describe(resolve(text), "en")
+    assert found.splitlines()[2:] == [
+        "Confidence levels (2): Tín nhiệm (tn), Không tín nhiệm (khong).",
+        "Shares are of the valid ballots.",
+        "A vote counts only when the number of people present is more than half of the number of "
+        "people convened; otherwise its result is not considered.",
+        "A term of 1 year; a vote in year 1 of the term.",
+        "",
+        "No vote is taken on:",
+        "- Ốm (when not (sick and the number of months from since to the date of the vote is at "
+        "least 6)).",
+        "",
+        "C (c): the cases in order, the first that holds applies:",
+        "- With more than 50.5% of the votes for không tín nhiệm (the share exactly, not rounded):"
+        " A.",
+        "- With less than 2/3 of the votes for không tín nhiệm and at most 0.6 of the votes for"
+        " không tín nhiệm and exactly 1/2 of the votes for tín nhiệm: B.",
+        "- With at least 3 votes for không tín nhiệm and other than 4 votes for tín nhiệm and"
+        " không tín nhiệm in the previous vote: D.",
+        "- If the number of people convened is more than 100 and the number of invalid ballots is"
+        ' less than 5 and unit is "Sở" or "Ban" and due before 2024-01-01: E.',
+        "- If note is blank and the share of votes for tín nhiệm (as a percentage rounded to 1"
+        " decimal place(s)) is at least 50 and the year of due is equal to 2023: G.",
+        "- Otherwise: F.",
+    ]
+
+
 def test_describe_without_optional_parts() -> None:
     text = 'ruleset "R" levels { tn "Tín nhiệm" } basis present schedule { }'
     assert describe(resolve(text, "dir/r.tn")) == (
@@ -180,6 +269,16 @@ def test_describe_without_optional_parts() -> None:
         "Các mức tín nhiệm (1): Tín nhiệm (tn).\n"
         "Tỷ lệ tính trên tổng số người có mặt.\n"
         "Lấy phiếu hằng năm."
+    )
+
+
+def test_describe_without_optional_parts_in_english() -> None:
+    text = 'ruleset "R" levels { tn "Tín nhiệm" } basis present schedule { }'
+    assert describe(resolve(text, "dir/r.tn"), "en") == (
+        'Rule set "R" (file r.tn).\n\n'
+        "Confidence levels (1): Tín nhiệm (tn).\n"
+        "Shares are of the number of people present.\n"
+        "A vote every year."
     )
 
 

@@ -252,7 +252,7 @@ def test_xlsx_has_percent_cells_sheets_and_no_formulas(tmp_path: Path) -> None:
     assert sheet["C3"].data_type == "s"
     assert sheet["D3"].value == "'@SUM(A1)"
     assert [c.value for c in book["Phụ lục"][1]] == [
-        "Nhóm", "Số người được đánh giá", "Hệ quả: Bỏ phiếu tín nhiệm", "Hệ quả: Không",
+        "Nhóm", "Số được lấy phiếu", "Hệ quả: Bỏ phiếu tín nhiệm", "Hệ quả: Không",
         "Không lấy phiếu", "Không hợp lệ",
     ]  # fmt: skip
     assert [c.value for c in book["Phụ lục"][3]] == ["Tổng cộng", 1, 0, 1, 1, 0]

@@ -16,6 +16,7 @@ from tinnhiem.rules.messages.data import DATA
 from tinnhiem.rules.messages.engine import ENGINE
 from tinnhiem.rules.messages.library import LIBRARY
 from tinnhiem.rules.messages.rules import RULES
+from tinnhiem.rules.messages.show import SHOW
 from tinnhiem.rules.messages.usage import USAGE
 from tinnhiem.tui.i18n import t
 
@@ -42,7 +43,7 @@ def test_every_key_has_both_languages_with_the_same_fields() -> None:
 
 
 def test_one_table_per_key() -> None:
-    tables = (ENGINE, DATA, RULES, CHECKS, CLI, APP, LIBRARY, USAGE)
+    tables = (ENGINE, DATA, RULES, CHECKS, CLI, APP, LIBRARY, USAGE, SHOW)
     assert sum(len(table) for table in tables) == len(CATALOG)
 
 

@@ -74,6 +74,32 @@ def test_the_word_appendix_has_title_source_groups_totals_reports_and_date(tmp_p
     ]  # fmt: skip
 
 
+def test_several_rounds_give_each_row_its_round_and_count_people_and_votes_apart(
+    tmp_path: Path,
+) -> None:
+    from tinnhiem.engine import evaluate
+
+    ruleset = resolve("qd96-2023")
+    data = bundled.find_data("nhieu-ky.csv")
+    evaluation = evaluate(ruleset, read_data(str(data), False, ruleset), explain=False)
+    target = tmp_path / "nhieu-ky.docx"
+    write_docx(evaluation, target, day=DAY)
+    people, report = Document(str(target)).tables
+    assert _cells(people, 0)[:4] == ["STT", "Họ và tên", "Đợt", "Chức vụ"]
+    # the same person, told apart by the round
+    assert [_cells(people, row)[:3] for row in (1, 7, 13)] == [
+        ["1", "Đặng Văn Thái", "2012-11-15"],
+        ["7", "Đặng Văn Thái", "2013-06-10"],
+        ["13", "Đặng Văn Thái", "2014-11-15"],
+    ]
+    assert _cells(people, len(people.rows) - 1)[:3] == [
+        "Tổng cộng",
+        "6 người, 18 lượt",
+        "18 lượt được đánh giá",
+    ]
+    assert _cells(report, 0)[1] == "Số được lấy phiếu"  # votes here, not people
+
+
 def test_the_word_tables_bold_headers_groups_and_totals_only(tmp_path: Path) -> None:
     target = tmp_path / "phu-luc.docx"
     write_docx(_evaluation(), target, day=DAY)

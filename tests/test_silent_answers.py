@@ -374,7 +374,7 @@ def test_the_calendar_text_says_the_exemptions_it_could_not_check(
     assert "2023: Được bầu, bổ nhiệm trong năm lấy phiếu" in out
     assert out.splitlines()[-1] == (
         "chưa kiểm tra được trường hợp không lấy phiếu “Đã có thông báo nghỉ hưu” của 5 người: "
-        "người này không có `retirement_notice`"
+        "dữ liệu không có `retirement_notice`"
     )
 
 

@@ -1087,9 +1087,45 @@ def test_bad_command_line(
 ) -> None:
     from tinnhiem.tui.main import main
 
-    assert main([a.replace("{tmp}", str(tmp_path)) for a in argv]) == 2
+    assert main([*(a.replace("{tmp}", str(tmp_path)) for a in argv), "--lang", "en"]) == 2
     captured = capsys.readouterr()
     assert captured.err == said.replace("{tmp}", str(tmp_path)) + "\n" and captured.out == ""
+
+
+VI_COMMAND_LINES = [
+    (
+        ["khong-co.csv"],
+        "tinnhiem-tui: không có tệp dữ liệu 'khong-co.csv' (có sẵn: " + DATA_NAMES + ")",
+    ),
+    (
+        ["{tmp}"],
+        "tinnhiem-tui: '{tmp}' là thư mục, không phải tệp dữ liệu (có sẵn: " + DATA_NAMES + ")",
+    ),
+    (
+        ["--compare", "khong-co.tn"],
+        "tinnhiem-tui: không có tệp quy tắc để so sánh 'khong-co.tn' (có sẵn: " + BUNDLED + ")",
+    ),
+]
+
+
+@pytest.mark.parametrize(("argv", "said"), VI_COMMAND_LINES)
+def test_bad_command_line_in_the_interfaces_language(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    said: str,
+) -> None:
+    """Vietnamese, the interface's default, before the app runs: with `--lang vi`, and with
+    no `--lang` and no saved language."""
+    from tinnhiem.tui.main import main
+
+    monkeypatch.setenv("TINNHIEM_CONFIG_DIR", str(tmp_path / "config"))
+    given = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    for extra in (["--lang", "vi"], []):
+        assert main([*given, *extra]) == 2
+        captured = capsys.readouterr()
+        assert captured.err == said.replace("{tmp}", str(tmp_path)) + "\n" and captured.out == ""
 
 
 @pytest.mark.parametrize(
@@ -1115,7 +1151,7 @@ def test_bad_options_exit_2_with_the_usage(argv: list[str], last: str) -> None:
 def test_a_folder_as_rules_exits_2_without_starting(tmp_path: Path) -> None:
     script = Path(sys.executable).with_name("tinnhiem-tui")
     done = subprocess.run(
-        [str(script), "--rules", str(tmp_path)],
+        [str(script), "--rules", str(tmp_path), "--lang", "en"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -1151,10 +1187,48 @@ def test_a_bundled_data_name_opens_and_a_missing_path_is_never_replaced_by_it(
     from tinnhiem.tui.main import unusable
 
     monkeypatch.chdir(tmp_path)
-    assert unusable("vinh-phuc-2023", "data file") is None
-    assert unusable("vinh-phuc-2023.csv", "data file") is None
+    assert unusable("vinh-phuc-2023", "start.what.data") is None
+    assert unusable("vinh-phuc-2023.csv", "start.what.data") is None
     assert bundled.find_data("vinh-phuc-2023") == bundled.data_dir() / "vinh-phuc-2023.csv"
     # a folder that does not exist: a typo, said as such, not answered with the sample
-    assert unusable("du-lieu/vinh-phuc-2023.csv", "data file") == (
+    assert unusable("du-lieu/vinh-phuc-2023.csv", "start.what.data") == (
         "no data file 'du-lieu/vinh-phuc-2023.csv' (bundled: " + DATA_NAMES + ")"
     )
+    assert unusable("du-lieu/vinh-phuc-2023.csv", "start.what.data", lang="vi") == (
+        "không có tệp dữ liệu 'du-lieu/vinh-phuc-2023.csv' (có sẵn: " + DATA_NAMES + ")"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "lines"),
+    [
+        (
+            ["--help"],
+            ["  --rules R, -r R    tệp quy tắc hoặc tên một bộ quy tắc có sẵn"],
+        ),
+        (
+            ["--lang", "en", "--help"],
+            ["  --rules R, -r R    a rules file or the name of a bundled rule set"],
+        ),
+        (
+            ["--help", "--lang=vi"],
+            ["  --compare B, -c B  bộ quy tắc thứ hai để so sánh"],
+        ),
+    ],
+)
+def test_the_help_is_in_the_interfaces_language(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    lines: list[str],
+) -> None:
+    from tinnhiem.tui.main import main
+
+    monkeypatch.setenv("TINNHIEM_CONFIG_DIR", str(tmp_path / "config"))  # nothing saved: vi
+    monkeypatch.setenv("COLUMNS", "80")
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 0
+    out = capsys.readouterr().out.splitlines()
+    assert set(lines) <= set(out)

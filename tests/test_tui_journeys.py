@@ -456,6 +456,23 @@ async def test_sorting_by_a_column(tmp_path: Path) -> None:
         assert grid.sort_column == "basis"
 
 
+@pilot_test
+async def test_the_cursor_stays_on_its_person_when_the_rows_are_sorted(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        grid = results(app)
+        await pilot.press("down", "down", "down")
+        await settle(pilot)
+        name = grid.cell_text(3, "name")
+        for column, reverse in (("name", False), ("name", True), ("pct:thap", False)):
+            grid.sort_by(column, reverse=reverse)
+            await settle(pilot)
+            assert grid.cursor_index == 3
+            assert grid.cursor == grid.order.index(3) != 3
+            assert grid.cell_text(grid.cursor, "name") == name
+
+
 # --- keys, help, language --------------------------------------------------------------------
 
 

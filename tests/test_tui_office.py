@@ -297,6 +297,22 @@ async def test_the_calendar_says_when_the_term_stands_in_for_dates(tmp_path: Pat
         )
 
 
+@pilot_test
+async def test_the_calendar_counts_people_not_their_rounds(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "qd96-2023", SAMPLES / "nhieu-ky.csv")  # 6 people, 18 votes
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        view = app.query_one(CalendarView)
+        assert view.query_one(Sections).grids[1].row_count == 6
+        notes = str(view.query_one(".note", Static).content).splitlines()
+        assert [line for line in notes if "(start)" in line or "(end)" in line] == [
+            "6/6 người không có ngày bắt đầu (start) trong dữ liệu: tính từ đầu nhiệm kỳ.",
+            "6/6 người không có ngày kết thúc (end) trong dữ liệu: tính đến cuối nhiệm kỳ.",
+        ]
+
+
 # --- the palette and ctrl+c in Vietnamese; the theme remembered --------------------------------
 
 
@@ -306,7 +322,7 @@ async def test_the_palette_and_ctrl_c_speak_vietnamese(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Ứng dụng: Đổi giao diện màu" in titles and "Ứng dụng: Chụp màn hình" in titles
+        assert "Ứng dụng: đổi giao diện màu" in titles and "Ứng dụng: chụp màn hình" in titles
         assert not {"Theme", "Screenshot", "Quit", "Keys"} & set(titles)
         await pilot.press("ctrl+p")
         await settle(pilot)

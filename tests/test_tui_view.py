@@ -362,3 +362,108 @@ async def test_at_80_columns_the_footer_is_whole_in_both_languages_with_an_edit(
                 "ctrl+q",
             ]
             assert max(k.region.right for k in keys) <= 80, lang
+
+
+def _line_at(app: TinnhiemApp, text: str) -> tuple[int, int]:
+    """(x, y) within the why panel's text of the first screen line holding `text`."""
+    shown = app.query_one("#why-text")
+    for y in range(shown.size.height):
+        line = shown.render_line(y).text
+        if text in line:
+            return line.index(text), y
+    raise AssertionError(f"{text!r} not in the why panel")
+
+
+@pilot_test
+async def test_a_click_on_a_round_in_the_why_panel_moves_the_cursor_to_its_row(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path, "qd41-2021", SAMPLES / "nhieu-ky.csv")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await ready(pilot)
+        grid = app.query_one("#results-table", Grid)
+        await pilot.press("down")  # row 2: Lưu Thị Bích Ngọc, 2012-11-15; her rounds: 2, 8, 14
+        await settle(pilot)
+        x, y = _line_at(app, "2014-11-15")
+        await pilot.click("#why-text", offset=(x, y))
+        await settle(pilot)
+        assert (grid.cursor, grid.cursor_index) == (13, 13)
+        assert grid.cell_text(13, "round") == "2014-11-15"
+        assert grid.cell_text(13, "name") == "Lưu Thị Bích Ngọc"
+        assert app.focused is grid
+        lines = [line.rstrip() for line in app.query_one(WhyPanel).text.splitlines()]
+        start = lines.index("Các đợt của người này")
+        assert [line[:13] for line in lines[start + 1 : start + 4]] == [
+            "   2012-11-15",
+            "   2013-06-10",
+            " ▶ 2014-11-15",
+        ]
+        # sorted by name and found by "2013": the row is found where the sort put it
+        grid.sort_by("name")
+        await pilot.press("slash", *"2013", "enter")
+        await settle(pilot)
+        name = app.query_one(WhyPanel).text.splitlines()[0].strip()
+        x, y = _line_at(app, "2013-06-10")
+        await pilot.click("#why-text", offset=(x, y))
+        await settle(pilot)
+        assert grid.row_count == 6
+        assert (grid.cell_text(grid.cursor, "name"), grid.cell_text(grid.cursor, "round")) == (
+            name,
+            "2013-06-10",
+        )
+        # a round the find hides: the find is closed and every row shown again, still sorted
+        x, y = _line_at(app, "2012-11-15")
+        await pilot.click("#why-text", offset=(x, y))
+        await settle(pilot)
+        assert not app.query_one(FindBar).is_open
+        assert (grid.row_count, grid.sort_column) == (18, "name")
+        assert (grid.cell_text(grid.cursor, "name"), grid.cell_text(grid.cursor, "round")) == (
+            name,
+            "2012-11-15",
+        )
+
+
+@pilot_test
+async def test_a_column_the_view_cuts_never_shows_part_of_a_number(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "qd262-2014", SAMPLES / "nhieu-ky.csv")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        grid = app.query_one("#results-table", Grid)
+        line = lambda y: grid.render_line(y).text  # noqa: E731
+        # a text cut at the right edge ends in "…"
+        assert line(2) == (
+            "   1  Đặng Văn Thái      2012-11-15  Không                     Tín nhiệm cao và…"
+        )
+        grid.scroll_to(x=30, animate=False, immediate=True)
+        await settle(pilot)
+        # the share of "Tín nhiệm cao" (24,56%) would read "24,5": blanked, as the part of
+        # "Hệ quả" scrolled past on the left
+        assert line(1).rstrip() == (
+            "   #  Họ và tên                  Mức tín nhiệm                        cao"
+        )
+        assert line(2) == (
+            "   1  Đặng Văn Thái              Tín nhiệm cao và tín nhiệm t…         14       "
+        )
+        grid.scroll_to(x=33, animate=False, immediate=True)
+        await settle(pilot)
+        assert line(2).rstrip().endswith("14   24,56%")
+
+
+@pilot_test
+async def test_the_status_line_drops_the_rules_file_before_cutting_the_compared_name(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path, compare="qd41-2021")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        bar = app.query_one(StatusBar)
+        full = bar.render_status().plain.replace("\u00a0", " ")
+        assert full.endswith("│  So với: QĐ 41-QĐ/TW (2021)") and len(full) > 118
+        shown = bar.fitted().plain.replace("\u00a0", " ")
+        assert shown == (
+            "✓ không lỗi  │  Quy tắc: QĐ 262-QĐ/TW (2014)  │  Dữ liệu: phu-luc-2022.csv (56 người)"
+            "  │  So với: QĐ 41-QĐ/TW (2021)"
+        )
+        await pilot.resize_terminal(160, 36)
+        await settle(pilot)
+        assert bar.fitted().plain == bar.render_status().plain  # room for all of it

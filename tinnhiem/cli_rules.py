@@ -224,5 +224,5 @@ def show(args: argparse.Namespace) -> int:
         document = {"schema_version": SCHEMA_VERSION, **to_document(resolved)}
         print(json.dumps(document, ensure_ascii=False, indent=2, default=str))
     else:
-        print(printable(describe(resolved)))
+        print(printable(describe(resolved, args.lang)))
     return 0

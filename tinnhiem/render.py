@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from tinnhiem.engine.compare import ClassMatrix, Comparison
+from tinnhiem.engine.history import several_rounds
 from tinnhiem.engine.model import Evaluation, ReportTable, Result, percent, percent_comma
 from tinnhiem.engine.schedule import Coverage, VoteDate, unchecked_lines
 from tinnhiem.engine.sweep import SweepResult
@@ -74,20 +75,26 @@ def results_table(evaluation: Evaluation, lang: str = "en") -> Table:
 def _results_plain(
     evaluation: Evaluation, lang: str = "en"
 ) -> tuple[str, list[Column], list[list[str]]]:
-    """The title, the columns and the rows (text) of the per-person table."""
+    """The title, the columns and the rows (text) of the per-person table; on data of several
+    rounds of the same people, each row's round beside the name (else the rows of one person
+    could not be told apart)."""
     ruleset = evaluation.ruleset
+    rounds = several_rounds([result.tally for result in evaluation.results])
     columns = [
         Column(say(lang, "col.number"), "right"),
         Column(say(lang, "table.name"), no_wrap=True),
+        *([Column(say(lang, "col.round"), no_wrap=True)] if rounds else []),
         Column(say(lang, "table.position")),
         Column(say(lang, "table.basis")),
     ]
     columns += [Column(printable(level.label), "right") for level in ruleset.levels.levels]
     columns += [Column(printable(block.label)) for block in ruleset.classifies]
-    rows = [
-        [str(number), *map(printable, _result_cells(result, evaluation, lang))]
-        for number, result in enumerate(evaluation.results, 1)
-    ]
+    rows = []
+    for number, result in enumerate(evaluation.results, 1):
+        cells = list(map(printable, _result_cells(result, evaluation, lang)))
+        if rounds:
+            cells.insert(1, printable(result.tally.round))
+        rows.append([str(number), *cells])
     return printable(ruleset.name), columns, rows
 
 
@@ -147,6 +154,7 @@ def results_list(evaluation: Evaluation, width: int, lang: str = "en") -> str:
     ruleset = evaluation.ruleset
     keep = str.maketrans(" ", "\u00a0")  # a no-break space inside an item while wrapping
     lines = [printable(ruleset.name)]
+    rounds = several_rounds([result.tally for result in evaluation.results])
     for number, result in enumerate(evaluation.results, 1):
         cells = _result_cells(result, evaluation, lang)
         name, position, base, rest = cells[0], cells[1], cells[2], cells[3:]
@@ -157,7 +165,9 @@ def results_list(evaluation: Evaluation, width: int, lang: str = "en") -> str:
         ]
         # the data's control characters are shown as symbols, never sent to the terminal
         name = printable(name).translate(keep)
-        head = f"{number}. {name}" + (f" · {printable(position)}" if position else "")
+        head = f"{number}. {name}"
+        head += f" · {printable(result.tally.round)}" if rounds else ""
+        head += f" · {printable(position)}" if position else ""
         groups = [[head], [say(lang, "table.basis_is", value=base), *counts], classes]
         for items in groups:
             text = " · ".join(i if i is head else printable(i).translate(keep) for i in items)

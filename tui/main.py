@@ -11,45 +11,75 @@ from collections.abc import Sequence
 from tinnhiem import __version__
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="tinnhiem-tui",
-        description="Lấy phiếu tín nhiệm: results, reasons, comparisons (a terminal app).",
-    )
-    parser.add_argument(
-        "data", nargs="?", metavar="DATA", help="tallies or ballots (default: bundled sample)"
-    )
-    parser.add_argument("--rules", "-r", metavar="R", help="rules file or bundled name")
-    parser.add_argument("--ballots", action="store_true", help="DATA holds one row per ballot")
-    parser.add_argument("--compare", "-c", metavar="B", help="a second rule set to compare with")
-    parser.add_argument("--lang", choices=("vi", "en"), help="interface language (default: vi)")
+def _parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The arguments, their help in `lang` (the interface's, known before parsing)."""
+    from tinnhiem.rules.messages import say
+
+    def said(key: str) -> str:
+        return say(lang, f"start.help.{key}")
+
+    parser = argparse.ArgumentParser(prog="tinnhiem-tui", description=said("description"))
+    parser.add_argument("data", nargs="?", metavar="DATA", help=said("data"))
+    parser.add_argument("--rules", "-r", metavar="R", help=said("rules"))
+    parser.add_argument("--ballots", action="store_true", help=said("ballots"))
+    parser.add_argument("--compare", "-c", metavar="B", help=said("compare"))
+    parser.add_argument("--lang", choices=("vi", "en"), help=said("lang"))
     parser.add_argument("--version", action="version", version=f"tinnhiem-tui {__version__}")
     return parser
 
 
-def unusable(given: str, what: str, *, rules: bool = False) -> str | None:
-    """Why the file `given` on the command line cannot be opened as `what`, or None."""
+def _asked_lang(argv: Sequence[str]) -> str | None:
+    """The `--lang` of the command line, read before parsing it (for the help's own words)."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
+def unusable(given: str, what: str, *, rules: bool = False, lang: str = "en") -> str | None:
+    """Why the file `given` on the command line cannot be opened as `what` (a key of the
+    catalog: `start.what.data`), or None; said in `lang`."""
+    from tinnhiem.rules.messages import say
+
     from tinnhiem import bundled
 
+    named = {"what": say(lang, what), "given": repr(given)}
     try:
         path = bundled.find_rules(given) if rules else bundled.find_data(given)
         if path.is_file():
             return None
-        folder = path.is_dir()
-        problem = f"{given!r} is a folder, not a {what}" if folder else f"no {what} {given!r}"
+        problem = say(lang, "start.folder" if path.is_dir() else "start.no_file", **named)
     except (OSError, ValueError) as exc:  # a name too long, a NUL
-        problem = f"{what} {given!r}: {getattr(exc, 'strerror', None) or exc}"
+        error = getattr(exc, "strerror", None) or exc
+        problem = say(lang, "start.unusable", **named, error=error)
     bundled_files = bundled.bundled_rules() if rules else bundled.bundled_data()
-    problem += f" (bundled: {', '.join(p.stem for p in bundled_files)})"
-    return problem
+    names = ", ".join(p.stem for p in bundled_files)
+    return say(lang, "start.bundled", problem=problem, names=names)
+
+
+def _lang(given: str | None) -> str:
+    """The interface's language before the app runs: `--lang`, else the one saved, else vi."""
+    if given:
+        return given
+    from . import config
+
+    try:
+        return config.load(config.config_dir()).lang
+    except OSError:
+        return "vi"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    checks = [(args.data, "data file", False), (args.rules, "rules file", True)]
-    checks.append((args.compare, "rules file to compare with", True))
+    given = list(sys.argv[1:] if argv is None else argv)
+    asked = _asked_lang(given)
+    args = _parser(_lang(asked if asked in ("vi", "en") else None)).parse_args(given)
+    lang = _lang(args.lang)
+    checks = [(args.data, "start.what.data", False), (args.rules, "start.what.rules", True)]
+    checks.append((args.compare, "start.what.compare", True))
     for given, what, rules in checks:
-        problem = unusable(given, what, rules=rules) if given else None
+        problem = unusable(given, what, rules=rules, lang=lang) if given else None
         if problem:
             print(f"tinnhiem-tui: {problem}", file=sys.stderr)
             return 2

@@ -213,6 +213,6 @@ class ResultsFlow(Core):
         rows = self.query_one("#results-table", Grid).rows
         rounds = []
         if isinstance(rows, ResultsRows) and rows.evaluation is evaluation and rows.rounds.several:
-            rounds = [evaluation.results[i] for i in rows.rounds.of_row[index]]
+            rounds = [(i, evaluation.results[i]) for i in rows.rounds.of_row[index]]
         shown = why(result, ruleset, self.lang, self.palette, versus, rounds)
         self.query_one(WhyPanel).show(shown)

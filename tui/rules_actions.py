@@ -67,7 +67,7 @@ class RulesActions(ViewActions):
         self.call_after_refresh(go)
 
     def action_plain(self) -> None:
-        """F3: the rules in plain Vietnamese beside the editor, or not; from another tab, to
+        """F3: the rules in plain words beside the editor, or not; from another tab, to
         the rules tab with them shown."""
         view = self.query_one(RulesView)
         if self.query_one(TabbedContent).active != "rules":

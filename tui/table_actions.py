@@ -50,6 +50,18 @@ class TableActions(ViewActions):
         if event.closed or event.done:
             grid.focus()
 
+    def action_show_row(self, index: int) -> None:
+        """A round of the why panel, clicked: the results cursor to that row. A row the find
+        hides is shown again (the find is closed) rather than left out of reach."""
+        grid = self.query_one("#results-table", Grid)
+        if not isinstance(grid.rows, ResultsRows) or not 0 <= index < len(grid.rows):
+            return
+        if index not in grid.order:
+            grid.set_filter("")
+            self.query_one(FindBar).close()
+        grid.move_to(grid.order.index(index))
+        grid.focus()
+
     def action_copy_row(self) -> None:
         """The highlighted row as one tab-separated line, its cells in the order of the headers
         and as shown (a tab or line break inside a cell as a symbol: the line stays one row)."""

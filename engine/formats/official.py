@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tinnhiem.engine.history import ids_name_people, person_key, several_rounds
 from tinnhiem.engine.model import Evaluation, Result, percent_comma
 
 from .atomic import PathLike, check_target, write_bytes
@@ -41,9 +42,11 @@ def date_line(day: dt.date) -> str:
     return f"Ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
-def _person(number: int, result: Result, evaluation: Evaluation) -> list[str]:
+def _person(number: int, result: Result, evaluation: Evaluation, rounds: bool) -> list[str]:
     ruleset = evaluation.ruleset
-    row = [str(number), result.tally.name, result.tally.position]
+    row = [str(number), result.tally.name]
+    row += [result.tally.round] if rounds else []
+    row.append(result.tally.position)
     for level in ruleset.levels.levels:
         count = result.counts.get(level.id)
         share = result.shares.get(level.id)
@@ -60,9 +63,14 @@ def _person(number: int, result: Result, evaluation: Evaluation) -> list[str]:
 
 
 def results_block(evaluation: Evaluation) -> Block:
-    """The people, by group in the order of the data, each group closed by its total."""
+    """The people, by group in the order of the data, each group closed by its total. Data of
+    several rounds of the same people: a row a vote, with its round, the totals counting votes
+    and people apart."""
     ruleset = evaluation.ruleset
-    headers = ["STT", "Họ và tên", "Chức vụ"]
+    tallies = [r.tally for r in evaluation.results]
+    rounds = several_rounds(tallies)
+    by_id = ids_name_people(tallies) if rounds else False
+    headers = ["STT", "Họ và tên", *(["Đợt"] if rounds else []), "Chức vụ"]
     for level in ruleset.levels.levels:
         headers += [f"{level.label} (số phiếu)", f"{level.label} (%)"]
     headers += [block.label for block in ruleset.classifies]
@@ -80,20 +88,27 @@ def results_block(evaluation: Evaluation) -> Block:
             kinds.append("group")
         for result in members:
             number += 1
-            rows.append(_person(number, result, evaluation))
+            rows.append(_person(number, result, evaluation, rounds))
             kinds.append("")
         if grouped:
-            rows.append(_total(f"Cộng {group or NO_GROUP}", members, width))
+            rows.append(_total(f"Cộng {group or NO_GROUP}", members, width, rounds, by_id))
             kinds.append("total")
-    rows.append(_total("Tổng cộng", evaluation.results, width))
+    rows.append(_total("Tổng cộng", evaluation.results, width, rounds, by_id))
     kinds.append("total")
     return Block("Kết quả từng người", headers, rows, kinds)
 
 
-def _total(label: str, results: Iterable[Result], width: int) -> list[str]:
-    people = list(results)
-    rated = sum(r.status == "evaluated" for r in people)
-    return [label, f"{len(people)} người", f"{rated} được đánh giá"] + [""] * (width - 3)
+def _total(
+    label: str, results: Iterable[Result], width: int, rounds: bool = False, by_id: bool = False
+) -> list[str]:
+    """A total row: people (and, over several rounds, their votes), and how many were rated."""
+    found = list(results)
+    rated = sum(r.status == "evaluated" for r in found)
+    if not rounds:
+        return [label, f"{len(found)} người", f"{rated} được đánh giá"] + [""] * (width - 3)
+    people = len({person_key(r.tally, by_id) for r in found})
+    counted = f"{people} người, {len(found)} lượt"
+    return [label, counted, f"{rated} lượt được đánh giá"] + [""] * (width - 3)
 
 
 def report_blocks(evaluation: Evaluation) -> list[Block]:

@@ -108,7 +108,8 @@ def results_table(evaluation: Evaluation) -> Sheet:
 def report_sheet(report: ReportTable, ruleset: Resolved) -> Sheet:
     """A summary table: people per class of each block, by a data column, with a total row."""
     by = {"group": "Nhóm", "unit": "Đơn vị", "position": "Chức vụ", "round": "Đợt"}
-    headers = [by.get(report.by, report.by), "Số người được đánh giá"]
+    # "rated" counts rows: people, or votes when the data holds several rounds of them
+    headers = [by.get(report.by, report.by), say("vi", "report.rated")]
     columns: list[tuple[str, str]] = []
     for block_id in report.blocks:
         block = ruleset.block(block_id)

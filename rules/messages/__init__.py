@@ -2,11 +2,11 @@
 the command line and the terminal UI.
 
 A message is a key and its fields. The tables are split by area (`engine`, `data`, `rules`,
-`checks`, `cli`, `app`, `library`) only to keep each file short; a key is in one table only, and
-every key has both languages with the same `{fields}` (a test checks both). English is the
-default of the command line, its JSON and the traces; the terminal UI and a Vietnamese locale say
-Vietnamese. Names of the rules language (`share(thap)`, `present`) and of data columns stay as
-they are written.
+`checks`, `cli`, `app`, `library`, `usage`, `show`) only to keep each file short; a key is in one
+table only, and every key has both languages with the same `{fields}` (a test checks both).
+English is the default of the command line, its JSON and the traces; the terminal UI and a
+Vietnamese locale say Vietnamese. Names of the rules language (`share(thap)`, `present`) and of
+data columns stay as they are written.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .data import DATA
 from .engine import ENGINE
 from .library import LIBRARY
 from .rules import RULES
+from .show import SHOW
 from .usage import USAGE
 
 Lang = Literal["en", "vi"]
@@ -40,7 +41,7 @@ def _merged(*tables: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]
 
 # key -> (English, Vietnamese)
 CATALOG: Mapping[str, tuple[str, str]] = _merged(
-    ENGINE, DATA, RULES, CHECKS, CLI, APP, LIBRARY, USAGE
+    ENGINE, DATA, RULES, CHECKS, CLI, APP, LIBRARY, USAGE, SHOW
 )
 
 Said = tuple[str, Mapping[str, object]]  # a key of the catalog and its fields, said when needed

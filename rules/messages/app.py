@@ -11,9 +11,9 @@ APP: dict[str, tuple[str, str]] = {
     # the command palette's own words, and ctrl+c
     "palette.search": ("Search for commands…", "Tìm lệnh…"),
     "palette.themes": ("Search for themes…", "Tìm giao diện màu…"),
-    "palette.theme": ("Change the theme", "Đổi giao diện màu"),
+    "palette.theme": ("change the theme", "đổi giao diện màu"),
     "palette.theme.tip": ("Choose the colours of the app", "Chọn bảng màu của ứng dụng"),
-    "palette.screenshot": ("Screenshot", "Chụp màn hình"),
+    "palette.screenshot": ("take a screenshot", "chụp màn hình"),
     "palette.screenshot.tip": (
         "Save the screen as it is to an SVG file",
         "Lưu hình màn hình hiện tại thành tệp SVG",
@@ -101,8 +101,10 @@ APP: dict[str, tuple[str, str]] = {
     "act.export": ("Export", "Xuất"),
     "act.export.cmd": ("export the table in view…", "xuất bảng đang xem…"),
     "act.export.tip": (
-        "Export the table in view to CSV, XLSX, JSON, TOML or Markdown",
-        "Xuất bảng đang xem ra CSV, XLSX, JSON, TOML hoặc Markdown",
+        "Export the table in view to CSV, XLSX, JSON, TOML, Markdown, or for the results a Word "
+        "(DOCX) or HTML appendix",
+        "Xuất bảng đang xem ra CSV, XLSX, JSON, TOML, Markdown, hoặc với bảng kết quả thành phụ "
+        "lục Word (DOCX) hay HTML",
     ),
     "act.sort": ("Sort", "Sắp xếp"),
     "act.sort.cmd": ("sort by the next column", "sắp xếp theo cột kế tiếp"),
@@ -666,16 +668,46 @@ APP: dict[str, tuple[str, str]] = {
         "hiện hoặc ẩn quy tắc diễn giải bằng lời",
     ),
     "act.plain.tip": (
-        "Beside the editor: the rule set said in plain Vietnamese (as `tinnhiem show`), following "
-        "every edit without errors",
+        "Beside the editor: the rule set said in plain words, in the language of the interface "
+        "(as `tinnhiem show`), following every edit without errors",
         "Bên cạnh trình sửa: bộ quy tắc nói bằng lời (như lệnh `tinnhiem show`), theo kịp mỗi lần "
         "sửa không có lỗi",
     ),
-    "rules.plain": ("In plain Vietnamese", "Diễn giải bằng lời"),
+    "rules.plain": ("In plain words", "Diễn giải bằng lời"),
     "rules.plain_stale": (
-        "In plain Vietnamese: of the last version without errors (the text has errors)",
+        "In plain words: of the last version without errors (the text has errors)",
         "Diễn giải bằng lời: của bản không lỗi gần nhất (bản đang sửa có lỗi)",
     ),
+    # tinnhiem-tui's command line, before the app runs
+    "start.help.description": (
+        "Confidence votes (lấy phiếu tín nhiệm): results, the reasons, comparisons; a terminal "
+        "app.",
+        "Lấy phiếu tín nhiệm: kết quả, lý do, so sánh; ứng dụng chạy trong cửa sổ dòng lệnh.",
+    ),
+    "start.help.data": (
+        "tallies or ballots (default: the bundled sample)",
+        "kết quả kiểm phiếu hoặc phiếu bầu (mặc định: dữ liệu mẫu có sẵn)",
+    ),
+    "start.help.rules": (
+        "a rules file or the name of a bundled rule set",
+        "tệp quy tắc hoặc tên một bộ quy tắc có sẵn",
+    ),
+    "start.help.ballots": ("DATA holds one row per ballot", "DATA có mỗi dòng một phiếu bầu"),
+    "start.help.compare": (
+        "a second rule set to compare with",
+        "bộ quy tắc thứ hai để so sánh",
+    ),
+    "start.help.lang": (
+        "the interface language (default: the one saved, else vi)",
+        "ngôn ngữ giao diện (mặc định: ngôn ngữ đã lưu, nếu không thì vi)",
+    ),
+    "start.what.data": ("data file", "tệp dữ liệu"),
+    "start.what.rules": ("rules file", "tệp quy tắc"),
+    "start.what.compare": ("rules file to compare with", "tệp quy tắc để so sánh"),
+    "start.no_file": ("no {what} {given}", "không có {what} {given}"),
+    "start.folder": ("{given} is a folder, not a {what}", "{given} là thư mục, không phải {what}"),
+    "start.unusable": ("{what} {given}: {error}", "không mở được {what} {given}: {error}"),
+    "start.bundled": ("{problem} (bundled: {names})", "{problem} (có sẵn: {names})"),
     "status.people_votes": ("{n} people, {m} votes", "{n} người, {m} lượt"),
     "why.rounds": ("This person's rounds", "Các đợt của người này"),
     "why.round": ("Round", "Đợt"),

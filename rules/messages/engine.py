@@ -19,6 +19,9 @@ ENGINE: dict[str, tuple[str, str]] = {
     # why a value is unknown for this person
     "no_attr": ("no `{name}` for this person", "người này không có `{name}`"),
     "empty_attr": ("`{name}` is empty for this person", "`{name}` của người này để trống"),
+    # the same, said of the people counted in a line (the calendar's unchecked exemptions)
+    "unchecked.no_attr": ("the data gives no `{name}`", "dữ liệu không có `{name}`"),
+    "unchecked.empty_attr": ("`{name}` is blank", "`{name}` để trống"),
     "no_basis": ("no basis for the percentage", "không có cơ sở để tính tỷ lệ"),
     "no_figure": ("the data gives no `{name}`", "dữ liệu không có `{name}`"),
     "year_needs_date": (
@@ -86,6 +89,11 @@ ENGINE: dict[str, tuple[str, str]] = {
         "quorum ({source}) not checked for {n} of {total} people: the data gives no {names}",
         "chưa kiểm tra được điều kiện hợp lệ ({source}) của {n}/{total} người: dữ liệu không có "
         "{names}",
+    ),
+    "quorum_unchecked_votes": (
+        "quorum ({source}) not checked for {n} of {total} votes: the data gives no {names}",
+        "chưa kiểm tra được điều kiện hợp lệ ({source}) của {n}/{total} lượt lấy phiếu: dữ liệu "
+        "không có {names}",
     ),
     "quorum_source": ("{measure} {op} {fraction} of {of}", "{measure} {op} {fraction} của {of}"),
     "level_counted_zero": (

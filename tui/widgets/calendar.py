@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Input, Label
+from tinnhiem.engine.history import History
 from tinnhiem.engine.model import DataError, Dataset
 from tinnhiem.rules import ast
 
@@ -178,10 +179,11 @@ class CalendarView(Vertical):
         return self.posts or self.dataset
 
     def _sources(self, people: Dataset) -> list[str]:
-        """Where the dates come from, and how many people's dates the term stands in for."""
+        """Where the dates come from, and how many people's dates the term stands in for: people
+        as the coverage counts them, once each from their latest row (not a row per round)."""
         lang = self.lang
         notes = [t(lang, "calendar.source", name=Path(people.path).name)]
-        tallies = people.tallies
+        tallies = [people.tallies[i] for i in History.of(people).latest()]
         starts = sum("start" not in x.attrs for x in tallies)
         ends = sum("end" not in x.attrs for x in tallies)
         if starts:

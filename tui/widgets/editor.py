@@ -219,7 +219,7 @@ class RulesView(Vertical):
         self.in_force_of = ""
         self.ruleset: ast.Resolved | None = None  # the last rules that parsed
         self.plain = ""  # their words (`tinnhiem show`), made when the panel is shown
-        self._plain_of: ast.Resolved | None = None
+        self._plain_of: tuple[ast.Resolved, str] | None = None  # said: the rules, the language
 
     def compose(self) -> ComposeResult:
         yield Label(id="rules-header")
@@ -304,7 +304,7 @@ class RulesView(Vertical):
         return self.has_class("-plain")
 
     def toggle_plain(self, shown: bool | None = None) -> None:
-        """Show or hide the rules in plain Vietnamese beside the editor."""
+        """Show or hide the rules in plain words (the interface's language) beside the editor."""
         self.set_class(not self.plain_shown if shown is None else shown, "-plain")
         self._show_plain()
 
@@ -316,10 +316,11 @@ class RulesView(Vertical):
         broken = any(d.is_error for d in self.diagnostics)
         title = t(self.lang, "rules.plain_stale" if broken else "rules.plain")
         self.query_one("#plain-title", Label).update(title)
-        if self.ruleset is None or self.ruleset is self._plain_of:
+        said = self._plain_of
+        if self.ruleset is None or (said and said[0] is self.ruleset and said[1] == self.lang):
             return
-        self._plain_of = self.ruleset
-        self.plain = printable(describe(self.ruleset))
+        self._plain_of = (self.ruleset, self.lang)
+        self.plain = printable(describe(self.ruleset, self.lang))
         self.query_one("#plain-text", Static).update(plain_renderable(self.plain))
 
     def watch_lang(self) -> None:

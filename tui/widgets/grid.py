@@ -122,7 +122,9 @@ class Grid(GridLines, can_focus=True):
             return None
         if self.sort_column is None and not self.filter_text:
             return index
-        return self.order.index(index) if index in self._shown else None
+        if self.filter_text and index not in self._shown:
+            return None
+        return self.order.index(index)  # sorted: the row is shown, somewhere else
 
     # --- changing what is shown ---------------------------------------------------------------
 

@@ -55,6 +55,18 @@ def wrap(label: str, width: int, lines: int = HEADER_LINES) -> list[str]:
 EMPTY = StaticRows("", [])
 
 
+def _replaced(strip: Strip, start: int, end: int, text: str = "") -> Strip:
+    """`strip` with its cells from `start` to `end` blank (or `text`), their styles kept."""
+    middle = list(strip.crop(start, end))
+    style = middle[0].style if middle else None
+    filled = (
+        [Segment(text.ljust(end - start), style)]
+        if text
+        else [Segment(" " * cell_len(segment.text), segment.style) for segment in middle]
+    )
+    return Strip.join([strip.crop(0, start), Strip(filled, end - start), strip.crop(end)])
+
+
 class GridLines(ScrollView):
     """Rows from a `Rows` source in `order`, drawn a line at a time; the cursor's line marked."""
 
@@ -78,6 +90,7 @@ class GridLines(ScrollView):
         self.sort_reverse = False
         self._lines: dict[tuple[int, bool], tuple[Strip, Strip]] = {}
         self._fixed_width = 0
+        self._edges: list[tuple[int, int, str]] = []  # each scrolled column: start, end, justify
         self._widths: list[int] = []
         self._labels: list[list[str]] = []
         self._head = 1  # lines of the header
@@ -102,6 +115,14 @@ class GridLines(ScrollView):
         self._labels = [wrap(c.label, w) for c, w in columns]
         self._head = max((len(lines) for lines in self._labels), default=1)
         self._fixed_width = sum(w + 2 * PAD for w in self._widths[: self.fixed_columns])
+        # where each scrolled column lies in the scrolled part, to hide one the view cuts
+        self._edges = []
+        x = 0
+        for column, w in list(zip(self.rows.columns, self._widths, strict=True))[
+            self.fixed_columns :
+        ]:
+            self._edges.append((x, x + w + 2 * PAD, column.justify))
+            x += w + 2 * PAD
         width = sum(w + 2 * PAD for w in self._widths)
         self.virtual_size = Size(width, self.row_count + self._head)
 
@@ -117,9 +138,25 @@ class GridLines(ScrollView):
                 return Strip.blank(width, base)
             fixed, rest = self._row(position)
         visible = max(width - self._fixed_width, 0)
-        return Strip.join([fixed, rest.crop_extend(scroll_x, scroll_x + visible, base)]).crop(
-            0, width
-        )
+        shown = self._uncut(rest, rest.crop_extend(scroll_x, scroll_x + visible, base), scroll_x)
+        return Strip.join([fixed, shown]).crop(0, width)
+
+    def _uncut(self, whole: Strip, shown: Strip, scroll_x: int) -> Strip:
+        """A column the view's edge cuts is not shown as if whole: a number cut reads as
+        another number ("66,6" of "66,67%", "6,67%" scrolled), so a cut number is blanked; a
+        cut text ends in "…" where the view ends."""
+        visible = shown.cell_length
+        for start, end, justify in self._edges:
+            a, b = start - scroll_x, end - scroll_x
+            if b <= 0 or a >= visible or (a >= 0 and b <= visible) or end - start > visible:
+                continue
+            if justify == "left" and a >= 0:
+                cut_off = whole.crop(scroll_x + visible, end).text.strip()
+                if cut_off and shown.crop(a, visible).text.strip():
+                    shown = _replaced(shown, visible - 1, visible, "…")
+                continue
+            shown = _replaced(shown, max(a, 0), min(b, visible))
+        return shown
 
     def _header(self, line: int) -> tuple[Strip, Strip]:
         """One line of the header; labels are wrapped and sit on the header's last lines."""

@@ -37,7 +37,9 @@ class StatusBar(Static):
     lang = reactive("vi")
     status: reactive[Status] = reactive(Status)
 
-    def render_status(self) -> Text:
+    def render_status(self, drop: int = 0) -> Text:
+        """The line; `drop` leaves out what matters least, so that it fits on one line: 1 the
+        rules' file name, 2 also the data's count of people."""
         s, lang = self.status, self.lang
         accent = s.palette.get("text-primary", "")
         line = Text(no_wrap=False, overflow="fold")
@@ -67,18 +69,32 @@ class StatusBar(Static):
             line.append(keep(f"  ● {t(lang, 'status.edited')}"), style="italic")
         if s.busy:
             line.append(keep(f"  {t(lang, 'status.loading')}"), style="italic dim")
-        part(t(lang, "status.rules"), s.rules, f"({s.rules_file})" if s.rules_file else "")
+        file = f"({s.rules_file})" if s.rules_file and drop < 1 else ""
+        part(t(lang, "status.rules"), s.rules, file)
         people = t(lang, "status.people", n=s.people) if s.data_file else ""
         if s.data_file and s.votes > s.people:
             people = t(lang, "status.people_votes", n=s.people, m=s.votes)
-        part(t(lang, "status.data"), s.data_file, f"({people})" if people else "")
+        part(t(lang, "status.data"), s.data_file, f"({people})" if people and drop < 2 else "")
         if s.compare:
             part(t(lang, "status.compare"), s.compare)
         return line
 
+    def fitted(self) -> Text:
+        """The whole line if it fits the bar, else the line without what matters least: the
+        compared rule set's name is not cut off at the end."""
+        room = self.content_region.width * max(self.content_region.height, 1)
+        for drop in range(3):
+            line = self.render_status(drop)
+            if room <= 0 or line.cell_len <= room:
+                break
+        return line
+
     # its height is fixed in app.tcss (one line, two on a narrow screen): no layout to redo
     def watch_status(self) -> None:
-        self.update(self.render_status(), layout=False)
+        self.update(self.fitted(), layout=False)
 
     def watch_lang(self) -> None:
-        self.update(self.render_status(), layout=False)
+        self.update(self.fitted(), layout=False)
+
+    def on_resize(self) -> None:
+        self.update(self.fitted(), layout=False)

@@ -53,10 +53,11 @@ def why(
     lang: str,
     palette: Mapping[str, str],
     versus: tuple[Result, ast.Resolved] | None = None,
-    rounds: Sequence[Result] = (),
+    rounds: Sequence[tuple[int, Result]] = (),
 ) -> RenderableType:
     """Everything the panel says about `result`, as one renderable; `rounds`: the same
-    person's results in every round, earliest first (`result` among them)."""
+    person's results in every round, earliest first (`result` among them), each with its row
+    (a click on a round moves the results cursor to that row)."""
     tally = result.tally
     # the data's words as symbols before rich sees them (it would drop a BEL; `Printable` shows
     # what it keeps)
@@ -95,19 +96,20 @@ def why(
 
 def _rounds(
     result: Result,
-    rounds: Sequence[Result],
+    rounds: Sequence[tuple[int, Result]],
     ruleset: ast.Resolved,
     lang: str,
     palette: Mapping[str, str],
 ) -> Table:
     """The person's rounds one under the other, each with its classes; ▶ marks the one shown.
-    A line a round (the classes wrap under themselves): the panel is narrow."""
+    A line a round (the classes wrap under themselves): the panel is narrow. A click on a
+    round's line shows that round's row in the results."""
     marks = severities(ruleset)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)  # ▶
     grid.add_column(no_wrap=True)
     grid.add_column()
-    for other in rounds:
+    for row, other in rounds:
         here = other.tally is result.tally
         classes = Text()
         for number, block in enumerate(ruleset.classifies):
@@ -122,7 +124,8 @@ def _rounds(
             else:
                 classes.append("—", style="dim")
         round_text = Text(printable(other.tally.round) or "—", style="bold" if here else "")
-        grid.add_row("▶" if here else "", round_text, classes)
+        click = Style.from_meta({"@click": f"app.show_row({row})"})
+        grid.add_row("▶" if here else "", round_text, classes, style=click)
     return grid
 
 
