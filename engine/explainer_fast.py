@@ -1,0 +1,211 @@
+"""The explainer the runs use: `Explainer`'s words, made once where they repeat.
+
+Most people of a file take one of a few paths through a block, and a block whose conditions read
+only the counts of this vote (shares, counts, numbers and functions of them; no attribute, turnout
+figure or previous vote) says exactly the same for the same counts of the levels it reads and the
+same basis. Such a block's verdict, trace lines and margins are made once per (counts, basis) and
+shared by everyone with them; the steps, lines and margins inside are kept once each (a few
+thousand in a million people), so that a remembered path costs a few hundred bytes. The other
+lines of a person (counts, exemptions the data cannot check, quorum, shares) are put together from
+pieces made once per value. `Explainer` itself, which says everything afresh, is the reference a
+property test holds this one to, word for word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, TypeVar
+
+from tinnhiem.rules import ast
+
+from .conditions import Facts
+from .explainer import Explainer, _agree, _file_name, margins_of
+from .model import Margin, Result, Shares, Step, Tally, Verdict, percent_of
+from .plan import CompiledBlock
+from .words import say
+
+if TYPE_CHECKING:
+    from .evaluate import Runner
+
+K = TypeVar("K")
+V = TypeVar("V")
+KEPT = 1 << 16  # paths remembered per block, and pieces kept; then each starts again
+
+# a block's path: the rule chosen, its verdict with the steps, the trace lines of its steps, its
+# margins and their trace lines
+Path = tuple[int, Verdict, tuple[str, ...], tuple[Margin, ...], tuple[str, ...]]
+
+
+def counts_only(block: CompiledBlock) -> bool:
+    """Whether the block's conditions read nothing of a person but the counts of this vote and
+    the basis (so that its explanation is the same for the same counts and basis)."""
+    for compiled in block.rules:
+        if compiled.rule.when is None:
+            continue
+        for value in ast.walk_values(compiled.rule.when):
+            if isinstance(value, ast.Share | ast.Count):
+                if value.previous:
+                    return False
+            elif not isinstance(value, ast.Number | ast.Literal_ | ast.Call):
+                return False  # an attribute or a turnout figure (a bare one, `is missing`)
+    return True
+
+
+class FastExplainer(Explainer):
+    """`Explainer` with what repeats remembered: see the module's comment."""
+
+    def __init__(self, runner: Runner) -> None:
+        super().__init__(runner)
+        plan = runner.plan
+        ids = [block.block.id for block in plan.blocks]
+        # a margin's line names the class of the first block of its id: ids are unique (the
+        # checker says so), else nothing is remembered rather than trusting it here
+        unique = len(set(ids)) == len(ids)
+        self.memos: list[dict[tuple[int | None, ...], Path] | None] = [
+            {} if unique and counts_only(block) else None for block in plan.blocks
+        ]
+        self.kept: dict[object, object] = {}
+        self.count_heads = {level: f"{runner.label(level)} ({level}) " for level in plan.level_ids}
+        self.mapped = any(source != target for source, target in plan.route.items())
+        self.unchecked = [
+            f"exemption “{compiled.exempt.reason}”: not checked, {not_checked}"
+            for compiled, not_checked in runner.exempts
+        ]
+        self.quorum_lines: dict[tuple[int | None, int | None], str] = {}
+        self.share_parts: dict[tuple[str, int, int], str] = {}
+        self.heads: dict[tuple[int, int], str] = {}  # (block, rule) -> the start of its line
+        for b, block in enumerate(plan.blocks):
+            for r, compiled in enumerate(block.rules):
+                rule = compiled.rule
+                where = f"{_file_name(block.file)}:{rule.span.line}"
+                where += f", {rule.note}" if rule.note else ""
+                word = "else" if rule.when is None else "rule"
+                head = f"{block.block.id} “{block.block.label}”, {word} {rule.id} “{rule.label}”"
+                self.heads[b, r] = f"{head} ({where}): "
+        self.otherwise = say(self.lang, "else")
+
+    # the lines of a person
+    def _counts_lines(self, tally: Tally, counts: Mapping[str, int]) -> list[str]:
+        heads = self.count_heads
+        if self.mapped or any(level not in heads for level in counts):
+            return super()._counts_lines(tally, counts)
+        return ["counts: " + ", ".join([heads[level] + str(n) for level, n in counts.items()])]
+
+    def _exempt(self, facts: Facts, trace: list[str]) -> str | None:
+        if self.runner.checked:
+            return super()._exempt(facts, trace)
+        trace += self.unchecked  # no exemption can be checked: the same lines for everyone
+        return None
+
+    def _quorum_line(self, turnout: Mapping[str, int]) -> str:
+        quorum = self.runner.quorum
+        assert quorum is not None
+        # the line says the two figures and nothing else of the person
+        key = (turnout.get(quorum.measure), turnout.get(quorum.of))
+        line = self.quorum_lines.get(key)
+        if line is None:
+            line = _kept(self.quorum_lines, key, quorum.trace(turnout))
+        return line
+
+    def _shares_line(
+        self, counts: Mapping[str, int], basis: int, shares: Mapping[str, Fraction], kind: str
+    ) -> str:
+        if type(shares) is not Shares or shares.counts is not counts or shares.basis != basis:
+            return super()._shares_line(counts, basis, shares, kind)
+        parts, label = self.share_parts, self.runner.label
+        shown = []
+        for level, n in counts.items():
+            key = (level, n, basis)
+            part = parts.get(key)
+            if part is None:
+                part = f"{label(level)} {n}/{basis} = {percent_of(n, basis)}%"
+                _kept(parts, key, part)
+            shown.append(part)
+        return f"shares of {kind} {basis}: " + ", ".join(shown)
+
+    # the blocks
+    def _blocks(
+        self, decided: Result, facts: Facts, trace: list[str]
+    ) -> tuple[list[Verdict], tuple[Margin, ...]]:
+        verdicts: list[Verdict] = []
+        margins: list[Margin] = []
+        tail: list[str] = []
+        counts, basis = facts.counts, facts.basis
+        blocks = self.runner.plan.blocks
+        for b, (block, memo, decided_verdict) in enumerate(
+            zip(blocks, self.memos, decided.verdicts, strict=True)
+        ):
+            at = block.index[decided_verdict.klass]
+            if memo is None:
+                path = self._path(b, block, at, facts, keep=False)
+            else:
+                key = (*[counts[level] for level in block.reads], basis)
+                found = memo.get(key)
+                if found is None:
+                    path = _kept(memo, key, self._path(b, block, at, facts, keep=True))
+                else:
+                    path = found
+                    _agree(path[0] == at, facts.tally, block.block.id)
+            _, verdict, lines, block_margins, margin_lines = path
+            verdicts.append(verdict)
+            trace += lines
+            margins += block_margins
+            tail += margin_lines
+        trace += tail
+        return verdicts, tuple(margins)
+
+    def _path(self, b: int, block: CompiledBlock, at: int, facts: Facts, *, keep: bool) -> Path:
+        """A block's path for this person: `Explainer`'s steps and margins, the lines of its
+        rules begun by words made once; with `keep`, every piece kept once for all who share it."""
+        steps: list[Step] = []
+        lines: list[str] = []
+        lang, labels, heads = self.lang, self.attr_labels, self.heads
+        name = block.block.id
+        for r, compiled in enumerate(block.rules[: at + 1]):
+            rule = compiled.rule
+            if compiled.condition is None:
+                matched, because = True, self.otherwise
+            else:
+                matched, because = compiled.condition.explain(facts, lang=lang, labels=labels)
+            steps.append(
+                Step(name, rule.id, rule.span.line, block.file, matched, because, rule.note)
+            )
+            lines.append(heads[b, r] + because)
+        _agree(steps[-1].matched and not any(s.matched for s in steps[:-1]), facts.tally, name)
+        chosen = block.rules[at].verdict
+        lines.append(f"→ {name}: {chosen.klass} “{chosen.label}”")
+        margins = margins_of(block, facts, at)
+        if keep:
+            steps = [self._keep(step) for step in steps]
+            lines = [self._keep(line) for line in lines]
+            margins = [self._keep(margin) for margin in margins]
+        verdict = Verdict(
+            chosen.block,
+            chosen.block_label,
+            chosen.klass,
+            chosen.label,
+            chosen.rule_line,
+            chosen.file,
+            chosen.note,
+            tuple(steps),
+        )
+        margin_lines = [self._margin_line(m, [verdict]) for m in margins]
+        if keep:
+            margin_lines = [self._keep(line) for line in margin_lines]
+        return at, verdict, tuple(lines), tuple(margins), tuple(margin_lines)
+
+    def _keep(self, piece: V) -> V:
+        """The one copy of an equal piece already kept, else this one (kept from now on)."""
+        kept = self.kept.get(piece)
+        if kept is None:
+            return _kept(self.kept, piece, piece)
+        return kept  # type: ignore[return-value]
+
+
+def _kept(cache: dict[K, V], key: K, value: V) -> V:
+    """`value`, remembered under `key` in a cache that starts again when it holds `KEPT`."""
+    if len(cache) >= KEPT:
+        cache.clear()
+    cache[key] = value
+    return value
