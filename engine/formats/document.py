@@ -38,7 +38,7 @@ def _ordered(keys: list[str], mapping: dict[str, Any] | Any) -> list[str]:
 def result_document(result: Result, level_ids: list[str]) -> dict[str, Any]:
     tally = result.tally
     counts = result.counts
-    order = list(counts) if list(counts) == level_ids else _ordered(level_ids, counts)
+    order = result_order(result, level_ids)
     margins: dict[str, list[dict[str, Any]]] = {}
     for margin in result.margins:
         margins.setdefault(margin.block, []).append(
@@ -59,7 +59,7 @@ def result_document(result: Result, level_ids: list[str]) -> dict[str, Any]:
         "reason": result.reason,
         "basis": {"kind": result.basis_kind, "value": result.basis_value},
         "counts": {k: counts[k] for k in order},
-        **_shares(result, level_ids, order),
+        **result_shares(result, level_ids, order),
         "classes": {
             v.block: {"id": v.klass, "label": v.label, "line": v.rule_line} for v in result.verdicts
         },
@@ -68,7 +68,15 @@ def result_document(result: Result, level_ids: list[str]) -> dict[str, Any]:
     }
 
 
-def _shares(result: Result, level_ids: list[str], order: list[str]) -> dict[str, Any]:
+def result_order(result: Result, level_ids: list[str]) -> list[str]:
+    """The levels of a result's counts in the order the document writes them."""
+    counts = result.counts
+    return list(counts) if list(counts) == level_ids else _ordered(level_ids, counts)
+
+
+def result_shares(
+    result: Result, level_ids: list[str], order: list[str]
+) -> dict[str, dict[str, str]]:
     """The shares as "count/basis" and their percentages."""
     shares, counts, basis = result.shares, result.counts, result.basis_value
     if type(shares) is Shares and shares.counts is counts and basis and basis > 0:

@@ -1,0 +1,152 @@
+"""One result as compact JSON text, written by hand: `json.dumps(result_document(...))` without
+the dictionaries, byte for byte the same (tests/test_explainer_fast.py holds the two equal).
+
+A streamed run writes a million of these; most of their text repeats from person to person (the
+trace lines of a path through a block, the labels of classes, the margins), so each such piece is
+encoded once and kept. Anything unusual (a value that is not text, a whole number or null; two
+blocks of one id) is written by the encoder itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from typing import Any
+
+from tinnhiem.engine.model import Margin, Result, Verdict
+
+from .document import result_document, result_order, result_shares
+
+KEPT = 1 << 15  # pieces kept; then the cache starts again
+_texts: dict[str, str] = {}
+_classes: dict[tuple[str, str, str, int], str] = {}
+_margins: dict[Margin, str] = {}
+
+
+class Unusual(Exception):
+    """A value this writer leaves to the encoder."""
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def result_json(result: Result, level_ids: list[str]) -> str:
+    """`json.dumps(result_document(result, level_ids))`, compact, without making the document."""
+    try:
+        return _result_json(result, level_ids)
+    except Unusual:
+        return _compact(result_document(result, level_ids))
+
+
+def _text(value: object) -> str:
+    """A value that repeats (a status, a reason, a trace line), encoded once."""
+    if type(value) is not str:
+        return _value(value)
+    found = _texts.get(value)
+    if found is None:
+        if len(_texts) >= KEPT:
+            _texts.clear()
+        found = _texts[value] = encode_basestring(value)
+    return found
+
+
+def _value(value: object) -> str:
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)  # type: ignore[no-any-return]
+    if kind is int:
+        return int.__repr__(value)  # type: ignore[arg-type]
+    if value is None:
+        return "null"
+    raise Unusual
+
+
+def _key(key: object) -> str:
+    if type(key) is not str:
+        raise Unusual  # the encoder turns a number into text
+    return _text(key)
+
+
+def _object(mapping: Mapping[str, object], text: bool = False) -> str:
+    shown = _text if text else _value
+    return "{" + ",".join([_key(k) + ":" + shown(v) for k, v in mapping.items()]) + "}"
+
+
+def _verdict(verdict: Verdict) -> str:
+    key = (verdict.block, verdict.klass, verdict.label, verdict.rule_line)
+    found = _classes.get(key)
+    if found is None:
+        if type(verdict.rule_line) is not int:
+            raise Unusual
+        found = (
+            f'{_key(verdict.block)}:{{"id":{_text(verdict.klass)},'
+            f'"label":{_text(verdict.label)},"line":{verdict.rule_line}}}'
+        )
+        if len(_classes) >= KEPT:
+            _classes.clear()
+        _classes[key] = found
+    return found
+
+
+def _margin(margin: Margin) -> str:
+    found = _margins.get(margin)
+    if found is None:
+        if type(margin.votes) is not int:
+            raise Unusual
+        found = (
+            f'{{"level":{_text(margin.level)},"direction":{_text(margin.direction)},'
+            f'"votes":{margin.votes},"to":{_text(margin.to_class)}}}'
+        )
+        if len(_margins) >= KEPT:
+            _margins.clear()
+        _margins[margin] = found
+    return found
+
+
+def _result_json(result: Result, level_ids: list[str]) -> str:
+    tally = result.tally
+    counts = result.counts
+    order = result_order(result, level_ids)
+    verdicts = result.verdicts
+    if len({v.block for v in verdicts}) != len(verdicts):
+        raise Unusual  # one key of the document for two blocks: as the encoder writes it
+    margins: dict[str, list[str]] = {}
+    for margin in result.margins:
+        margins.setdefault(margin.block, []).append(_margin(margin))
+    shares = result_shares(result, level_ids, order)
+    parts = [
+        '{"id":',
+        _value(tally.id),
+        ',"name":',
+        _value(tally.name),
+        ',"position":',
+        _text(tally.position),
+        ',"group":',
+        _text(tally.group),
+        ',"round":',
+        _text(tally.round),
+        ',"status":',
+        _text(result.status),
+        ',"reason":',
+        _text(result.reason),
+        ',"basis":{"kind":',
+        _text(result.basis_kind),
+        ',"value":',
+        _value(result.basis_value),
+        '},"counts":',
+        _object({k: counts[k] for k in order}),
+        ',"shares":',
+        _object(shares["shares"]),
+        ',"percent":',
+        _object(shares["percent"], text=True),
+        ',"classes":{',
+        ",".join([_verdict(v) for v in verdicts]),
+        '},"margins":{',
+        ",".join([f"{_key(block)}:[{','.join(found)}]" for block, found in margins.items()]),
+        '},"trace":[',
+        ",".join([_text(line) for line in result.trace]),
+        "]}",
+    ]
+    return "".join(parts)
