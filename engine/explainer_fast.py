@@ -13,7 +13,8 @@ property test holds this one to, word for word.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, TypeVar
 
@@ -21,7 +22,7 @@ from tinnhiem.rules import ast
 
 from .conditions import Facts
 from .explainer import Explainer, _agree, _file_name, margins_of
-from .model import Margin, Result, Shares, Step, Tally, Verdict, percent_of
+from .model import Margin, Result, Shares, Step, Tally, Verdict, new_result, percent_of
 from .plan import CompiledBlock
 from .words import say
 
@@ -62,8 +63,12 @@ class FastExplainer(Explainer):
         # a margin's line names the class of the first block of its id: ids are unique (the
         # checker says so), else nothing is remembered rather than trusting it here
         unique = len(set(ids)) == len(ids)
-        self.memos: list[dict[tuple[int | None, ...], Path] | None] = [
+        self.memos: list[dict[tuple[object, int | None], Path] | None] = [
             {} if unique and counts_only(block) else None for block in plan.blocks
+        ]
+        # the counts of the levels a block reads, as a key (what `itemgetter` gives)
+        self.reads: list[Callable[[Mapping[str, int]], object]] = [
+            operator.itemgetter(*block.reads) if block.reads else _nothing for block in plan.blocks
         ]
         self.kept: dict[object, object] = {}
         self.count_heads = {level: f"{runner.label(level)} ({level}) " for level in plan.level_ids}
@@ -72,7 +77,7 @@ class FastExplainer(Explainer):
             f"exemption “{compiled.exempt.reason}”: not checked, {not_checked}"
             for compiled, not_checked in runner.exempts
         ]
-        self.quorum_lines: dict[tuple[int | None, int | None], str] = {}
+        self.quorum_lines: dict[tuple[int | None, int | None], tuple[str, bool | None]] = {}
         self.share_parts: dict[tuple[str, int, int], str] = {}
         self.heads: dict[tuple[int, int], str] = {}  # (block, rule) -> the start of its line
         for b, block in enumerate(plan.blocks):
@@ -85,12 +90,53 @@ class FastExplainer(Explainer):
                 self.heads[b, r] = f"{head} ({where}): "
         self.otherwise = say(self.lang, "else")
 
+    def explain(self, index: int, decided: Result) -> Result:
+        """`Explainer.explain`, the usual way through (evaluated, no exemption the data can
+        check, no level mapped) said with fewer steps; any other way is `Explainer`'s own."""
+        runner = self.runner
+        basis = decided.basis_value
+        if decided.status != "evaluated" or runner.checked or self.mapped or not basis:
+            return super().explain(index, decided)
+        tally = decided.tally
+        counts = decided.counts
+        trace = self._counts_lines(tally, counts)
+        trace += self.unchecked
+        if runner.quorum is not None:
+            line, met = self._quorum(tally.turnout)
+            if met is False:  # the run said evaluated: `Explainer` says they disagree
+                return super().explain(index, decided)
+            trace.append(line)
+        _, derived = runner.basis(tally)
+        kind = decided.basis_kind
+        trace.append(derived or f"basis: {kind} = {basis}")
+        if basis < 0:
+            return super().explain(index, decided)
+        shares = decided.shares
+        trace.append(self._shares_line(counts, basis, shares, kind))
+        verdicts, margins = self._paths(index, decided, trace)
+        return new_result(
+            tally,
+            "evaluated",
+            None,
+            kind,
+            basis,
+            counts,
+            shares,
+            tuple(verdicts),
+            margins,
+            tuple(trace),
+        )
+
     # the lines of a person
     def _counts_lines(self, tally: Tally, counts: Mapping[str, int]) -> list[str]:
         heads = self.count_heads
-        if self.mapped or any(level not in heads for level in counts):
+        if self.mapped:
             return super()._counts_lines(tally, counts)
-        return ["counts: " + ", ".join([heads[level] + str(n) for level, n in counts.items()])]
+        try:
+            shown = [heads[level] + str(n) for level, n in counts.items()]
+        except KeyError:
+            return super()._counts_lines(tally, counts)
+        return ["counts: " + ", ".join(shown)]
 
     def _exempt(self, facts: Facts, trace: list[str]) -> str | None:
         if self.runner.checked:
@@ -99,14 +145,17 @@ class FastExplainer(Explainer):
         return None
 
     def _quorum_line(self, turnout: Mapping[str, int]) -> str:
+        return self._quorum(turnout)[0]
+
+    def _quorum(self, turnout: Mapping[str, int]) -> tuple[str, bool | None]:
+        """The quorum's line and whether it is met: the two figures decide both."""
         quorum = self.runner.quorum
         assert quorum is not None
-        # the line says the two figures and nothing else of the person
         key = (turnout.get(quorum.measure), turnout.get(quorum.of))
-        line = self.quorum_lines.get(key)
-        if line is None:
-            line = _kept(self.quorum_lines, key, quorum.trace(turnout))
-        return line
+        found = self.quorum_lines.get(key)
+        if found is None:
+            found = _kept(self.quorum_lines, key, (quorum.trace(turnout), quorum.met(turnout)))
+        return found
 
     def _shares_line(
         self, counts: Mapping[str, int], basis: int, shares: Mapping[str, Fraction], kind: str
@@ -128,30 +177,39 @@ class FastExplainer(Explainer):
     def _blocks(
         self, decided: Result, facts: Facts, trace: list[str]
     ) -> tuple[list[Verdict], tuple[Margin, ...]]:
+        return self._paths(-1, decided, trace, facts)
+
+    def _paths(
+        self, index: int, decided: Result, trace: list[str], facts: Facts | None = None
+    ) -> tuple[list[Verdict], tuple[Margin, ...]]:
+        """`Explainer._blocks`, each block's path remembered when it reads only counts; the
+        facts of the person (when not given) made only when a path is not remembered."""
         verdicts: list[Verdict] = []
         margins: list[Margin] = []
         tail: list[str] = []
-        counts, basis = facts.counts, facts.basis
-        blocks = self.runner.plan.blocks
-        for b, (block, memo, decided_verdict) in enumerate(
-            zip(blocks, self.memos, decided.verdicts, strict=True)
+        counts, basis = decided.counts, decided.basis_value
+        for b, block, memo, reads, made in zip(
+            range(len(self.memos)),
+            self.runner.plan.blocks,
+            self.memos,
+            self.reads,
+            decided.verdicts,
+            strict=True,
         ):
-            at = block.index[decided_verdict.klass]
-            if memo is None:
-                path = self._path(b, block, at, facts, keep=False)
-            else:
-                key = (*[counts[level] for level in block.reads], basis)
-                found = memo.get(key)
-                if found is None:
-                    path = _kept(memo, key, self._path(b, block, at, facts, keep=True))
-                else:
-                    path = found
-                    _agree(path[0] == at, facts.tally, block.block.id)
-            _, verdict, lines, block_margins, margin_lines = path
-            verdicts.append(verdict)
-            trace += lines
-            margins += block_margins
-            tail += margin_lines
+            path = None if memo is None else memo.get((reads(counts), basis))
+            if path is None or path[1].klass != made.klass:
+                if path is not None:
+                    _agree(False, decided.tally, block.block.id)
+                if facts is None:
+                    facts = self.runner.facts(index, decided.tally, counts, basis)
+                at = block.index[made.klass]
+                path = self._path(b, block, at, facts, keep=memo is not None)
+                if memo is not None:
+                    _kept(memo, (reads(counts), basis), path)
+            verdicts.append(path[1])
+            trace += path[2]
+            margins += path[3]
+            tail += path[4]
         trace += tail
         return verdicts, tuple(margins)
 
@@ -209,3 +267,7 @@ def _kept(cache: dict[K, V], key: K, value: V) -> V:
         cache.clear()
     cache[key] = value
     return value
+
+
+def _nothing(counts: Mapping[str, int]) -> None:
+    return None

@@ -116,6 +116,7 @@ def _result_json(result: Result, level_ids: list[str]) -> str:
     for margin in result.margins:
         margins.setdefault(margin.block, []).append(_margin(margin))
     shares = result_shares(result, level_ids, order)
+    get = _texts.get
     parts = [
         '{"id":',
         _value(tally.id),
@@ -146,7 +147,7 @@ def _result_json(result: Result, level_ids: list[str]) -> str:
         '},"margins":{',
         ",".join([f"{_key(block)}:[{','.join(found)}]" for block, found in margins.items()]),
         '},"trace":[',
-        ",".join([_text(line) for line in result.trace]),
+        ",".join([get(line) or _text(line) for line in result.trace]),
         "]}",
     ]
     return "".join(parts)
