@@ -16,7 +16,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from tinnhiem.rules import ast
 
@@ -257,8 +257,9 @@ class FastExplainer(Explainer):
         """The one copy of an equal piece already kept, else this one (kept from now on)."""
         kept = self.kept.get(piece)
         if kept is None:
-            return _kept(self.kept, piece, piece)
-        return kept  # type: ignore[return-value]
+            _kept(self.kept, piece, piece)
+            return piece
+        return cast(V, kept)
 
 
 def _kept(cache: dict[K, V], key: K, value: V) -> V:

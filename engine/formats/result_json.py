@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from typing import Any
 
 from tinnhiem.engine.model import Margin, Result, Verdict
@@ -53,11 +53,10 @@ def _text(value: object) -> str:
 
 
 def _value(value: object) -> str:
-    kind = type(value)
-    if kind is str:
-        return encode_basestring(value)  # type: ignore[no-any-return]
-    if kind is int:
-        return int.__repr__(value)  # type: ignore[arg-type]
+    if type(value) is str:
+        return encode_basestring(value)
+    if type(value) is int:
+        return int.__repr__(value)
     if value is None:
         return "null"
     raise Unusual
