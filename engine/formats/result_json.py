@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from json.encoder import encode_basestring
 from typing import Any
 
-from tinnhiem.engine.model import Margin, Result, Verdict
+from tinnhiem.engine.model import Margin, Result, Shares, Verdict
 
 from .document import result_document, result_order, result_shares
 
@@ -22,6 +22,7 @@ KEPT = 1 << 15  # pieces kept; then the cache starts again
 _texts: dict[str, str] = {}
 _classes: dict[tuple[str, str, str, int], str] = {}
 _margins: dict[Margin, str] = {}
+_numbers_made: dict[tuple[object, ...], str] = {}
 
 
 class Unusual(Exception):
@@ -104,17 +105,38 @@ def _margin(margin: Margin) -> str:
     return found
 
 
+def _numbers(result: Result, level_ids: list[str]) -> str:
+    """`"counts":{…},"shares":{…},"percent":{…}`: the same text for the same counts and basis
+    (a few tens of thousands in a million people), so made once for each."""
+    counts, shares, basis = result.counts, result.shares, result.basis_value
+    key: tuple[object, ...] | None = None
+    if type(shares) is Shares and shares.counts is counts and list(counts) == level_ids:
+        key = (basis, *counts.items())  # the levels too: another rule set may follow
+        found = _numbers_made.get(key)
+        if found is not None:
+            return found
+    order = result_order(result, level_ids)
+    made = result_shares(result, level_ids, order)
+    text = (
+        f'"counts":{_object({k: counts[k] for k in order})},'
+        f'"shares":{_object(made["shares"])},'
+        f'"percent":{_object(made["percent"], text=True)}'
+    )
+    if key is not None:
+        if len(_numbers_made) >= KEPT:
+            _numbers_made.clear()
+        _numbers_made[key] = text
+    return text
+
+
 def _result_json(result: Result, level_ids: list[str]) -> str:
     tally = result.tally
-    counts = result.counts
-    order = result_order(result, level_ids)
     verdicts = result.verdicts
     if len({v.block for v in verdicts}) != len(verdicts):
         raise Unusual  # one key of the document for two blocks: as the encoder writes it
     margins: dict[str, list[str]] = {}
     for margin in result.margins:
         margins.setdefault(margin.block, []).append(_margin(margin))
-    shares = result_shares(result, level_ids, order)
     get = _texts.get
     parts = [
         '{"id":',
@@ -135,12 +157,8 @@ def _result_json(result: Result, level_ids: list[str]) -> str:
         _text(result.basis_kind),
         ',"value":',
         _value(result.basis_value),
-        '},"counts":',
-        _object({k: counts[k] for k in order}),
-        ',"shares":',
-        _object(shares["shares"]),
-        ',"percent":',
-        _object(shares["percent"], text=True),
+        "},",
+        _numbers(result, level_ids),
         ',"classes":{',
         ",".join([_verdict(v) for v in verdicts]),
         '},"margins":{',
