@@ -89,6 +89,19 @@ class FastExplainer(Explainer):
                 head = f"{block.block.id} “{block.block.label}”, {word} {rule.id} “{rule.label}”"
                 self.heads[b, r] = f"{head} ({where}): "
         self.otherwise = say(self.lang, "else")
+        # in a block that reads only counts, the words of a rule are those of the sum of the
+        # counts each share or count of its condition reads, over the basis: said once for each
+        self.sums = {
+            (b, r): tuple(
+                value.levels
+                for value in ast.walk_values(compiled.rule.when)
+                if isinstance(value, ast.Share | ast.Count)
+            )
+            for b, block in enumerate(plan.blocks)
+            for r, compiled in enumerate(block.rules)
+            if compiled.rule.when is not None
+        }
+        self.said: dict[tuple[int | None, ...], tuple[Step, str]] = {}
 
     def explain(self, index: int, decided: Result) -> Result:
         """`Explainer.explain`, the usual way through (evaluated, no exemption the data can
@@ -220,23 +233,36 @@ class FastExplainer(Explainer):
         lines: list[str] = []
         lang, labels, heads = self.lang, self.attr_labels, self.heads
         name = block.block.id
+        counts, said = facts.counts, self.said
         for r, compiled in enumerate(block.rules[: at + 1]):
+            key: tuple[int | None, ...] | None = None
+            if keep and compiled.condition is not None:
+                sums = [sum(counts[level] for level in levels) for levels in self.sums[b, r]]
+                key = (b, r, facts.basis, *sums)
+                found = said.get(key)
+                if found is not None:
+                    steps.append(found[0])
+                    lines.append(found[1])
+                    continue
             rule = compiled.rule
             if compiled.condition is None:
                 matched, because = True, self.otherwise
             else:
                 matched, because = compiled.condition.explain(facts, lang=lang, labels=labels)
-            steps.append(
-                Step(name, rule.id, rule.span.line, block.file, matched, because, rule.note)
-            )
-            lines.append(heads[b, r] + because)
+            step = Step(name, rule.id, rule.span.line, block.file, matched, because, rule.note)
+            line = heads[b, r] + because
+            if keep:
+                step, line = self._keep(step), self._keep(line)
+            if key is not None:
+                _kept(said, key, (step, line))
+            steps.append(step)
+            lines.append(line)
         _agree(steps[-1].matched and not any(s.matched for s in steps[:-1]), facts.tally, name)
         chosen = block.rules[at].verdict
         lines.append(f"→ {name}: {chosen.klass} “{chosen.label}”")
         margins = margins_of(block, facts, at)
         if keep:
-            steps = [self._keep(step) for step in steps]
-            lines = [self._keep(line) for line in lines]
+            lines[-1] = self._keep(lines[-1])
             margins = [self._keep(margin) for margin in margins]
         verdict = Verdict(
             chosen.block,
