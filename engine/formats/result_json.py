@@ -14,15 +14,18 @@ from collections.abc import Mapping
 from json.encoder import encode_basestring
 from typing import Any
 
-from tinnhiem.engine.model import Margin, Result, Shares, Verdict
+from tinnhiem.engine.model import Margin, Result, Shares, Verdict, percent_of
 
 from .document import result_document, result_order, result_shares
 
-KEPT = 1 << 15  # pieces kept; then the cache starts again
+# pieces kept; then the cache starts again. Small: the first lines of a trace are new for almost
+# every person, and the rest, a few dozen, are made again at once
+KEPT = 1 << 12
+PIECES = 1 << 15  # (level, count, basis): a few thousand in a million people
 _texts: dict[str, str] = {}
 _classes: dict[tuple[str, str, str, int], str] = {}
 _margins: dict[Margin, str] = {}
-_numbers_made: dict[tuple[object, ...], str] = {}
+_pieces: dict[tuple[str, int, int | None], tuple[str, str, str]] = {}
 
 
 class Unusual(Exception):
@@ -106,27 +109,38 @@ def _margin(margin: Margin) -> str:
 
 
 def _numbers(result: Result, level_ids: list[str]) -> str:
-    """`"counts":{…},"shares":{…},"percent":{…}`: the same text for the same counts and basis
-    (a few tens of thousands in a million people), so made once for each."""
+    """`"counts":{…},"shares":{…},"percent":{…}`, from the pieces of each level's count over the
+    basis (a few thousand in a million people), each made once."""
     counts, shares, basis = result.counts, result.shares, result.basis_value
-    key: tuple[object, ...] | None = None
     if type(shares) is Shares and shares.counts is counts and list(counts) == level_ids:
-        key = (basis, *counts.items())  # the levels too: another rule set may follow
-        found = _numbers_made.get(key)
-        if found is not None:
-            return found
+        made = [
+            _pieces.get((level, n, basis)) or _piece(level, n, basis) for level, n in counts.items()
+        ]
+        return (
+            f'"counts":{{{",".join([m[0] for m in made])}}},'
+            f'"shares":{{{",".join([m[1] for m in made])}}},'
+            f'"percent":{{{",".join([m[2] for m in made])}}}'
+        )
     order = result_order(result, level_ids)
-    made = result_shares(result, level_ids, order)
-    text = (
+    written = result_shares(result, level_ids, order)
+    return (
         f'"counts":{_object({k: counts[k] for k in order})},'
-        f'"shares":{_object(made["shares"])},'
-        f'"percent":{_object(made["percent"], text=True)}'
+        f'"shares":{_object(written["shares"])},'
+        f'"percent":{_object(written["percent"], text=True)}'
     )
-    if key is not None:
-        if len(_numbers_made) >= KEPT:
-            _numbers_made.clear()
-        _numbers_made[key] = text
-    return text
+
+
+def _piece(level: str, n: int, basis: int | None) -> tuple[str, str, str]:
+    """`"cao":10`, `"cao":"10/38"` and `"cao":"26.32"`."""
+    if type(n) is not int or type(basis) is not int or basis <= 0:
+        raise Unusual
+    key = _key(level)
+    share, shown = encode_basestring(f"{n}/{basis}"), encode_basestring(percent_of(n, basis))
+    made = (f"{key}:{n}", f"{key}:{share}", f"{key}:{shown}")
+    if len(_pieces) >= PIECES:
+        _pieces.clear()
+    _pieces[level, n, basis] = made
+    return made
 
 
 def _result_json(result: Result, level_ids: list[str]) -> str:
