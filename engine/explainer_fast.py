@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 K = TypeVar("K")
 V = TypeVar("V")
-KEPT = 1 << 16  # paths remembered per block, and pieces kept; then each starts again
+KEPT = 1 << 15  # paths remembered per block, and pieces kept; then each starts again
 
 # a block's path: the rule chosen, its verdict with the steps, the trace lines of its steps, its
 # margins and their trace lines
