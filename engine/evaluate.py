@@ -11,7 +11,6 @@ decision (`Explainer`): for every person of a run with `explain=True`, for the o
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from fractions import Fraction
 
 from tinnhiem.rules import ast
 
@@ -19,7 +18,8 @@ from . import conditions as cond
 from .checks import DataChecks
 from .collector import collector_paused
 from .conditions import Facts, Unknown
-from .explainer import Explainer, margins_of
+from .explainer import margins_of
+from .explainer_fast import FastExplainer
 from .history import several_rounds
 from .in_force import in_force_warnings
 from .model import (
@@ -29,6 +29,7 @@ from .model import (
     Evaluation,
     Origin,
     Result,
+    Shares,
     Status,
     Tally,
     new_result,
@@ -73,37 +74,6 @@ def evaluate_plan(
     return Runner(plan, dataset, lang).evaluation(explain=explain)
 
 
-class Shares(Mapping[str, Fraction]):
-    """The share of each level (count over basis), each made when read: bulk runs seldom do."""
-
-    __slots__ = ("_basis", "_counts", "_made")
-
-    def __init__(self, counts: Mapping[str, int], basis: int) -> None:
-        self._counts = counts
-        self._basis = basis
-        self._made: dict[str, Fraction] | None = None  # an explained result reads each thrice
-
-    def __getitem__(self, level: str) -> Fraction:
-        made = self._made
-        if made is None:
-            made = self._made = {}
-        else:
-            found = made.get(level)
-            if found is not None:
-                return found
-        share = made[level] = Fraction(self._counts[level], self._basis)
-        return share
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._counts)
-
-    def __len__(self) -> int:
-        return len(self._counts)
-
-    def __repr__(self) -> str:
-        return f"Shares({dict(self)!r})"
-
-
 class Runner:
     """One rule set over one dataset: checks the data once, then decides any of its tallies.
 
@@ -137,7 +107,7 @@ class Runner:
         self.basis_kind = ruleset.basis.kind
         # data levels that are exactly the rule set's: their counts need no routing
         self.identity = frozenset(plan.level_ids)
-        self.explainer = Explainer(self)
+        self.explainer = FastExplainer(self)
 
     def evaluation(self, *, explain: bool = True) -> Evaluation:
         """Every tally; `DataError` with every row that cannot be evaluated."""

@@ -25,7 +25,11 @@ if TYPE_CHECKING:
 
 
 class Explainer:
-    """Trace, steps and margins of one person at a time, for the CLI, compare, sweep and the TUI."""
+    """Trace, steps and margins of one person at a time, for the CLI, compare, sweep and the TUI.
+
+    This one says everything afresh for each person: the reference that `FastExplainer` (which
+    the runs use) must agree with, word for word (tests/test_explainer_fast.py).
+    """
 
     def __init__(self, runner: Runner) -> None:
         self.runner = runner
@@ -45,7 +49,7 @@ class Explainer:
             return _with_trace(decided, trace)
         quorum = runner.quorum
         if quorum is not None:
-            trace.append(quorum.trace(tally.turnout))
+            trace.append(self._quorum_line(tally.turnout))
             if quorum.met(tally.turnout) is False:
                 _agree(decided.status == "invalid", tally, "quorum")
                 trace.append(f"→ invalid: {decided.reason}")
@@ -60,17 +64,7 @@ class Explainer:
             return _with_trace(decided, trace)
         shares = decided.shares
         trace.append(self._shares_line(counts, basis, shares, kind))
-        blocks = runner.plan.blocks
-        chosen = [block.index[v.klass] for block, v in zip(blocks, decided.verdicts, strict=True)]
-        verdicts = [
-            self._verdict(block, at, facts, trace) for block, at in zip(blocks, chosen, strict=True)
-        ]
-        margins = tuple(
-            m
-            for block, at in zip(blocks, chosen, strict=True)
-            for m in margins_of(block, facts, at)
-        )
-        trace += [self._margin_line(m, verdicts) for m in margins]
+        verdicts, margins = self._blocks(decided, facts, trace)
         return new_result(
             tally,
             "evaluated",
@@ -83,6 +77,27 @@ class Explainer:
             margins,
             tuple(trace),
         )
+
+    def _blocks(
+        self, decided: Result, facts: Facts, trace: list[str]
+    ) -> tuple[list[Verdict], tuple[Margin, ...]]:
+        """The verdict of each block with its steps (traced), then the margins (traced)."""
+        blocks = self.runner.plan.blocks
+        chosen = [block.index[v.klass] for block, v in zip(blocks, decided.verdicts, strict=True)]
+        verdicts = [
+            self._verdict(block, at, facts, trace) for block, at in zip(blocks, chosen, strict=True)
+        ]
+        margins = tuple(
+            m
+            for block, at in zip(blocks, chosen, strict=True)
+            for m in margins_of(block, facts, at)
+        )
+        trace += [self._margin_line(m, verdicts) for m in margins]
+        return verdicts, margins
+
+    def _quorum_line(self, turnout: Mapping[str, int]) -> str:
+        assert self.runner.quorum is not None
+        return self.runner.quorum.trace(turnout)
 
     def _exempt(self, facts: Facts, trace: list[str]) -> str | None:
         """The reason of the exemption that holds, if one does, each checked one traced."""

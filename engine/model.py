@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
@@ -283,9 +283,56 @@ def percent(share: Fraction) -> str:
     return f"{sign}{rounded // 100}.{rounded % 100:02d}"
 
 
+_PERCENTS: dict[tuple[int, int], str] = {}
+_PERCENTS_KEPT = 1 << 16  # distinct (count, basis) pairs kept; then the cache starts again
+
+
+def percent_of(count: int, basis: int) -> str:
+    """`percent(Fraction(count, basis))` for a basis above 0, remembered: the counts of a file
+    repeat (a few thousand pairs in a million people), and every output shows them."""
+    key = (count, basis)
+    text = _PERCENTS.get(key)
+    if text is None:
+        if len(_PERCENTS) >= _PERCENTS_KEPT:
+            _PERCENTS.clear()
+        text = _PERCENTS[key] = percent(Fraction(count, basis))
+    return text
+
+
 def percent_comma(share: Fraction) -> str:
     """A share as Vietnamese documents print it: 2/3 -> '66,67%'."""
     return percent(share).replace(".", ",") + "%"
+
+
+class Shares(Mapping[str, Fraction]):
+    """The share of each level (count over basis), each made when read: bulk runs seldom do."""
+
+    __slots__ = ("_made", "basis", "counts")
+
+    def __init__(self, counts: Mapping[str, int], basis: int) -> None:
+        self.counts = counts  # each share is counts[level] / basis, exactly
+        self.basis = basis
+        self._made: dict[str, Fraction] | None = None  # an explained result reads each thrice
+
+    def __getitem__(self, level: str) -> Fraction:
+        made = self._made
+        if made is None:
+            made = self._made = {}
+        else:
+            found = made.get(level)
+            if found is not None:
+                return found
+        share = made[level] = Fraction(self.counts[level], self.basis)
+        return share
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.counts)
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def __repr__(self) -> str:
+        return f"Shares({dict(self)!r})"
 
 
 # --- made in bulk ----------------------------------------------------------------------------

@@ -6,7 +6,8 @@ one is out, holds the reports (counted on the way) and the warnings of the run.
 
 A row that cannot be evaluated (no basis) is an error that must stop the run before any output:
 those rows are found first, by evaluating only the rows that lack a basis, so that an error never
-leaves a half-written output behind.
+leaves a half-written output behind. A file read into columns says at once whether any row lacks
+it (`Tallies.gives`), without the pass.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ class Stream:
     def _check_basis(self) -> None:
         """`DataError` now, before any output, for the rows `evaluate` would refuse."""
         runner = self.runner
+        gives = getattr(runner.dataset.tallies, "gives", None)  # a file read into columns
+        if gives is not None and gives(runner.basis_kind):
+            return  # every row gives its basis: no pass over the tallies needed
         lacking = [
             index
             for index, tally in enumerate(runner.dataset.tallies)

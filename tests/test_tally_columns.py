@@ -159,3 +159,23 @@ def test_what_the_columns_say_the_dataset_holds_is_what_its_tallies_hold(
     from_columns = Seen.of(tallies)
     counted = Seen.counted([tallies[i] for i in range(len(tallies))])
     assert from_columns == counted
+
+
+def test_the_columns_say_whether_every_row_gives_a_figure(tmp_path: Path) -> None:
+    """What a streamed run checks before any output (its basis in every row), without a tally
+    made: a blank cell, or one read one by one, is seen."""
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "id,name,members,present,collected,cao,tn,thap\n"
+        "A1,An,10,9,9,5,3,1\n"
+        'A2,Bình,10,,9," 5",3,1\n'
+        "A3,Chi,10,9,,5,3,1\n",
+        encoding="utf-8",
+    )
+    tallies = read_tallies(path, LEVELS).tallies
+    given = {name: all(name in t.turnout for t in tallies) for name in ("members", "present")}
+    assert given == {"members": True, "present": False}
+    assert tallies.gives("members") is True  # type: ignore[attr-defined]
+    assert tallies.gives("present") is False  # type: ignore[attr-defined]  # row read one by one
+    assert tallies.gives("collected") is False  # type: ignore[attr-defined]  # a blank cell
+    assert tallies.gives("valid") is False  # type: ignore[attr-defined]  # no such column

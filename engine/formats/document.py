@@ -9,7 +9,15 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from tinnhiem.engine.model import Evaluation, ReportRow, ReportTable, Result, percent
+from tinnhiem.engine.model import (
+    Evaluation,
+    ReportRow,
+    ReportTable,
+    Result,
+    Shares,
+    percent,
+    percent_of,
+)
 from tinnhiem.rules.ast import Resolved
 
 SCHEMA_VERSION = 1  # of every JSON output; `schema.json` beside this file describes them
@@ -29,7 +37,8 @@ def _ordered(keys: list[str], mapping: dict[str, Any] | Any) -> list[str]:
 
 def result_document(result: Result, level_ids: list[str]) -> dict[str, Any]:
     tally = result.tally
-    shares = result.shares
+    counts = result.counts
+    order = result_order(result, level_ids)
     margins: dict[str, list[dict[str, Any]]] = {}
     for margin in result.margins:
         margins.setdefault(margin.block, []).append(
@@ -49,17 +58,37 @@ def result_document(result: Result, level_ids: list[str]) -> dict[str, Any]:
         "status": result.status,
         "reason": result.reason,
         "basis": {"kind": result.basis_kind, "value": result.basis_value},
-        "counts": {k: result.counts[k] for k in _ordered(level_ids, result.counts)},
-        "shares": {
-            k: share_text(shares[k], result.counts.get(k), result.basis_value)
-            for k in _ordered(level_ids, shares)
-        },
-        "percent": {k: percent(shares[k]) for k in _ordered(level_ids, shares)},
+        "counts": {k: counts[k] for k in order},
+        **result_shares(result, level_ids, order),
         "classes": {
             v.block: {"id": v.klass, "label": v.label, "line": v.rule_line} for v in result.verdicts
         },
         "margins": margins,
         "trace": list(result.trace),
+    }
+
+
+def result_order(result: Result, level_ids: list[str]) -> list[str]:
+    """The levels of a result's counts in the order the document writes them."""
+    counts = result.counts
+    return list(counts) if list(counts) == level_ids else _ordered(level_ids, counts)
+
+
+def result_shares(
+    result: Result, level_ids: list[str], order: list[str]
+) -> dict[str, dict[str, str]]:
+    """The shares as "count/basis" and their percentages."""
+    shares, counts, basis = result.shares, result.counts, result.basis_value
+    if type(shares) is Shares and shares.counts is counts and basis and basis > 0:
+        # count/basis exactly, as the run made them: no Fraction needed to write them
+        return {
+            "shares": {k: f"{counts[k]}/{basis}" for k in order},
+            "percent": {k: percent_of(counts[k], basis) for k in order},
+        }
+    keys = _ordered(level_ids, shares)
+    return {
+        "shares": {k: share_text(shares[k], counts.get(k), basis) for k in keys},
+        "percent": {k: percent(shares[k]) for k in keys},
     }
 
 

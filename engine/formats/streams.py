@@ -17,6 +17,7 @@ from tinnhiem.engine.model import DataIssue, ReportTable, Result
 from tinnhiem.rules.ast import Resolved
 
 from .document import SCHEMA_VERSION, report_document, result_document, ruleset_head
+from .result_json import result_json
 
 # up to this many people a results document is indented for reading (the samples, the goldens);
 # above it, one person per line: indenting is what made the encoder slow
@@ -59,7 +60,10 @@ def write_json(
     first = True
     for result in results:
         out.write(("\n    " if pretty else "\n") if first else ",\n" + "    " * pretty)
-        out.write(_nested(result_document(result, levels), 2, pretty))
+        if pretty:
+            out.write(_nested(result_document(result, levels), 2, pretty))
+        else:
+            out.write(result_json(result, levels))
         first = False
     if not first:
         out.write("\n  " if pretty else "\n")
@@ -78,7 +82,7 @@ def write_jsonl(out: TextIO, ruleset: Resolved, results: Iterable[Result], tail:
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     out.write(encode({"schema_version": SCHEMA_VERSION, "ruleset": ruleset_head(ruleset)}) + "\n")
     for result in results:
-        out.write(encode({"result": result_document(result, levels)}) + "\n")
+        out.write('{"result":' + result_json(result, levels) + "}\n")
     reports, warnings = tail()
     last = {
         "reports": [report_document(r, ruleset) for r in reports],

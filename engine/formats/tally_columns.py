@@ -121,6 +121,19 @@ class Tallies(Sequence[Tally]):
                 new_origin(file, number, column),
             )
 
+    def gives(self, name: str) -> bool:
+        """Whether every row gives the turnout figure `name`, read from the columns (no tally
+        made): a run checks its basis before any output, and most files give it everywhere."""
+        if name not in self.turnout_keys:
+            return not len(self)
+        column = self.turnout[self.turnout_keys.index(name)]
+        exact = self.exact
+        if not all(name in turnout for turnout, _ in exact.values()):
+            return False
+        if ABSENT not in column:
+            return True
+        return all(i in exact for i, n in enumerate(column) if n == ABSENT)
+
     def seen(self) -> Seen:
         """What `Seen.counted` finds, read from the columns without making a tally; read once
         (a re-evaluation of the same data, in the TUI, reads it again)."""

@@ -1,0 +1,300 @@
+"""The explainer the runs use: `Explainer`'s words, made once where they repeat.
+
+Most people of a file take one of a few paths through a block, and a block whose conditions read
+only the counts of this vote (shares, counts, numbers and functions of them; no attribute, turnout
+figure or previous vote) says exactly the same for the same counts of the levels it reads and the
+same basis. Such a block's verdict, trace lines and margins are made once per (counts, basis) and
+shared by everyone with them; the steps, lines and margins inside are kept once each (a few
+thousand in a million people), so that a remembered path costs a few hundred bytes. The other
+lines of a person (counts, exemptions the data cannot check, quorum, shares) are put together from
+pieces made once per value. `Explainer` itself, which says everything afresh, is the reference a
+property test holds this one to, word for word.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, TypeVar, cast
+
+from tinnhiem.rules import ast
+
+from .conditions import Facts
+from .explainer import Explainer, _agree, _file_name, margins_of
+from .model import Margin, Result, Shares, Step, Tally, Verdict, new_result, percent_of
+from .plan import CompiledBlock
+from .words import say
+
+if TYPE_CHECKING:
+    from .evaluate import Runner
+
+K = TypeVar("K")
+V = TypeVar("V")
+KEPT = 1 << 15  # paths remembered per block, and pieces kept; then each starts again
+
+# a block's path: the rule chosen, its verdict with the steps, the trace lines of its steps, its
+# margins and their trace lines
+Path = tuple[int, Verdict, tuple[str, ...], tuple[Margin, ...], tuple[str, ...]]
+
+
+def counts_only(block: CompiledBlock) -> bool:
+    """Whether the block's conditions read nothing of a person but the counts of this vote and
+    the basis (so that its explanation is the same for the same counts and basis)."""
+    for compiled in block.rules:
+        if compiled.rule.when is None:
+            continue
+        for value in ast.walk_values(compiled.rule.when):
+            if isinstance(value, ast.Share | ast.Count):
+                if value.previous:
+                    return False
+            elif not isinstance(value, ast.Number | ast.Literal_ | ast.Call):
+                return False  # an attribute or a turnout figure (a bare one, `is missing`)
+    return True
+
+
+class FastExplainer(Explainer):
+    """`Explainer` with what repeats remembered: see the module's comment."""
+
+    def __init__(self, runner: Runner) -> None:
+        super().__init__(runner)
+        plan = runner.plan
+        ids = [block.block.id for block in plan.blocks]
+        # a margin's line names the class of the first block of its id: ids are unique (the
+        # checker says so), else nothing is remembered rather than trusting it here
+        unique = len(set(ids)) == len(ids)
+        self.memos: list[dict[tuple[object, int | None], Path] | None] = [
+            {} if unique and counts_only(block) else None for block in plan.blocks
+        ]
+        # the counts of the levels a block reads, as a key (what `itemgetter` gives)
+        self.reads: list[Callable[[Mapping[str, int]], object]] = [
+            operator.itemgetter(*block.reads) if block.reads else _nothing for block in plan.blocks
+        ]
+        self.kept: dict[object, object] = {}
+        self.count_heads = {level: f"{runner.label(level)} ({level}) " for level in plan.level_ids}
+        self.mapped = any(source != target for source, target in plan.route.items())
+        self.unchecked = [
+            f"exemption “{compiled.exempt.reason}”: not checked, {not_checked}"
+            for compiled, not_checked in runner.exempts
+        ]
+        self.quorum_lines: dict[tuple[int | None, int | None], tuple[str, bool | None]] = {}
+        self.share_parts: dict[tuple[str, int, int], str] = {}
+        self.heads: dict[tuple[int, int], str] = {}  # (block, rule) -> the start of its line
+        for b, block in enumerate(plan.blocks):
+            for r, compiled in enumerate(block.rules):
+                rule = compiled.rule
+                where = f"{_file_name(block.file)}:{rule.span.line}"
+                where += f", {rule.note}" if rule.note else ""
+                word = "else" if rule.when is None else "rule"
+                head = f"{block.block.id} “{block.block.label}”, {word} {rule.id} “{rule.label}”"
+                self.heads[b, r] = f"{head} ({where}): "
+        self.otherwise = say(self.lang, "else")
+        # in a block that reads only counts, the words of a rule are those of the sum of the
+        # counts each share or count of its condition reads, over the basis: said once for each
+        self.sums = {
+            (b, r): tuple(
+                value.levels
+                for value in ast.walk_values(compiled.rule.when)
+                if isinstance(value, ast.Share | ast.Count)
+            )
+            for b, block in enumerate(plan.blocks)
+            for r, compiled in enumerate(block.rules)
+            if compiled.rule.when is not None
+        }
+        self.said: dict[tuple[int | None, ...], tuple[Step, str]] = {}
+
+    def explain(self, index: int, decided: Result) -> Result:
+        """`Explainer.explain`, the usual way through (evaluated, no exemption the data can
+        check, no level mapped) said with fewer steps; any other way is `Explainer`'s own."""
+        runner = self.runner
+        basis = decided.basis_value
+        if decided.status != "evaluated" or runner.checked or self.mapped or not basis:
+            return super().explain(index, decided)
+        tally = decided.tally
+        counts = decided.counts
+        trace = self._counts_lines(tally, counts)
+        trace += self.unchecked
+        if runner.quorum is not None:
+            line, met = self._quorum(tally.turnout)
+            if met is False:  # the run said evaluated: `Explainer` says they disagree
+                return super().explain(index, decided)
+            trace.append(line)
+        _, derived = runner.basis(tally)
+        kind = decided.basis_kind
+        trace.append(derived or f"basis: {kind} = {basis}")
+        if basis < 0:
+            return super().explain(index, decided)
+        shares = decided.shares
+        trace.append(self._shares_line(counts, basis, shares, kind))
+        verdicts, margins = self._paths(index, decided, trace)
+        return new_result(
+            tally,
+            "evaluated",
+            None,
+            kind,
+            basis,
+            counts,
+            shares,
+            tuple(verdicts),
+            margins,
+            tuple(trace),
+        )
+
+    # the lines of a person
+    def _counts_lines(self, tally: Tally, counts: Mapping[str, int]) -> list[str]:
+        heads = self.count_heads
+        if self.mapped:
+            return super()._counts_lines(tally, counts)
+        try:
+            shown = [heads[level] + str(n) for level, n in counts.items()]
+        except KeyError:
+            return super()._counts_lines(tally, counts)
+        return ["counts: " + ", ".join(shown)]
+
+    def _exempt(self, facts: Facts, trace: list[str]) -> str | None:
+        if self.runner.checked:
+            return super()._exempt(facts, trace)
+        trace += self.unchecked  # no exemption can be checked: the same lines for everyone
+        return None
+
+    def _quorum_line(self, turnout: Mapping[str, int]) -> str:
+        return self._quorum(turnout)[0]
+
+    def _quorum(self, turnout: Mapping[str, int]) -> tuple[str, bool | None]:
+        """The quorum's line and whether it is met: the two figures decide both."""
+        quorum = self.runner.quorum
+        assert quorum is not None
+        key = (turnout.get(quorum.measure), turnout.get(quorum.of))
+        found = self.quorum_lines.get(key)
+        if found is None:
+            found = _kept(self.quorum_lines, key, (quorum.trace(turnout), quorum.met(turnout)))
+        return found
+
+    def _shares_line(
+        self, counts: Mapping[str, int], basis: int, shares: Mapping[str, Fraction], kind: str
+    ) -> str:
+        if type(shares) is not Shares or shares.counts is not counts or shares.basis != basis:
+            return super()._shares_line(counts, basis, shares, kind)
+        parts, label = self.share_parts, self.runner.label
+        shown = []
+        for level, n in counts.items():
+            key = (level, n, basis)
+            part = parts.get(key)
+            if part is None:
+                part = f"{label(level)} {n}/{basis} = {percent_of(n, basis)}%"
+                _kept(parts, key, part)
+            shown.append(part)
+        return f"shares of {kind} {basis}: " + ", ".join(shown)
+
+    # the blocks
+    def _blocks(
+        self, decided: Result, facts: Facts, trace: list[str]
+    ) -> tuple[list[Verdict], tuple[Margin, ...]]:
+        return self._paths(-1, decided, trace, facts)
+
+    def _paths(
+        self, index: int, decided: Result, trace: list[str], facts: Facts | None = None
+    ) -> tuple[list[Verdict], tuple[Margin, ...]]:
+        """`Explainer._blocks`, each block's path remembered when it reads only counts; the
+        facts of the person (when not given) made only when a path is not remembered."""
+        verdicts: list[Verdict] = []
+        margins: list[Margin] = []
+        tail: list[str] = []
+        counts, basis = decided.counts, decided.basis_value
+        for b, block, memo, reads, made in zip(
+            range(len(self.memos)),
+            self.runner.plan.blocks,
+            self.memos,
+            self.reads,
+            decided.verdicts,
+            strict=True,
+        ):
+            path = None if memo is None else memo.get((reads(counts), basis))
+            if path is None or path[1].klass != made.klass:
+                if path is not None:
+                    _agree(False, decided.tally, block.block.id)
+                if facts is None:
+                    facts = self.runner.facts(index, decided.tally, counts, basis)
+                at = block.index[made.klass]
+                path = self._path(b, block, at, facts, keep=memo is not None)
+                if memo is not None:
+                    _kept(memo, (reads(counts), basis), path)
+            verdicts.append(path[1])
+            trace += path[2]
+            margins += path[3]
+            tail += path[4]
+        trace += tail
+        return verdicts, tuple(margins)
+
+    def _path(self, b: int, block: CompiledBlock, at: int, facts: Facts, *, keep: bool) -> Path:
+        """A block's path for this person: `Explainer`'s steps and margins, the lines of its
+        rules begun by words made once; with `keep`, every piece kept once for all who share it."""
+        steps: list[Step] = []
+        lines: list[str] = []
+        lang, labels, heads = self.lang, self.attr_labels, self.heads
+        name = block.block.id
+        counts, said = facts.counts, self.said
+        for r, compiled in enumerate(block.rules[: at + 1]):
+            key: tuple[int | None, ...] | None = None
+            if keep and compiled.condition is not None:
+                sums = [sum(counts[level] for level in levels) for levels in self.sums[b, r]]
+                key = (b, r, facts.basis, *sums)
+                found = said.get(key)
+                if found is not None:
+                    steps.append(found[0])
+                    lines.append(found[1])
+                    continue
+            rule = compiled.rule
+            if compiled.condition is None:
+                matched, because = True, self.otherwise
+            else:
+                matched, because = compiled.condition.explain(facts, lang=lang, labels=labels)
+            step = Step(name, rule.id, rule.span.line, block.file, matched, because, rule.note)
+            line = heads[b, r] + because
+            if keep:
+                step, line = self._keep(step), self._keep(line)
+            if key is not None:
+                _kept(said, key, (step, line))
+            steps.append(step)
+            lines.append(line)
+        _agree(steps[-1].matched and not any(s.matched for s in steps[:-1]), facts.tally, name)
+        chosen = block.rules[at].verdict
+        lines.append(f"→ {name}: {chosen.klass} “{chosen.label}”")
+        margins = margins_of(block, facts, at)
+        if keep:
+            lines[-1] = self._keep(lines[-1])
+            margins = [self._keep(margin) for margin in margins]
+        verdict = Verdict(
+            chosen.block,
+            chosen.block_label,
+            chosen.klass,
+            chosen.label,
+            chosen.rule_line,
+            chosen.file,
+            chosen.note,
+            tuple(steps),
+        )
+        margin_lines = [self._margin_line(m, [verdict]) for m in margins]
+        if keep:
+            margin_lines = [self._keep(line) for line in margin_lines]
+        return at, verdict, tuple(lines), tuple(margins), tuple(margin_lines)
+
+    def _keep(self, piece: V) -> V:
+        """The one copy of an equal piece already kept, else this one (kept from now on)."""
+        kept = self.kept.get(piece)
+        if kept is None:
+            _kept(self.kept, piece, piece)
+            return piece
+        return cast(V, kept)
+
+
+def _kept(cache: dict[K, V], key: K, value: V) -> V:
+    """`value`, remembered under `key` in a cache that starts again when it holds `KEPT`."""
+    if len(cache) >= KEPT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def _nothing(counts: Mapping[str, int]) -> None:
+    return None

@@ -1,0 +1,184 @@
+"""One result as compact JSON text, written by hand: `json.dumps(result_document(...))` without
+the dictionaries, byte for byte the same (tests/test_explainer_fast.py holds the two equal).
+
+A streamed run writes a million of these; most of their text repeats from person to person (the
+trace lines of a path through a block, the labels of classes, the margins), so each such piece is
+encoded once and kept. Anything unusual (a value that is not text, a whole number or null; two
+blocks of one id) is written by the encoder itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from json.encoder import encode_basestring
+from typing import Any
+
+from tinnhiem.engine.model import Margin, Result, Shares, Verdict, percent_of
+
+from .document import result_document, result_order, result_shares
+
+# pieces kept; then the cache starts again. Small: the first lines of a trace are new for almost
+# every person, and the rest, a few dozen, are made again at once
+KEPT = 1 << 12
+PIECES = 1 << 15  # (level, count, basis): a few thousand in a million people
+_texts: dict[str, str] = {}
+_classes: dict[tuple[str, str, str, int], str] = {}
+_margins: dict[Margin, str] = {}
+_pieces: dict[tuple[str, int, int | None], tuple[str, str, str]] = {}
+
+
+class Unusual(Exception):
+    """A value this writer leaves to the encoder."""
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def result_json(result: Result, level_ids: list[str]) -> str:
+    """`json.dumps(result_document(result, level_ids))`, compact, without making the document."""
+    try:
+        return _result_json(result, level_ids)
+    except Unusual:
+        return _compact(result_document(result, level_ids))
+
+
+def _text(value: object) -> str:
+    """A value that repeats (a status, a reason, a trace line), encoded once."""
+    if type(value) is not str:
+        return _value(value)
+    found = _texts.get(value)
+    if found is None:
+        if len(_texts) >= KEPT:
+            _texts.clear()
+        found = _texts[value] = encode_basestring(value)
+    return found
+
+
+def _value(value: object) -> str:
+    if type(value) is str:
+        return encode_basestring(value)
+    if type(value) is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    raise Unusual
+
+
+def _key(key: object) -> str:
+    if type(key) is not str:
+        raise Unusual  # the encoder turns a number into text
+    return _text(key)
+
+
+def _object(mapping: Mapping[str, object], text: bool = False) -> str:
+    shown = _text if text else _value
+    return "{" + ",".join([_key(k) + ":" + shown(v) for k, v in mapping.items()]) + "}"
+
+
+def _verdict(verdict: Verdict) -> str:
+    key = (verdict.block, verdict.klass, verdict.label, verdict.rule_line)
+    found = _classes.get(key)
+    if found is None:
+        if type(verdict.rule_line) is not int:
+            raise Unusual
+        found = (
+            f'{_key(verdict.block)}:{{"id":{_text(verdict.klass)},'
+            f'"label":{_text(verdict.label)},"line":{verdict.rule_line}}}'
+        )
+        if len(_classes) >= KEPT:
+            _classes.clear()
+        _classes[key] = found
+    return found
+
+
+def _margin(margin: Margin) -> str:
+    found = _margins.get(margin)
+    if found is None:
+        if type(margin.votes) is not int:
+            raise Unusual
+        found = (
+            f'{{"level":{_text(margin.level)},"direction":{_text(margin.direction)},'
+            f'"votes":{margin.votes},"to":{_text(margin.to_class)}}}'
+        )
+        if len(_margins) >= KEPT:
+            _margins.clear()
+        _margins[margin] = found
+    return found
+
+
+def _numbers(result: Result, level_ids: list[str]) -> str:
+    """`"counts":{…},"shares":{…},"percent":{…}`, from the pieces of each level's count over the
+    basis (a few thousand in a million people), each made once."""
+    counts, shares, basis = result.counts, result.shares, result.basis_value
+    if type(shares) is Shares and shares.counts is counts and list(counts) == level_ids:
+        made = [
+            _pieces.get((level, n, basis)) or _piece(level, n, basis) for level, n in counts.items()
+        ]
+        return (
+            f'"counts":{{{",".join([m[0] for m in made])}}},'
+            f'"shares":{{{",".join([m[1] for m in made])}}},'
+            f'"percent":{{{",".join([m[2] for m in made])}}}'
+        )
+    order = result_order(result, level_ids)
+    written = result_shares(result, level_ids, order)
+    return (
+        f'"counts":{_object({k: counts[k] for k in order})},'
+        f'"shares":{_object(written["shares"])},'
+        f'"percent":{_object(written["percent"], text=True)}'
+    )
+
+
+def _piece(level: str, n: int, basis: int | None) -> tuple[str, str, str]:
+    """`"cao":10`, `"cao":"10/38"` and `"cao":"26.32"`."""
+    if type(n) is not int or type(basis) is not int or basis <= 0:
+        raise Unusual
+    key = _key(level)
+    share, shown = encode_basestring(f"{n}/{basis}"), encode_basestring(percent_of(n, basis))
+    made = (f"{key}:{n}", f"{key}:{share}", f"{key}:{shown}")
+    if len(_pieces) >= PIECES:
+        _pieces.clear()
+    _pieces[level, n, basis] = made
+    return made
+
+
+def _result_json(result: Result, level_ids: list[str]) -> str:
+    tally = result.tally
+    verdicts = result.verdicts
+    if len({v.block for v in verdicts}) != len(verdicts):
+        raise Unusual  # one key of the document for two blocks: as the encoder writes it
+    margins: dict[str, list[str]] = {}
+    for margin in result.margins:
+        margins.setdefault(margin.block, []).append(_margin(margin))
+    get = _texts.get
+    parts = [
+        '{"id":',
+        _value(tally.id),
+        ',"name":',
+        _value(tally.name),
+        ',"position":',
+        _text(tally.position),
+        ',"group":',
+        _text(tally.group),
+        ',"round":',
+        _text(tally.round),
+        ',"status":',
+        _text(result.status),
+        ',"reason":',
+        _text(result.reason),
+        ',"basis":{"kind":',
+        _text(result.basis_kind),
+        ',"value":',
+        _value(result.basis_value),
+        "},",
+        _numbers(result, level_ids),
+        ',"classes":{',
+        ",".join([_verdict(v) for v in verdicts]),
+        '},"margins":{',
+        ",".join([f"{_key(block)}:[{','.join(found)}]" for block, found in margins.items()]),
+        '},"trace":[',
+        ",".join([get(line) or _text(line) for line in result.trace]),
+        "]}",
+    ]
+    return "".join(parts)
