@@ -37,6 +37,7 @@ from .meaning import (
     Space,
     Undecidable,
     space_of,
+    within,
 )
 
 __all__ = [
@@ -567,17 +568,7 @@ Interval = tuple[Fraction | None, bool, Fraction | None, bool]
 
 def inside(ops: Any, value: Num, intervals: Sequence[Interval]) -> Any:
     """The value is known and lies in one of the intervals (lo, lo open, hi, hi open)."""
-    n, d = value.n, value.d
-    parts = []
-    for lo, lo_open, hi, hi_open in intervals:
-        sides = []
-        if lo is not None:
-            low, high = n * lo.denominator, lo.numerator * d
-            sides.append(low > high if lo_open else low >= high)
-        if hi is not None:
-            low, high = n * hi.denominator, hi.numerator * d
-            sides.append(low < high if hi_open else low <= high)
-        parts.append(ops.and_(*sides))
+    parts = [ops.and_(*within(value, interval)) for interval in intervals]
     return ops.and_(value.known, ops.or_(*parts))
 
 

@@ -77,6 +77,23 @@ class Num:
     known: Any
 
 
+def within(value: Num, piece: tuple[Fraction | None, bool, Fraction | None, bool]) -> list[Any]:
+    """The sides that put n / d in `piece` (low, low open, high, high open; None: no bound),
+    compared by cross-multiplication (d > 0): a closed point is one equality."""
+    lo, lo_open, hi, hi_open = piece
+    n, d = value.n, value.d
+    if lo is not None and lo == hi and not lo_open and not hi_open:
+        return [n * lo.denominator == lo.numerator * d]
+    sides = []
+    if lo is not None:
+        low, high = n * lo.denominator, lo.numerator * d
+        sides.append(low > high if lo_open else low >= high)
+    if hi is not None:
+        low, high = n * hi.denominator, hi.numerator * d
+        sides.append(low < high if hi_open else low <= high)
+    return sides
+
+
 @dataclass(frozen=True, slots=True)
 class Date:
     y: Any

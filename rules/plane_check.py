@@ -15,8 +15,8 @@ from collections.abc import Set
 from typing import TYPE_CHECKING, Any
 
 from . import ast
-from .boxes import Interval, Plane, meets
-from .meaning import Encoder, Num
+from .boxes import Plane, meets
+from .meaning import Encoder, Num, within
 
 if TYPE_CHECKING:
     from .logic import Answer, Session
@@ -44,7 +44,7 @@ def plane_sweep(
             never.append(rule)
             continue
         solver.push()
-        solver.add(*_within(x, cell[0]), *_within(y, cell[1]))
+        solver.add(*within(x, cell[0]), *within(y, cell[1]))
         reached = session._check() == z3.sat
         solver.pop()
         if not reached and not _reached(session, encoder, rules, plane, i):
@@ -71,22 +71,6 @@ def _reached(
         return bool(session._check() == session.z3.sat)
     finally:
         solver.pop()
-
-
-def _within(value: Num, piece: Interval) -> list[Any]:
-    """The value lies in a piece of its axis: a point, or an open gap between two."""
-    lo, lo_open, hi, hi_open = piece
-    n, d = value.n, value.d
-    if lo is not None and lo == hi:
-        return [n * lo.denominator == lo.numerator * d]
-    sides = []
-    if lo is not None:
-        low, high = n * lo.denominator, lo.numerator * d
-        sides.append(low > high if lo_open else low >= high)
-    if hi is not None:
-        low, high = n * hi.denominator, hi.numerator * d
-        sides.append(low < high if hi_open else low <= high)
-    return sides
 
 
 def _holds(encoder: Encoder, rule: ast.Rule) -> Any:
