@@ -13,6 +13,7 @@ from tinnhiem.rules import ast
 from tinnhiem.rules.fmt import format_cond
 from tinnhiem.rules.logic import Questions, Reading, Want, space_of
 from tinnhiem.rules.meaning import TRIED, Undecidable
+from tinnhiem.rules.messages import Message, message
 
 from .diff import _own, example_text, witness_example
 from .examples import example_result
@@ -27,7 +28,8 @@ class RuleCoverage:
     line: int
     examples: tuple[str, ...]  # names of the examples that reach it
     example: str = ""  # the smallest tally that would, as an example ("" when covered)
-    why: str = ""  # when no example can be given: no tally reaches it, or the solver's reason
+    # when no example can be given: no tally reaches it, or the solver's reason
+    why: Message | None = None
 
     @property
     def covered(self) -> bool:
@@ -122,7 +124,8 @@ def coverage(ruleset: ast.Resolved) -> Coverage:
                 for name, result in results
                 if result.status == "evaluated" and result.klass(block.id) == rule.id
             )
-            gap, why = "", ""
+            gap: str = ""
+            why: Message | None = None
             if not reached:
                 gap, why = _gap(questions, reading, block, rule.id, None)
             rules.append(RuleCoverage(block.id, rule.id, file, rule.span.line, reached, gap, why))
@@ -161,10 +164,10 @@ def _gap(
     block: ast.Classify,
     rule: str,
     boundary: tuple[ast.Compare, str] | None,
-) -> tuple[str, str]:
+) -> tuple[str, Message | None]:
     """A ready example that fills a gap, or why there is none."""
     if questions is None:
-        return "", "cannot decide exactly"
+        return "", message("coverage.why_undecidable")
     if boundary is not None:
         # one vote short of a threshold the rule does not match: ask for a tally that gets as
         # far as the rule (no earlier rule matches), whatever class it then gets
@@ -174,15 +177,17 @@ def _gap(
     try:
         answer = questions.ask(wants)
     except Undecidable as undecidable:
-        return "", f"cannot decide exactly: {undecidable.where}"
+        return "", message("coverage.why_undecidable_at", what=undecidable.where)
     if answer.witness is None:
         if answer.status == "impossible":
-            return "", "no tally reaches it"
-        return "", answer.reason or f"none up to {answer.bound} ballots"
+            return "", message("coverage.why_unreachable")
+        if answer.reason:  # the solver's own reason, as it gives it
+            return "", message("coverage.why_solver", reason=answer.reason)
+        return "", message("coverage.why_none_up_to", n=answer.bound)
     name = f"phủ {block.id}.{rule}" + (f" ({boundary[1]})" if boundary else "")
     witness = _own(answer.witness, reading.ruleset)
     klass = rule
     if boundary is not None:  # the class the engine gives it, for the example's `expect`
         result = example_result(reading.ruleset, witness_example(name, witness, block.id, rule))
         klass = result.klass(block.id) or rule
-    return example_text(name, witness, block.id, klass), ""
+    return example_text(name, witness, block.id, klass), None

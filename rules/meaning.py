@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import Any, Protocol
 
 from . import ast
+from .messages import Joined, Message, message
 
 EXEMPT, INVALID = "exempt", "invalid"
 # goals of the checker and of coverage, not outcomes: no rule matches; the i-th exemption
@@ -28,18 +29,20 @@ FIGURES = ("members", "present", "issued", "collected", "valid", "invalid")
 
 
 class Undecidable(Exception):
-    """A construct the exact logic does not model: `<construct> at file:line`."""
+    """A construct the exact logic does not model: `<construct> at file:line`, a message said
+    in the reader's language (`str()` is the English)."""
 
-    def __init__(self, construct: str, span: ast.Span | None = None, file: str = "") -> None:
+    def __init__(self, construct: Message, span: ast.Span | None = None, file: str = "") -> None:
         self.construct = construct
         self.line = span.line if span is not None else 0
         self.file = file
-        super().__init__(self.where)
+        super().__init__(str(self.where))
 
     @property
-    def where(self) -> str:
-        at = f" at {self.file}:{self.line}" if self.line else ""
-        return f"{self.construct}{at}"
+    def where(self) -> Message:
+        if not self.line:
+            return self.construct
+        return message("undecidable.at", what=self.construct, file=self.file, line=self.line)
 
 
 class Ops(Protocol):
@@ -226,7 +229,7 @@ class _Reader:
                 return value.known, value.n != 0
             if isinstance(value, Date):
                 return value.known, True
-            raise Undecidable("a text used as a condition", cond.span, self.file)
+            raise Undecidable(message("undecidable.text_condition"), cond.span, self.file)
         if isinstance(cond, ast.InSet):
             # as the engine's `_member_test`: `==` with each item, an unknown value unknown
             value = self.value(cond.value, previous)
@@ -240,7 +243,9 @@ class _Reader:
         if isinstance(cond, ast.Missing):
             return self._missing(cond, previous)
         if not isinstance(cond, ast.Compare):
-            raise Undecidable(f"condition `{type(cond).__name__}`", _span(cond), self.file)
+            raise Undecidable(
+                message("undecidable.condition", kind=type(cond).__name__), _span(cond), self.file
+            )
         fixed = self._rounded_against(cond, previous)
         if fixed is not None:
             return fixed
@@ -262,7 +267,7 @@ class _Reader:
         (`conditions.is_missing` of facts without `present`)."""
         name = cond.value.name
         if not isinstance(cond.value, ast.Attr) or name not in self.space.blanks:
-            raise Undecidable(f"`{name} is missing`", cond.span, self.file)
+            raise Undecidable(message("undecidable.is_missing", name=name), cond.span, self.file)
         if previous:
             return False, False
         blank = self.env.blank(name)
@@ -279,7 +284,9 @@ class _Reader:
             return _OPS[op](a, b)
         if isinstance(left, Text) and isinstance(right, Text) and op in ("==", "!="):
             return _OPS[op](left.code, right.code)
-        raise Undecidable(f"comparison `{_kinds(left, right, op)}`", span, self.file)
+        raise Undecidable(
+            message("undecidable.comparison", kinds=_kinds(left, right, op)), span, self.file
+        )
 
     def value(self, value: ast.Value, previous: bool) -> Val:
         env = self.env
@@ -308,13 +315,15 @@ class _Reader:
             return self.attr(value, previous)
         if isinstance(value, ast.Call):
             return self.call(value, previous)
-        raise Undecidable(f"value `{type(value).__name__}`", _span(value), self.file)
+        raise Undecidable(
+            message("undecidable.value", kind=type(value).__name__), _span(value), self.file
+        )
 
     def attr(self, attr: ast.Attr, previous: bool) -> Val:
         name = attr.name
         kind = self.space.attrs.get(name)
         if kind is None:
-            raise Undecidable(f"attribute `{name}`", attr.span, self.file)
+            raise Undecidable(message("undecidable.attribute", name=name), attr.span, self.file)
         # the previous row's attributes are taken as unknown, and so is a blank cell
         known = False if previous else self._filled(name)
         raw = self.env.attr(name)
@@ -348,7 +357,7 @@ class _Reader:
                 forward = _months(ops, a, b)
                 backward = -_months(ops, b, a)
                 return Num(ops.ite(b.key < a.key, backward, forward), 1, known)
-        raise Undecidable(f"function `{call.func}` on these values", call.span, self.file)
+        raise Undecidable(message("undecidable.function", name=call.func), call.span, self.file)
 
     def _rounded_against(self, cond: ast.Compare, previous: bool) -> tuple[Any, Any] | None:
         """`rounded(share(..), N) op number`, linear: with r the rounded numerator (see
@@ -399,7 +408,7 @@ class _Reader:
         digits = places.value if isinstance(places, ast.Number) else None
         whole = isinstance(digits, Fraction) and digits.denominator == 1 and 0 <= digits <= 6
         if not isinstance(share, ast.Share) or digits is None or not whole:
-            raise Undecidable("function `rounded` on these values", call.span, self.file)
+            raise Undecidable(message("undecidable.function", name="rounded"), call.span, self.file)
         value = self.value(share, previous)
         assert isinstance(value, Num)
         return value, 100 * 10 ** int(digits)
@@ -496,7 +505,7 @@ class Encoder(_Reader):
             left, right = right, left
             op = {">": "<", ">=": "<=", "<": ">", "<=": ">="}.get(op, op)
         if not isinstance(left, ast.Share | ast.Count) or op not in (">", ">=", "<", "<="):
-            raise Undecidable("a threshold that is not a share or a count", compare.span, self.file)
+            raise Undecidable(message("undecidable.threshold"), compare.span, self.file)
         value = self.value(left, False)
         assert isinstance(value, Num)
         limit = self.value(right, False)
@@ -588,6 +597,13 @@ def _span(node: object) -> ast.Span | None:
 
 _KINDS = {"number": "number", "votes": "number", "share": "number", "date": "date"}
 _KINDS |= {"bool": "bool", "text": "text"}
+# the word of each kind of value, to say how an attribute is read
+_KIND_WORD = {
+    "number": "kind.number",
+    "date": "kind.date",
+    "bool": "kind.boolean",
+    "text": "kind.text",
+}
 
 
 def _whens(reading: Reading) -> list[tuple[ast.Cond, str]]:
@@ -632,16 +648,16 @@ def space_of(readings: Sequence[Reading]) -> Space:
     for name, seen in kinds.items():
         if len(seen) > 1:
             span, file = list(seen.values())[-1]
-            raise Undecidable(f"attribute `{name}` read as {' and '.join(seen)}", span, file)
+            kinds_read = Joined([message(_KIND_WORD[k]) for k in seen], word="and")
+            raise Undecidable(
+                message("undecidable.read_as", name=name, kinds=kinds_read), span, file
+            )
         attrs[name] = next(iter(seen), "bool")
     derived = {"vote_date", "vote_year"} & set(attrs)
     if round_read is not None and derived and attrs.get("round") != "text":
         # the vote's date and year derive from `round` when the data has no column of them: a
         # `round` read as a text is tied to them below; read otherwise, it is not modelled
-        raise Undecidable(
-            "attribute `round` read beside `vote_date` or `vote_year`, which derive from it",
-            *round_read,
-        )
+        raise Undecidable(message("undecidable.round"), *round_read)
     blanks = frozenset(attrs) - set(_NEVER_BLANK)
     round_years: tuple[tuple[int, int], ...] = ()
     if derived == {"vote_year"} and "round" in attrs:

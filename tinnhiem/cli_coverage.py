@@ -31,7 +31,8 @@ def coverage_text(found: Coverage, lang: str = "en") -> str:
         lines.append(
             say(lang, "coverage.no_example", where=where, rule=f"{rule.block}.{rule.rule}")
         )
-        lines.append(_indented(rule.example) if rule.example else f"  ({rule.why})")
+        why = rule.why.said(lang) if rule.why is not None else ""
+        lines.append(_indented(rule.example) if rule.example else f"  ({why})")
     for limit in limits:
         where = (
             f"{limit.file}:{limit.line}:{limit.column}: {limit.block}.{limit.rule} `{limit.source}`"
@@ -51,7 +52,7 @@ def _indented(text: str) -> str:
     return "\n".join("  " + line for line in text.splitlines())
 
 
-def coverage_document(found: Coverage) -> dict[str, Any]:
+def coverage_document(found: Coverage, lang: str = "en") -> dict[str, Any]:
     return {
         "file": found.ruleset.path,
         "rules": [
@@ -63,7 +64,7 @@ def coverage_document(found: Coverage) -> dict[str, Any]:
                 "covered": r.covered,
                 "examples": list(r.examples),
                 "example": r.example or None,
-                "why": r.why or None,
+                "why": r.why.said(lang) if r.why is not None else None,
             }
             for r in found.rules
         ],

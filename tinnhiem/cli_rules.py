@@ -192,7 +192,7 @@ def test(args: argparse.Namespace) -> int:
 
         document = {"passed": passed, "failed": failed, "failures": lines}
         if getattr(args, "coverage", False):
-            document["coverage"] = [coverage_document(c) for c in covered]
+            document["coverage"] = [coverage_document(c, args.lang) for c in covered]
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 1 if failed else 0
     for line in lines:

@@ -442,4 +442,41 @@ CHECKS: dict[str, tuple[str, str]] = {
         "{head}: {block}: expected {klass}, got {actual}",
         "{head}: {block}: cần {klass}, nhưng được {actual}",
     ),
+    # a construct the exact logic does not model (then the bounded search answers, and says so)
+    "undecidable.at": ("{what} at {file}:{line}", "{what} tại {file}:{line}"),
+    "undecidable.text_condition": ("a text used as a condition", "một văn bản dùng làm điều kiện"),
+    "undecidable.condition": ("condition `{kind}`", "điều kiện `{kind}`"),
+    "undecidable.is_missing": ("`{name} is missing`", "điều kiện `{name} is missing`"),
+    "undecidable.comparison": ("comparison `{kinds}`", "phép so sánh `{kinds}`"),
+    "undecidable.value": ("value `{kind}`", "giá trị `{kind}`"),
+    "undecidable.attribute": ("attribute `{name}`", "thuộc tính `{name}`"),
+    "undecidable.function": (
+        "function `{name}` on these values",
+        "hàm `{name}` trên các giá trị này",
+    ),
+    "undecidable.threshold": (
+        "a threshold that is not a share or a count",
+        "một ngưỡng không phải tỷ lệ cũng không phải số phiếu",
+    ),
+    "undecidable.read_as": (
+        "attribute `{name}` read as {kinds}",
+        "thuộc tính `{name}` được đọc vừa là {kinds}",
+    ),
+    "undecidable.round": (
+        "attribute `round` read beside `vote_date` or `vote_year`, which derive from it",
+        "thuộc tính `round` được đọc cùng `vote_date` hoặc `vote_year`, vốn suy ra từ nó",
+    ),
+    # why `test --coverage` has no example to give for a rule
+    "coverage.why_undecidable": ("cannot decide exactly", "không quyết định chính xác được"),
+    "coverage.why_undecidable_at": (
+        "cannot decide exactly: {what}",
+        "không quyết định chính xác được: {what}",
+    ),
+    "coverage.why_unreachable": (
+        "no tally reaches it",
+        "không có số phiếu nào dẫn tới quy tắc này",
+    ),
+    "coverage.why_solver": ("{reason}", "bộ giải không trả lời được ({reason})"),
+    "coverage.why_none_up_to.one": ("none up to {n} ballot", "không có với tối đa {n} phiếu"),
+    "coverage.why_none_up_to.other": ("none up to {n} ballots", "không có với tối đa {n} phiếu"),
 }
