@@ -12,7 +12,7 @@ from test_tui_support import RULES, make_app, pilot_test, ready, settle
 from textual.widgets import Static
 from tinnhiem.tui.app import TinnhiemApp
 from tinnhiem.tui.widgets.diff import DiffView
-from tinnhiem.tui.widgets.pair_matrix import MARKS, PairMatrix
+from tinnhiem.tui.widgets.pair_matrix import MARKS, MatrixScroll, PairMatrix
 
 SIZE = (120, 40)
 DISMISS_RESIGN = (
@@ -124,18 +124,21 @@ async def test_qd96_against_qd41_a_matrix_per_block_and_the_cell_cursor(tmp_path
         assert note(app) == "16 cặp kết quả khác nhau.\n" + LEGEND + PROVED
         assert matrices(app) == QD96_QD41
         assert sum(marks.count("≠") for _, _, rows in QD96_QD41 for _, marks in rows) == 16
-        # labels in the UI's language, never ids, in the drawing too
+        # labels in the UI's language, never ids, in the drawing too; at 120 columns the rows'
+        # labels give up their width so that no column is cut at the view's edge
         assert [line.rstrip() for line in drawn(app).splitlines()[:9]] == [
             "Hệ quả",
-            "                      Xem xét    Xem xét     Không    không lấy   kết quả",
-            "                     miễn nhiệm   cho từ                phiếu    không hợp",
-            "                                   chức                              lệ",
-            "Miễn nhiệm, bố trí …     =          ≠          –          –          –",
-            "Đưa ra khỏi quy hoạ…     –          ≠          –          –          –",
-            "Không                    –          –          =          –          –",
-            "không lấy phiếu          ≠          ≠          ≠          –          ≠",
-            "kết quả không hợp lệ     ≠          ≠          ≠          –          =",
+            "                Xem xét    Xem xét     Không    không lấy   kết quả",
+            "               miễn nhiệm   cho từ                phiếu    không hợp",
+            "                             chức                              lệ",
+            "Miễn nhiệm, b…     =          ≠          –          –          –",
+            "Đưa ra khỏi q…     –          ≠          –          –          –",
+            "Không              –          –          =          –          –",
+            "không lấy phi…     ≠          ≠          ≠          –          ≠",
+            "kết quả không…     ≠          ≠          ≠          –          =",
         ]
+        room = app.query_one(MatrixScroll).scrollable_content_region.width
+        assert max(len(line.rstrip()) for line in drawn(app).splitlines()) <= room
         assert "dismiss" not in drawn(app) and "resign" not in drawn(app)
         # the cursor starts on the first difference: dismiss / resign at exactly 2/3
         assert matrix.cursor == (0, 0, 1)

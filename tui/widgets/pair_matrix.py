@@ -31,6 +31,7 @@ MARKS: dict[State, tuple[str, str]] = {
 }
 CELL = 10  # a column's width: its label wraps onto up to three lines
 LABEL = 20  # the width of the rows' labels
+NARROW_CELL, NARROW_LABEL = 9, 12  # the least they give up to fit the view's width
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,12 @@ def _square(block: BlockDiff, a: str, b: str, pair: Pair | None) -> Square:
 
 class MatrixScroll(ScrollableContainer, can_focus=False):
     """Scrolls the matrices both ways; the focus goes to the matrix inside, not here."""
+
+    def on_resize(self) -> None:
+        # the matrix fits its columns to this width: drawn again when the width is known
+        for matrix in self.query(PairMatrix):
+            if matrix.boards:
+                matrix.call_after_refresh(matrix.redraw)
 
 
 class PairMatrix(Widget, can_focus=True):
@@ -182,25 +189,34 @@ class PairMatrix(Widget, can_focus=True):
             lines.append(Text(board.title, style="bold"))
             if not board.squares:
                 continue
-            heads = [wrap(label, CELL) for label in board.columns]
+            label_width, cell = _widths(self._room(), len(board.columns))
+            heads = [wrap(label, cell) for label in board.columns]
             for depth in range(max(len(h) for h in heads)):
-                head = Text(" " * (LABEL + 1))
+                head = Text(" " * (label_width + 1))
                 for h in heads:
                     part = h[depth] if depth < len(h) else ""
-                    head.append(_fit(part, CELL, center=True) + " ", style="bold")
+                    head.append(_fit(part, cell, center=True) + " ", style="bold")
                 lines.append(head)
             for r, label in enumerate(board.rows):
                 self._at[(index, r)] = len(lines)
-                row = Text(_fit(label, LABEL) + " ", style="bold")
+                row = Text(_fit(label, label_width) + " ", style="bold")
                 for c, square in enumerate(board.squares[r]):
                     mark, style = MARKS[square.state]
                     if (index, r, c) == self.cursor:
                         style += " reverse" if self.has_focus else " underline"
-                    row.append(_fit(mark, CELL, center=True), style=style)
+                    row.append(_fit(mark, cell, center=True), style=style)
                     row.append(" ")
                 lines.append(row)
         self._lines = lines
         self.refresh(layout=True)
+
+    def _room(self) -> int:
+        """The width the matrices are shown in (0 before the first layout)."""
+        parent = self.parent
+        return parent.scrollable_content_region.width if isinstance(parent, Widget) else 0
+
+    def redraw(self) -> None:
+        self._draw()
 
     def on_focus(self) -> None:
         self._draw()
@@ -226,6 +242,20 @@ def _first(boards: list[Board]) -> tuple[int, int, int]:
                 if square.state == "differs":
                     return (i, r, c)
     return next(((i, 0, 0) for i, board in enumerate(boards) if board.squares), (0, 0, 0))
+
+
+def _widths(room: int, columns: int) -> tuple[int, int]:
+    """The widths of the rows' labels and of a column: the full ones when they fit in `room`,
+    else the labels narrower first (to NARROW_LABEL), then the columns (to NARROW_CELL); past
+    that the view scrolls sideways. A label cut at the view's edge reads as another word
+    ("kết quả không l"), so the matrix gives up its margins before its cells are cut."""
+    label, cell = LABEL, CELL
+    if room <= 0:
+        return label, cell
+    label = max(NARROW_LABEL, min(LABEL, room - 1 - columns * (cell + 1)))
+    while cell > NARROW_CELL and label + 1 + columns * (cell + 1) > room:
+        cell -= 1
+    return label, cell
 
 
 def _fit(text: str, width: int, *, center: bool = False) -> str:
