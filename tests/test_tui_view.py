@@ -467,3 +467,21 @@ async def test_the_status_line_drops_the_rules_file_before_cutting_the_compared_
         await pilot.resize_terminal(160, 36)
         await settle(pilot)
         assert bar.fitted().plain == bar.render_status().plain  # room for all of it
+
+
+@pilot_test
+async def test_f1_fits_what_each_key_does_to_the_dialog_at_120_columns(tmp_path: Path) -> None:
+    """At 120 columns what a key does is longer than the room the dialog has: it ends in "…"
+    inside the table, never cut at the dialog's edge mid-word as if it were whole."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        grid = app.screen.query_one("#help-table", Grid)
+        room = grid.scrollable_content_region.width
+        assert grid.virtual_size.width <= room  # nothing to scroll sideways, nothing cut
+        lines = [grid.render_line(y).text.rstrip() for y in range(grid.size.height)]
+        opening = next(line for line in lines if line.lstrip().startswith("^o"))
+        assert opening.endswith("Mở tệp kết quả kiểm phiếu hoặc phiếu bầ…")
+        assert all(len(line) <= room for line in lines)
