@@ -13,9 +13,10 @@ from tinnhiem.rules import ast
 from tinnhiem.rules.fmt import format_cond
 from tinnhiem.rules.logic import Questions, Reading, Want, space_of
 from tinnhiem.rules.meaning import TRIED, Undecidable
-from tinnhiem.rules.messages import Message, message
+from tinnhiem.rules.messages import Foreign, Message, message
 
 from .diff import _own, example_text, witness_example
+from .diff_words import reason_said
 from .examples import example_result
 from .model import DataError, Result
 
@@ -29,7 +30,7 @@ class RuleCoverage:
     examples: tuple[str, ...]  # names of the examples that reach it
     example: str = ""  # the smallest tally that would, as an example ("" when covered)
     # when no example can be given: no tally reaches it, or the solver's reason
-    why: Message | None = None
+    why: Message | Foreign | None = None
 
     @property
     def covered(self) -> bool:
@@ -125,7 +126,7 @@ def coverage(ruleset: ast.Resolved) -> Coverage:
                 if result.status == "evaluated" and result.klass(block.id) == rule.id
             )
             gap: str = ""
-            why: Message | None = None
+            why: Message | Foreign | None = None
             if not reached:
                 gap, why = _gap(questions, reading, block, rule.id, None)
             rules.append(RuleCoverage(block.id, rule.id, file, rule.span.line, reached, gap, why))
@@ -164,7 +165,7 @@ def _gap(
     block: ast.Classify,
     rule: str,
     boundary: tuple[ast.Compare, str] | None,
-) -> tuple[str, Message | None]:
+) -> tuple[str, Message | Foreign | None]:
     """A ready example that fills a gap, or why there is none."""
     if questions is None:
         return "", message("coverage.why_undecidable")
@@ -181,8 +182,8 @@ def _gap(
     if answer.witness is None:
         if answer.status == "impossible":
             return "", message("coverage.why_unreachable")
-        if answer.reason:  # the solver's own reason, as it gives it
-            return "", message("coverage.why_solver", reason=answer.reason)
+        if answer.reason:  # the solver's own reason: its code in English, a sentence otherwise
+            return "", reason_said(answer.reason)
         return "", message("coverage.why_none_up_to", n=answer.bound)
     name = f"phủ {block.id}.{rule}" + (f" ({boundary[1]})" if boundary else "")
     witness = _own(answer.witness, reading.ruleset)

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 from tinnhiem.rules import ast
 from tinnhiem.rules.logic import EXEMPT, INVALID, Witness
+from tinnhiem.rules.messages import Foreign, Message, message
 
 from .diff import BlockDiff, Diff, Pair, value_text
 from .model import percent
@@ -97,19 +98,25 @@ _UNDECIDABLE = re.compile(r"cannot decide exactly: .*?(?: at (?P<at>\S+:\d+))?")
 
 def reason_words(reason: str, lang: Lang) -> str:
     """Why the solver did not answer (`Answer.reason`), in `lang`."""
+    return reason_said(reason).said(lang)
+
+
+def reason_said(reason: str) -> Message | Foreign:
+    """Why the solver did not answer (`Answer.reason`, a code), to be said in the reader's
+    language: in English the code as it is (it names the solver's own reason), else the
+    catalog's sentence for it."""
     if reason == "no_solver":
-        return say(lang, "diff.no_solver")
-    if lang == "en":
-        return reason
+        return message("diff.no_solver")
     if reason == "solver off":
-        return say(lang, "diff.solver_off")
-    if reason.startswith("timeout "):
-        return say(lang, "diff.timeout", seconds=reason.removeprefix("timeout "))
-    undecidable = _UNDECIDABLE.fullmatch(reason)
-    if undecidable is not None:
+        instead = message("diff.solver_off")
+    elif reason.startswith("timeout "):
+        instead = message("diff.timeout", seconds=reason.removeprefix("timeout "))
+    elif (undecidable := _UNDECIDABLE.fullmatch(reason)) is not None:
         at = undecidable["at"]
-        return say(lang, "diff.undecidable_at", at=at) if at else say(lang, "diff.not_modelled")
-    return say(lang, "diff.gave_up")
+        instead = message("diff.undecidable_at", at=at) if at else message("diff.not_modelled")
+    else:
+        instead = message("diff.gave_up")
+    return Foreign(reason, instead)
 
 
 def why(block: BlockDiff, lang: Lang) -> str:

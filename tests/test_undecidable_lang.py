@@ -58,3 +58,49 @@ def test_what_the_logic_does_not_model_is_said_in_the_readers_language(
     assert main(["--lang", lang, "test", "--coverage", "r.tn"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1:3] == COVERAGE[lang]
+
+
+FAR = """ruleset "Xa"
+levels {
+  cao  "Tín nhiệm cao"
+  tn   "Tín nhiệm"
+  thap "Tín nhiệm thấp"
+}
+basis collected
+classify ket_qua "Kết quả" {
+  xa "Xa" when count(cao) >= 20
+  else gan "Gần"
+}
+example "gần" {
+  collected 1
+  cao 1
+  expect ket_qua gan
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", "  (chưa cài bộ giải SMT (pip install 'tinnhiem[diff]'))"),
+        ("en", "  (the SMT solver is not installed (pip install 'tinnhiem[diff]'))"),
+    ],
+)
+def test_why_coverage_has_no_example_without_the_solver_in_the_readers_language(
+    lang: str,
+    expected: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """20 ballots are past the bounded search: without the solver there is no example to give,
+    and the reason is the catalog's sentence, not the solver's code."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "z3", None)  # as if `tinnhiem[diff]` were not installed
+    (tmp_path / "xa.tn").write_text(FAR, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["--lang", lang, "test", "--coverage", "xa.tn"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2] == expected
+    assert lines[1].startswith("xa.tn:9: ")

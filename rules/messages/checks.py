@@ -476,7 +476,6 @@ CHECKS: dict[str, tuple[str, str]] = {
         "no tally reaches it",
         "không có số phiếu nào dẫn tới quy tắc này",
     ),
-    "coverage.why_solver": ("{reason}", "bộ giải không trả lời được ({reason})"),
     "coverage.why_none_up_to.one": ("none up to {n} ballot", "không có với tối đa {n} phiếu"),
     "coverage.why_none_up_to.other": ("none up to {n} ballots", "không có với tối đa {n} phiếu"),
 }
