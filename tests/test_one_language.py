@@ -299,11 +299,13 @@ def test_the_data_against_the_rules_in_both_languages(
     [
         (
             "bad.json",
-            b'{"rows": [{"name": "An",}]}',
+            # a key not in quotes: the decoder's words are the same on Python 3.11 to 3.13 (a
+            # trailing comma is not: 3.13 says "Illegal trailing comma")
+            b'{"rows": [{"name": "An", 5: 1}]}',
             "bad.json: lỗi: không phải JSON hợp lệ: cần một tên khóa đặt trong dấu nháy kép "
-            "(dòng 1, cột 25)",
+            "(dòng 1, cột 26)",
             "bad.json: error: not valid JSON: Expecting property name enclosed in double quotes "
-            "(line 1, column 25)",
+            "(line 1, column 26)",
         ),
         (
             "comma.json",

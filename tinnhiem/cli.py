@@ -19,6 +19,7 @@ from tinnhiem.rules.messages import language, say
 from .cli_help import epilog, main_epilog
 from .cli_usage import argparse_words, chosen_language
 from .errors import UsageError
+from .help_format import RawDescriptionHelpFormatter
 from .terminal import CHOICES, WARNINGS_SHOWN
 
 FORMATS = ("table", "csv", "json", "jsonl", "toml", "md", "xlsx", "docx", "html")
@@ -52,7 +53,7 @@ def _build(lang: str) -> argparse.ArgumentParser:
         prog="tinnhiem",
         description=h("help.description"),
         epilog=main_epilog(lang),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--version", action="version", version=f"tinnhiem {__version__}", help=h("help.version")
@@ -164,7 +165,7 @@ class _Commands:
             name,
             parents=[self.common],
             epilog=epilog(name, self.lang),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=RawDescriptionHelpFormatter,
             **kwargs,
         )
         return parser

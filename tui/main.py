@@ -9,6 +9,7 @@ import threading
 from collections.abc import Sequence
 
 from tinnhiem import __version__
+from tinnhiem.help_format import HelpFormatter
 
 
 def _parser(lang: str = "en") -> argparse.ArgumentParser:
@@ -18,7 +19,9 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     def said(key: str) -> str:
         return say(lang, f"start.help.{key}")
 
-    parser = argparse.ArgumentParser(prog="tinnhiem-tui", description=said("description"))
+    parser = argparse.ArgumentParser(
+        prog="tinnhiem-tui", description=said("description"), formatter_class=HelpFormatter
+    )
     parser.add_argument("data", nargs="?", metavar="DATA", help=said("data"))
     parser.add_argument("--rules", "-r", metavar="R", help=said("rules"))
     parser.add_argument("--ballots", action="store_true", help=said("ballots"))
