@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import re
+from collections.abc import Mapping, Sequence
 
 from tinnhiem.rules.messages import Foreign, Message, message
 
@@ -80,14 +81,7 @@ def toml_text(said: str) -> Message | Foreign:
 
 
 def _toml_error(text: str) -> Message | Foreign:
-    key = _TOML.get(text)
-    if key is not None:
-        return _kept(text, key)
-    for pattern, key in _TOML_PATTERNS:
-        found = pattern.fullmatch(text)
-        if found:
-            return _kept(text, key, **found.groupdict())
-    return Foreign(text, message("lib.toml.unknown"))
+    return _looked_up(text, _TOML, _TOML_PATTERNS, "lib.toml.unknown")
 
 
 _ZIP = {
@@ -110,37 +104,43 @@ _ZIP_PATTERNS = (
 
 def zip_text(text: str) -> Message | Foreign:
     """What zipfile or zlib said of a workbook (it names parts, never a cell)."""
-    key = _ZIP.get(text)
-    if key is not None:
-        return _kept(text, key)
-    for pattern, key in _ZIP_PATTERNS:
-        found = pattern.fullmatch(text)
-        if found:
-            return _kept(text, key, **found.groupdict())
-    return Foreign(text, message("lib.zip.unknown"))
+    return _looked_up(text, _ZIP, _ZIP_PATTERNS, "lib.zip.unknown")
 
 
 _DATE = {
     "month must be in 1..12": "lib.date.month",
     "day is out of range for month": "lib.date.day",
 }
-_DATE_YEAR = re.compile(r"year (?P<year>-?\d+) is out of range")
+_DATE_PATTERNS = ((re.compile(r"year (?P<year>-?\d+) is out of range"), "lib.date.year"),)
 
 
 def date_text(text: str) -> Message | Foreign:
     """Why `datetime.date(y, m, d)` refused a date."""
-    key = _DATE.get(text)
-    if key is not None:
-        return _kept(text, key)
-    found = _DATE_YEAR.fullmatch(text)
-    if found:
-        return _kept(text, "lib.date.year", year=found["year"])
-    return Foreign(text, message("lib.date.unknown"))
+    return _looked_up(text, _DATE, _DATE_PATTERNS, "lib.date.unknown")
 
 
 def csv_text(text: str) -> Foreign:
     """A text of the csv module not said in our own words."""
     return Foreign(text, message("lib.csv.unknown"))
+
+
+def _looked_up(
+    text: str,
+    exact: Mapping[str, str],
+    patterns: Sequence[tuple[re.Pattern[str], str]],
+    unknown: str,
+) -> Message | Foreign:
+    """A library's text said by the key of its exact words, else of the first pattern it
+    matches (its groups the message's fields), else the library's words with `unknown`'s in
+    other languages."""
+    key = exact.get(text)
+    if key is not None:
+        return _kept(text, key)
+    for pattern, key in patterns:
+        found = pattern.fullmatch(text)
+        if found:
+            return _kept(text, key, **found.groupdict())
+    return Foreign(text, message(unknown))
 
 
 def _kept(text: str, key: str, /, **fields: object) -> Message | Foreign:
