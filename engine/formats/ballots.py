@@ -14,9 +14,10 @@ contact) makes the whole file refused, and no value of that column is ever read.
 
 Memory does not grow with the number of ballots: only per person counters of the distinct
 cell texts are kept, folded into level counts whenever they grow. A UTF-8 CSV is read in
-blocks of lines and counted column by column in C (`bytes.split`, slicing, `Counter`); a block
-that is not plain (quotes, empty or short rows, void ballots) and the other formats go through
-`csv` or openpyxl in batches of rows, each batch counted the same way when its rows are full.
+blocks of lines and counted column by column in C: by the codes of the texts already seen
+(`coded`: no object per cell), else by `bytes.split`, slicing and `Counter`; a block that is
+not plain (quotes, empty or short rows, void ballots) and the other formats go through `csv`
+or openpyxl in batches of rows, each batch counted the same way when its rows are full.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from tinnhiem.engine.model import KNOWN_LEVELS, DataError, DataIssue, Dataset, O
 from tinnhiem.rules.messages import Message, message
 
 from . import parallel
+from .coded import Coder
 from .counting import Count, Plan, mark_text, plan_columns
 from .headers import HeaderMatcher, column_letter, display
 from .issues import Issues, capped, check_size, fail
@@ -191,8 +193,9 @@ def _header_cells(line: str, delimiter: str, file: str = "", row: int = 0) -> li
     return [display(c) for c in cells]
 
 
-def _plain_cells(chunk: bytes, delimiter: bytes, width: int) -> list[bytes] | None:
-    """The cells of a block of whole lines, if it is plain: no quotes, no empty or short rows."""
+def _plain(chunk: bytes, width: int, delimiter: bytes) -> bytes | None:
+    """A block of whole lines without its carriage returns, if it is plain: no quotes, no
+    carriage return but before a newline, no empty row."""
     if b'"' in chunk:
         return None
     returns = chunk.count(b"\r")
@@ -202,15 +205,27 @@ def _plain_cells(chunk: bytes, delimiter: bytes, width: int) -> list[bytes] | No
     for end in (b"\n", b"\r\n"):
         if chunk.startswith(empty + end) or (b"\n" + empty + end) in chunk:
             return None
-    cells = chunk.translate(_NEWLINE[delimiter], b"\r").split(delimiter)
+    return chunk.translate(None, b"\r") if returns else chunk
+
+
+def _plain_cells(block: bytes, delimiter: bytes, width: int) -> list[bytes] | None:
+    """The cells of a plain block (see `_plain`), if every row has `width` cells."""
+    cells = block.translate(_NEWLINE[delimiter]).split(delimiter)
     cells.pop()
-    return cells if len(cells) == chunk.count(b"\n") * width else None
+    return cells if len(cells) == block.count(b"\n") * width else None
 
 
 _NEWLINE = {d: bytes.maketrans(b"\n", d) for d in (b",", b";", b"\t")}
 
 
-def _fast(source: Source, count: Count, start: int = 0, end: int = 0, before: int = 0) -> None:
+def _fast(
+    source: Source,
+    count: Count,
+    start: int = 0,
+    end: int = 0,
+    before: int = 0,
+    codes: bool = True,
+) -> None:
     """Count a UTF-8 text file block by block; blocks that are not plain go row by row.
 
     Only the bytes from `start` to `end` if given (one range of `parallel`), which `before`
@@ -220,6 +235,8 @@ def _fast(source: Source, count: Count, start: int = 0, end: int = 0, before: in
     width = count.width
     void = count.plan.void
     number = source.header_row + before
+    coder = Coder(delimiter, width)
+    coder.off = not codes  # tests count the usual way to compare
     with source.path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         raw = parallel.Window(handle, start or source.offset, end or size)
@@ -237,13 +254,21 @@ def _fast(source: Source, count: Count, start: int = 0, end: int = 0, before: in
                 chunk += more
             if not chunk.endswith(b"\n"):
                 chunk += b"\n"
-            cells = _plain_cells(chunk, delimiter, width)
-            if cells is not None:
-                lines = len(cells) // width
-                if void is None or cells[void::width].count(b"") == lines:
-                    count.block(cells, lines)
+            plain = _plain(chunk, width, delimiter)
+            if plain is not None:
+                lines = plain.count(b"\n")
+                coded = coder.counts(plain) if coder.ready else None
+                if coded is not None and (void is None or coded[void].keys() == {b""}):
+                    count.columns(coded, lines)
                     number += lines
                     continue
+                cells = _plain_cells(plain, delimiter, width)
+                if cells is not None:
+                    coder.learn(cells)
+                    if void is None or cells[void::width].count(b"") == lines:
+                        count.block(cells, lines)
+                        number += lines
+                        continue
             try:
                 text = chunk.decode("utf-8")
             except UnicodeDecodeError as exc:

@@ -106,6 +106,15 @@ class Count:
         self.collected += lines
         self.tidy()
 
+    def columns(self, columns: list[dict[bytes, int]], lines: int) -> None:
+        """`lines` full rows, none empty or void, as the texts of each column and their counts
+        (`coded.Coder.counts`)."""
+        raw = self.raw
+        for index in self.tracked:
+            raw[index].update(columns[index])
+        self.collected += lines
+        self.tidy()
+
     def many(self, first: int, rows: list[list[Any]]) -> None:
         """Rows numbered from `first`: as one block when all are full, not empty and not void."""
         width, void = self.width, self.plan.void

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, BinaryIO
@@ -101,11 +102,19 @@ def in_processes(
 ) -> list[Any]:
     """`count_range(job, start, end, rows before)` of every range, each in its own process.
 
-    The processes come from a fork server, never from a fork of this process: the TUI counts on
-    a worker thread, and a process forked while other threads hold locks (logging, imports,
-    the allocator) can deadlock in the child (Python 3.12 warns of it; 3.14 stops forking)."""
+    A process with threads (the TUI counts on a worker thread) gets its processes from a fork
+    server, never from a fork of itself: a process forked while other threads hold locks
+    (logging, imports, the allocator) can deadlock in the child (Python 3.12 warns of it). A
+    process of one thread (the CLI) forks: nothing is held, and no interpreter starts."""
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+    if "fork" in methods and threading.active_count() == 1:
+        method: str | None = "fork"  # no other thread holds a lock: a fork is safe, and cheap
+    else:
+        method = "forkserver" if "forkserver" in methods else None
+    context = multiprocessing.get_context(method)
+    if context.get_start_method() == "forkserver":
+        # the server imports the counting code once; each worker forked from it has it already
+        context.set_forkserver_preload([count_range.__module__])
     with ProcessPoolExecutor(len(ranges), mp_context=context) as pool:
         futures = [pool.submit(count_range, job, a, b, rows) for a, b, rows in ranges]
         return [future.result() for future in futures]
