@@ -175,3 +175,15 @@ def test_a_plain_file_is_counted_by_codes_and_gives_the_same_tallies(
     # (rows 497 to 499), the others 71
     assert (first.counts["cao"], first.counts["tn"], first.counts["thap"]) == (215, 71, 71)
     assert first.turnout["collected"] == 500
+
+
+@pytest.mark.parametrize("codes", [True, False], ids=["codes", "split"])
+def test_a_short_row_beside_a_long_one_is_not_counted_as_full_rows(
+    codes: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 2 + 4 cells make two rows of 3 in all: each cell would be counted for the wrong person
+    path = tmp_path / "b.csv"
+    path.write_text("An,Bình,Cúc\ncao,tn,thap\ncao,tn\ncao,tn,thap,cao\n", encoding="utf-8")
+    assert outcome(path, codes, monkeypatch) == [
+        f"{path}, row 4: error: the row has 4 cells, more than the 3 columns of the header"
+    ]

@@ -28,6 +28,7 @@ import io
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -209,10 +210,17 @@ def _plain(chunk: bytes, width: int, delimiter: bytes) -> bytes | None:
 
 
 def _plain_cells(block: bytes, delimiter: bytes, width: int) -> list[bytes] | None:
-    """The cells of a plain block (see `_plain`), if every row has `width` cells."""
+    """The cells of a plain block (see `_plain`), if every row has `width` cells.
+
+    Each row is checked: a short row and a long one would make the right number of cells in
+    all, each counted for the wrong person (the long row is an error, row by row)."""
+    rows = block.split(b"\n")
+    rows.pop()
+    if list(map(methodcaller("count", delimiter), rows)).count(width - 1) != len(rows):
+        return None
     cells = block.translate(_NEWLINE[delimiter]).split(delimiter)
     cells.pop()
-    return cells if len(cells) == block.count(b"\n") * width else None
+    return cells
 
 
 _NEWLINE = {d: bytes.maketrans(b"\n", d) for d in (b",", b";", b"\t")}
