@@ -39,7 +39,8 @@ class Coder:
         self.replace: list[tuple[bytes, bytes]] = []  # (text, code + fillers), longest first
         self.code_of: dict[bytes, bytes] = {}  # text -> its one-byte code (blank included)
         self.used = BLANK + FILLER  # every control byte the rewriting writes
-        self.row = delimiter * (width - 1) + b"\n"
+        self.frame = delimiter * (width + 1)  # the delimiters framing the cells of a row
+        self.common = b""  # the text not counted but left over: the most frequent one
         self.hits = self.misses = 0
         self.off = False
 
@@ -65,6 +66,7 @@ class Coder:
         pairs = list(zip(ordered, codes, strict=True))
         self.replace = [(text, code + FILLER * (len(text) - 1)) for text, code in pairs]
         self.code_of = {**dict(pairs), b"": BLANK}
+        self.common = max(texts, key=cells.count)  # in the block that taught the texts
         self.used = BLANK + FILLER + b"".join(codes)
 
     def counts(self, block: bytes) -> list[dict[bytes, int]] | None:
@@ -89,24 +91,28 @@ class Coder:
         for text, code in self.replace:
             coded = coded.replace(text, code)
         coded = coded.translate(None, FILLER)
-        d, blank = self.delimiter, BLANK
-        if self.width > 1:  # blank cells: between two delimiters (twice: runs), at a line's ends
-            twice = d + d
-            coded = coded.replace(twice, d + blank + d).replace(twice, d + blank + d)
-            coded = coded.replace(b"\n" + d, b"\n" + blank + d)
-            coded = coded.replace(d + b"\n", d + blank + b"\n")
-            if coded.startswith(d):
-                coded = blank + coded
+        d, width = self.delimiter, self.width
+        # each row framed by delimiters (",c,c,…,c,\n"): a blank cell, wherever it is in its
+        # row, is then two delimiters side by side (twice: a run of blanks)
+        coded = d + coded.replace(b"\n", d + b"\n" + d)[:-1]
+        twice, framed = d + d, d + BLANK + d
+        coded = coded.replace(twice, framed).replace(twice, framed)
         lines = block.count(b"\n")
-        if len(coded) != 2 * self.width * lines or coded[1::2] != self.row * lines:
+        if len(coded) != (2 * width + 2) * lines or coded[0::2] != self.frame * lines:
             return None
-        cells = coded[0::2]
+        inner = coded[1::2]  # each row's cells, then its newline
+        cells = inner.translate(None, b"\n")
+        if len(cells) != width * lines or inner[width :: width + 1] != b"\n" * lines:
+            return None
         if cells.translate(None, self.used):
             return None  # a cell kept a byte of its own: not a known text
-        width = self.width
+        # the most frequent text of the column is what the others leave
+        common, others = self.common, [(t, c) for t, c in self.code_of.items() if t != self.common]
         columns: list[dict[bytes, int]] = []
         for index in range(width):
             column = cells[index::width]
-            found = {text: n for text, code in self.code_of.items() if (n := column.count(code))}
+            found = {text: n for text, code in others if (n := column.count(code))}
+            if rest := lines - sum(found.values()):
+                found[common] = rest
             columns.append(found)
         return columns
