@@ -4,9 +4,10 @@ A ballot file holds few distinct texts (the marks, blanks), repeated millions of
 block counted the usual way (`bytes.split`, one object per cell) has shown them, each later
 block is rewritten in C: every known text is replaced, at the same length (the fast case of
 `bytes.replace`), by a one-byte code followed by fillers; the fillers are deleted
-(`bytes.translate`); a blank cell gets a code of its own. If every cell of the block was a known
-text, each row is then exactly `width` codes with a delimiter after each, which one comparison
-checks, and a column is a slice of every `2 * width`-th byte whose codes `bytes.count` counts.
+(`bytes.translate`); each row is framed by delimiters, so that a blank cell, two delimiters
+side by side, gets a code of its own. If every cell of the block was a known text, each row is
+then `width` codes between `width + 1` delimiters and a newline, which two comparisons check,
+and a column is a slice of every `width`-th code, whose codes `bytes.count` counts.
 
 Why the counts are those of `bytes.split`: the codes and the filler are control bytes, which the
 block is checked not to hold, and no known text holds (they come from the file's cells). A
