@@ -20,6 +20,7 @@ BENCHES = [
     "bench_cli.py",
     "bench_diff.py",
     "bench_tui.py",
+    "bench_tests.py",
 ]
 
 
