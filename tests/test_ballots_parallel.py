@@ -7,6 +7,8 @@ range of the file they fall in (the ranges are split at newlines, see engine/for
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +85,46 @@ def test_a_file_with_quotes_or_lone_returns_is_not_split(tmp_path: Path) -> None
     lone.write_bytes(ballots(tmp_path / "l.csv", {}).read_bytes().replace(b"\n", b"\r", 1))
     assert parallel.split(lone, 0, 2) == []
     assert len(parallel.split(tmp_path / "l.csv", 0, 2)) == 2
+
+
+SEEN = """
+import multiprocessing, sys
+from tinnhiem.engine.formats import parallel, read_ballots
+from tinnhiem.engine.model import DataError
+methods = []
+real = multiprocessing.get_context
+def context(method=None):
+    made = real(method)
+    methods.append(made.get_start_method())
+    return made
+multiprocessing.get_context = context
+parallel.PARALLEL_BYTES, parallel.workers = 0, lambda: 2
+levels = {"cao": "Tín nhiệm cao", "tn": "Tín nhiệm", "thap": "Tín nhiệm thấp"}
+try:
+    print(read_ballots(sys.argv[1], levels).tallies)
+except DataError as exc:
+    print([issue.render() for issue in exc.issues])
+print(methods)
+"""
+
+
+@pytest.mark.parametrize("threads", [False, True], ids=["forked", "fork server"])
+def test_workers_are_forked_without_threads_and_come_from_a_fork_server_with_them(
+    threads: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process of one thread (the CLI) forks its workers; one with threads (the TUI) may not,
+    and gets them from a fork server: both count what one process counts. Each runs in a
+    fresh interpreter, whose threads are known."""
+    path = ballots(tmp_path / "b.csv", CASES["bad marks in every range"])
+    one = outcome(path, 1, monkeypatch)
+    one_said = str(one.tallies) if isinstance(one, Dataset) else str(one)
+    code = SEEN
+    if threads:
+        code = "import threading; threading.Thread(target=threading.Event().wait, daemon=True)"
+        code += ".start()\n" + SEEN
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    said, methods = done.stdout.splitlines()
+    assert said == one_said
+    assert methods == str(["forkserver" if threads else "fork"])
