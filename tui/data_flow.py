@@ -12,7 +12,7 @@ from tinnhiem.engine.model import DataError, Dataset
 
 from tinnhiem import bundled
 
-from . import backend
+from . import backend, heap
 from . import config as settings
 from .i18n import t
 from .messages import DataFailed, DataLoaded, EngineMissing
@@ -27,6 +27,7 @@ class DataFlow(ResultsFlow):
 
     def load_data(self, path: Path, kind: str = "tallies") -> None:
         ticket = self.ticket("data")
+        heap.release()  # what the data shown leaves behind, collected once it is replaced
         # only the rule sets' levels: a level the rules lack must be reported, not read quietly
         levels = backend.level_labels(self.ruleset, self.compare_ruleset)
 
@@ -37,6 +38,7 @@ class DataFlow(ResultsFlow):
                     calendar = backend.time_in_post(dataset)
                     # who is who across rounds, made here: never on the UI thread
                     rounds = None if calendar else Rounds.of(dataset.tallies)
+                    heap.keep()  # the tallies, made above: long-lived
             except DataError as exc:
                 failed = DataFailed(path, exc.issues)
             except backend.EngineMissing as exc:
