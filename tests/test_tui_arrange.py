@@ -45,7 +45,7 @@ class Gate:
                 self.on_ui += 1
             elif self.only is None or rows is self.only:
                 self.reached.set()
-                self.open.wait(timeout=30)
+                self.open.wait(timeout=10)  # a failed test is not held long
             return real(rows, *args)
 
         return gated
@@ -204,3 +204,24 @@ async def test_a_sort_made_for_results_the_rules_have_since_changed_is_dropped(
         assert stale != expected  # a threshold moved: some people changed class
         await arranged(pilot, grid)
         assert grid.rows is new and grid.order == expected
+
+
+@pilot_test
+async def test_keys_pressed_again_while_sorting_go_on_from_the_sort_asked_for(
+    tmp_path: Path, gate: Gate
+) -> None:
+    app = make_app(tmp_path, None, people_file(tmp_path))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        grid = app.query_one("#results-table", Grid)
+        grid.focus()
+        await pilot.press("s")  # the first column, "#"
+        await held(pilot, gate)
+        await pilot.press("s", "r")  # the next column from the one being sorted, reversed
+        assert grid.pending == Arrangement("name", True, "")
+        assert grid.sort_column is None  # nothing sorted yet
+        gate.open.set()
+        await arranged(pilot, grid)
+        rows = grid.rows
+        assert isinstance(rows, ResultsRows)
+        assert grid.applied == ("name", True, "") and grid.order == by_name(rows, reverse=True)

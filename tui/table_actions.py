@@ -105,14 +105,16 @@ class TableActions(ViewActions):
         grid = self.current_grid()
         if grid is None:
             return
-        keys = grid.column_keys
-        now = keys.index(grid.sort_column) if grid.sort_column in keys else -1
+        # from the sort asked for: one still being made counts (`s` pressed twice, quickly)
+        keys, wanted = grid.column_keys, grid.arrangement
+        now = keys.index(wanted.column) if wanted.column in keys else -1
         grid.sort_by(keys[(now + 1) % len(keys)], reverse=False)
 
     def action_reverse(self) -> None:
         grid = self.current_grid()
         if grid is not None:
-            grid.sort_by(grid.sort_column or grid.column_keys[0], reverse=not grid.sort_reverse)
+            wanted = grid.arrangement
+            grid.sort_by(wanted.column or grid.column_keys[0], reverse=not wanted.reverse)
 
     def action_export(self) -> None:
         grid = self.current_grid()
