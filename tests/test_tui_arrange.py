@@ -10,6 +10,7 @@ one), so that what happens meanwhile is certain, not a race. No time is measured
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from test_tui_support import make_app, pilot_test, ready, settle
 from textual.pilot import Pilot
 from tinnhiem.tui.messages import RulesEdited
 from tinnhiem.tui.present import ResultsRows
-from tinnhiem.tui.table import Arrangement, name_key
+from tinnhiem.tui.table import Arrangement, name_key, name_keys, text_key, text_keys
 from tinnhiem.tui.widgets.find import FindBar
 from tinnhiem.tui.widgets.grid import SYNC_ROWS, Grid
 from tinnhiem.tui.widgets.status import StatusBar, keep
@@ -30,8 +31,8 @@ from tinnhiem import bundled
 
 
 class Gate:
-    """Holds every worker thread that reads a sort key or matches a row (of the rows `only`,
-    when given) until opened; counts the reads made on the UI thread."""
+    """Holds every worker thread that reads sort keys or matches rows (of the rows `only`, when
+    given) until opened; counts the reads made on the UI thread."""
 
     def __init__(self) -> None:
         self.open = threading.Event()
@@ -54,8 +55,9 @@ class Gate:
 @pytest.fixture
 def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
     made = Gate()
-    monkeypatch.setattr(ResultsRows, "sort_key", made.wrap(ResultsRows.sort_key))
-    monkeypatch.setattr(ResultsRows, "matches", made.wrap(ResultsRows.matches))
+    # every way `arrange` reads the rows: the keys of a column, the rows a find keeps
+    for name in ("sort_key", "sort_keys", "matches", "matching"):
+        monkeypatch.setattr(ResultsRows, name, made.wrap(getattr(ResultsRows, name)))
     yield made
     made.open.set()  # a test that failed midway leaves no thread waiting
 
@@ -225,3 +227,24 @@ async def test_keys_pressed_again_while_sorting_go_on_from_the_sort_asked_for(
         rows = grid.rows
         assert isinstance(rows, ResultsRows)
         assert grid.applied == ("name", True, "") and grid.order == by_name(rows, reverse=True)
+
+
+TRICKY = ["Đặng Thị Ánh", "ĐINH  văn  đức", " Lê ", "e\u0301", "\u0301a", "İstanbul", "ß", "ﬁ", ""]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        TRICKY,
+        [],
+        [""],
+        ["a\0b", "c"],  # a NUL inside a text: made one at a time
+        ["a\x01b", "Ánh"],
+        [unicodedata.normalize("NFD", t) for t in TRICKY],
+        [f"Người thứ {i}" for i in range(50)] + ["\ufeffBOM", "a\tb", "x\u00a0y"],
+    ],
+)
+def test_sort_keys_made_at_once_are_those_made_one_by_one(texts: list[str]) -> None:
+    assert text_keys(texts) == [text_key(t) for t in texts]
+    assert name_keys(texts) == [name_key(t) for t in texts]
+    assert text_keys(["Đức", "dục"]) == [("duc", "Đức"), ("duc", "dục")]

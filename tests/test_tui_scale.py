@@ -198,6 +198,21 @@ async def test_new_results_come_sorted_and_found_from_the_worker(
 
     monkeypatch.setattr(ResultsRows, "sort_key", sort_spy)
     monkeypatch.setattr(ResultsRows, "matches", match_spy)
+    # and the rows' ways to read every row at once
+    sort_keys, matching = ResultsRows.sort_keys, ResultsRows.matching
+
+    def sort_keys_spy(self: ResultsRows, *args: Any) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            on_ui.append("sort_keys")
+        return sort_keys(self, *args)
+
+    def matching_spy(self: ResultsRows, *args: Any) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            on_ui.append("matching")
+        return matching(self, *args)
+
+    monkeypatch.setattr(ResultsRows, "sort_keys", sort_keys_spy)
+    monkeypatch.setattr(ResultsRows, "matching", matching_spy)
     app = make_app(tmp_path, None, people_file(tmp_path))
     async with app.run_test(size=(140, 40)) as pilot:
         await ready(pilot)

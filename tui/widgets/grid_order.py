@@ -14,19 +14,10 @@ from textual import on
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from ..table import Arrangement, Rows
+from ..table import Arrangement, Cancelled, Rows, never
 from .grid_lines import GridLines
 
 SYNC_ROWS = 2_000  # a table up to this many rows is sorted and found at once, on the UI thread
-BLOCK = 4_096  # rows between two looks at whether the work is still wanted
-
-
-class Cancelled(Exception):
-    """A newer sort or find, or other rows, made this one useless."""
-
-
-def never() -> bool:
-    return False
 
 
 def arrange(
@@ -37,19 +28,17 @@ def arrange(
 ) -> tuple[list[int], list[int]]:
     """Every row sorted (what an export writes), and those the find keeps (what is shown).
 
-    `every`: the rows already sorted `how` (a find changed, not the sort); `stop` is asked
-    every `BLOCK` rows, and `Cancelled` raised when it says so."""
+    `every`: the rows already sorted `how` (a find changed, not the sort); `Cancelled` when
+    `stop` says so (asked between steps, and every `table.BLOCK` rows of a step)."""
     count = len(rows)
     if every is not None:
         pass
     elif how.column is None or how.column not in (keys := [c.key for c in rows.columns]):
         every = list(range(count))
     else:
-        column, found = keys.index(how.column), []
-        for start in range(0, count, BLOCK):
-            if stop():
-                raise Cancelled
-            found += [rows.sort_key(i, column) for i in range(start, min(start + BLOCK, count))]
+        found = rows.sort_keys(keys.index(how.column), stop)
+        if stop():
+            raise Cancelled
         # blanks last either way: the first item of a sort key is 1 for a blank
         every = sorted(
             (i for i in range(count) if found[i][0] == 0),
@@ -59,12 +48,7 @@ def arrange(
         every += [i for i in range(count) if found[i][0] != 0]
     if not how.folded:
         return every, every
-    shown: list[int] = []
-    for start in range(0, count, BLOCK):
-        if stop():
-            raise Cancelled
-        shown += [i for i in every[start : start + BLOCK] if rows.matches(i, how.folded)]
-    return every, shown
+    return every, rows.matching(how.folded, every, stop)
 
 
 @dataclass
