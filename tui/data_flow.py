@@ -27,11 +27,11 @@ class DataFlow(ResultsFlow):
 
     def load_data(self, path: Path, kind: str = "tallies") -> None:
         ticket = self.ticket("data")
-        heap.release()  # what the data shown leaves behind, collected once it is replaced
         # only the rule sets' levels: a level the rules lack must be reported, not read quietly
         levels = backend.level_labels(self.ruleset, self.compare_ruleset)
 
         def work() -> None:
+            heap.release()  # what the data before left behind, collected: see `heap`
             try:
                 with collector_paused():  # the first pass over the tallies makes them
                     dataset = backend.read_data(path, kind, levels)

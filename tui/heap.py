@@ -6,8 +6,10 @@ people leaves about 500,000 of them (the tallies, the results), which form no cy
 them finds nothing and takes 0.3 to 0.6 s, on whichever thread allocates next, usually the UI
 thread drawing the first results. So once a load's data and first results are made they are
 moved out of the collector's reach (`gc.freeze`: objects freed by their count of references
-are still freed); the next load gives everything back (`gc.unfreeze`), so that what the
-previous data left in cycles is collected as before. At most one load's leftovers wait.
+are still freed). The next load gives everything back (`gc.unfreeze`) and collects at once,
+in its worker, before anything is frozen again: what the data replaced left in cycles (an
+evaluation and its explainer refer to each other) is freed then, at the latest one load
+later, never kept for good.
 """
 
 from __future__ import annotations
@@ -21,5 +23,8 @@ def keep() -> None:
 
 
 def release() -> None:
-    """Give the collector back what `keep` took from it (a new load is starting)."""
-    gc.unfreeze()
+    """Give the collector back what `keep` took from it, and collect what is no longer used
+    (a new load is starting: what the data it replaces left behind)."""
+    if gc.get_freeze_count():  # else nothing was kept: the first load costs no collection
+        gc.unfreeze()
+        gc.collect()
