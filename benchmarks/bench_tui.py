@@ -161,25 +161,7 @@ def spawned(flag: str, *args: str, runs: int) -> list[float]:
 
 
 def first_paint(runs: int = 5) -> list[float]:
-    times = []
-    with tempfile.TemporaryDirectory() as folder:
-        for _ in range(runs):
-            out = Path(folder) / "first-paint.txt"
-            env = {
-                **os.environ,
-                "BENCH_SPAWNED": repr(time.time()),
-                "BENCH_CONFIG": folder,
-                "BENCH_OUT": str(out),
-            }
-            subprocess.run(
-                [sys.executable, __file__, "--first-paint-child"],
-                env=env,
-                capture_output=True,
-                check=True,
-                cwd=ROOT,
-            )
-            times.append(float(out.read_text()))
-    return times
+    return spawned("--first-paint-child", runs=runs)
 
 
 def people_file(folder: Path, people: int = PEOPLE) -> Path:
