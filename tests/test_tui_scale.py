@@ -181,7 +181,8 @@ async def test_new_results_come_sorted_and_found_from_the_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With a sort and a find in force, an edit's results are arranged in the evaluation's
-    worker: the UI thread reads no sort key and matches no row."""
+    worker: the UI thread reads no sort key and matches no row (nor for the user's own sort
+    and find of so many rows: `grid.SYNC_ROWS`)."""
     on_ui: list[str] = []
     sort_key, matches = ResultsRows.sort_key, ResultsRows.matches
 
@@ -197,13 +198,32 @@ async def test_new_results_come_sorted_and_found_from_the_worker(
 
     monkeypatch.setattr(ResultsRows, "sort_key", sort_spy)
     monkeypatch.setattr(ResultsRows, "matches", match_spy)
+    # and the rows' ways to read every row at once
+    sort_keys, matching = ResultsRows.sort_keys, ResultsRows.matching
+
+    def sort_keys_spy(self: ResultsRows, *args: Any) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            on_ui.append("sort_keys")
+        return sort_keys(self, *args)
+
+    def matching_spy(self: ResultsRows, *args: Any) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            on_ui.append("matching")
+        return matching(self, *args)
+
+    monkeypatch.setattr(ResultsRows, "sort_keys", sort_keys_spy)
+    monkeypatch.setattr(ResultsRows, "matching", matching_spy)
     app = make_app(tmp_path, None, people_file(tmp_path))
     async with app.run_test(size=(140, 40)) as pilot:
         await ready(pilot)
         grid = app.query_one("#results-table", Grid)
         grid.sort_by("class:consequence")
         grid.set_filter("nhom 1")  # folded: Nhóm 1, and Nhóm 10 to Nhóm 19
-        assert on_ui  # sorting and finding at the user's request: on the UI thread
+        for _ in range(1000):  # at the user's request too, in a worker (test_tui_arrange)
+            if grid.pending is None and grid.filter_text:
+                break
+            await pilot.pause(0.01)
+        assert grid.applied == ("class:consequence", False, "nhom 1") and on_ui == []
         before = app.evaluation
         on_ui.clear()
         text = bundled.default_rules().read_text(encoding="utf-8")

@@ -173,10 +173,23 @@ class Core(App[None]):
             warnings=len(found) - errors,
             edited=bool(view and view.edited),
             busy=busy,
+            arranging=self._arranging(),
             no_results=self.evaluation is None and dataset is not None and not busy,
             palette=self.palette,
         )
         self.update_footer()
+
+    def _arranging(self) -> str:
+        """What the results table is being sorted by, or the text it is finding, in a worker."""
+        grid = self.query_one("#results-table", Grid) if self.mounted else None
+        how = grid.pending if grid is not None else None
+        if how is None or grid is None:
+            return ""
+        if (how.column, how.reverse) != (grid.sort_column, grid.sort_reverse):
+            column = next((c for c in grid.rows.columns if c.key == how.column), None)
+            if column is not None:
+                return t(self.lang, "status.sorting", column=column.export or column.label)
+        return t(self.lang, "status.finding", text=self.query_one(FindBar).input.value)
 
     def update_footer(self) -> None:
         """Refresh the keys shown when one became available or not (the footer re-composes)."""

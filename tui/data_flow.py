@@ -12,7 +12,7 @@ from tinnhiem.engine.model import DataError, Dataset
 
 from tinnhiem import bundled
 
-from . import backend
+from . import backend, heap
 from . import config as settings
 from .i18n import t
 from .messages import DataFailed, DataLoaded, EngineMissing
@@ -31,12 +31,14 @@ class DataFlow(ResultsFlow):
         levels = backend.level_labels(self.ruleset, self.compare_ruleset)
 
         def work() -> None:
+            heap.release()  # what the data before left behind, collected: see `heap`
             try:
                 with collector_paused():  # the first pass over the tallies makes them
                     dataset = backend.read_data(path, kind, levels)
                     calendar = backend.time_in_post(dataset)
                     # who is who across rounds, made here: never on the UI thread
                     rounds = None if calendar else Rounds.of(dataset.tallies)
+                    heap.keep()  # the tallies, made above: long-lived
             except DataError as exc:
                 failed = DataFailed(path, exc.issues)
             except backend.EngineMissing as exc:

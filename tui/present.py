@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from itertools import chain
 from operator import attrgetter
@@ -17,7 +17,9 @@ from tinnhiem.rules import ast
 from .i18n import t
 from .rounds import Rounds
 from .table import (
+    BLOCK,
     RESULT_CLASS_WIDTH,
+    Cancelled,
     Cell,
     Column,
     Rows,
@@ -25,11 +27,16 @@ from .table import (
     distinct_fit,
     fit,
     name_key,
+    name_keys,
+    never,
     text_key,
+    text_keys,
 )
 
 TALLY, COUNTS, BASIS = attrgetter("tally"), attrgetter("counts"), attrgetter("basis_value")
 VERDICTS = attrgetter("verdicts")
+
+FOUND_FIELDS = ("name", "position", "group", "round")  # a tally's texts that find looks in
 
 # severity -> the theme variable its text is drawn in
 SEVERITY_COLOURS = {0: "text-success", 1: "text-warning", 2: "text-error"}
@@ -132,7 +139,7 @@ class ResultsRows(Rows):
         self.results = evaluation.results
         self.severity = severities(ruleset)
         self._cache: dict[int, list[Cell]] = {}
-        self._found: dict[int, str] = {}  # a row's folded words, for find
+        self._found: list[list[str]] | None = None  # the folded texts find looks in
         # The people's own texts do not change with the rules: their widths carry over from
         # the table this one replaces when it shows the same tallies (a re-evaluation).
         same = previous is not None and len(previous.results) == len(self.results)
@@ -142,6 +149,8 @@ class ResultsRows(Rows):
         self.text_widths: dict[str, int] = (
             previous.text_widths if same and previous else self._text_widths()
         )
+        # the sort keys of the people's own texts, by column: the same while the tallies are
+        self._keys: dict[str, list[Any]] = previous._keys if same and previous else {}
         # who is who across rounds: a round column when someone voted in several
         if same and previous:
             rounds = previous.rounds
@@ -230,19 +239,65 @@ class ResultsRows(Rows):
 
     def matches(self, index: int, folded: str) -> bool:
         """Find (`/`) looks in the name, the position, the group and the classes given."""
-        said = self._found.get(index)
-        if said is None:
-            result = self.results[index]
-            tally = result.tally
-            labels = [v.label for v in result.verdicts]
-            if result.status != "evaluated":
-                labels.append(t(self.lang, f"status.{result.status}"))
-            said = self._found[index] = fold(
-                "\0".join(
-                    (tally.name, tally.position, tally.group, tally.round, *labels)
-                )  # a match never spans two fields
-            )
-        return folded in said
+        return any(folded in column[index] for column in self.folded())
+
+    def matching(
+        self, folded: str, order: Sequence[int], stop: Callable[[], bool] = never
+    ) -> list[int]:
+        """The rows of `order` that `matches`, found a column at a time: a text that repeats
+        (a position, a group, the classes given) is looked at once."""
+        hits: set[int] = set()
+        for column in self.folded():
+            if stop():
+                raise Cancelled
+            good = {text for text in set(column) if folded in text}
+            if good:
+                hits.update(i for i, text in enumerate(column) if text in good)
+        return [i for i in order if i in hits]
+
+    def folded(self) -> list[list[str]]:
+        """The texts find looks in, folded, a column each: the names, the positions, the
+        groups, the rounds, and the classes given (with a status); a match never spans two
+        texts. A text that repeats is folded once; made once, for every row."""
+        if self._found is None:
+            said = {s: t(self.lang, f"status.{s}") for s in ("exempt", "invalid")}
+            results = self.results
+            texts = [[getattr(r.tally, field) for r in results] for field in FOUND_FIELDS]
+            texts.append(["\0".join(self._labels(r, said)) for r in results])
+            found = []
+            for column in texts:
+                folds = {text: fold(text) for text in set(column)}
+                found.append([folds[text] for text in column])
+            self._found = found
+        return self._found
+
+    @staticmethod
+    def _labels(result: Result, said: Mapping[str, str]) -> list[str]:
+        """The classes given, and the status of a person not evaluated."""
+        labels = [v.label for v in result.verdicts]
+        return [*labels, said[result.status]] if result.status in said else labels
+
+    def sort_keys(self, column: int, stop: Callable[[], bool] = never) -> list[Any]:
+        """The people's own texts (name, position, group, round) sorted as `sort_key` says,
+        made for every row at once and kept while the tallies are the same (an edit of the
+        rules sorts by name again without making them again)."""
+        kind = self.columns[column].key
+        if kind not in ("name", "position", "group", "round"):
+            return super().sort_keys(column, stop)
+        found = self._keys.get(kind)
+        if found is None:
+            found = []
+            for start in range(0, len(self.results), BLOCK):  # a block at a time: see BLOCK
+                if stop():
+                    raise Cancelled
+                texts = [getattr(r.tally, kind) for r in self.results[start : start + BLOCK]]
+                if kind == "name":
+                    found += [(0, key) for key in name_keys(texts)]
+                else:
+                    keys = zip(texts, text_keys(texts), strict=True)
+                    found += [(0, key) if text else (1, "") for text, key in keys]
+            self._keys[kind] = found
+        return found
 
     def marked(self, index: int) -> bool:
         return self.versus is not None and self.key(index) in self.versus

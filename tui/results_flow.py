@@ -13,7 +13,7 @@ from tinnhiem.engine.model import DataError, Dataset, Evaluation
 
 from tinnhiem import bundled
 
-from . import actions, backend
+from . import actions, backend, heap
 from .core import Core
 from .i18n import t
 from .messages import Compared, DataFailed, EngineMissing, Evaluated
@@ -46,6 +46,7 @@ class ResultsFlow(Core):
         shown, how = grid.rows, grid.arrangement
         previous = shown if isinstance(shown, ResultsRows) else None
         rounds = self.data_rounds
+        fresh = self.evaluated_on is not dataset  # the first results of these data
 
         def work() -> None:
             try:
@@ -62,6 +63,8 @@ class ResultsFlow(Core):
                 )
                 if rows is not None and (how.column or how.folded):
                     rows.arranged = (how, *arrange(rows, how))  # sorted and found here too
+                if fresh:
+                    heap.keep()  # the results of a load live as long as its data
                 self.post_message(Evaluated(ticket, evaluation, took, dataset, rows))
                 if other is not None:
                     start = time.perf_counter()

@@ -29,6 +29,8 @@ class Rounds:
         by_id = ids_name_people(tallies)
         keys = [person_key(t, by_id) for t in tallies]
         rounds = round_order([t.round for t in tallies])
+        if len(set(keys)) == len(keys):  # nobody twice: each row its own person
+            return cls(len(keys), len(keys), rounds, tuple((i,) for i in range(len(keys))))
         rank = {label: i for i, label in enumerate(rounds)}
         rows: dict[str, list[int]] = {}
         for index, key in enumerate(keys):

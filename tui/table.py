@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal, NamedTuple
 
@@ -24,6 +24,9 @@ CLASS_WIDTH = 30  # a longer class label ends in an ellipsis; the why panel has 
 # the results' class columns: narrower, so that the counts fit beside them on a 120-column
 # terminal, and widened where two classes would look alike (`distinct_fit`)
 RESULT_CLASS_WIDTH = 24
+# rows between two looks at whether a sort or a find is still wanted; a block's work in one
+# call (a normalisation of its texts joined) keeps the UI's thread waiting a few ms at most
+BLOCK = 4_096
 
 
 class Cell(Text):
@@ -67,6 +70,32 @@ def name_key(name: str) -> tuple[tuple[str, str], tuple[str, str]]:
     """A Vietnamese name sorts by the given name (its last word), then by the whole name."""
     words = name.split()
     return text_key(words[-1] if words else ""), text_key(name)
+
+
+def text_keys(texts: Sequence[str]) -> list[tuple[str, str]]:
+    """`text_key` of each text, made for all of them at once: the texts joined by NUL are
+    decomposed, stripped of their marks and case-folded in one call each (a NUL is a starter:
+    no mark or composition crosses it), rather than 100,000 times each."""
+    joined = "\0".join(texts)
+    if not texts or joined.count("\0") != len(texts) - 1:  # a NUL inside a text
+        return [text_key(text) for text in texts]
+    plain = unicodedata.normalize("NFD", joined.replace("Đ", "D").replace("đ", "d"))
+    marks = {ord(c): None for c in set(plain) if unicodedata.combining(c)}
+    return list(zip(plain.translate(marks).casefold().split("\0"), texts, strict=True))
+
+
+def name_keys(names: Sequence[str]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """`name_key` of each name, made as `text_keys` makes them."""
+    given = [words[-1] if (words := name.split()) else "" for name in names]
+    return list(zip(text_keys(given), text_keys(names), strict=True))
+
+
+class Cancelled(Exception):
+    """A newer sort or find, or other rows, made this one useless."""
+
+
+def never() -> bool:
+    return False
 
 
 # characters that take one cell each (Latin with Vietnamese letters, Greek, Cyrillic): text of
@@ -155,9 +184,30 @@ class Rows:
     def sort_key(self, index: int, column: int) -> Any:
         return self.cells(index)[column].sort_key
 
+    def sort_keys(self, column: int, stop: Callable[[], bool] = never) -> list[Any]:
+        """`sort_key` of every row (a source may make them all at once); `Cancelled` when
+        `stop` says so, asked every `BLOCK` rows."""
+        count, found = len(self), []
+        for start in range(0, count, BLOCK):
+            if stop():
+                raise Cancelled
+            found += [self.sort_key(i, column) for i in range(start, min(start + BLOCK, count))]
+        return found
+
     def matches(self, index: int, folded: str) -> bool:
         """Whether the row's text has `folded` in it (`fold`: no case, no diacritics)."""
         return folded in fold(" ".join(c.plain for c in self.cells(index)))
+
+    def matching(
+        self, folded: str, order: Sequence[int], stop: Callable[[], bool] = never
+    ) -> list[int]:
+        """The rows of `order` that `matches` the folded text, in that order."""
+        found: list[int] = []
+        for start in range(0, len(order), BLOCK):
+            if stop():
+                raise Cancelled
+            found += [i for i in order[start : start + BLOCK] if self.matches(i, folded)]
+        return found
 
     def marked(self, index: int) -> bool:
         """Rows to draw highlighted (the people a compared rule set treats differently)."""

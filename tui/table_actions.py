@@ -44,11 +44,24 @@ class TableActions(ViewActions):
         """Only what is shown changes: the results, the report and the exports stay whole."""
         grid = self.query_one("#results-table", Grid)
         grid.set_filter(fold(event.text))
+        if grid.pending is None:  # else when the worker has found them (`_arranged`)
+            self._found(grid)
+        if event.closed or event.done:
+            grid.focus()
+
+    def _found(self, grid: Grid) -> None:
+        """How many people the find shows; the why panel says when it is nobody."""
         self.query_one(FindBar).count(grid.row_count, len(grid.rows), votes=_votes(grid))
         if not grid.row_count:
             self.query_one(WhyPanel).show(t(self.lang, "find.none"))
-        if event.closed or event.done:
-            grid.focus()
+
+    @on(Grid.Arranging, "#results-table")
+    def _arranged(self, event: Grid.Arranging) -> None:
+        """A sort or a find of the results began in a worker, or it is shown: the status line
+        says so meanwhile."""
+        self._set_status()
+        if event.grid.pending is None:
+            self._found(self.query_one("#results-table", Grid))
 
     def action_show_row(self, index: int) -> None:
         """A round of the why panel, clicked: the results cursor to that row. A row the find
@@ -59,7 +72,9 @@ class TableActions(ViewActions):
         if index not in grid.order:
             grid.set_filter("")
             self.query_one(FindBar).close()
-        grid.move_to(grid.order.index(index))
+        position = grid.find(grid.rows.key(index))
+        if position is not None:  # None: a sort being made keeps it hidden a moment more
+            grid.move_to(position)
         grid.focus()
 
     def action_copy_row(self) -> None:
@@ -90,14 +105,16 @@ class TableActions(ViewActions):
         grid = self.current_grid()
         if grid is None:
             return
-        keys = grid.column_keys
-        now = keys.index(grid.sort_column) if grid.sort_column in keys else -1
+        # from the sort asked for: one still being made counts (`s` pressed twice, quickly)
+        keys, wanted = grid.column_keys, grid.arrangement
+        now = keys.index(wanted.column) if wanted.column in keys else -1
         grid.sort_by(keys[(now + 1) % len(keys)], reverse=False)
 
     def action_reverse(self) -> None:
         grid = self.current_grid()
         if grid is not None:
-            grid.sort_by(grid.sort_column or grid.column_keys[0], reverse=not grid.sort_reverse)
+            wanted = grid.arrangement
+            grid.sort_by(wanted.column or grid.column_keys[0], reverse=not wanted.reverse)
 
     def action_export(self) -> None:
         grid = self.current_grid()

@@ -195,6 +195,8 @@ APP: dict[str, tuple[str, str]] = {
     "status.warnings.other": ("{n} warnings", "{n} cảnh báo"),
     "status.edited": ("edited", "đã sửa"),
     "status.loading": ("evaluating…", "đang tính…"),
+    "status.sorting": ("sorting by “{column}”…", "đang sắp xếp theo “{column}”…"),
+    "status.finding": ("finding “{text}”…", "đang tìm “{text}”…"),
     "status.none": ("none", "chưa có"),
     # results table
     "col.number": ("#", "#"),

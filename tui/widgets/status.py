@@ -24,6 +24,7 @@ class Status:
     warnings: int = 0
     edited: bool = False
     busy: bool = False
+    arranging: str = ""  # a sort or a find of the results being made ("đang sắp xếp theo …")
     no_results: bool = False  # the rule set named here could not be evaluated on the data
     palette: Mapping[str, str] = field(default_factory=dict)
 
@@ -69,6 +70,8 @@ class StatusBar(Static):
             line.append(keep(f"  ● {t(lang, 'status.edited')}"), style="italic")
         if s.busy:
             line.append(keep(f"  {t(lang, 'status.loading')}"), style="italic dim")
+        if s.arranging:
+            line.append(keep(f"  {s.arranging}"), style="italic dim")
         file = f"({s.rules_file})" if s.rules_file and drop < 1 else ""
         part(t(lang, "status.rules"), s.rules, file)
         people = t(lang, "status.people", n=s.people) if s.data_file else ""
