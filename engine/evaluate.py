@@ -11,12 +11,14 @@ decision (`Explainer`): for every person of a run with `explain=True`, for the o
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from itertools import compress
 
 from tinnhiem.rules import ast
 
 from . import conditions as cond
 from .checks import DataChecks
 from .collector import collector_paused
+from .bulk import Pass
 from .conditions import Facts, Unknown
 from .explainer import margins_of
 from .explainer_fast import FastExplainer
@@ -38,6 +40,7 @@ from .plan import CompiledBlock, CompiledExempt, CompiledRule, Plan
 from .previous import PreviousLookup
 from .quorum import Quorum, decimal
 from .report import build_reports
+from .results import Results
 from .words import Lang, Said, say
 
 __all__ = [
@@ -108,14 +111,37 @@ class Runner:
         # data levels that are exactly the rule set's: their counts need no routing
         self.identity = frozenset(plan.level_ids)
         self.explainer = FastExplainer(self)
+        self.bulk = Pass(self)  # the classification pass over integers
 
     def evaluation(self, *, explain: bool = True) -> Evaluation:
-        """Every tally; `DataError` with every row that cannot be evaluated."""
+        """Every tally; `DataError` with every row that cannot be evaluated.
+
+        The results of the people the pass decided are made when read (`Results`)."""
         self.reset()
+        tallies = self.dataset.tallies
         with collector_paused():
-            results = tuple(self.results(explain=explain))
+            keys = self.bulk.keys()
+            # the people the pass left, decided the exact way, in order (their notes in order)
+            left = compress(range(len(keys)), map((0).__gt__, keys))
+            made = {index: self.decide(index, tallies[index]) for index in left}
             if self.errors:
                 raise DataError(self.errors)
+            if explain:
+                build = self.bulk.build
+                made = {
+                    index: self.explainer.explain(index, made.get(index) or build(tally, key))
+                    for index, (tally, key) in enumerate(zip(tallies, keys, strict=True))
+                }
+            bulk = self.bulk
+            results = Results(
+                tallies,
+                keys,
+                made,
+                bulk.build,
+                bulk.verdicts,
+                lambda: bulk.largest(keys),
+                explained=explain,
+            )
             reports = build_reports(self.ruleset, results)
         return Evaluation(self.ruleset, results, reports, self.closing_warnings(), self.explain)
 
@@ -128,10 +154,14 @@ class Runner:
     def results(self, *, explain: bool = True) -> Iterator[Result]:
         """Every tally's result in order, made when asked; rows in error go to `errors`."""
         tallies = self.dataset.tallies
-        decided = map(self.decide, range(len(tallies)), tallies)
+        decided = map(self._decided, range(len(tallies)), tallies, self.bulk.keys())
         if explain:
             return map(self.explainer.explain, range(len(tallies)), decided)
         return decided
+
+    def _decided(self, index: int, tally: Tally, key: int) -> Result:
+        """The result of the pass's key; the exact path's when the pass left it (-1)."""
+        return self.decide(index, tally) if key < 0 else self.bulk.build(tally, key)
 
     def result(self, index: int, *, explain: bool = True) -> Result:
         """The result of one tally of the dataset (by its index)."""
