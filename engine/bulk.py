@@ -149,6 +149,7 @@ class Compiled:
     exact_exempts: bool  # whether `x…` ends with a column: 1 where an exemption holds
     radix: tuple[int, ...]  # per block, what its rule's index is multiplied by in the key
     blocks: tuple[CompiledBlock, ...]
+    source: str  # what was compiled: integers, operators and the names made here only
 
     @classmethod
     def of(cls, plan: Plan, exempts: Sequence[ast.Exempt], quorum: ast.Quorum | None) -> Compiled:
@@ -181,6 +182,7 @@ class Compiled:
         key = " + ".join(terms) or "0"
         aside = " or ".join(["b <= 0", *asides])
         source = f"def run(rows):\n    return [-1 if {aside} else {key} for {arguments}, in rows]\n"
+        # `source` holds no text of the rules file (see the module): nothing of it is run here
         namespace: dict[str, Any] = {"__builtins__": {}}
         exec(compile(source, "<tinnhiem bulk pass>", "exec"), namespace)
         return cls(
@@ -191,6 +193,7 @@ class Compiled:
             exact_exempts,
             tuple(radix),
             plan.blocks,
+            source,
         )
 
     def verdicts(self, key: int) -> tuple[Verdict, ...]:
@@ -227,7 +230,7 @@ def columns_of(
     """The columns of the pass: from the arrays of `Tallies` (no tally made), else tally by
     tally. A row the pass must not decide has the basis 0 (the exact path decides it)."""
     if isinstance(tallies, Tallies):
-        found = _from_arrays(tallies, plan, basis_kind, compiled)
+        found = _from_arrays(tallies, plan, basis_kind, compiled, counts_of, basis_of)
         if found is not None:
             return found
     basis: list[int] = []
@@ -249,22 +252,27 @@ def columns_of(
 
 
 def _from_arrays(
-    tallies: Tallies, plan: Plan, basis_kind: str, compiled: Compiled
+    tallies: Tallies,
+    plan: Plan,
+    basis_kind: str,
+    compiled: Compiled,
+    counts_of: Callable[[Tally], Mapping[str, int]],
+    basis_of: Callable[[Tally], int | None],
 ) -> Columns | None:
     """The columns straight from the arrays; None when a row needs reading as a tally."""
     count = len(tallies)
     turnout = dict(zip(tallies.turnout_keys, tallies.turnout, strict=True))
-    given = dict(zip(tallies.count_keys, tallies.counts, strict=True))
+    data_counts = dict(zip(tallies.count_keys, tallies.counts, strict=True))
     # a level of the rule set counts every level of the data routed to it
     counts: list[Sequence[int]] = []
     for level in plan.level_ids:
-        sources = [column for name, column in given.items() if plan.route.get(name) == level]
+        sources = [c for name, c in data_counts.items() if plan.route.get(name) == level]
         if not sources:
             counts.append([0] * count)
         elif len(sources) == 1:
             counts.append(sources[0])
         else:
-            total = sources[0]
+            total: Sequence[int] = sources[0]
             for column in sources[1:]:
                 total = list(map(add, total, column))
             counts.append(total)
@@ -276,19 +284,34 @@ def _from_arrays(
     figures = [turnout.get(name) for name in compiled.figures]
     if basis is None or any(figure is None for figure in figures):
         return None  # a figure no row gives: every row is the exact path's (and says so)
-    # a blank or odd cell, a row read one by one: the exact path reads the row as a tally
-    checked = [*tallies.counts, *(f for f in figures if f is not None)]
-    slow = set(tallies.exact)
-    for column in checked:
-        if ABSENT in column:
-            slow.update(i for i, n in enumerate(column) if n == ABSENT)
-    if ABSENT in basis or slow:
-        basis = list(basis)
-        for i in slow:
-            basis[i] = 0
-    by_level = dict(zip(plan.level_ids, counts, strict=True))
-    used = [by_level[level] for level in compiled.levels]
-    return Columns(basis, used, [f for f in figures if f is not None], counts)
+    given: list[Sequence[int]] = [f for f in figures if f is not None]
+    # a blank or odd cell of a row not read one by one: the exact path reads that row
+    slow: set[int] = set()
+    for read in [*tallies.counts, *given]:
+        if ABSENT in read:
+            slow.update(i for i, n in enumerate(read) if n == ABSENT)
+    slow.difference_update(tallies.exact)
+    if not slow and not tallies.exact:
+        by_level = dict(zip(plan.level_ids, counts, strict=True))
+        return Columns(basis, [by_level[level] for level in compiled.levels], given, counts)
+    bases = list(basis)
+    for i in slow:
+        bases[i] = 0
+    own_counts: list[list[int]] = [list(c) for c in counts]
+    own_figures: list[list[int]] = [list(f) for f in given]
+    for i in tallies.exact:  # rows read one by one (a blank cell): their tally's figures
+        tally = tallies[i]
+        routed = counts_of(tally)
+        for level, into in zip(plan.level_ids, own_counts, strict=True):
+            into[i] = routed[level]
+        row = [tally.turnout.get(name) for name in compiled.figures]
+        for value, into in zip(row, own_figures, strict=True):
+            into[i] = ABSENT if value is None else value
+        of = basis_of(tally)
+        bases[i] = 0 if of is None or None in row else of
+    by_level = dict(zip(plan.level_ids, own_counts, strict=True))
+    used: list[Sequence[int]] = [by_level[level] for level in compiled.levels]
+    return Columns(bases, used, list(own_figures), list(own_counts))
 
 
 def _minus(a: int, b: int) -> int:

@@ -16,9 +16,9 @@ from itertools import compress
 from tinnhiem.rules import ast
 
 from . import conditions as cond
+from .bulk import Pass
 from .checks import DataChecks
 from .collector import collector_paused
-from .bulk import Pass
 from .conditions import Facts, Unknown
 from .explainer import margins_of
 from .explainer_fast import FastExplainer
