@@ -19,6 +19,7 @@ this code run anything (`tests/test_bulk.py` tries it with hostile ids and label
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
@@ -36,8 +37,14 @@ if TYPE_CHECKING:
 
 _OPS = {">": ">", ">=": ">=", "<": "<", "<=": "<=", "==": "==", "!=": "!="}  # op -> source
 _BITS = 256  # a number written larger than this is left to the exact path (no huge literals)
+_DEEPEST = 40  # `and`/`or`/`not` nested deeper: the exact path (Python nests 200 parentheses)
 
 Rows = Iterable[tuple[int, ...]]
+_PLAIN = re.compile(r"[A-Za-z0-9_\s()*+<>=!,:\[\]-]*")
+_WORDS = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_MADE = re.compile(r"\b[ctx][0-9]+\b")
+_KNOWN = frozenset({"def", "run", "rows", "return", "for", "in", "if", "else", "and", "or", "not"})
+_KNOWN |= {"b", "False"}
 
 
 class _Names:
@@ -84,18 +91,21 @@ def _ratio(value: ast.Value, names: _Names) -> tuple[str, str] | None:
     return None
 
 
-def expression(cond: ast.Cond, names: _Names) -> str | None:
-    """`cond` as a Python expression over integers, or None when it reads anything else.
+def expression(cond: ast.Cond, names: _Names, depth: int = 0) -> str | None:
+    """`cond` as a Python expression over integers, or None when it reads anything else (or
+    nests deeper than Python's compiler takes parentheses: `_DEEPEST`).
 
     Exact where the exact path has no unknown value: the basis above 0, every figure given."""
+    if depth > _DEEPEST:
+        return None
     if isinstance(cond, ast.And | ast.Or):
-        parts = [expression(part, names) for part in cond.operands]
+        parts = [expression(part, names, depth + 1) for part in cond.operands]
         if any(part is None for part in parts):
             return None
         joiner = " and " if isinstance(cond, ast.And) else " or "
         return "(" + joiner.join(part for part in parts if part is not None) + ")"
     if isinstance(cond, ast.Not):
-        inner = expression(cond.operand, names)
+        inner = expression(cond.operand, names, depth + 1)
         return None if inner is None else f"(not {inner})"
     if not isinstance(cond, ast.Compare) or cond.op not in _OPS:
         return None
@@ -105,6 +115,29 @@ def expression(cond: ast.Cond, names: _Names) -> str | None:
     (a, b), (c, d) = left, right
     # a/b op c/d with b, d > 0: a * d op c * b
     return f"({a} * {d} {_OPS[cond.op]} {c} * {b})"
+
+
+def _everyone_exact(rows: Rows) -> list[int]:
+    return [-1 for _ in rows]
+
+
+def plain(source: str) -> bool:
+    """Whether `source` holds only what `Compiled.of` writes: integers, operators, brackets and
+    the names made here (`b`, `c0`, `t1`, `x2`, and Python's words of a comprehension)."""
+    return _PLAIN.fullmatch(source) is not None and set(_WORDS.findall(source)) <= _KNOWN.union(
+        _MADE.findall(source)
+    )
+
+
+def _compiled(source: str) -> Callable[[Rows], list[int]]:
+    """The pass's function of `source`, checked plain before Python reads it (a rules file
+    comes from anyone: no text of it may ever be run); every person exact if it is not."""
+    if not plain(source):
+        return _everyone_exact  # cannot happen: what `Compiled.of` writes is plain
+    namespace: dict[str, Any] = {"__builtins__": {}}
+    exec(compile(source, "<tinnhiem bulk pass>", "exec"), namespace)
+    run: Callable[[Rows], list[int]] = namespace["run"]
+    return run
 
 
 def _quorum(quorum: ast.Quorum, names: _Names) -> str:
@@ -182,11 +215,8 @@ class Compiled:
         key = " + ".join(terms) or "0"
         aside = " or ".join(["b <= 0", *asides])
         source = f"def run(rows):\n    return [-1 if {aside} else {key} for {arguments}, in rows]\n"
-        # `source` holds no text of the rules file (see the module): nothing of it is run here
-        namespace: dict[str, Any] = {"__builtins__": {}}
-        exec(compile(source, "<tinnhiem bulk pass>", "exec"), namespace)
         return cls(
-            namespace["run"],
+            _compiled(source),
             levels,
             figures,
             tuple(exact_blocks),

@@ -262,3 +262,30 @@ def test_no_text_of_the_rules_reaches_the_compiled_source() -> None:
         "(0 if (((c0 + c1) * 2 > 1 * b) and ((c2) * 1 >= 3 * 1)) else 1) "
         "for b, c0, c1, c2, in rows]\n"
     )
+
+
+def test_a_condition_nested_deeper_than_the_pass_takes_is_decided_the_exact_way() -> None:
+    deep = "share(thap) > 1/2"
+    for _ in range(60):
+        deep = f"not ({deep})"  # an even number of `not`: the same as the condition
+    runner, results = _run(
+        f'classify c "C" {{\n  half "Quá nửa" when {deep}\n  else none "Không"\n}}\n',
+        [_row("42", 21), _row("42", 22)],
+    )
+    assert runner.bulk.compiled.exact_blocks == (0,)
+    assert [r.klass("c") for r in results] == ["none", "half"]
+    assert list(results.keys) == [1, 0]  # the block's rule from the exact path, per person
+
+
+def test_a_source_that_is_not_plain_is_never_compiled() -> None:
+    from tinnhiem.engine.bulk import _compiled, plain
+
+    assert plain(Compiled.of(Plan.of(load_text(HOSTILE, "t.tn").ok()), (), None).source)
+    for hostile in (
+        "def run(rows):\n    return [__import__('os').system('false') for b, in rows]\n",
+        'def run(rows):\n    return ["x" for b, in rows]\n',
+        "def run(rows):\n    return [open for b, in rows]\n",
+        "def run(rows):\n    return [b.__class__ for b, in rows]\n",
+    ):
+        assert not plain(hostile)
+        assert _compiled(hostile)(iter([(1,), (2,)])) == [-1, -1]  # everyone exact, nothing run
