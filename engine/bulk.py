@@ -14,7 +14,8 @@ person by the exact path and given to the expression as a column of its own.
 The generated source holds nothing of the rules file: only integers (`int` of the rule set's
 numbers, checked to be `int`), the operators of a fixed table and names made here (`b`, `c0`,
 `t1`, `x2`). No id, label, level name or text of a rule reaches it, so a rules file cannot make
-this code run anything (`tests/test_bulk.py` tries it with hostile ids and labels).
+this code run anything; `plain` checks the source again before Python reads it, and
+`tests/test_bulk.py` tries it with hostile ids and labels.
 """
 
 from __future__ import annotations
@@ -232,10 +233,6 @@ class Compiled:
             block.rules[(key // radix) % len(block.rules)].verdict
             for block, radix in zip(self.blocks, self.radix, strict=True)
         )
-
-    def key_of(self, indices: Sequence[int]) -> int:
-        """The key of the rule chosen in each block (the exact path's `classify`)."""
-        return sum(index * radix for index, radix in zip(indices, self.radix, strict=True))
 
 
 @dataclass(slots=True)

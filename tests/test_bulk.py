@@ -31,7 +31,8 @@ basis collected
 attribute notice yes-no "Thông báo nghỉ hưu"
 """
 HEADER = ["id", "name", "group", "members", "present", "collected", "cao", "tn", "thap", "notice"]
-NUMBERS = ("1/2", "2/3", "50%", "0", "1", "3/7", "12", "66.67%")
+SHARES = ("1/2", "2/3", "50%", "0", "1", "3/7", "66.67%")  # thresholds of a share
+WHOLE = ("0", "1", "12", "20")  # of a count or a turnout figure
 OPS = (">", ">=", "<", "<=", "==", "!=")
 LEVELS = ("cao", "tn", "thap", "cao + tn", "tn + thap")
 
@@ -40,17 +41,16 @@ LEVELS = ("cao", "tn", "thap", "cao + tn", "tn + thap")
 def leaves(draw: st.DrawFn) -> str:
     op = draw(st.sampled_from(OPS))
     levels = draw(st.sampled_from(LEVELS))
-    number = draw(st.sampled_from(NUMBERS))
+    share, whole = draw(st.sampled_from(SHARES)), draw(st.sampled_from(WHOLE))
     return draw(
         st.sampled_from(
             [
-                f"share({levels}) {op} {number}",
-                f"{number} {op} share({levels})",
-                f"count({levels}) {op} {number}",
-                f"present {op} {number}",
+                f"share({levels}) {op} {share}",
+                f"{share} {op} share({levels})",
+                f"count({levels}) {op} {whole}",
+                f"present {op} {whole}",
                 f"share({levels}) {op} share(thap)",
                 f"count(cao) {op} count({levels})",
-                f"share(thap) {op} count(cao)",
             ]
         )
     )
@@ -86,6 +86,10 @@ def rulesets(draw: st.DrawFn) -> str:
             rules += '  rounded "Làm tròn" when rounded(share(thap), 0) >= 50%\n'
         text += f'classify b{number} "Khối {number}" {{\n{rules}  else none "Không"\n}}\n'
     text += 'report "Phụ lục" by group { count b0 }\n'
+    if draw(st.booleans()):  # the data's `cao` read as `tn` (`map`): counts routed, summed
+        body = text[len(HEAD) :].replace("cao + tn", "tn").replace("cao", "tn")
+        head = HEAD.replace('levels { cao "Tín nhiệm cao"; ', "map cao -> tn\nlevels { ")
+        text = head + body
     return text
 
 
