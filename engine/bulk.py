@@ -400,8 +400,10 @@ class Pass:
         """The result of a person the pass decided: what `Runner.decide` makes of them."""
         runner = self.runner
         counts = runner.counts(tally)
-        basis = runner.basis(tally)[0]
-        assert basis is not None
+        basis = tally.turnout.get(runner.basis_kind)
+        if basis is None:  # derived (valid = collected - invalid)
+            basis = runner.basis(tally)[0]
+            assert basis is not None
         verdicts = self.verdicts(key)
         shares = Shares(counts, basis)
         return new_result(

@@ -10,7 +10,7 @@ decision (`Explainer`): for every person of a run with `explain=True`, for the o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import compress
 
 from tinnhiem.rules import ast
@@ -151,10 +151,14 @@ class Runner:
         self.quorum_missing.clear()
         self.quorum_unchecked = 0
 
-    def results(self, *, explain: bool = True) -> Iterator[Result]:
-        """Every tally's result in order, made when asked; rows in error go to `errors`."""
+    def results(
+        self, *, explain: bool = True, keys: Sequence[int] | None = None
+    ) -> Iterator[Result]:
+        """Every tally's result in order, made when asked; rows in error go to `errors`.
+        `keys`: the pass's, when already run."""
         tallies = self.dataset.tallies
-        decided = map(self._decided, range(len(tallies)), tallies, self.bulk.keys())
+        keys = self.bulk.keys() if keys is None else keys
+        decided = map(self._decided, range(len(tallies)), tallies, keys)
         if explain:
             return map(self.explainer.explain, range(len(tallies)), decided)
         return decided

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from operator import attrgetter
 from typing import Any
@@ -51,6 +51,8 @@ class ReportCounter:
         self.blocks = [b for b in (ruleset.block(name) for name in report.counts) if b is not None]
         # key -> [rated, exempt, invalid, {block: {class: people}}], in order of appearance
         self.rows: dict[str, list[Any]] = {}
+        self._pending: dict[tuple[str, int], int] = {}  # (key, pass's key) -> people
+        self._verdicts: Callable[[int], tuple[Verdict, ...]] = _no_key
 
     def _row(self, key: str) -> list[Any]:
         row = self.rows.get(key)
@@ -96,7 +98,22 @@ class ReportCounter:
         for result in results.made.values():
             self.add(result)
 
+    def add_key(
+        self, result: Result, key: int, verdicts: Callable[[int], tuple[Verdict, ...]]
+    ) -> None:
+        """A result of the pass (`key` >= 0, its verdicts `verdicts(key)`), counted by its key:
+        a streamed run counts each distinct key once, at the end (`table`)."""
+        value = key_of(result, self.report.by)
+        if value not in self.rows:
+            self._row(value)
+        pending = self._pending
+        pending[value, key] = pending.get((value, key), 0) + 1
+        self._verdicts = verdicts
+
     def table(self) -> ReportTable:
+        for (value, key), people in self._pending.items():
+            self._rated(self.rows[value], self._verdicts(key), people)
+        self._pending.clear()
         rows = tuple(
             ReportRow(key, rated, counts, exempt, invalid)
             for key, (rated, exempt, invalid, counts) in self.rows.items()
@@ -108,6 +125,10 @@ class ReportCounter:
             rows=rows,
             total=_total(rows, self.blocks),
         )
+
+
+def _no_key(key: int) -> tuple[Verdict, ...]:
+    raise AssertionError(f"no result of the pass was counted, yet key {key} is")
 
 
 def build_report(

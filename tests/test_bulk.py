@@ -21,6 +21,7 @@ from tinnhiem.engine.formats import read_tallies
 from tinnhiem.engine.model import DataError, Dataset
 from tinnhiem.engine.report import build_reports
 from tinnhiem.engine.results import Results
+from tinnhiem.engine.stream import Stream
 from tinnhiem.rules import ast, load_text
 
 from tinnhiem import bundled
@@ -142,9 +143,15 @@ def _same_as_exact(ruleset: ast.Resolved, dataset: Dataset) -> Results:
     assert [repr(r) for r in results] == [repr(r) for r in expected]  # the shares, in order
     assert evaluation.warnings == exact.closing_warnings()
     assert evaluation.reports == build_reports(ruleset, tuple(expected))
-    streamed = Runner(Plan.of(ruleset), dataset)
-    assert list(streamed.results(explain=False)) == expected
-    assert streamed.closing_warnings() == exact.closing_warnings()
+    for explain in (False, True):  # a streamed run counts its reports from the keys
+        stream = Stream(ruleset, dataset, explain=explain)
+        streamed = list(stream.results())
+        assert [(r.status, r.verdicts if not explain else None) for r in streamed] == [
+            (r.status, r.verdicts if not explain else None) for r in expected
+        ]
+        assert stream.reports == evaluation.reports
+        assert stream.warnings == evaluation.warnings
+    assert list(Runner(Plan.of(ruleset), dataset).results(explain=False)) == expected
     explained = runner.evaluation(explain=True)
     assert list(explained.results) == [exact.explain(i) for i in range(len(expected))]
     return results
