@@ -20,6 +20,7 @@ this code run anything; `plain` checks the source again before Python reads it, 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from tinnhiem.rules import ast
 from .formats.tally_columns import ABSENT, Tallies
 from .model import Result, Shares, Tally, Verdict, new_result
 from .plan import CompiledBlock, Plan
+from .results import Results
 
 if TYPE_CHECKING:
     from .evaluate import Runner
@@ -409,6 +411,15 @@ class Pass:
         return new_result(
             tally, "evaluated", None, runner.basis_kind, basis, counts, shares, verdicts, (), ()
         )
+
+    def results(
+        self, keys: Sequence[int], made: Mapping[int, Result], *, explained: bool
+    ) -> Results:
+        """The results of a run: `made` (the exact path's, or every one explained), the others
+        made from their keys when read."""
+        tallies = self.runner.dataset.tallies
+        largest = functools.partial(self.largest, keys)
+        return Results(tallies, keys, made, self.build, self.verdicts, largest, explained=explained)
 
     def largest(self, keys: Sequence[int]) -> tuple[int, int]:
         """The largest count and basis among the people the pass decided."""

@@ -40,7 +40,6 @@ from .plan import CompiledBlock, CompiledExempt, CompiledRule, Plan
 from .previous import PreviousLookup
 from .quorum import Quorum, decimal
 from .report import build_reports
-from .results import Results
 from .words import Lang, Said, say
 
 __all__ = [
@@ -132,16 +131,7 @@ class Runner:
                     index: self.explainer.explain(index, made.get(index) or build(tally, key))
                     for index, (tally, key) in enumerate(zip(tallies, keys, strict=True))
                 }
-            bulk = self.bulk
-            results = Results(
-                tallies,
-                keys,
-                made,
-                bulk.build,
-                bulk.verdicts,
-                lambda: bulk.largest(keys),
-                explained=explain,
-            )
+            results = self.bulk.results(keys, made, explained=explain)
             reports = build_reports(self.ruleset, results)
         return Evaluation(self.ruleset, results, reports, self.closing_warnings(), self.explain)
 
