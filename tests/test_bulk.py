@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from test_one_path_properties import HEADER as CONSTRUCT_HEADER
+from test_one_path_properties import rows as construct_rows
+from test_one_path_properties import rulesets as every_construct
 from tinnhiem.engine.bulk import Compiled
 from tinnhiem.engine.evaluate import Plan, Runner
 from tinnhiem.engine.formats import read_tallies
@@ -300,3 +303,21 @@ def test_a_source_that_is_not_plain_is_never_compiled() -> None:
     ):
         assert not plain(hostile)
         assert _compiled(hostile)(iter([(1,), (2,)])) == [-1, -1]  # everyone exact, nothing run
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=every_construct(), table=construct_rows())
+def test_the_pass_decides_as_the_exact_path_for_every_construct(
+    text: str, table: list[list[str]]
+) -> None:
+    """`previous`, attributes, sets, `rounded`, `is missing` beside plain figures: each block
+    and exemption the pass cannot compile is decided the exact way for each person."""
+    loaded = load_text(text, "t.tn", bundled.loader())
+    assume(loaded.resolved is not None and not any(d.is_error for d in loaded.diagnostics))
+    assert loaded.resolved is not None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.csv"
+        lines = [",".join(CONSTRUCT_HEADER), *(",".join(row) for row in table)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        dataset = read_tallies(path, {"cao": "", "tn": "", "thap": ""})
+    _same_as_exact(loaded.resolved, dataset)
