@@ -362,6 +362,13 @@ class Pass:
         self.compiled = Compiled.of(runner.plan, exempts, runner.ruleset.quorum)
         self._verdicts: dict[int, tuple[Verdict, ...]] = {}
         self.columns: Columns | None = None
+        self.kind = runner.basis_kind
+        # the number of counts of a tally given as the rule set's levels in its order (the
+        # columns of `Tallies` are those levels): such counts are the result's as they are
+        tallies = runner.dataset.tallies
+        levels = runner.plan.level_ids
+        given = isinstance(tallies, Tallies) and tallies.count_keys == levels
+        self.plain = len(levels) if given else -1
 
     def keys(self) -> list[int]:
         """Each person's key: the rule of each block, or -1 for the exact path to decide."""
@@ -400,17 +407,17 @@ class Pass:
 
     def build(self, tally: Tally, key: int) -> Result:
         """The result of a person the pass decided: what `Runner.decide` makes of them."""
-        runner = self.runner
-        counts = runner.counts(tally)
-        basis = tally.turnout.get(runner.basis_kind)
+        runner, kind = self.runner, self.kind
+        counts = tally.counts
+        if len(counts) != self.plain:  # else the rule set's levels, in its order (`plain`)
+            counts = runner.counts(tally)
+        basis = tally.turnout.get(kind)
         if basis is None:  # derived (valid = collected - invalid)
             basis = runner.basis(tally)[0]
             assert basis is not None
-        verdicts = self.verdicts(key)
+        verdicts = self._verdicts.get(key) or self.verdicts(key)
         shares = Shares(counts, basis)
-        return new_result(
-            tally, "evaluated", None, runner.basis_kind, basis, counts, shares, verdicts, (), ()
-        )
+        return new_result(tally, "evaluated", None, kind, basis, counts, shares, verdicts, (), ())
 
     def results(
         self, keys: Sequence[int], made: Mapping[int, Result], *, explained: bool
