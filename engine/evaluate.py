@@ -10,11 +10,13 @@ decision (`Explainer`): for every person of a run with `explain=True`, for the o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import compress
 
 from tinnhiem.rules import ast
 
 from . import conditions as cond
+from .bulk import Pass
 from .checks import DataChecks
 from .collector import collector_paused
 from .conditions import Facts, Unknown
@@ -108,14 +110,28 @@ class Runner:
         # data levels that are exactly the rule set's: their counts need no routing
         self.identity = frozenset(plan.level_ids)
         self.explainer = FastExplainer(self)
+        self.bulk = Pass(self)  # the classification pass over integers
 
     def evaluation(self, *, explain: bool = True) -> Evaluation:
-        """Every tally; `DataError` with every row that cannot be evaluated."""
+        """Every tally; `DataError` with every row that cannot be evaluated.
+
+        The results of the people the pass decided are made when read (`Results`)."""
         self.reset()
+        tallies = self.dataset.tallies
         with collector_paused():
-            results = tuple(self.results(explain=explain))
+            keys = self.bulk.keys()
+            # the people the pass left, decided the exact way, in order (their notes in order)
+            left = compress(range(len(keys)), map((0).__gt__, keys))
+            made = {index: self.decide(index, tallies[index]) for index in left}
             if self.errors:
                 raise DataError(self.errors)
+            if explain:
+                build = self.bulk.build
+                made = {
+                    index: self.explainer.explain(index, made.get(index) or build(tally, key))
+                    for index, (tally, key) in enumerate(zip(tallies, keys, strict=True))
+                }
+            results = self.bulk.results(keys, made, explained=explain)
             reports = build_reports(self.ruleset, results)
         return Evaluation(self.ruleset, results, reports, self.closing_warnings(), self.explain)
 
@@ -125,13 +141,21 @@ class Runner:
         self.quorum_missing.clear()
         self.quorum_unchecked = 0
 
-    def results(self, *, explain: bool = True) -> Iterator[Result]:
-        """Every tally's result in order, made when asked; rows in error go to `errors`."""
+    def results(
+        self, *, explain: bool = True, keys: Sequence[int] | None = None
+    ) -> Iterator[Result]:
+        """Every tally's result in order, made when asked; rows in error go to `errors`.
+        `keys`: the pass's, when already run."""
         tallies = self.dataset.tallies
-        decided = map(self.decide, range(len(tallies)), tallies)
+        keys = self.bulk.keys() if keys is None else keys
+        decided = map(self._decided, range(len(tallies)), tallies, keys)
         if explain:
             return map(self.explainer.explain, range(len(tallies)), decided)
         return decided
+
+    def _decided(self, index: int, tally: Tally, key: int) -> Result:
+        """The result of the pass's key; the exact path's when the pass left it (-1)."""
+        return self.decide(index, tally) if key < 0 else self.bulk.build(tally, key)
 
     def result(self, index: int, *, explain: bool = True) -> Result:
         """The result of one tally of the dataset (by its index)."""

@@ -259,7 +259,7 @@ class ReportTable:
 @dataclass(frozen=True, slots=True)
 class Evaluation:
     ruleset: Resolved
-    results: tuple[Result, ...]
+    results: Sequence[Result]
     reports: tuple[ReportTable, ...]
     warnings: tuple[DataIssue, ...] = ()
     # the explanation of one result, from the run that made it (`Runner.explain`)

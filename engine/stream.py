@@ -58,10 +58,17 @@ class Stream:
         """Every result, in the order of the data; then `reports` and `warnings` are set."""
         counters = [ReportCounter(self.ruleset, report) for report in self.ruleset.reports]
         runner = self.runner
+        bulk = runner.bulk
         with collector_paused():
-            for result in runner.results(explain=self.explain):
+            keys = bulk.keys()
+            for result, key in zip(
+                runner.results(explain=self.explain, keys=keys), keys, strict=True
+            ):
                 for counter in counters:
-                    counter.add(result)
+                    if key < 0:
+                        counter.add(result)
+                    else:  # the pass's: counted by key (its verdicts are the key's)
+                        counter.add_key(result, key, bulk.verdicts)
                 yield result
         if runner.errors:  # cannot happen after `_check_basis`; never write past an error
             raise DataError(runner.errors)

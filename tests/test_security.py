@@ -125,13 +125,20 @@ FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__", "breakpoint", "input
 FORBIDDEN_MODULES = {"pickle", "marshal", "shelve", "subprocess", "runpy", "code", "ctypes", "dill"}
 
 
+# the one place allowed, looked at by a person: the classification pass over integers compiles
+# source it writes itself from integers and names it makes, checked by `bulk.plain` before it is
+# compiled (tests/test_bulk.py tries hostile ids and labels); once each
+ALLOWED = ["engine/bulk.py: call of compile", "engine/bulk.py: call of exec"]
+
+
 def _sources() -> list[Path]:
     return sorted([*(ROOT / "rules").rglob("*.py"), *(ROOT / "engine").rglob("*.py")])
 
 
 def test_no_source_of_the_rules_or_the_engine_can_run_text_as_code() -> None:
     """A tripwire: a new eval, exec, pickle or dynamic import here must be looked at by a person."""
-    found = []
+    found: list[str] = []
+    allowed: list[str] = []
     for path in _sources():
         tree = pyast.parse(path.read_text(encoding="utf-8"), str(path))
         for node in pyast.walk(tree):
@@ -144,6 +151,8 @@ def test_no_source_of_the_rules_or_the_engine_can_run_text_as_code() -> None:
                     name = f"{owner}.{func.attr}"
                 if name in FORBIDDEN_CALLS or name in ("os.system", "os.popen", "os.exec"):
                     found.append(f"{where}: call of {name}")
+                    if f"{path.relative_to(ROOT)}: call of {name}" in ALLOWED:
+                        allowed.append(found.pop().replace(where, str(path.relative_to(ROOT))))
                 if name in ("importlib.import_module", "yaml.load", "yaml.unsafe_load"):
                     found.append(f"{where}: call of {name}")
             elif isinstance(node, pyast.Import | pyast.ImportFrom):
@@ -155,6 +164,7 @@ def test_no_source_of_the_rules_or_the_engine_can_run_text_as_code() -> None:
                 if module == "importlib" and names != ["resources"]:
                     found.append(f"{where}: from importlib import {names}")
     assert found == []
+    assert sorted(allowed) == ALLOWED
     assert len(_sources()) > 20  # the walk saw the packages
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from itertools import chain
 from operator import attrgetter
@@ -11,7 +12,8 @@ from typing import Any
 
 from tinnhiem.engine.formats import Percent
 from tinnhiem.engine.formats.headers import fold
-from tinnhiem.engine.model import Evaluation, Result, percent_comma
+from tinnhiem.engine.model import Evaluation, Result, Tally, Verdict, percent_comma
+from tinnhiem.engine.results import Results
 from tinnhiem.rules import ast
 
 from .i18n import t
@@ -114,6 +116,36 @@ def row_key(index: int, result: Result) -> str:
     return f"{index}:{result.tally.id}:{result.tally.round}"
 
 
+def tallies_of(results: Sequence[Result]) -> Sequence[Tally]:
+    """The tallies of the results, in order (those of a run, without making its results)."""
+    return results.tallies if isinstance(results, Results) else list(map(TALLY, results))
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the table's columns are fitted to: the people set aside, the largest count and
+    basis, each distinct set of verdicts. Of a run's `Results` without making a result."""
+
+    aside: list[Result]
+    count: int
+    basis: int
+    verdicts: list[tuple[Verdict, ...]]
+
+    @classmethod
+    def of(cls, results: Sequence[Result]) -> Summary:
+        if isinstance(results, Results):
+            count, basis = results.largest()
+            return cls(results.aside(), count, basis, results.verdict_sets())
+        # Each figure is read with map and attrgetter (no Python code a row)
+        values = filter(None, map(operator.methodcaller("values"), map(COUNTS, results)))
+        return cls(
+            [r for r in results if r.status != "evaluated"],
+            max(map(max, values), default=0),
+            max(0, max(filter(None, map(BASIS, results)), default=0)),
+            list(map(VERDICTS, results)),
+        )
+
+
 class ResultsRows(Rows):
     """The per-person table, built a row at a time as the grid draws it.
 
@@ -142,10 +174,10 @@ class ResultsRows(Rows):
         self._found: list[list[str]] | None = None  # the folded texts find looks in
         # The people's own texts do not change with the rules: their widths carry over from
         # the table this one replaces when it shows the same tallies (a re-evaluation).
-        same = previous is not None and len(previous.results) == len(self.results)
-        if same and previous is not None:
-            tallies = map(TALLY, previous.results), map(TALLY, self.results)
-            same = all(map(operator.is_, *tallies))
+        self.tallies = tallies_of(self.results)
+        same = previous is not None and len(previous.tallies) == len(self.tallies)
+        if same and previous is not None and previous.tallies is not self.tallies:
+            same = all(map(operator.is_, previous.tallies, self.tallies))
         self.text_widths: dict[str, int] = (
             previous.text_widths if same and previous else self._text_widths()
         )
@@ -155,12 +187,12 @@ class ResultsRows(Rows):
         if same and previous:
             rounds = previous.rounds
         elif rounds is None or rounds.votes != len(self.results):
-            rounds = Rounds.of([r.tally for r in self.results])
+            rounds = Rounds.of(list(self.tallies))
         self.rounds: Rounds = rounds
         self.columns = self._columns()
 
     def _text_widths(self) -> dict[str, int]:
-        tallies = list(map(TALLY, self.results))
+        tallies = list(self.tallies)
         return {
             field: fit(*map(attrgetter(field), tallies))
             for field in ("name", "position", "group", "round")
@@ -169,15 +201,12 @@ class ResultsRows(Rows):
     def _columns(self) -> list[Column]:
         lang, ruleset, widths = self.lang, self.ruleset, self.text_widths
         statuses = [t(lang, "status.exempt"), t(lang, "status.invalid")]
-        results = self.results
-        # Each figure is read with map and attrgetter (no Python code a row): 100,000 people
-        aside = [r for r in results if r.status != "evaluated"]
+        summary = Summary.of(self.results)
+        aside = summary.aside
         reasons = {
             f"{statuses[0] if r.status == 'exempt' else statuses[1]}: {r.reason}" for r in aside
         }
-        values = filter(None, map(operator.methodcaller("values"), map(COUNTS, results)))
-        counts = [str(max(map(max, values), default=0))]
-        bases = [str(max(0, max(filter(None, map(BASIS, results)), default=0)))]
+        counts, bases = [str(summary.count)], [str(summary.basis)]
         columns = [
             Column("n", t(lang, "col.number"), "right", fit(str(len(self.results)))),
             Column(
@@ -190,7 +219,7 @@ class ResultsRows(Rows):
         if self.rounds.several:
             columns.append(Column("round", t(lang, "col.round"), "left", widths["round"]))
         # a rule's verdict is one object, shared by every result it decides
-        verdicts = list(chain.from_iterable(map(VERDICTS, results)))
+        verdicts = list(chain.from_iterable(summary.verdicts))
         shown: dict[str, set[str]] = {}
         for verdict in dict(zip(map(id, verdicts), verdicts, strict=True)).values():
             shown.setdefault(verdict.block, set()).add(verdict.label)
@@ -261,9 +290,9 @@ class ResultsRows(Rows):
         texts. A text that repeats is folded once; made once, for every row."""
         if self._found is None:
             said = {s: t(self.lang, f"status.{s}") for s in ("exempt", "invalid")}
-            results = self.results
-            texts = [[getattr(r.tally, field) for r in results] for field in FOUND_FIELDS]
-            texts.append(["\0".join(self._labels(r, said)) for r in results])
+            tallies = self.tallies
+            texts = [[getattr(tally, field) for tally in tallies] for field in FOUND_FIELDS]
+            texts.append(["\0".join(self._labels(r, said)) for r in self.results])
             found = []
             for column in texts:
                 folds = {text: fold(text) for text in set(column)}
@@ -287,10 +316,11 @@ class ResultsRows(Rows):
         found = self._keys.get(kind)
         if found is None:
             found = []
-            for start in range(0, len(self.results), BLOCK):  # a block at a time: see BLOCK
+            tallies = self.tallies  # the people's own texts: no result is made for them
+            for start in range(0, len(tallies), BLOCK):  # a block at a time: see BLOCK
                 if stop():
                     raise Cancelled
-                texts = [getattr(r.tally, kind) for r in self.results[start : start + BLOCK]]
+                texts = [getattr(tally, kind) for tally in tallies[start : start + BLOCK]]
                 if kind == "name":
                     found += [(0, key) for key in name_keys(texts)]
                 else:
