@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 _OPS = {">": ">", ">=": ">=", "<": "<", "<=": "<=", "==": "==", "!=": "!="}  # op -> source
 _BITS = 256  # a number written larger than this is left to the exact path (no huge literals)
 _DEEPEST = 40  # `and`/`or`/`not` nested deeper: the exact path (Python nests 200 parentheses)
+# rules of one block written as one chain `0 if … else 1 if …`, which Python's compiler nests: a
+# longer block (up to 4,000 rules) is decided the exact way, by a loop over its rules
+_LONGEST = 64
 
 Rows = Iterable[tuple[int, ...]]
 _PLAIN = re.compile(r"[A-Za-z0-9_\s()*+<>=!,:\[\]-]*")
@@ -138,7 +141,11 @@ def _compiled(source: str) -> Callable[[Rows], list[int]]:
     if not plain(source):
         return _everyone_exact  # cannot happen: what `Compiled.of` writes is plain
     namespace: dict[str, Any] = {"__builtins__": {}}
-    exec(compile(source, "<tinnhiem bulk pass>", "exec"), namespace)
+    try:
+        code = compile(source, "<tinnhiem bulk pass>", "exec")
+    except (RecursionError, MemoryError, SyntaxError):  # too deep or too big for the compiler
+        return _everyone_exact
+    exec(code, namespace)
     run: Callable[[Rows], list[int]] = namespace["run"]
     return run
 
@@ -155,6 +162,8 @@ def _quorum(quorum: ast.Quorum, names: _Names) -> str:
 
 def _chain(block: CompiledBlock, names: _Names) -> str | None:
     """The index of the rule that decides, as an expression: `0 if … else 1 if … else 2`."""
+    if len(block.rules) > _LONGEST:
+        return None
     parts: list[str] = []
     for index, compiled in enumerate(block.rules):
         when = compiled.rule.when

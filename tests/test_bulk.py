@@ -321,3 +321,18 @@ def test_the_pass_decides_as_the_exact_path_for_every_construct(
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         dataset = read_tallies(path, {"cao": "", "tn": "", "thap": ""})
     _same_as_exact(loaded.resolved, dataset)
+
+
+@pytest.mark.parametrize("rules", [65, 3999])
+def test_a_block_of_many_rules_is_decided_the_exact_way(rules: int) -> None:
+    """A chain of thousands of rules would overflow Python's compiler (RecursionError, a crash
+    on a valid rules file before): past 64 rules the block goes the exact way."""
+    chain = "".join(
+        f'  r{i} "R{i}" when share(thap) >= {rules - i}/{rules}\n' for i in range(rules)
+    )
+    runner, results = _run(
+        f'classify c "C" {{\n{chain}  else none "Không"\n}}\n', [_row("42", 21), _row("42", 0)]
+    )
+    assert runner.bulk.compiled.exact_blocks == (0,)
+    # 21/42 is exactly 1/2: r_i holds from (rules - i)/rules <= 1/2, i >= rules/2
+    assert [r.klass("c") for r in results] == [f"r{(rules + 1) // 2}", "none"]
