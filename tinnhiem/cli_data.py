@@ -158,10 +158,14 @@ def _stream(
 def _write_stream(out: TextIO, args: argparse.Namespace, stream: Stream, *, to_file: bool) -> None:
     ruleset = stream.ruleset
     if args.format == "jsonl":
-        streams.write_jsonl(out, ruleset, stream.results(), stream.tail)
+        explainer = stream.runner.explainer
+        streams.write_jsonl(out, ruleset, stream.results(), stream.tail, explainer)
     elif args.format == "json":
         pretty = args.pretty or len(stream.runner.dataset.tallies) <= streams.PRETTY_PEOPLE
-        streams.write_json(out, ruleset, stream.results(), stream.tail, pretty=pretty)
+        explainer = stream.runner.explainer
+        streams.write_json(
+            out, ruleset, stream.results(), stream.tail, pretty=pretty, explainer=explainer
+        )
     else:
         tallies = stream.runner.dataset.tallies
         layout = ResultsLayout(ruleset, tallies, (ruleset.basis.kind,))

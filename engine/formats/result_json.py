@@ -12,11 +12,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from json.encoder import encode_basestring
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tinnhiem.engine.model import Margin, Result, Shares, Verdict, percent_of
+from tinnhiem.engine.model import Margin, Result, Shares, Tally, Verdict, percent_of
 
 from .document import result_document, result_order, result_shares
+
+if TYPE_CHECKING:
+    from tinnhiem.engine.explainer_fast import Said
 
 # pieces kept; then the cache starts again. Small: the first lines of a trace are new for almost
 # every person, and the rest, a few dozen, are made again at once
@@ -26,6 +29,7 @@ _texts: dict[str, str] = {}
 _classes: dict[tuple[str, str, str, int], str] = {}
 _margins: dict[Margin, str] = {}
 _pieces: dict[tuple[str, int, int | None], tuple[str, str, str]] = {}
+_lines: dict[str, str] = {}  # trace lines of the people said whole, encoded (`said_json`)
 
 
 class Unusual(Exception):
@@ -144,26 +148,29 @@ def _piece(level: str, n: int, basis: int | None) -> tuple[str, str, str]:
 
 
 def _result_json(result: Result, level_ids: list[str]) -> str:
-    tally = result.tally
+    get = _texts.get
+    trace = ",".join([get(line) or _text(line) for line in result.trace])
+    return f"{_head(result.tally)}{_middle(result, level_ids)}{trace}]}}"
+
+
+def _head(tally: Tally) -> str:
+    """`{"id":…,"name":…,"position":…,"group":…,"round":…,`: what is the person's own."""
+    return (
+        f'{{"id":{_value(tally.id)},"name":{_value(tally.name)},"position":{_text(tally.position)}'
+        f',"group":{_text(tally.group)},"round":{_text(tally.round)},'
+    )
+
+
+def _middle(result: Result, level_ids: list[str]) -> str:
+    """From `"status"` to `"trace":[`, the lines of the trace excluded."""
     verdicts = result.verdicts
     if len({v.block for v in verdicts}) != len(verdicts):
         raise Unusual  # one key of the document for two blocks: as the encoder writes it
     margins: dict[str, list[str]] = {}
     for margin in result.margins:
         margins.setdefault(margin.block, []).append(_margin(margin))
-    get = _texts.get
     parts = [
-        '{"id":',
-        _value(tally.id),
-        ',"name":',
-        _value(tally.name),
-        ',"position":',
-        _text(tally.position),
-        ',"group":',
-        _text(tally.group),
-        ',"round":',
-        _text(tally.round),
-        ',"status":',
+        '"status":',
         _text(result.status),
         ',"reason":',
         _text(result.reason),
@@ -178,7 +185,61 @@ def _result_json(result: Result, level_ids: list[str]) -> str:
         '},"margins":{',
         ",".join([f"{_key(block)}:[{','.join(found)}]" for block, found in margins.items()]),
         '},"trace":[',
-        ",".join([get(line) or _text(line) for line in result.trace]),
-        "]}",
     ]
     return "".join(parts)
+
+
+# --- the people `FastExplainer` said whole --------------------------------------------------
+
+
+def said_json(result: Result, said: Said, level_ids: list[str]) -> str:
+    """`result_json(result, level_ids)` of a result `FastExplainer` made from `said` (as its
+    `last` says): the person's own fields (`_head`, the quorum's line), then the rest, which
+    depends only on what `said` does, encoded once and kept with it."""
+    made = said.json
+    try:
+        if type(made) is not _Encoded or made.levels != level_ids:
+            made = said.json = _encoded(result, said, level_ids)
+        head = _head(result.tally)
+    except Unusual:
+        return result_json(result, level_ids)
+    trace = result.trace
+    after = ",".join(made.after)
+    if len(trace) == made.lines:
+        return f"{head}{made.before},{after}]}}"
+    quorum = trace[made.quorum]
+    return f"{head}{made.before},{_lines.get(quorum) or _line(quorum)},{after}]}}"
+
+
+class _Encoded:
+    """The JSON of a `Said`: from `"status"` to the quorum's line, the lines after it."""
+
+    __slots__ = ("after", "before", "levels", "lines", "quorum")
+
+    def __init__(self, levels: list[str], before: str, after: tuple[str, ...], quorum: int):
+        self.levels = list(levels)
+        self.before = before
+        self.after = after
+        self.quorum = quorum  # where the quorum's line is in the trace, when there is one
+        self.lines = quorum + len(after)  # the lines of a trace without one
+
+
+def _encoded(result: Result, said: Said, level_ids: list[str]) -> _Encoded:
+    if not said.before or not said.after:
+        raise Unusual  # never: a trace has its counts before the quorum and its basis after
+    before = _middle(result, level_ids) + ",".join([_line(line) for line in said.before])
+    after = tuple([_line(line) for line in said.after])
+    return _Encoded(level_ids, before, after, len(said.before))
+
+
+def _line(line: str) -> str:
+    """A trace line encoded, kept (in `_lines`, which starts again at `PIECES`) so that the
+    people who share it share one copy."""
+    found = _lines.get(line)
+    if found is None:
+        if type(line) is not str:
+            raise Unusual
+        if len(_lines) >= PIECES:
+            _lines.clear()
+        found = _lines[line] = encode_basestring(line)
+    return found
