@@ -96,6 +96,7 @@ class FastExplainer(Explainer):
             f"exemption “{compiled.exempt.reason}”: not checked, {not_checked}"
             for compiled, not_checked in runner.exempts
         ]
+        self.basis_lines: dict[tuple[str, int], str] = {}
         self.quorum_lines: dict[tuple[int | None, int | None], tuple[str, bool | None]] = {}
         self.share_parts: dict[tuple[str, int, int], str] = {}
         self.heads: dict[tuple[int, int], str] = {}  # (block, rule) -> the start of its line
@@ -149,6 +150,7 @@ class FastExplainer(Explainer):
         counts, shares, people = decided.counts, decided.shares, self.people
         whole = (
             people is not None
+            and type(basis) is int  # a key's `True` would find a `1`
             and type(shares) is Shares
             and shares.counts is counts
             and shares.basis == basis
@@ -156,8 +158,8 @@ class FastExplainer(Explainer):
         if people is None or not whole:
             said = self._say(index, decided, derived)
         else:
-            # the counts are in the rule set's levels' order (`Runner.counts`)
-            key = (*counts.values(), basis, derived)
+            # the levels too: the lines and the JSON write the counts in their order
+            key = (tuple(counts), *counts.values(), basis, derived)
             found = people.get(key)
             if found is not None and found.decided != decided.verdicts:
                 _agree(False, tally, "a person of the same counts and basis")
@@ -183,12 +185,17 @@ class FastExplainer(Explainer):
         counts, basis, kind = decided.counts, decided.basis_value, decided.basis_kind
         assert basis is not None
         before = self._counts_lines(decided.tally, counts) + self.unchecked
-        after = [derived or f"basis: {kind} = {basis}"]
+        after = [derived or self._basis_line(kind, basis)]
         after.append(self._shares_line(counts, basis, decided.shares, kind))
         verdicts, margins = self._paths(index, decided, after)
         return Said(decided.verdicts, tuple(before), tuple(after), tuple(verdicts), margins)
 
     # the lines of a person
+    def _basis_line(self, kind: str, basis: int) -> str:
+        key = (kind, basis)
+        found = self.basis_lines.get(key)
+        return found or _kept(self.basis_lines, key, f"basis: {kind} = {basis}")
+
     def _counts_lines(self, tally: Tally, counts: Mapping[str, int]) -> list[str]:
         heads = self.count_heads
         if self.mapped:
