@@ -178,8 +178,11 @@ def test_people_of_the_same_counts_get_their_own_fields_quorum_and_classes() -> 
         ("A6", "F", "2023", "evaluated"),
     ]
     quorum = [next(line for line in r["trace"] if line.startswith("quorum")) for r in results]
-    assert quorum[0] == quorum[1] == quorum[2] == (
-        "quorum: present = 30 ≥ 2/3 of members = 30 (20.00): met"
+    assert (
+        quorum[0]
+        == quorum[1]
+        == quorum[2]
+        == ("quorum: present = 30 ≥ 2/3 of members = 30 (20.00): met")
     )
     assert quorum[3] == "quorum: present = 30 ≥ 2/3 of members = 44 (29.33): met"
     assert quorum[4] == "quorum: present = 30 ≥ 2/3 of members = 60 (40.00): not met"
@@ -237,11 +240,13 @@ def test_the_usual_file_is_said_whole_and_the_memo_stays_within_its_size(
     """The bench's layout: everyone said whole (so the tests above test the remembered way),
     and the memo holds at most `PEOPLE` people however many there are."""
     monkeypatch.setattr(explainer_fast, "PEOPLE", 3)
-    table = [
-        [f"P{i}", f"Người {i}", "2023", "40", str(30 + i % 5), str(30 + i % 5), "", ""]
-        + [str(10 + i % 4), str(5 + i % 3), str(15 + i % 5 - i % 4 - i % 3)]
-        for i in range(40)
-    ]
+    table = []
+    for i in range(40):
+        basis, cao, tn = 30 + i % 5, 10 + i % 4, 5 + i % 3
+        turnout = ["40", str(basis), str(basis), "", ""]
+        table.append(
+            [f"P{i}", f"Người {i}", "2023", *turnout, str(cao), str(tn), str(basis - cao - tn)]
+        )
     dataset = _read(HEAD, table, QD96)
     assert _check(QD96, dataset) == 2 * 2 * 40  # two languages, two passes
     runner = Runner(Plan.of(QD96), dataset)
