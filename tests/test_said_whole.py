@@ -23,6 +23,7 @@ from tinnhiem.engine.evaluate import Plan, Runner
 from tinnhiem.engine.explainer import Explainer
 from tinnhiem.engine.formats import read_tallies, result_json
 from tinnhiem.engine.formats.document import result_document
+from tinnhiem.engine.formats.writers import ResultsLayout, csv_row
 from tinnhiem.engine.model import Dataset
 from tinnhiem.rules import ast, load_text
 
@@ -252,3 +253,21 @@ def test_the_usual_file_is_said_whole_and_the_memo_stays_within_its_size(
     runner = Runner(Plan.of(QD96), dataset)
     list(runner.results(explain=True))
     assert runner.explainer.people is not None and 0 < len(runner.explainer.people) <= 3
+
+
+@SETTINGS
+@given(drawn=bundled_tallies())
+def test_a_streamed_csv_row_is_the_long_way_s_row(
+    drawn: tuple[str, list[str], list[list[str]]],
+) -> None:
+    """`ResultsLayout.csv_cells` (the cells made straight as text) against `csv_row(row)`."""
+    name, header, table = drawn
+    ruleset = RULESETS[name]
+    dataset = _read(
+        [*header, "group"], [[*row, f"=N{n % 2}"] for n, row in enumerate(table)], ruleset
+    )
+    layout = ResultsLayout(ruleset, dataset.tallies, (ruleset.basis.kind,))
+    runner = Runner(Plan.of(ruleset), dataset)
+    for explain in (False, True):
+        for number, result in enumerate(runner.results(explain=explain), start=1):
+            assert layout.csv_cells(number, result) == csv_row(layout.row(number, result))

@@ -111,11 +111,11 @@ def write_jsonl(
         else:
             write('{"result":' + result_json(result, levels) + "}\n")
     reports, warnings = tail()
-    last = {
+    closing = {
         "reports": [report_document(r, ruleset) for r in reports],
         "warnings": [w.as_dict() for w in warnings],
     }
-    out.write(encode(last) + "\n")
+    out.write(encode(closing) + "\n")
 
 
 def write_csv(
