@@ -24,7 +24,7 @@ from tinnhiem.rules import ast
 from .conditions import Facts
 from .explainer import Explainer, _agree, _file_name, margins_of
 from .model import Margin, Result, Shares, Step, Tally, Verdict, new_result, percent_of
-from .plan import CompiledBlock
+from .plan import CompiledBlock, Plan
 from .words import say
 
 if TYPE_CHECKING:
@@ -99,28 +99,9 @@ class FastExplainer(Explainer):
         self.basis_lines: dict[tuple[str, int], str] = {}
         self.quorum_lines: dict[tuple[int | None, int | None], tuple[str, bool | None]] = {}
         self.share_parts: dict[tuple[str, int, int], str] = {}
-        self.heads: dict[tuple[int, int], str] = {}  # (block, rule) -> the start of its line
-        for b, block in enumerate(plan.blocks):
-            for r, compiled in enumerate(block.rules):
-                rule = compiled.rule
-                where = f"{_file_name(block.file)}:{rule.span.line}"
-                where += f", {rule.note}" if rule.note else ""
-                word = "else" if rule.when is None else "rule"
-                head = f"{block.block.id} “{block.block.label}”, {word} {rule.id} “{rule.label}”"
-                self.heads[b, r] = f"{head} ({where}): "
+        self.heads = _heads(plan)
         self.otherwise = say(self.lang, "else")
-        # in a block that reads only counts, the words of a rule are those of the sum of the
-        # counts each share or count of its condition reads, over the basis: said once for each
-        self.sums = {
-            (b, r): tuple(
-                value.levels
-                for value in ast.walk_values(compiled.rule.when)
-                if isinstance(value, ast.Share | ast.Count)
-            )
-            for b, block in enumerate(plan.blocks)
-            for r, compiled in enumerate(block.rules)
-            if compiled.rule.when is not None
-        }
+        self.sums = _sums(plan)
         self.said: dict[tuple[int | None, ...], tuple[Step, str]] = {}
         # a person said whole, keyed by everything `Said` depends on, when every block reads
         # only counts; `last` is the latest result made from one, with it, for the writer
@@ -341,6 +322,35 @@ class FastExplainer(Explainer):
             _kept(self.kept, piece, piece)
             return piece
         return cast(V, kept)
+
+
+def _heads(plan: Plan) -> dict[tuple[int, int], str]:
+    """(block, rule) -> the start of the rule's line in a trace."""
+    heads = {}
+    for b, block in enumerate(plan.blocks):
+        for r, compiled in enumerate(block.rules):
+            rule = compiled.rule
+            where = f"{_file_name(block.file)}:{rule.span.line}"
+            where += f", {rule.note}" if rule.note else ""
+            word = "else" if rule.when is None else "rule"
+            head = f"{block.block.id} “{block.block.label}”, {word} {rule.id} “{rule.label}”"
+            heads[b, r] = f"{head} ({where}): "
+    return heads
+
+
+def _sums(plan: Plan) -> dict[tuple[int, int], tuple[tuple[str, ...], ...]]:
+    """(block, rule) -> the levels each share or count of its condition sums: in a block that
+    reads only counts, the words of a rule are those of these sums over the basis."""
+    return {
+        (b, r): tuple(
+            value.levels
+            for value in ast.walk_values(compiled.rule.when)
+            if isinstance(value, ast.Share | ast.Count)
+        )
+        for b, block in enumerate(plan.blocks)
+        for r, compiled in enumerate(block.rules)
+        if compiled.rule.when is not None
+    }
 
 
 def _kept(cache: dict[K, V], key: K, value: V, most: int = 0) -> V:
