@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -23,7 +24,7 @@ from tinnhiem.rules import ast
 from .conditions import Facts
 from .explainer import Explainer, _agree, _file_name, margins_of
 from .model import Margin, Result, Shares, Step, Tally, Verdict, new_result, percent_of
-from .plan import CompiledBlock
+from .plan import CompiledBlock, Plan
 from .words import say
 
 if TYPE_CHECKING:
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 K = TypeVar("K")
 V = TypeVar("V")
 KEPT = 1 << 15  # paths remembered per block, and pieces kept; then each starts again
+# people of distinct counts, basis and derivation of the basis remembered whole (a couple of kB
+# each, their JSON included); then the memo starts again
+PEOPLE = 1 << 15
 
 # a block's path: the rule chosen, its verdict with the steps, the trace lines of its steps, its
 # margins and their trace lines
@@ -51,6 +55,21 @@ def counts_only(block: CompiledBlock) -> bool:
             elif not isinstance(value, ast.Number | ast.Literal_ | ast.Call):
                 return False  # an attribute or a turnout figure (a bare one, `is missing`)
     return True
+
+
+@dataclass(slots=True, eq=False)
+class Said:
+    """All a person's explanation says that is not the quorum's line, on the usual way (see
+    `FastExplainer.explain`): a function of the counts, the basis and how the basis was derived
+    (the only inputs of the blocks, the counts line, the basis and shares lines, when every block
+    reads only counts and no exemption can be checked), shared by everyone with the same three."""
+
+    decided: tuple[Verdict, ...]  # the run's verdicts this explains
+    before: tuple[str, ...]  # the trace before the quorum's line: counts, exemptions unchecked
+    after: tuple[str, ...]  # and after it: basis, shares, the blocks, the margins
+    verdicts: tuple[Verdict, ...]
+    margins: tuple[Margin, ...]
+    json: object = None  # its JSON pieces, made once by the writer (`result_json.said_json`)
 
 
 class FastExplainer(Explainer):
@@ -77,70 +96,87 @@ class FastExplainer(Explainer):
             f"exemption “{compiled.exempt.reason}”: not checked, {not_checked}"
             for compiled, not_checked in runner.exempts
         ]
+        self.basis_lines: dict[tuple[str, int], str] = {}
         self.quorum_lines: dict[tuple[int | None, int | None], tuple[str, bool | None]] = {}
         self.share_parts: dict[tuple[str, int, int], str] = {}
-        self.heads: dict[tuple[int, int], str] = {}  # (block, rule) -> the start of its line
-        for b, block in enumerate(plan.blocks):
-            for r, compiled in enumerate(block.rules):
-                rule = compiled.rule
-                where = f"{_file_name(block.file)}:{rule.span.line}"
-                where += f", {rule.note}" if rule.note else ""
-                word = "else" if rule.when is None else "rule"
-                head = f"{block.block.id} “{block.block.label}”, {word} {rule.id} “{rule.label}”"
-                self.heads[b, r] = f"{head} ({where}): "
+        self.heads = _heads(plan)
         self.otherwise = say(self.lang, "else")
-        # in a block that reads only counts, the words of a rule are those of the sum of the
-        # counts each share or count of its condition reads, over the basis: said once for each
-        self.sums = {
-            (b, r): tuple(
-                value.levels
-                for value in ast.walk_values(compiled.rule.when)
-                if isinstance(value, ast.Share | ast.Count)
-            )
-            for b, block in enumerate(plan.blocks)
-            for r, compiled in enumerate(block.rules)
-            if compiled.rule.when is not None
-        }
+        self.sums = _sums(plan)
         self.said: dict[tuple[int | None, ...], tuple[Step, str]] = {}
+        # a person said whole, keyed by everything `Said` depends on, when every block reads
+        # only counts; `last` is the latest result made from one, with it, for the writer
+        whole = unique and all(memo is not None for memo in self.memos)
+        self.people: dict[tuple[object, ...], Said] | None = {} if whole else None
+        self.last: tuple[Result, Said] | None = None
 
     def explain(self, index: int, decided: Result) -> Result:
         """`Explainer.explain`, the usual way through (evaluated, no exemption the data can
-        check, no level mapped) said with fewer steps; any other way is `Explainer`'s own."""
+        check, no level mapped) said with fewer steps and, when every block reads only counts,
+        all but the quorum's line remembered per counts, basis and derivation of the basis; any
+        other way is `Explainer`'s own."""
         runner = self.runner
         basis = decided.basis_value
+        self.last = None
         if decided.status != "evaluated" or runner.checked or self.mapped or not basis:
             return super().explain(index, decided)
-        tally = decided.tally
-        counts = decided.counts
-        trace = self._counts_lines(tally, counts)
-        trace += self.unchecked
-        if runner.quorum is not None:
-            line, met = self._quorum(tally.turnout)
-            if met is False:  # the run said evaluated: `Explainer` says they disagree
-                return super().explain(index, decided)
-            trace.append(line)
-        _, derived = runner.basis(tally)
-        kind = decided.basis_kind
-        trace.append(derived or f"basis: {kind} = {basis}")
         if basis < 0:
             return super().explain(index, decided)
-        shares = decided.shares
-        trace.append(self._shares_line(counts, basis, shares, kind))
-        verdicts, margins = self._paths(index, decided, trace)
-        return new_result(
+        tally = decided.tally
+        quorum = None
+        if runner.quorum is not None:
+            quorum, met = self._quorum(tally.turnout)
+            if met is False:  # the run said evaluated: `Explainer` says they disagree
+                return super().explain(index, decided)
+        _, derived = runner.basis(tally)
+        counts, shares, people = decided.counts, decided.shares, self.people
+        whole = (
+            people is not None
+            and type(basis) is int  # a key's `True` would find a `1`
+            and type(shares) is Shares
+            and shares.counts is counts
+            and shares.basis == basis
+        )
+        if people is None or not whole:
+            said = self._say(index, decided, derived)
+        else:
+            # the levels too: the lines and the JSON write the counts in their order
+            key = (tuple(counts), *counts.values(), basis, derived)
+            found = people.get(key)
+            if found is not None and found.decided != decided.verdicts:
+                _agree(False, tally, "a person of the same counts and basis")
+            said = found or _kept(people, key, self._say(index, decided, derived), PEOPLE)
+        before, after = said.before, said.after
+        result = new_result(
             tally,
             "evaluated",
             None,
-            kind,
+            decided.basis_kind,
             basis,
             counts,
             shares,
-            tuple(verdicts),
-            margins,
-            tuple(trace),
+            said.verdicts,
+            said.margins,
+            before + after if quorum is None else (*before, quorum, *after),
         )
+        if whole:
+            self.last = (result, said)
+        return result
+
+    def _say(self, index: int, decided: Result, derived: str | None) -> Said:
+        counts, basis, kind = decided.counts, decided.basis_value, decided.basis_kind
+        assert basis is not None
+        before = self._counts_lines(decided.tally, counts) + self.unchecked
+        after = [derived or self._basis_line(kind, basis)]
+        after.append(self._shares_line(counts, basis, decided.shares, kind))
+        verdicts, margins = self._paths(index, decided, after)
+        return Said(decided.verdicts, tuple(before), tuple(after), tuple(verdicts), margins)
 
     # the lines of a person
+    def _basis_line(self, kind: str, basis: int) -> str:
+        key = (kind, basis)
+        found = self.basis_lines.get(key)
+        return found or _kept(self.basis_lines, key, f"basis: {kind} = {basis}")
+
     def _counts_lines(self, tally: Tally, counts: Mapping[str, int]) -> list[str]:
         heads = self.count_heads
         if self.mapped:
@@ -288,9 +324,39 @@ class FastExplainer(Explainer):
         return cast(V, kept)
 
 
-def _kept(cache: dict[K, V], key: K, value: V) -> V:
-    """`value`, remembered under `key` in a cache that starts again when it holds `KEPT`."""
-    if len(cache) >= KEPT:
+def _heads(plan: Plan) -> dict[tuple[int, int], str]:
+    """(block, rule) -> the start of the rule's line in a trace."""
+    heads = {}
+    for b, block in enumerate(plan.blocks):
+        for r, compiled in enumerate(block.rules):
+            rule = compiled.rule
+            where = f"{_file_name(block.file)}:{rule.span.line}"
+            where += f", {rule.note}" if rule.note else ""
+            word = "else" if rule.when is None else "rule"
+            head = f"{block.block.id} “{block.block.label}”, {word} {rule.id} “{rule.label}”"
+            heads[b, r] = f"{head} ({where}): "
+    return heads
+
+
+def _sums(plan: Plan) -> dict[tuple[int, int], tuple[tuple[str, ...], ...]]:
+    """(block, rule) -> the levels each share or count of its condition sums: in a block that
+    reads only counts, the words of a rule are those of these sums over the basis."""
+    return {
+        (b, r): tuple(
+            value.levels
+            for value in ast.walk_values(compiled.rule.when)
+            if isinstance(value, ast.Share | ast.Count)
+        )
+        for b, block in enumerate(plan.blocks)
+        for r, compiled in enumerate(block.rules)
+        if compiled.rule.when is not None
+    }
+
+
+def _kept(cache: dict[K, V], key: K, value: V, most: int = 0) -> V:
+    """`value`, remembered under `key` in a cache that starts again when it holds `most`
+    (`KEPT` unless given)."""
+    if len(cache) >= (most or KEPT):
         cache.clear()
     cache[key] = value
     return value

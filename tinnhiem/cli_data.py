@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import itertools
 import re
 import sys
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ from tinnhiem.engine.formats import (
     write_table,
 )
 from tinnhiem.engine.formats.official import html_text, write_docx, write_html
-from tinnhiem.engine.formats.writers import ResultsLayout, csv_headers, csv_row
+from tinnhiem.engine.formats.writers import ResultsLayout, csv_headers
 from tinnhiem.engine.model import DataIssue, Dataset, Evaluation, Origin
 from tinnhiem.engine.schedule import calendar, coverage, unchecked_lines
 from tinnhiem.engine.stream import Stream
@@ -158,14 +159,18 @@ def _stream(
 def _write_stream(out: TextIO, args: argparse.Namespace, stream: Stream, *, to_file: bool) -> None:
     ruleset = stream.ruleset
     if args.format == "jsonl":
-        streams.write_jsonl(out, ruleset, stream.results(), stream.tail)
+        explainer = stream.runner.explainer
+        streams.write_jsonl(out, ruleset, stream.results(), stream.tail, explainer)
     elif args.format == "json":
         pretty = args.pretty or len(stream.runner.dataset.tallies) <= streams.PRETTY_PEOPLE
-        streams.write_json(out, ruleset, stream.results(), stream.tail, pretty=pretty)
+        explainer = stream.runner.explainer
+        streams.write_json(
+            out, ruleset, stream.results(), stream.tail, pretty=pretty, explainer=explainer
+        )
     else:
         tallies = stream.runner.dataset.tallies
         layout = ResultsLayout(ruleset, tallies, (ruleset.basis.kind,))
-        rows = (csv_row(layout.row(n, r)) for n, r in enumerate(stream.results(), start=1))
+        rows = map(layout.csv_cells, itertools.count(1), stream.results())
         streams.write_csv(out, csv_headers(layout.headers), rows, bom=False, crlf=to_file)
 
 

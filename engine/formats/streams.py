@@ -11,13 +11,16 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tinnhiem.engine.model import DataIssue, ReportTable, Result
 from tinnhiem.rules.ast import Resolved
 
 from .document import SCHEMA_VERSION, report_document, result_document, ruleset_head
-from .result_json import result_json
+from .result_json import result_json, said_json
+
+if TYPE_CHECKING:
+    from tinnhiem.engine.explainer_fast import FastExplainer
 
 # up to this many people a results document is indented for reading (the samples, the goldens);
 # above it, one person per line: indenting is what made the encoder slow
@@ -45,11 +48,19 @@ def _nested(document: Any, depth: int, pretty: bool) -> str:
 
 
 def write_json(
-    out: TextIO, ruleset: Resolved, results: Iterable[Result], tail: Tail, *, pretty: bool
+    out: TextIO,
+    ruleset: Resolved,
+    results: Iterable[Result],
+    tail: Tail,
+    *,
+    pretty: bool,
+    explainer: FastExplainer | None = None,
 ) -> None:
     """The results document of design.md, written a person at a time.
 
     `tail()` is called after the last result: the reports and warnings of the whole run.
+    `explainer`, the one that explained the results, lets a result it said from remembered
+    pieces be written from their JSON, kept with them (`result_json.said_json`).
     """
     levels = list(ruleset.levels.ids)
     gap, comma = ("\n  ", ",") if pretty else ("", ",")
@@ -60,8 +71,11 @@ def write_json(
     first = True
     for result in results:
         out.write(("\n    " if pretty else "\n") if first else ",\n" + "    " * pretty)
+        last = None if explainer is None else explainer.last
         if pretty:
             out.write(_nested(result_document(result, levels), 2, pretty))
+        elif last is not None and last[0] is result:
+            out.write(said_json(result, last[1], levels))
         else:
             out.write(result_json(result, levels))
         first = False
@@ -76,19 +90,32 @@ def write_json(
     out.write("\n}\n" if pretty else "}\n")
 
 
-def write_jsonl(out: TextIO, ruleset: Resolved, results: Iterable[Result], tail: Tail) -> None:
-    """JSON Lines: {schema_version, ruleset}; a {"result": …} per person; {reports, warnings}."""
+def write_jsonl(
+    out: TextIO,
+    ruleset: Resolved,
+    results: Iterable[Result],
+    tail: Tail,
+    explainer: FastExplainer | None = None,
+) -> None:
+    """JSON Lines: {schema_version, ruleset}; a {"result": …} per person; {reports, warnings}.
+
+    `explainer`: as `write_json` takes it."""
     levels = list(ruleset.levels.ids)
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     out.write(encode({"schema_version": SCHEMA_VERSION, "ruleset": ruleset_head(ruleset)}) + "\n")
+    write = out.write
     for result in results:
-        out.write('{"result":' + result_json(result, levels) + "}\n")
+        last = None if explainer is None else explainer.last
+        if last is not None and last[0] is result:
+            write(f'{{"result":{said_json(result, last[1], levels)}}}\n')
+        else:
+            write('{"result":' + result_json(result, levels) + "}\n")
     reports, warnings = tail()
-    last = {
+    closing = {
         "reports": [report_document(r, ruleset) for r in reports],
         "warnings": [w.as_dict() for w in warnings],
     }
-    out.write(encode(last) + "\n")
+    out.write(encode(closing) + "\n")
 
 
 def write_csv(

@@ -19,7 +19,16 @@ from fractions import Fraction
 from typing import Any
 
 import tomli_w
-from tinnhiem.engine.model import Evaluation, ReportTable, Result, Seen, Tally, percent
+from tinnhiem.engine.model import (
+    Evaluation,
+    ReportTable,
+    Result,
+    Seen,
+    Shares,
+    Tally,
+    percent,
+    percent_of,
+)
 from tinnhiem.rules.ast import Resolved
 from tinnhiem.rules.describe import TURNOUT_WORDS
 from tinnhiem.rules.messages import say
@@ -80,6 +89,8 @@ class ResultsLayout:
         headers += [block.label for block in ruleset.classifies] + ["Trạng thái", "Ghi chú"]
         self.headers = headers
         self.blocks = [block.id for block in ruleset.classifies]
+        self.level_order = [level.id for level in self.levels]
+        self.level_ids = set(self.level_order)
 
     def row(self, number: int, result: Result) -> list[object]:
         tally = result.tally
@@ -92,6 +103,32 @@ class ResultsLayout:
         labels = {verdict.block: verdict.label for verdict in result.verdicts}
         row += [labels.get(block) for block in self.blocks]
         row += [STATUS_LABELS.get(result.status, result.status), result.reason]
+        return row
+
+    def csv_cells(self, number: int, result: Result) -> list[str]:
+        """`csv_row(self.row(number, result))`, a streamed CSV's row: for a result whose shares
+        are its counts over its basis, each cell made straight as text (the percentages from
+        the counts, no `Fraction` or `Percent` made); any other result the long way."""
+        shares, counts, basis = result.shares, result.counts, result.basis_value
+        if type(shares) is not Shares or shares.counts is not counts or type(basis) is not int:
+            return csv_row(self.row(number, result))
+        if basis <= 0 or counts.keys() != self.level_ids:
+            return csv_row(self.row(number, result))
+        tally = result.tally
+        cell = _csv_cell
+        row = [str(number), cell(tally.id), cell(tally.name), cell(tally.position)]
+        if self.with_group:
+            row.append(cell(tally.group))
+        if self.with_round:
+            row.append(cell(tally.round))
+        row.append(str(basis))
+        for level in self.level_order:
+            n = counts[level]
+            share = percent_of(n, basis) if type(n) is int else percent(shares[level])
+            row += (cell(n), share)
+        labels = {verdict.block: verdict.label for verdict in result.verdicts}
+        row += [cell(labels.get(block)) for block in self.blocks]
+        row += [cell(STATUS_LABELS.get(result.status, result.status)), cell(result.reason)]
         return row
 
 
