@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, TypeVar
 
 from tinnhiem.rules.ast import Resolved
 from tinnhiem.rules.errors import printable
@@ -411,3 +411,21 @@ def new_result(
     s8(result, margins)
     s9(result, trace)
     return result
+
+
+_Item = TypeVar("_Item")
+
+
+class LazyRows(Sequence[_Item]):
+    """A sequence whose items are made when read (the tallies of a file, the results of a run),
+    equal to any sequence of the same items, as the tuple it stands for was."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import compress
 from typing import overload
 
-from .model import Result, Tally, Verdict
+from .model import LazyRows, Result, Tally, Verdict
 
 
-class Results(Sequence[Result]):
+class Results(LazyRows[Result]):
     """Every person's result, in the order of the data.
 
     `keys[i]` is the pass's key of person i (-1: decided the exact way, `made[i]`); `made` also
@@ -94,14 +94,6 @@ class Results(Sequence[Result]):
     def passed(self) -> Iterator[int]:
         """The indices of the people the pass decided."""
         return compress(range(len(self)), self.decided())
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
 
     def __repr__(self) -> str:
         return f"Results({len(self)} people, {len(self.made)} made)"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
 from typing import Any, overload
 
-from tinnhiem.engine.model import NAMED_FIELDS, Scalar, Seen, Tally, new_origin, new_tally
+from tinnhiem.engine.model import NAMED_FIELDS, LazyRows, Scalar, Seen, Tally, new_origin, new_tally
 
 # Up to this many rows, the tallies once made are kept (about 600 bytes each): the evaluation
 # goes over them several times, and making them again each time costs more than a pass
@@ -43,7 +43,7 @@ def plain_counts(cells: Sequence[Any]) -> tuple[array[int], dict[int, object]]:
     return values, odd
 
 
-class Tallies(Sequence[Tally]):
+class Tallies(LazyRows[Tally]):
     """The tallies of a file, one per data row, each made when it is asked for."""
 
     def __init__(
@@ -164,14 +164,6 @@ class Tallies(Sequence[Tally]):
             frozenset(filled),
             tuple(dict.fromkeys(rounds)) if rounds else ("",) * bool(count),
         )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
 
     def __repr__(self) -> str:
         return f"Tallies({len(self)} rows of {self.file})"
