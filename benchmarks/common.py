@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import sys
 import time
@@ -9,6 +10,14 @@ from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
+
+# The benchmarks measure what a user runs. An installed package has its modules compiled to
+# bytecode once (pip does it at install); where the environment says never to write bytecode
+# (PYTHONDONTWRITEBYTECODE, set on some shared machines), every process would compile each of
+# tinnhiem's modules from source again: 0.13 s a start, measured on `tinnhiem run`. So the
+# benchmarks, and the processes they start, write it (in __pycache__, which git ignores).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 
 
 def timed(fn: Callable[[], T], repeat: int = 1) -> tuple[T, float]:
