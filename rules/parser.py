@@ -180,8 +180,86 @@ class _Previous:
 
 
 @v_args(meta=True)
-class _ToAst(Transformer[Token, Any]):
-    """One method per grammar rule; the only code that sees Lark trees."""
+class _Conditions(Transformer[Token, Any]):
+    """The methods of the grammar's conditions and values (`_ToAst` has the rest)."""
+
+    def or_cond(self, meta: Meta, items: list[ast.Cond]) -> ast.Or:
+        return ast.Or(tuple(items), _span(meta))
+
+    def and_cond(self, meta: Meta, items: list[ast.Cond]) -> ast.And:
+        return ast.And(tuple(items), _span(meta))
+
+    def negation(self, meta: Meta, items: list[ast.Cond]) -> ast.Not:
+        return ast.Not(items[0], _span(meta))
+
+    def truthy(self, meta: Meta, items: list[Token]) -> ast.Truthy:
+        return ast.Truthy(ast.Attr(str(items[0]), _span(items[0])), _span(items[0]))
+
+    def comparison(self, meta: Meta, items: list[Any]) -> ast.Compare:
+        left, op, right = items
+        return ast.Compare(left, str(op), right, _span(meta))  # type: ignore[arg-type]
+
+    def membership(self, meta: Meta, items: list[Any]) -> ast.InSet:
+        value, members = items
+        return ast.InSet(value, members, False, _span(meta))
+
+    def non_membership(self, meta: Meta, items: list[Any]) -> ast.InSet:
+        value, members = items
+        return ast.InSet(value, members, True, _span(meta))
+
+    def set(self, meta: Meta, items: list[ast.Number | ast.Literal_]) -> tuple[Any, ...]:
+        return tuple(items)
+
+    def missing(self, meta: Meta, items: list[Token]) -> ast.Missing:
+        return ast.Missing(self.name(meta, items), False, _span(meta))
+
+    def not_missing(self, meta: Meta, items: list[Token]) -> ast.Missing:
+        return ast.Missing(self.name(meta, items), True, _span(meta))
+
+    def number(self, meta: Meta, items: list[Token]) -> ast.Number:
+        return parse_number(items[0])
+
+    def date(self, meta: Meta, items: list[Token]) -> ast.Literal_:
+        return ast.Literal_(_date(items[0]), _span(items[0]))
+
+    def boolean(self, meta: Meta, items: list[Token]) -> ast.Literal_:
+        return ast.Literal_(str(items[0]) == "true", _span(items[0]))
+
+    def string(self, meta: Meta, items: list[Token]) -> ast.Literal_:
+        return ast.Literal_(_unquote(items[0]), _span(items[0]))
+
+    def name(self, meta: Meta, items: list[Token]) -> ast.Turnout | ast.Attr:
+        word = str(items[0])
+        if word in ast.TURNOUT:
+            return ast.Turnout(word, _span(items[0]))
+        return ast.Attr(word, _span(items[0]))
+
+    def _levels(
+        self, meta: Meta, items: list[Any]
+    ) -> tuple[bool, tuple[str, ...], tuple[ast.Span, ...]]:
+        previous = isinstance(items[0], Token) and items[0].type == "PREVIOUS"
+        tokens: list[Token] = items[-1]
+        return previous, tuple(str(t) for t in tokens), tuple(_span(t) for t in tokens)
+
+    def share(self, meta: Meta, items: list[Any]) -> ast.Share:
+        previous, levels, spans = self._levels(meta, items)
+        return ast.Share(levels, previous, spans, _span(meta))
+
+    def count(self, meta: Meta, items: list[Any]) -> ast.Count:
+        previous, levels, spans = self._levels(meta, items)
+        return ast.Count(levels, previous, spans, _span(meta))
+
+    def level_sum(self, meta: Meta, items: list[Token]) -> list[Token]:
+        return list(items)
+
+    def call(self, meta: Meta, items: list[Any]) -> ast.Call:
+        return ast.Call(str(items[0]), tuple(items[1:]), _span(meta))
+
+
+@v_args(meta=True)
+class _ToAst(_Conditions):
+    """One method per grammar rule (those of conditions and values in `_Conditions`); with it,
+    the only code that sees Lark trees."""
 
     def start(self, meta: Meta, items: list[Any]) -> ast.RuleSet:
         (name, extends, sources, header_span, in_force), *statements = items
@@ -402,79 +480,6 @@ class _ToAst(Transformer[Token, Any]):
         return ast.Expect(
             str(block), str(klass), _span(meta), block_span=_span(block), klass_span=_span(klass)
         )
-
-    # conditions
-    def or_cond(self, meta: Meta, items: list[ast.Cond]) -> ast.Or:
-        return ast.Or(tuple(items), _span(meta))
-
-    def and_cond(self, meta: Meta, items: list[ast.Cond]) -> ast.And:
-        return ast.And(tuple(items), _span(meta))
-
-    def negation(self, meta: Meta, items: list[ast.Cond]) -> ast.Not:
-        return ast.Not(items[0], _span(meta))
-
-    def truthy(self, meta: Meta, items: list[Token]) -> ast.Truthy:
-        return ast.Truthy(ast.Attr(str(items[0]), _span(items[0])), _span(items[0]))
-
-    def comparison(self, meta: Meta, items: list[Any]) -> ast.Compare:
-        left, op, right = items
-        return ast.Compare(left, str(op), right, _span(meta))  # type: ignore[arg-type]
-
-    def membership(self, meta: Meta, items: list[Any]) -> ast.InSet:
-        value, members = items
-        return ast.InSet(value, members, False, _span(meta))
-
-    def non_membership(self, meta: Meta, items: list[Any]) -> ast.InSet:
-        value, members = items
-        return ast.InSet(value, members, True, _span(meta))
-
-    def set(self, meta: Meta, items: list[ast.Number | ast.Literal_]) -> tuple[Any, ...]:
-        return tuple(items)
-
-    def missing(self, meta: Meta, items: list[Token]) -> ast.Missing:
-        return ast.Missing(self.name(meta, items), False, _span(meta))
-
-    def not_missing(self, meta: Meta, items: list[Token]) -> ast.Missing:
-        return ast.Missing(self.name(meta, items), True, _span(meta))
-
-    def number(self, meta: Meta, items: list[Token]) -> ast.Number:
-        return parse_number(items[0])
-
-    def date(self, meta: Meta, items: list[Token]) -> ast.Literal_:
-        return ast.Literal_(_date(items[0]), _span(items[0]))
-
-    def boolean(self, meta: Meta, items: list[Token]) -> ast.Literal_:
-        return ast.Literal_(str(items[0]) == "true", _span(items[0]))
-
-    def string(self, meta: Meta, items: list[Token]) -> ast.Literal_:
-        return ast.Literal_(_unquote(items[0]), _span(items[0]))
-
-    def name(self, meta: Meta, items: list[Token]) -> ast.Turnout | ast.Attr:
-        word = str(items[0])
-        if word in ast.TURNOUT:
-            return ast.Turnout(word, _span(items[0]))
-        return ast.Attr(word, _span(items[0]))
-
-    def _levels(
-        self, meta: Meta, items: list[Any]
-    ) -> tuple[bool, tuple[str, ...], tuple[ast.Span, ...]]:
-        previous = isinstance(items[0], Token) and items[0].type == "PREVIOUS"
-        tokens: list[Token] = items[-1]
-        return previous, tuple(str(t) for t in tokens), tuple(_span(t) for t in tokens)
-
-    def share(self, meta: Meta, items: list[Any]) -> ast.Share:
-        previous, levels, spans = self._levels(meta, items)
-        return ast.Share(levels, previous, spans, _span(meta))
-
-    def count(self, meta: Meta, items: list[Any]) -> ast.Count:
-        previous, levels, spans = self._levels(meta, items)
-        return ast.Count(levels, previous, spans, _span(meta))
-
-    def level_sum(self, meta: Meta, items: list[Token]) -> list[Token]:
-        return list(items)
-
-    def call(self, meta: Meta, items: list[Any]) -> ast.Call:
-        return ast.Call(str(items[0]), tuple(items[1:]), _span(meta))
 
 
 def _tree(text: str) -> tuple[Tree[Token], list[ast.Comment]]:

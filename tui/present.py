@@ -189,7 +189,9 @@ class ResultsRows(Rows):
         elif rounds is None or rounds.votes != len(self.results):
             rounds = Rounds.of(list(self.tallies))
         self.rounds: Rounds = rounds
-        self.columns = self._columns()
+        self.columns = results_columns(
+            evaluation, lang, self.text_widths, several=self.rounds.several, versus=versus
+        )
 
     def _text_widths(self) -> dict[str, int]:
         tallies = list(self.tallies)
@@ -197,63 +199,6 @@ class ResultsRows(Rows):
             field: fit(*map(attrgetter(field), tallies))
             for field in ("name", "position", "group", "round")
         }
-
-    def _columns(self) -> list[Column]:
-        lang, ruleset, widths = self.lang, self.ruleset, self.text_widths
-        statuses = [t(lang, "status.exempt"), t(lang, "status.invalid")]
-        summary = Summary.of(self.results)
-        aside = summary.aside
-        reasons = {
-            f"{statuses[0] if r.status == 'exempt' else statuses[1]}: {r.reason}" for r in aside
-        }
-        counts, bases = [str(summary.count)], [str(summary.basis)]
-        columns = [
-            Column("n", t(lang, "col.number"), "right", fit(str(len(self.results)))),
-            Column(
-                "name",
-                t(lang, "col.name"),
-                "left",
-                widths["name"],
-            ),
-        ]
-        if self.rounds.several:
-            columns.append(Column("round", t(lang, "col.round"), "left", widths["round"]))
-        # a rule's verdict is one object, shared by every result it decides
-        verdicts = list(chain.from_iterable(summary.verdicts))
-        shown: dict[str, set[str]] = {}
-        for verdict in dict(zip(map(id, verdicts), verdicts, strict=True)).values():
-            shown.setdefault(verdict.block, set()).add(verdict.label)
-        exempt = bool(aside)
-        for number, block in enumerate(ruleset.classifies):
-            extra = reasons if number == 0 and exempt else set()
-            width = distinct_fit(*shown.get(block.id, ()), *extra, cap=RESULT_CLASS_WIDTH)
-            columns.append(Column(f"class:{block.id}", block.label, "left", width))
-        if self.versus is not None:
-            changes = [f"⇄ {c}" for c in self.versus.values()]
-            columns.append(Column("versus", t(lang, "col.versus"), "left", fit(*changes)))
-        for level in ruleset.levels.levels:
-            columns.append(Column(f"count:{level.id}", level.label, "right", fit(*counts)))
-            columns.append(
-                Column(f"pct:{level.id}", "%", "right", fit("100,00%"), f"{level.label} (%)")
-            )
-        columns.append(Column("basis", t(lang, "col.basis"), "right", fit(*bases)))
-        columns.append(
-            Column(
-                "position",
-                t(lang, "col.position"),
-                "left",
-                widths["position"],
-            )
-        )
-        columns.append(
-            Column(
-                "group",
-                t(lang, "col.group"),
-                "left",
-                widths["group"],
-            )
-        )
-        return columns
 
     def __len__(self) -> int:
         return len(self.results)
@@ -425,6 +370,53 @@ class ResultsRows(Rows):
             value=verdict.label,
             style=class_style(level, self.palette),
         )
+
+
+def results_columns(
+    evaluation: Evaluation,
+    lang: str,
+    widths: Mapping[str, int],
+    *,
+    several: bool,
+    versus: Mapping[str, str] | None,
+) -> list[Column]:
+    """The columns of the per-person table, each as wide as the widest thing it shows: `widths`
+    of the people's own texts, `several` when a round column is shown, `versus` the compared
+    rule set's words for the people who change."""
+    ruleset, results = evaluation.ruleset, evaluation.results
+    statuses = [t(lang, "status.exempt"), t(lang, "status.invalid")]
+    summary = Summary.of(results)
+    aside = summary.aside
+    reasons = {f"{statuses[0] if r.status == 'exempt' else statuses[1]}: {r.reason}" for r in aside}
+    counts, bases = [str(summary.count)], [str(summary.basis)]
+    columns = [
+        Column("n", t(lang, "col.number"), "right", fit(str(len(results)))),
+        Column("name", t(lang, "col.name"), "left", widths["name"]),
+    ]
+    if several:
+        columns.append(Column("round", t(lang, "col.round"), "left", widths["round"]))
+    # a rule's verdict is one object, shared by every result it decides
+    verdicts = list(chain.from_iterable(summary.verdicts))
+    shown: dict[str, set[str]] = {}
+    for verdict in dict(zip(map(id, verdicts), verdicts, strict=True)).values():
+        shown.setdefault(verdict.block, set()).add(verdict.label)
+    exempt = bool(aside)
+    for number, block in enumerate(ruleset.classifies):
+        extra = reasons if number == 0 and exempt else set()
+        width = distinct_fit(*shown.get(block.id, ()), *extra, cap=RESULT_CLASS_WIDTH)
+        columns.append(Column(f"class:{block.id}", block.label, "left", width))
+    if versus is not None:
+        changes = [f"⇄ {c}" for c in versus.values()]
+        columns.append(Column("versus", t(lang, "col.versus"), "left", fit(*changes)))
+    for level in ruleset.levels.levels:
+        columns.append(Column(f"count:{level.id}", level.label, "right", fit(*counts)))
+        columns.append(
+            Column(f"pct:{level.id}", "%", "right", fit("100,00%"), f"{level.label} (%)")
+        )
+    columns.append(Column("basis", t(lang, "col.basis"), "right", fit(*bases)))
+    columns.append(Column("position", t(lang, "col.position"), "left", widths["position"]))
+    columns.append(Column("group", t(lang, "col.group"), "left", widths["group"]))
+    return columns
 
 
 def differences(comparison: Any, lang: str) -> dict[str, str]:
