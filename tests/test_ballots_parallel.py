@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tinnhiem.engine.formats import ballots as ballots_module
 from tinnhiem.engine.formats import parallel, read_ballots
 from tinnhiem.engine.model import DataError, Dataset
 
@@ -78,17 +79,61 @@ def test_several_processes_count_what_one_counts(
         ]
 
 
-def test_a_file_with_quotes_or_lone_returns_is_not_split(tmp_path: Path) -> None:
-    quoted = ballots(tmp_path / "q.csv", {3000: '"cao",tn,cao,cao,'})
-    assert parallel.split(quoted, 0, 2) == []
-    lone = tmp_path / "r.csv"
-    lone.write_bytes(ballots(tmp_path / "l.csv", {}).read_bytes().replace(b"\n", b"\r", 1))
-    assert parallel.split(lone, 0, 2) == []
-    assert len(parallel.split(tmp_path / "l.csv", 0, 2)) == 2
+def _lone_return(path: Path, row: int) -> Path:
+    """A file of ballots whose `row`-th line ends with a carriage return alone."""
+    lines = ballots(path.with_name("plain.csv"), {}).read_bytes().split(b"\n")
+    lines[row - 1 : row + 1] = [lines[row - 1] + b"\r" + lines[row]]
+    path.write_bytes(b"\n".join(lines))
+    return path
+
+
+WHOLE_FILE = {
+    "a quote in the first range": lambda p: ballots(p, {10: '"cao",tn,cao,cao,'}),
+    "a quote in the second range": lambda p: ballots(p, {5000: '"cao",tn,cao,cao,'}),
+    "a lone return in the second range": lambda p: _lone_return(p, 5000),
+    "an error in the second range": lambda p: ballots(p, {5000: "cao,tn,cao,cao,,cao"}),
+}
+
+
+@pytest.mark.parametrize("case", list(WHOLE_FILE))
+def test_a_range_that_cannot_be_counted_apart_leaves_the_file_to_one_process(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quote or a lone carriage return may put a newline inside a row (or end one without
+    it), and a later range numbers its rows from its own start: the workers say so, and one
+    process counts the whole file (in the parent: the workers count with `whole_rows`)."""
+    path = WHOLE_FILE[case](tmp_path / "b.csv")
+    assert len(parallel.split(path, 0, 2)) == 2  # cut at a newline, the bytes unread
+    one = outcome(path, 1, monkeypatch)
+    calls: list[tuple[int, int, bool]] = []
+    real = ballots_module._fast
+
+    def spy(source, count, start=0, end=0, codes=True, *, whole_rows=False):  # type: ignore[no-untyped-def]
+        calls.append((start, end, whole_rows))
+        return real(source, count, start, end, codes, whole_rows=whole_rows)
+
+    monkeypatch.setattr(ballots_module, "_fast", spy)
+    assert outcome(path, 2, monkeypatch) == one
+    assert calls == [(0, 0, False)]  # the workers' calls were in their own processes
+
+
+def test_a_plain_file_is_counted_in_ranges_without_a_pass_over_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parent reads a line at each cut, then merges: it never counts the file itself."""
+    path = ballots(tmp_path / "b.csv", {})
+    calls: list[int] = []
+    real = ballots_module._fast
+    monkeypatch.setattr(ballots_module, "_fast", lambda *a, **k: calls.append(1) or real(*a, **k))
+    first = outcome(path, 2, monkeypatch)
+    assert calls == []
+    monkeypatch.setattr(ballots_module, "_fast", real)
+    assert first == outcome(path, 1, monkeypatch)
 
 
 SEEN = """
 import multiprocessing, sys
+from tinnhiem.engine.formats import ballots as ballots_module
 from tinnhiem.engine.formats import parallel, read_ballots
 from tinnhiem.engine.model import DataError
 methods = []

@@ -231,18 +231,20 @@ def _fast(
     count: Count,
     start: int = 0,
     end: int = 0,
-    before: int = 0,
     codes: bool = True,
+    *,
+    whole_rows: bool = False,
 ) -> None:
     """Count a UTF-8 text file block by block; blocks that are not plain go row by row.
 
-    Only the bytes from `start` to `end` if given (one range of `parallel`), which `before`
-    rows of the file precede.
+    Only the bytes from `start` to `end` if given (one range of `parallel`; its rows numbered as
+    if it began the file). With `whole_rows`, raise `_NotCut` at a quote or a carriage return not
+    followed by a newline: a newline might not end a row there.
     """
     delimiter = source.delimiter.encode()
     width = count.width
     void = count.plan.void
-    number = source.header_row + before
+    number = source.header_row
     coder = Coder(delimiter, width)
     coder.off = not codes  # tests count the usual way to compare
     with source.path.open("rb") as handle:
@@ -255,6 +257,10 @@ def _fast(
                 break
             if not chunk.endswith(b"\n"):
                 chunk += raw.readline()
+            if whole_rows and (
+                b'"' in chunk or (b"\r" in chunk and chunk.count(b"\r") != chunk.count(b"\r\n"))
+            ):
+                raise _NotCut
             while b'"' in chunk and chunk.count(b'"') % 2:
                 more = raw.readline()
                 if not more:
@@ -391,30 +397,40 @@ def _count_text(source: Source, count: Count) -> None:
     cores = parallel.workers()
     big = source.path.stat().st_size >= parallel.PARALLEL_BYTES
     ranges = parallel.split(source.path, source.offset, cores) if big and cores > 1 else []
-    if not ranges:
-        _fast(source, count)
-        return
-    job = (source, count.plan, count.marks)
-    parts = parallel.in_processes(_count_range, job, ranges)
-    for part in parts:
-        if isinstance(part, tuple):  # the first range's error first: where one process stops
-            raise DataError(part)
-        parallel.merge(count, part)
+    if ranges:
+        job = (source, count.plan, count.marks)
+        first, *others = parallel.in_processes(_count_range, job, ranges)
+        if isinstance(first, tuple):  # the first range's error: where one process stops
+            raise DataError(first)
+        # a range that cannot be cut at newlines, or an error of a later range (whose rows are
+        # numbered from its own start): one process counts the file (see `parallel`)
+        if first is not None and all(isinstance(o, Count) and not o.errors for o in others):
+            for part in (first, *others):
+                parallel.merge(count, part)
+            return
+    _fast(source, count)
 
 
 def _count_range(
-    job: tuple[Source, Plan, Marks], start: int, end: int, before: int
-) -> Count | tuple[DataIssue, ...]:
-    """The counters of one range of the file (in a worker process), folded, or its error's
-    issues (a DataError does not survive pickling: it is made again from them)."""
+    job: tuple[Source, Plan, Marks], start: int, end: int
+) -> Count | tuple[DataIssue, ...] | None:
+    """The counters of one range of the file (in a worker process), folded; or its error's
+    issues (a DataError does not survive pickling: it is made again from them); or None when the
+    range holds what may put a newline inside a row or end a row without one."""
     source, plan, marks = job
     count = Count(plan, marks)
     try:
-        _fast(source, count, start, end, before)
+        _fast(source, count, start, end, whole_rows=True)
+    except _NotCut:
+        return None
     except DataError as exc:
         return exc.issues
     count.tidy(force=True)
     return count
+
+
+class _NotCut(Exception):
+    """A range of the file holds a quote or a lone carriage return: it cannot be counted apart."""
 
 
 def _batched(count: Count, rows: Iterable[Row], convert: bool, size: int = 4096) -> None:

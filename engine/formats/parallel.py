@@ -1,12 +1,15 @@
 """Counting a big ballot file on every core: byte ranges split at newlines, counters merged.
 
 A range may start only where a row starts. Without quotes in the file a newline always ends a
-row, so the file is split only when it holds no quote character and no carriage return that is
-not part of a CRLF (the two cases where a newline may sit inside a row, or a row end without
-one); otherwise one process counts it, as for small files. Each range is counted by the same
-code as the whole file (`ballots._fast` on a window of it) from the row number it starts at, and
-the counters are merged in file order, so that the counts, the errors and their row numbers are
-those of one process (tests/test_ballots_parallel.py holds them equal).
+row, so the ranges are counted apart only when they hold no quote character and no carriage
+return that is not part of a CRLF (the two cases where a newline may sit inside a row, or a row
+end without one): each worker sees it in its own range as it counts, and when any says no, one
+process counts the file, as for small files. Each range is counted by the same code as the whole
+file (`ballots._fast` on a window of it) and the counters are merged in file order. A row number
+is known only in the first range (counting the rows before the others was a pass over the whole
+file before any worker could start): when a later range finds an error, one process counts the
+file again, so that the counts, the errors and their row numbers are always those of one
+process (tests/test_ballots_parallel.py holds them equal).
 """
 
 from __future__ import annotations
@@ -33,46 +36,32 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-STEP = 1 << 22  # bytes read at a time to find where to split
+STEP = 1 << 16  # bytes read at a time to find the newline after a cut
 
 
-def split(path: os.PathLike[str] | str, start: int, parts: int) -> list[tuple[int, int, int]]:
-    """(start, end, rows before start) of each range, or [] if the file cannot be split.
-
-    One pass over the file, 4 MB at a time (memory stays flat): a quote or a lone carriage
-    return anywhere means it cannot be split.
-    """
+def split(path: os.PathLike[str] | str, start: int, parts: int) -> list[tuple[int, int]]:
+    """(start, end) of each range: cut after the first newline at or after each k/parts of the
+    file from `start`; [] when it is too small to cut. Only the bytes up to each newline are
+    read here: whether a newline always ends a row (no quote, no lone carriage return) is seen
+    by each worker in its own range as it counts (`ballots._count_range`), and one process
+    counts the file when any says no."""
     size = os.stat(path).st_size
     if parts < 2 or size - start < 2 * parts:
         return []
-    targets = [start + (size - start) * k // parts for k in range(1, parts)]
-    bounds, before = [start], [0]
-    lines = returns = pairs = 0
-    last = b""
+    bounds = [start]
     with open(path, "rb") as handle:
-        handle.seek(start)
-        at = start
-        while chunk := handle.read(STEP):
-            if b'"' in chunk:
-                return []
-            returns += chunk.count(b"\r")
-            pairs += chunk.count(b"\r\n") + (last == b"\r" and chunk.startswith(b"\n"))
-            while len(bounds) < parts and targets[len(bounds) - 1] < at + len(chunk):
-                found = chunk.find(b"\n", max(targets[len(bounds) - 1], bounds[-1], at) - at)
-                if found == -1:
-                    break  # the row goes on in the next block: cut there
-                bounds.append(at + found + 1)
-                before.append(lines + chunk.count(b"\n", 0, found + 1))
-            lines += chunk.count(b"\n")
-            last = chunk[-1:]
-            at += len(chunk)
-    if returns != pairs:
-        return []
-    ranges = [
-        (a, b, rows)
-        for (a, b), rows in zip(itertools.pairwise([*bounds, size]), before, strict=True)
-        if a < b
-    ]
+        for k in range(1, parts):
+            at = max(start + (size - start) * k // parts, bounds[-1])
+            handle.seek(at)
+            while chunk := handle.read(STEP):
+                found = chunk.find(b"\n")
+                if found != -1:
+                    bounds.append(at + found + 1)
+                    break
+                at += len(chunk)
+            else:
+                break  # no newline after this cut: the last range goes to the end
+    ranges = [(a, b) for a, b in itertools.pairwise([*bounds, size]) if a < b]
     return ranges if len(ranges) > 1 else []
 
 
@@ -98,9 +87,9 @@ class Window:
 
 
 def in_processes(
-    count_range: Callable[[Any, int, int, int], Any], job: Any, ranges: list[tuple[int, int, int]]
+    count_range: Callable[[Any, int, int], Any], job: Any, ranges: list[tuple[int, int]]
 ) -> list[Any]:
-    """`count_range(job, start, end, rows before)` of every range, each in its own process.
+    """`count_range(job, start, end)` of every range, each in its own process.
 
     A process with threads (the TUI counts on a worker thread) gets its processes from a fork
     server, never from a fork of itself: a process forked while other threads hold locks
@@ -116,7 +105,7 @@ def in_processes(
         # the server imports the counting code once; each worker forked from it has it already
         context.set_forkserver_preload([count_range.__module__])
     with ProcessPoolExecutor(len(ranges), mp_context=context) as pool:
-        futures = [pool.submit(count_range, job, a, b, rows) for a, b, rows in ranges]
+        futures = [pool.submit(count_range, job, a, b) for a, b in ranges]
         return [future.result() for future in futures]
 
 
