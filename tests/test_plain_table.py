@@ -26,6 +26,15 @@ ROWS = [
     ["11", "Mộttừrấtdàikhôngcókhoảngtrắngnàocả", "Không hợp lệ: quorum not met", "1 (3,23%)"],
 ]
 
+# texts that wrap, again on later rows (wrapped once, then reused), and a number wider than
+# its column (ASCII, but not padded as it is: wrapped as rich wraps it)
+REPEATED = [
+    *ROWS,
+    ["12", "Lê Thị Bình", "Phó Chủ tịch Ủy ban nhân dân tỉnh kiêm Giám đốc", "123456789012345678"],
+    ["13", "Lê Thị Bình", "Không hợp lệ: quorum not met", "5 (16,13%)"],
+    ["14", "Trần\tBa", "Phó Chủ tịch Ủy ban nhân dân tỉnh kiêm Giám đốc", "1234567890 1234567"],
+]
+
 
 def console(width: int) -> Console:
     return Console(
@@ -46,7 +55,9 @@ def by_rich(title: str | None, rows: list[list[str]], width: int) -> str:
 
 
 @pytest.mark.parametrize("width", [20, 30, 45, 60, 80, 120, 200])
-@pytest.mark.parametrize("rows", [ROWS, ROWS[:1], []], ids=["five", "one", "none"])
+@pytest.mark.parametrize(
+    "rows", [ROWS, ROWS[:1], [], REPEATED], ids=["five", "one", "none", "repeated"]
+)
 def test_the_plain_table_is_rich_s_table(width: int, rows: list[list[str]]) -> None:
     title = "QĐ 96-QĐ/TW (2023): kết quả lấy phiếu tín nhiệm"
     expected = by_rich(title, rows, width)

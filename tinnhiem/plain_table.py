@@ -30,10 +30,13 @@ class Column:
 
 
 class _Widths:
-    """Cell widths, each text measured once (positions and labels repeat down a column)."""
+    """Cell widths, each text measured once (positions and labels repeat down a column); and
+    the lines of each cell that had to be wrapped, wrapped once (a reason such as "quorum not
+    met: present = 17, …" repeats hundreds of times in a province's table)."""
 
     def __init__(self) -> None:
         self.known: dict[str, int] = {}
+        self.wrapped: dict[tuple[str, int, Justify, bool], list[str]] = {}
 
     def __call__(self, text: str) -> int:
         width = self.known.get(text)
@@ -85,6 +88,14 @@ def _column_widths(
     return [w - 2 for w in table._calculate_column_widths(console, options)]
 
 
+def _tabs_expanded(console: Console, text: str) -> str:
+    if "\t" not in text:
+        return text
+    expanded = Text(text)
+    expanded.expand_tabs(console.tab_size)
+    return expanded.plain
+
+
 def _rich_table(title: str | None, columns: Sequence[Column]) -> Table:
     table = Table(title=title, title_justify="left")
     for column in columns:
@@ -99,9 +110,15 @@ def _lines(console: Console, text: str, width: int, column: Column, measure: _Wi
         gap = width - measure(text)
         if gap >= 0:
             return [text + " " * gap if justify == "left" else " " * gap + text]
-    cell = Text(text, no_wrap=column.no_wrap)
-    wrapped = cell.wrap(console, width, justify=justify, overflow="ellipsis")
-    return [line.plain + " " * (width - cell_len(line.plain)) for line in wrapped]
+    key = (text, width, justify, column.no_wrap)
+    found = measure.wrapped.get(key)
+    if found is None:
+        cell = Text(text, no_wrap=column.no_wrap)
+        wrapped = cell.wrap(console, width, justify=justify, overflow="ellipsis")
+        found = [line.plain + " " * (width - cell_len(line.plain)) for line in wrapped]
+        if len(measure.wrapped) < 10_000:
+            measure.wrapped[key] = found
+    return found
 
 
 def _row(
@@ -114,10 +131,13 @@ def _row(
     *,
     header: bool = False,
 ) -> list[str]:
-    parts = [
-        _lines(console, cell, width, column, measure)
-        for cell, column, width in zip(cells, columns, widths, strict=True)
-    ]
+    parts = []
+    for cell, column, width in zip(cells, columns, widths, strict=True):
+        gap = width - len(cell)
+        if gap >= 0 and cell.isascii() and cell.isprintable():  # a number: one cell a column
+            parts.append([cell + " " * gap if column.justify == "left" else " " * gap + cell])
+        else:
+            parts.append(_lines(console, cell, width, column, measure))
     height = max((len(lines) for lines in parts), default=1)
     if height > 1:  # rich puts the header at the bottom of its row, the cells at the top
         blank = [[" " * w] * (height - len(lines)) for lines, w in zip(parts, widths, strict=True)]
@@ -132,6 +152,10 @@ def render(
     console: Console, title: str | None, columns: Sequence[Column], rows: Sequence[Sequence[str]]
 ) -> str:
     """The table as `console.print(table)` would print it with no colours, as text."""
+    if any("\t" in cell for row in rows for cell in row) or any("\t" in c.header for c in columns):
+        # rich draws a tab as the spaces to the cell's next multiple of 8: so do the widths here
+        rows = [[_tabs_expanded(console, cell) for cell in row] for row in rows]
+        columns = [Column(_tabs_expanded(console, c.header), c.justify, c.no_wrap) for c in columns]
     measure = _Widths()
     widths = _column_widths(console, columns, rows, measure)
     bars = ["━" * (w + 2) for w in widths]
