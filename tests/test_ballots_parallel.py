@@ -9,9 +9,12 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tinnhiem.engine.formats import ballots as ballots_module
 from tinnhiem.engine.formats import parallel, read_ballots
 from tinnhiem.engine.model import DataError, Dataset
@@ -129,6 +132,39 @@ def test_a_plain_file_is_counted_in_ranges_without_a_pass_over_it(
     assert calls == []
     monkeypatch.setattr(ballots_module, "_fast", real)
     assert first == outcome(path, 1, monkeypatch)
+
+
+# the pieces of a line: marks, blanks, bad marks; and, in some files, what may put a newline
+# inside a row or end a row without one (a quote, a lone carriage return)
+PLAIN = ["cao", "tn", "thap", "", "cao+thap", "??", "x"]
+SPECIAL = ['"cao"', '"c\na"', "\r"]
+
+
+@st.composite
+def ballot_lines(draw: st.DrawFn) -> list[list[str]]:
+    pieces = PLAIN + SPECIAL if draw(st.booleans()) else PLAIN
+    # mostly rows of the header's five cells, some shorter or longer (a long row is an error)
+    line = st.one_of(st.just(5), st.integers(0, 7)).flatmap(
+        lambda n: st.lists(st.sampled_from(pieces), min_size=n, max_size=n)
+    )
+    return draw(st.lists(line, min_size=1, max_size=60))
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(lines=ballot_lines(), crlf=st.booleans())
+def test_any_file_is_counted_on_several_cores_as_one_process_counts_it(
+    lines: list[list[str]], crlf: bool
+) -> None:
+    """Random lines (short, long, blank, bad, quoted, with lone carriage returns) cut into two
+    and three ranges: the outcome is one process's, whatever falls in which range."""
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        path = Path(folder) / "b.csv"
+        end = "\r\n" if crlf else "\n"
+        text = "An,Bình,Cúc,Dũng,hủy" + end + end.join(",".join(line) for line in lines) + end
+        path.write_bytes(text.encode())
+        one = outcome(path, 1, patch)
+        for parts in (2, 3):
+            assert outcome(path, parts, patch) == one
 
 
 SEEN = """
