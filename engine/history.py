@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from tinnhiem.rules import ast
 
 from .conditions import vote_year
-from .model import Dataset, Seen, Tally
+from .model import Dataset, Seen, Tally, texts_of
 from .words import Said
 
 _YEAR = re.compile(r"\d{4}")
@@ -35,11 +35,11 @@ def _norm(text: str) -> str:
 
 def ids_name_people(tallies: Sequence[Tally]) -> bool:
     """Whether ids name people (some id repeats) rather than rows (all unique, names not)."""
-    ids = [t.id for t in tallies]
+    ids = texts_of(tallies, "id")
     if len(set(ids)) < len(ids):
         return True
-    names = [_norm(t.name) for t in tallies]
-    return len(set(names)) == len(names)
+    names = texts_of(tallies, "name")
+    return len(set(map(_norm, names))) == len(names)
 
 
 def person_key(tally: Tally, by_id: bool) -> str:
@@ -49,13 +49,23 @@ def person_key(tally: Tally, by_id: bool) -> str:
     return f"name:{_norm(tally.name)}|{_norm(tally.unit)}"
 
 
+def person_keys(tallies: Sequence[Tally], by_id: bool) -> tuple[str, ...]:
+    """`person_key` of every tally, read from the columns of a file's tallies (no tally made)."""
+    if by_id:
+        return tuple(f"id:{id_}" for id_ in texts_of(tallies, "id"))
+    units = {unit: _norm(unit) for unit in set(texts_of(tallies, "unit"))}  # a few, repeated
+    names, of_unit = texts_of(tallies, "name"), texts_of(tallies, "unit")
+    return tuple(
+        f"name:{_norm(name)}|{units[unit]}" for name, unit in zip(names, of_unit, strict=True)
+    )
+
+
 def several_rounds(tallies: Sequence[Tally]) -> bool:
     """Whether some person has votes in more than one round: the rows are then votes, not
     people. (Rounds that are only each body's own vote date, one row a person, are not.)"""
     if len(Seen.of(tallies).rounds) < 2:
         return False
-    by_id = ids_name_people(tallies)
-    return len({person_key(t, by_id) for t in tallies}) < len(tallies)
+    return len(set(person_keys(tallies, ids_name_people(tallies)))) < len(tallies)
 
 
 def round_time(label: str) -> tuple[int, int, int] | None:
@@ -95,27 +105,32 @@ class History:
     def of(cls, dataset: Dataset) -> History:
         tallies = dataset.tallies
         by_id = ids_name_people(tallies)
-        keys = tuple(person_key(t, by_id) for t in tallies)
-        rounds = round_order([t.round for t in tallies])
-        rank = {label: i for i, label in enumerate(rounds)}
+        keys = person_keys(tallies, by_id)
+        labels = texts_of(tallies, "round")  # each tally's round
+        rounds = round_order(labels)
+        ranks = tuple(map({label: i for i, label in enumerate(rounds)}.__getitem__, labels))
+        if len(set(keys)) == len(keys):  # a row a person: no previous vote, none ambiguous
+            return cls(by_id, keys, rounds, (None,) * len(keys), (), ranks)
         seen: dict[tuple[str, str], int] = {}
         ambiguous: set[int] = set()
-        for index, (key, tally) in enumerate(zip(keys, tallies, strict=True)):
-            other = seen.setdefault((key, tally.round), index)
+        for index, key_round in enumerate(zip(keys, labels, strict=True)):
+            other = seen.setdefault(key_round, index)
             if other != index:
                 ambiguous.update((other, index))
+        del seen
         votes: dict[str, list[int]] = {}
         for index, key in enumerate(keys):
             votes.setdefault(key, []).append(index)
         previous: list[int | None] = [None] * len(tallies)
         for indices in votes.values():
-            indices.sort(key=lambda i: rank[tallies[i].round])
+            if len(indices) < 2:
+                continue
+            indices.sort(key=ranks.__getitem__)
             for before, after in itertools.pairwise(indices):
                 if before in ambiguous or after in ambiguous:
                     continue
-                if tallies[before].round != tallies[after].round:
+                if labels[before] != labels[after]:
                     previous[after] = before
-        ranks = tuple(rank[t.round] for t in tallies)
         return cls(by_id, keys, rounds, tuple(previous), tuple(sorted(ambiguous)), ranks)
 
     def latest(self) -> list[int]:

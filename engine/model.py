@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, cast
 
 from tinnhiem.rules.ast import Resolved
 from tinnhiem.rules.errors import printable
@@ -411,6 +411,15 @@ def new_result(
     s8(result, margins)
     s9(result, trace)
     return result
+
+
+def texts_of(tallies: Sequence[Tally], field: str) -> Sequence[str]:
+    """`[getattr(t, field) for t in tallies]` for a named text field ("id", "name", …, "round"),
+    read from the columns when the tallies are a file's (`Tallies.texts_of`): no tally made."""
+    read = getattr(tallies, "texts_of", None)
+    if read is not None:
+        return cast(Sequence[str], read(field))
+    return [getattr(tally, field) for tally in tallies]
 
 
 _Item = TypeVar("_Item")

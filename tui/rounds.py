@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tinnhiem.engine.collector import collector_paused
-from tinnhiem.engine.history import ids_name_people, person_key, round_order
-from tinnhiem.engine.model import Tally
+from tinnhiem.engine.history import ids_name_people, person_keys, round_order
+from tinnhiem.engine.model import Tally, texts_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +27,9 @@ class Rounds:
     @classmethod
     def _of(cls, tallies: Sequence[Tally]) -> Rounds:
         by_id = ids_name_people(tallies)
-        keys = [person_key(t, by_id) for t in tallies]
-        rounds = round_order([t.round for t in tallies])
+        keys = person_keys(tallies, by_id)
+        labels = texts_of(tallies, "round")
+        rounds = round_order(labels)
         if len(set(keys)) == len(keys):  # nobody twice: each row its own person
             return cls(len(keys), len(keys), rounds, tuple((i,) for i in range(len(keys))))
         rank = {label: i for i, label in enumerate(rounds)}
@@ -36,7 +37,7 @@ class Rounds:
         for index, key in enumerate(keys):
             rows.setdefault(key, []).append(index)
         ordered = {
-            key: tuple(sorted(found, key=lambda i: (rank[tallies[i].round], i)))
+            key: tuple(sorted(found, key=lambda i: (rank[labels[i]], i)))
             for key, found in rows.items()
         }
         return cls(len(rows), len(tallies), rounds, tuple(ordered[key] for key in keys))

@@ -121,6 +121,15 @@ class Tallies(LazyRows[Tally]):
                 new_origin(file, number, column),
             )
 
+    def texts_of(self, field: str) -> Sequence[str]:
+        """The named text `field` ("id", "name", "position", "group", "unit", "round") of every
+        row, read from the columns: what `tally.<field>` gives, row by row, no tally made."""
+        at = NAMED_FIELDS.index(field)
+        column = self.texts[at]
+        if column:
+            return column
+        return [str(n) for n in self.numbers] if at == 0 else [""] * len(self)
+
     def gives(self, name: str) -> bool:
         """Whether every row gives the turnout figure `name`, read from the columns (no tally
         made): a run checks its basis before any output, and most files give it everywhere."""
