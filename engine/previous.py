@@ -12,6 +12,8 @@ from .history import History, PreviousVotes
 from .model import DataIssue, Dataset, Origin, Tally
 from .words import Lang, Said, say
 
+_FIRST: tuple[Facts | None, Said] = (None, cond.NO_PREVIOUS)  # no earlier vote in the data
+
 
 class PreviousLookup:
     """The facts of each vote's previous vote, or why a rule cannot read one (found once each).
@@ -38,13 +40,17 @@ class PreviousLookup:
         if ruleset.schedule is not None and self.votes.periods is None and self.votes.years:
             message = say(lang, "previous_by_row")
             self.warnings.append(DataIssue("warning", message, self.origin))
+        # what was found for each vote that has an earlier one, or why not; a vote the data
+        # starts with (most of them, in a file of one round) is not kept: found again at once
         self._found: dict[int, tuple[Facts | None, Said]] = {}
 
     def of(self, index: int) -> tuple[Facts | None, Said]:
         """The facts of the previous vote of the vote at `index`, or None and why not."""
         found = self._found.get(index)
         if found is None:
-            found = self._found[index] = self._find(index)
+            found = self._find(index)
+            if found is not _FIRST:
+                self._found[index] = found
         return found
 
     def _find(self, index: int) -> tuple[Facts | None, Said]:
@@ -52,7 +58,7 @@ class PreviousLookup:
         if isinstance(at, tuple):
             return None, at
         if at is None:
-            return None, cond.NO_PREVIOUS
+            return _FIRST
         before = self.dataset.tallies[at]
         facts = self.facts_of(before)
         aside = self.set_aside(facts, before)
