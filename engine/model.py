@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal, TypeVar, cast
+from typing import Literal, TypeVar, cast, overload
 
 from tinnhiem.rules.ast import Resolved
 from tinnhiem.rules.errors import printable
@@ -430,6 +430,23 @@ class LazyRows(Sequence[_Item]):
     equal to any sequence of the same items, as the tuple it stands for was."""
 
     __slots__ = ()
+
+    def _item(self, index: int) -> _Item:
+        """The item at `index`, within the bounds."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> _Item: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[_Item]: ...
+    def __getitem__(self, index: int | slice) -> _Item | Sequence[_Item]:
+        if isinstance(index, slice):
+            return tuple(map(self._item, range(*index.indices(len(self)))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._item(index)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):

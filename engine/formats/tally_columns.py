@@ -10,7 +10,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
-from typing import Any, overload
+from typing import Any
 
 from tinnhiem.engine.model import NAMED_FIELDS, LazyRows, Scalar, Seen, Tally, new_origin, new_tally
 
@@ -71,20 +71,8 @@ class Tallies(LazyRows[Tally]):
     def __len__(self) -> int:
         return len(self.numbers)
 
-    @overload
-    def __getitem__(self, index: int) -> Tally: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Tally]: ...
-    def __getitem__(self, index: int | slice) -> Tally | Sequence[Tally]:
-        if isinstance(index, slice):
-            return tuple(self.make(i) for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("tally index out of range")
-        if self.kept is not None:
-            return self.kept[index]
-        return self.make(index)
+    def _item(self, index: int) -> Tally:
+        return self.make(index) if self.kept is None else self.kept[index]
 
     def __iter__(self) -> Iterator[Tally]:
         if self.kept is None and len(self) <= KEPT_ROWS:
